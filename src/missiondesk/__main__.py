@@ -1,0 +1,5 @@
+import sys
+
+from missiondesk.app import main
+
+sys.exit(main())

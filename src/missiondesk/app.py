@@ -1,0 +1,39 @@
+"""Composition root: ``missiondesk`` with a subcommand runs headless, without one opens the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    wants_gui = not any(not a.startswith("-") for a in _without_option_values(args)) and not (
+        {"-h", "--help", "--version"} & set(args)
+    )
+    if not wants_gui:
+        from missiondesk.cli import main as cli_main
+
+        return cli_main(args)
+    from missiondesk.ui.launch import run
+
+    return run(args)
+
+
+def _without_option_values(args: list[str]) -> list[str]:
+    """The arguments less the value of ``--data-dir DIR`` (the only option the window takes)."""
+    out: list[str] = []
+    skip = False
+    for a in args:
+        if skip:
+            skip = False
+            continue
+        if a == "--data-dir":
+            skip = True
+            continue
+        out.append(a)
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain: entities, enums, workflows and validation. Plain Python only."""

@@ -1,0 +1,598 @@
+"""The entities of MissionDesk, declared once.
+
+Each entity is an :class:`EntitySpec`: its fields with their kinds, who may
+read and write it (its :class:`Scope`), and what search and lists use. The
+store builds its tables from these declarations and the sync engine merges
+field by field over them, so a new field is added here and in a migration,
+nowhere else.
+
+Every synced table also carries the sync columns listed in ``SYNC_COLUMNS``;
+they are not fields: users never edit them and ops never carry them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from typing import Any
+
+from missiondesk.domain import enums as E
+
+SCHEMA_VERSION = 1
+"""Version of the field layout that ops and bundles carry (BRIEF invariant 8)."""
+
+SYNC_COLUMNS = (
+    "id",
+    "owner_mission",
+    "version",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "deleted_at",
+    "deleted_by",
+    "conflict_state",
+    "extra",
+)
+
+GLOBAL_OWNER = "global"
+
+
+class Kind(StrEnum):
+    TEXT = "text"  # one line, bounded length
+    LONGTEXT = "longtext"  # notes and summaries
+    INT = "int"
+    BOOL = "bool"
+    DATE = "date"
+    ENUM = "enum"
+    REF = "ref"  # UUID of another synced record
+    CODE = "code"  # natural key of a reference-data row (country "DE", partner "KOTRA")
+    CODES = "codes"  # a list of such codes
+    REFS = "refs"  # a list of record UUIDs
+
+
+class Scope(StrEnum):
+    """Who reads and who writes an entity's records."""
+
+    REFERENCE = "reference"  # owned by HQ, read everywhere, never deleted (disabled instead)
+    SHARED = "shared"  # master data read and written by every mission, merged at HQ
+    PUBLISHED = "published"  # read by every mission, written by its owner only
+    MISSION = "mission"  # read and written by its owner mission; HQ reads and writes review fields
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: Kind
+    required: bool = False
+    max_length: int = 200
+    enum: type[StrEnum] | None = None
+    target: str | None = None  # entity for REF/REFS/CODE/CODES
+    review: bool = False  # written by HQ reviewers, not by the owner mission
+    sensitive: bool = False  # may be left out of email bundles
+    label_en: str = ""
+    label_ko: str = ""
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind in (Kind.CODES, Kind.REFS)
+
+    def empty(self) -> Any:
+        return [] if self.is_list else None
+
+    def to_wire(self, value: Any) -> Any:
+        """The JSON value an op, a bundle or a digest carries."""
+        if value is None:
+            return [] if self.is_list else None
+        if self.kind is Kind.DATE:
+            return value.isoformat() if isinstance(value, dt.date) else str(value)
+        if self.kind is Kind.ENUM:
+            return value.value if isinstance(value, Enum) else str(value)
+        if self.is_list:
+            return list(value)
+        return value
+
+    def from_wire(self, value: Any) -> Any:
+        """The Python value for a wire value; raises ValueError when it does not fit."""
+        if value is None or (value == "" and self.kind not in (Kind.TEXT, Kind.LONGTEXT)):
+            return [] if self.is_list else None
+        match self.kind:
+            case Kind.TEXT | Kind.LONGTEXT | Kind.REF | Kind.CODE:
+                if not isinstance(value, str):
+                    raise ValueError(f"{self.name}: expected text")
+                return value
+            case Kind.INT:
+                if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
+                    raise ValueError(f"{self.name}: expected a whole number")
+                return int(value)
+            case Kind.BOOL:
+                if not isinstance(value, bool):
+                    raise ValueError(f"{self.name}: expected true or false")
+                return value
+            case Kind.DATE:
+                if isinstance(value, dt.date):
+                    return value
+                return dt.date.fromisoformat(str(value))
+            case Kind.ENUM:
+                assert self.enum is not None
+                return self.enum(value).value
+            case Kind.CODES | Kind.REFS:
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ValueError(f"{self.name}: expected a list of codes")
+                return list(value)
+        raise AssertionError(self.kind)
+
+
+@dataclass(frozen=True)
+class Parent:
+    """A child entity lives and dies with its parent and shares its owner mission."""
+
+    entity: str
+    field: str
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    name: str
+    table: str
+    scope: Scope
+    fields: tuple[FieldSpec, ...]
+    label_en: str
+    label_ko: str
+    natural_key: str | None = None  # reference data: its code
+    parent: Parent | None = None
+    search_fields: tuple[str, ...] = ()
+    title_field: str = "title"
+    status_field: str | None = None
+    default_sort: str = "updated_at"
+    _by_name: Mapping[str, FieldSpec] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def field(self, name: str) -> FieldSpec:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"{self.name} has no field {name!r}") from None
+
+    def has_field(self, name: str) -> bool:
+        return name in self._by_name
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def review_fields(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if f.review)
+
+    @property
+    def sensitive_fields(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if f.sensitive)
+
+
+def _f(name: str, kind: Kind, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return FieldSpec(name=name, kind=kind, label_en=en, label_ko=ko, **kw)
+
+
+def _text(name: str, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.TEXT, en, ko, **kw)
+
+
+def _long(name: str, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.LONGTEXT, en, ko, max_length=20_000, **kw)
+
+
+def _enum(name: str, enum: type[StrEnum], en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.ENUM, en, ko, enum=enum, max_length=32, **kw)
+
+
+def _code(name: str, target: str, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.CODE, en, ko, target=target, max_length=32, **kw)
+
+
+def _ref(name: str, target: str, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.REF, en, ko, target=target, max_length=36, **kw)
+
+
+def _date(name: str, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.DATE, en, ko, **kw)
+
+
+def _int(name: str, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.INT, en, ko, **kw)
+
+
+def _bool(name: str, en: str, ko: str, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.BOOL, en, ko, **kw)
+
+
+_CODE = _text("code", "Code", "코드", required=True, max_length=32)
+_NAME_EN = _text("name_en", "Name (English)", "이름(영문)", required=True)
+_NAME_KO = _text("name_ko", "Name (Korean)", "이름(국문)", required=True)
+_ENABLED = _bool("enabled", "Enabled", "사용")
+
+
+def _reference(name: str, en: str, ko: str, *extra: FieldSpec, title: str = "name_en") -> EntitySpec:
+    return EntitySpec(
+        name=name,
+        table=name,
+        scope=Scope.REFERENCE,
+        fields=(_CODE, *extra, _ENABLED),
+        label_en=en,
+        label_ko=ko,
+        natural_key="code",
+        title_field=title,
+        default_sort="code",
+    )
+
+
+ENTITIES: tuple[EntitySpec, ...] = (
+    # --- reference data, owned by HQ -------------------------------------------------
+    _reference(
+        "country", "Country", "국가", _NAME_EN, _NAME_KO, _text("region", "Region", "권역", max_length=32)
+    ),
+    _reference(
+        "area",
+        "Sub-national area",
+        "지역(주·성)",
+        _code("country", "country", "Country", "국가", required=True),
+        _NAME_EN,
+        _NAME_KO,
+        _text("kind", "Kind", "구분", max_length=40),
+    ),
+    _reference(
+        "mission",
+        "Mission",
+        "재외공관",
+        _enum("type", E.MissionType, "Type", "유형", required=True),
+        _code("country", "country", "Country", "국가", required=True),
+        _text("city_en", "City (English)", "도시(영문)"),
+        _text("city_ko", "City (Korean)", "도시(국문)"),
+        _NAME_EN,
+        _NAME_KO,
+        _f("jurisdiction", Kind.CODES, "Jurisdiction", "관할 지역", target="area"),
+    ),
+    _reference("sector", "Sector", "업종", _NAME_EN, _NAME_KO, _int("sort", "Order", "순서")),
+    _reference(
+        "partner",
+        "Partner institution",
+        "협력기관",
+        _NAME_EN,
+        _NAME_KO,
+        _enum("kind", E.PartnerKind, "Kind", "구분", required=True),
+    ),
+    _reference(
+        "authority",
+        "Foreign authority",
+        "주재국 기관",
+        _code("country", "country", "Country", "국가", required=True),
+        _code("area", "area", "Area", "지역"),
+        _NAME_EN,
+        _text("name_local", "Name (local)", "이름(현지어)", max_length=300),
+        _enum("level", E.AuthorityLevel, "Level", "수준", required=True),
+    ),
+    _reference(
+        "category",
+        "Support category",
+        "지원 분야",
+        _code("parent", "category", "Parent", "상위 분야"),
+        _NAME_EN,
+        _NAME_KO,
+        _int("sort", "Order", "순서"),
+    ),
+    _reference(
+        "programme",
+        "Programme",
+        "사업",
+        _NAME_EN,
+        _NAME_KO,
+        _code("owner", "partner", "Run by", "주관기관"),
+        _date("start", "Start", "시작일"),
+        _date("end", "End", "종료일"),
+    ),
+    _reference(
+        "reporting_period",
+        "Reporting period",
+        "보고 기간",
+        _NAME_EN,
+        _NAME_KO,
+        _date("start", "Start", "시작일", required=True),
+        _date("end", "End", "종료일", required=True),
+        _date("cutoff", "Cut-off", "집계 기준일"),
+    ),
+    # --- shared master data ------------------------------------------------------------
+    EntitySpec(
+        name="company",
+        table="company",
+        scope=Scope.SHARED,
+        label_en="Company",
+        label_ko="기업",
+        title_field="name_ko",
+        default_sort="name_ko",
+        search_fields=("name_ko", "name_en", "brn"),
+        fields=(
+            _text("name_ko", "Name (Korean)", "기업명(국문)", required=True),
+            _text("name_en", "Name (Latin script)", "기업명(영문)"),
+            _text("brn", "Business registration no.", "사업자등록번호", max_length=20),
+            _enum("size", E.CompanySize, "Size", "규모"),
+            _code("sector", "sector", "Sector", "업종"),
+            _enum("export_experience", E.ExportExperience, "Export experience", "수출 경험"),
+            _text("website", "Website", "웹사이트"),
+            _text("home_city", "Home city", "소재지"),
+            _long("notes", "Notes", "메모"),
+        ),
+    ),
+    EntitySpec(
+        name="contact",
+        table="contact",
+        scope=Scope.SHARED,
+        label_en="Contact",
+        label_ko="담당자",
+        title_field="name",
+        default_sort="name",
+        parent=Parent("company", "company_id"),
+        fields=(
+            _ref("company_id", "company", "Company", "기업", required=True),
+            _text("name", "Name", "이름", required=True),
+            _text("position", "Position", "직위"),
+            _text("email", "Email", "이메일", sensitive=True),
+            _text("phone", "Phone", "전화", max_length=40, sensitive=True),
+            _bool("consent_to_share", "Consents to sharing with partners", "협력기관 공유 동의"),
+        ),
+    ),
+    EntitySpec(
+        name="officer",
+        table="officer",
+        scope=Scope.SHARED,
+        label_en="Officer",
+        label_ko="담당관",
+        title_field="name",
+        default_sort="name",
+        fields=(
+            _text("name", "Name", "이름", required=True),
+            _code("mission", "mission", "Mission", "공관"),
+            _text("email", "Email", "이메일"),
+            _enum("role", E.OfficerRole, "Role", "역할"),
+            _bool("active", "Active", "재직"),
+        ),
+    ),
+    # --- owned by one mission ---------------------------------------------------------
+    EntitySpec(
+        name="support_case",
+        table="support_case",
+        scope=Scope.MISSION,
+        label_en="Support case",
+        label_ko="현장 지원 사례",
+        status_field="status",
+        default_sort="received_date",
+        search_fields=("reference", "title", "summary"),
+        fields=(
+            _text("reference", "Reference", "관리번호", required=True, max_length=40),
+            _text("title", "Title", "제목", required=True),
+            _long("summary", "Summary", "개요"),
+            _bool("summary_sensitive", "Summary is sensitive", "민감 정보 포함"),
+            _ref("company_id", "company", "Company", "기업"),
+            _ref("contact_id", "contact", "Contact", "담당자"),
+            _code("country", "country", "Country", "국가", required=True),
+            _code("area", "area", "Area", "지역"),
+            _f("categories", Kind.CODES, "Categories", "지원 분야", target="category"),
+            _code("sector", "sector", "Sector", "업종"),
+            _enum("request_source", E.RequestSource, "Request source", "요청 경로"),
+            _date("received_date", "Received", "접수일", required=True),
+            _enum("status", E.CaseStatus, "Status", "상태", required=True),
+            _enum("pending_on", E.PendingOn, "Pending on", "대기 주체"),
+            _enum("priority", E.Priority, "Priority", "우선순위"),
+            _ref("officer_id", "officer", "Officer", "담당관"),
+            _date("estimated_resolution_date", "Expected resolution", "해결 예정일"),
+            _enum("outcome", E.CaseOutcome, "Outcome", "결과"),
+            _date("resolution_date", "Resolved on", "해결일"),
+            _long("resolution_summary", "Resolution summary", "해결 내용"),
+            _int("investment_usd", "Investment (USD)", "투자액(USD)"),
+            _int("jobs_created", "Jobs created", "고용 창출"),
+            _bool("permit_obtained", "Permit obtained", "인허가 취득"),
+            _bool("site_secured", "Site secured", "부지 확보"),
+            _ref("duplicate_of", "support_case", "Duplicate of", "중복 사례"),
+            _long("hq_note", "HQ review note", "본부 검토 의견", review=True),
+        ),
+    ),
+    EntitySpec(
+        name="case_activity",
+        table="case_activity",
+        scope=Scope.MISSION,
+        label_en="Case activity",
+        label_ko="지원 활동",
+        title_field="notes",
+        default_sort="date",
+        parent=Parent("support_case", "case_id"),
+        fields=(
+            _ref("case_id", "support_case", "Case", "사례", required=True),
+            _date("date", "Date", "일자", required=True),
+            _enum("action_type", E.ActionType, "Action", "활동 유형", required=True),
+            _enum("channel", E.Channel, "Channel", "방식"),
+            _f("officers", Kind.REFS, "Officers", "담당관", target="officer"),
+            _f("partners", Kind.CODES, "Partner institutions", "협력기관", target="partner"),
+            _f("authorities", Kind.CODES, "Foreign authorities", "주재국 기관", target="authority"),
+            _long("notes", "Notes", "내용"),
+            _long("next_steps", "Next steps", "후속 조치"),
+        ),
+    ),
+    EntitySpec(
+        name="partner_referral",
+        table="partner_referral",
+        scope=Scope.MISSION,
+        label_en="Partner referral",
+        label_ko="협력기관 연계",
+        title_field="service",
+        default_sort="requested_date",
+        status_field="status",
+        parent=Parent("support_case", "case_id"),
+        fields=(
+            _ref("case_id", "support_case", "Case", "사례", required=True),
+            _code("partner", "partner", "Partner institution", "협력기관", required=True),
+            _text("service", "Service", "지원 내용", required=True),
+            _enum("status", E.ReferralStatus, "Status", "상태", required=True),
+            _date("requested_date", "Requested", "요청일"),
+            _date("completed_date", "Completed", "완료일"),
+            _long("notes", "Notes", "메모"),
+        ),
+    ),
+    EntitySpec(
+        name="market_brief",
+        table="market_brief",
+        scope=Scope.PUBLISHED,
+        label_en="Market-information brief",
+        label_ko="시장정보",
+        default_sort="published_date",
+        search_fields=("title", "summary", "sources"),
+        fields=(
+            _text("title", "Title", "제목", required=True),
+            _enum("topic", E.BriefTopic, "Topic", "주제", required=True),
+            _code("country", "country", "Country", "국가", required=True),
+            _code("sector", "sector", "Sector", "업종"),
+            _enum("format", E.BriefFormat, "Format", "형식"),
+            _long("summary", "Summary", "요약"),
+            _long("sources", "Sources", "출처"),
+            _date("published_date", "Published", "작성일"),
+            _date("valid_until", "Valid until", "유효기간"),
+        ),
+    ),
+    EntitySpec(
+        name="brief_delivery",
+        table="brief_delivery",
+        scope=Scope.MISSION,
+        label_en="Brief delivery",
+        label_ko="시장정보 제공",
+        title_field="date",
+        default_sort="date",
+        parent=Parent("market_brief", "brief_id"),
+        fields=(
+            _ref("brief_id", "market_brief", "Brief", "시장정보", required=True),
+            _ref("company_id", "company", "Company", "기업", required=True),
+            _date("date", "Date", "제공일", required=True),
+            _enum("channel", E.DeliveryChannel, "Channel", "방식"),
+            _long("notes", "Notes", "메모"),
+        ),
+    ),
+    EntitySpec(
+        name="council_meeting",
+        table="council_meeting",
+        scope=Scope.MISSION,
+        label_en="Council meeting",
+        label_ko="지원협의회",
+        title_field="location",
+        status_field="status",
+        default_sort="date",
+        fields=(
+            _int("year", "Year", "연도", required=True),
+            _int("number", "Number in year", "회차", required=True),
+            _date("date", "Date", "개최일"),
+            _enum("format", E.MeetingFormat, "Format", "형식"),
+            _text("location", "Location", "장소"),
+            _enum("status", E.MeetingStatus, "Status", "상태", required=True),
+            _long("notes", "Minutes", "회의록"),
+        ),
+    ),
+    EntitySpec(
+        name="meeting_attendance",
+        table="meeting_attendance",
+        scope=Scope.MISSION,
+        label_en="Attendance",
+        label_ko="참석 기관",
+        title_field="partner",
+        default_sort="partner",
+        parent=Parent("council_meeting", "meeting_id"),
+        fields=(
+            _ref("meeting_id", "council_meeting", "Meeting", "회의", required=True),
+            _code("partner", "partner", "Partner institution", "협력기관"),
+            _code("authority", "authority", "Foreign authority", "주재국 기관"),
+            _text("attendee_names", "Attendees", "참석자", max_length=500),
+            _int("attendees", "Number of attendees", "참석 인원"),
+        ),
+    ),
+    EntitySpec(
+        name="agenda_item",
+        table="agenda_item",
+        scope=Scope.MISSION,
+        label_en="Agenda item",
+        label_ko="안건",
+        default_sort="position",
+        parent=Parent("council_meeting", "meeting_id"),
+        fields=(
+            _ref("meeting_id", "council_meeting", "Meeting", "회의", required=True),
+            _int("position", "Position", "순번"),
+            _text("title", "Title", "안건", required=True),
+            _ref("case_id", "support_case", "Case", "사례"),
+            _long("decision", "Decision", "결정 사항"),
+        ),
+    ),
+    EntitySpec(
+        name="proposal",
+        table="proposal",
+        scope=Scope.MISSION,
+        label_en="Tailored support model proposal",
+        label_ko="맞춤형 지원모델 제안",
+        status_field="status",
+        default_sort="fiscal_year",
+        search_fields=("title", "target_segment"),
+        fields=(
+            _code("programme", "programme", "Programme", "사업", required=True),
+            _int("fiscal_year", "Fiscal year", "회계연도", required=True),
+            _text("title", "Title", "제목", required=True),
+            _text("target_segment", "Target segment", "지원 대상"),
+            _long("activities", "Activities", "주요 활동"),
+            _f("partners", Kind.CODES, "Partners", "협력기관", target="partner"),
+            _int("budget_krw", "Budget (KRW)", "예산(원)"),
+            _long("kpis", "KPIs", "성과지표"),
+            _enum("status", E.ProposalStatus, "Status", "상태", required=True),
+            _date("submitted_date", "Submitted", "제출일"),
+            _long("review_comment", "Review comment", "검토 의견", review=True),
+            _text("reviewed_by", "Reviewed by", "검토자", review=True),
+            _date("reviewed_date", "Reviewed on", "검토일", review=True),
+        ),
+    ),
+    EntitySpec(
+        name="task",
+        table="task",
+        scope=Scope.MISSION,
+        label_en="Task",
+        label_ko="할 일",
+        status_field="status",
+        default_sort="due_date",
+        fields=(
+            _text("title", "Title", "제목", required=True),
+            _date("due_date", "Due", "기한"),
+            _ref("officer_id", "officer", "Owner", "담당관"),
+            _enum("status", E.TaskStatus, "Status", "상태", required=True),
+            _ref("case_id", "support_case", "Case", "사례"),
+            _ref("meeting_id", "council_meeting", "Meeting", "회의"),
+            _ref("agenda_item_id", "agenda_item", "Decision", "결정 안건"),
+            _date("done_date", "Done on", "완료일"),
+            _long("notes", "Notes", "메모"),
+        ),
+    ),
+)
+
+_BY_NAME: dict[str, EntitySpec] = {e.name: e for e in ENTITIES}
+
+
+def entity(name: str) -> EntitySpec:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown entity {name!r}") from None
+
+
+def is_entity(name: str) -> bool:
+    return name in _BY_NAME
+
+
+def reference_entities() -> Iterable[EntitySpec]:
+    return (e for e in ENTITIES if e.scope is Scope.REFERENCE)
+
+
+def children_of(name: str) -> tuple[EntitySpec, ...]:
+    return tuple(e for e in ENTITIES if e.parent is not None and e.parent.entity == name)

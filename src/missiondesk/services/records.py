@@ -1,0 +1,223 @@
+"""Create, edit, move through the workflow, delete and restore any synced record.
+
+One generic service over the entity declarations, so every entity follows the
+same rules: permission first (who may write what), then validation of the
+whole record, then one transaction that writes the row, its outbox op, the
+audit event and the search document together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from missiondesk.domain import references, workflows
+from missiondesk.domain.enums import CaseStatus, Priority
+from missiondesk.domain.permissions import Role, owner_for_new, write_refusal
+from missiondesk.domain.records import Change, ListQuery, Page, Record
+from missiondesk.domain.schema import EntitySpec, Scope, entity
+from missiondesk.domain.validation import normalise, validate
+from missiondesk.errors import NotFound, UserError
+from missiondesk.services.context import AppContext
+from missiondesk.store import queries
+from missiondesk.store import records as rows
+from missiondesk.store.records import Writer
+from missiondesk.store.tables import entity_table, reference_counter
+
+
+class PermissionDenied(UserError):
+    pass
+
+
+class RecordService:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    # --- reading ------------------------------------------------------------------------
+
+    def get(self, entity_name: str, record_id: str) -> Record:
+        spec = entity(entity_name)
+        with self.ctx.store.read() as conn:
+            record = rows.load(conn, spec, record_id)
+        if record is None:
+            raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
+        return record
+
+    def list(self, query: ListQuery) -> Page:
+        with self.ctx.store.read() as conn:
+            return queries.page(conn, query)
+
+    def children(self, entity_name: str, parent_id: str, *, sort: str | None = None) -> tuple[Record, ...]:
+        spec = entity(entity_name)
+        assert spec.parent is not None, f"{entity_name} has no parent"
+        query = ListQuery(entity_name, equals={spec.parent.field: parent_id}, sort=sort, limit=1000)
+        return self.list(query).rows
+
+    # --- writing ------------------------------------------------------------------------
+
+    @property
+    def _writer(self) -> Writer:
+        return Writer(self.ctx.device.device_id, self.ctx.device.officer_name)
+
+    def _refuse(self, spec: EntitySpec, owner: str, fields: Any = (), *, whole_record: bool = False) -> None:
+        device = self.ctx.device
+        reason = write_refusal(spec, owner, device.role, device.mission, fields, whole_record=whole_record)
+        if reason is not None:
+            raise PermissionDenied(reason)
+
+    def create(self, entity_name: str, values: Mapping[str, Any]) -> Change:
+        spec = entity(entity_name)
+        device = self.ctx.device
+        owner = owner_for_new(spec, device.role, device.mission)
+        clean = normalise(spec, values)
+        with self.ctx.store.write() as conn:
+            parent = self._parent(conn, spec, clean)
+            if parent is not None and parent.spec.scope is Scope.MISSION:
+                owner = parent.owner_mission  # a child shares its case's or meeting's owner
+            self._refuse(spec, owner, clean.keys(), whole_record=True)
+            full = self._defaults(conn, spec, clean)
+            self._check_initial_status(spec, full)
+            validate(spec, full)
+            extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
+            record, _op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
+        return Change(spec.name, record.id, "create", tuple(full), record)
+
+    def update(self, entity_name: str, record_id: str, values: Mapping[str, Any]) -> Change:
+        spec = entity(entity_name)
+        if spec.status_field and spec.status_field in values:
+            raise UserError(
+                f"Change the {spec.status_field} of a {spec.label_en.lower()} through its workflow."
+            )
+        return self._update(spec, record_id, normalise(spec, values))
+
+    def transition(
+        self, entity_name: str, record_id: str, target: str, values: Mapping[str, Any] | None = None
+    ) -> Change:
+        """Move a record through its workflow, with the fields the step needs (e.g. a case's outcome)."""
+        spec = entity(entity_name)
+        workflow = workflows.workflow_for(spec.name)
+        if workflow is None:
+            raise UserError(f"A {spec.label_en.lower()} has no workflow.")
+        clean = normalise(spec, {**(values or {}), workflow.field: target})
+        return self._update(spec, record_id, clean, workflow=workflow)
+
+    def _update(
+        self,
+        spec: EntitySpec,
+        record_id: str,
+        clean: Mapping[str, Any],
+        workflow: workflows.Workflow | None = None,
+    ) -> Change:
+        with self.ctx.store.write() as conn:
+            current = self._live(conn, spec, record_id)
+            changed = [k for k, v in clean.items() if current.values.get(k) != v]
+            self._refuse(spec, current.owner_mission, changed)
+            merged = {**current.values, **clean, "id": current.id}
+            if workflow is not None:
+                actor = workflows.Actor.HQ if self.ctx.device.role is Role.HQ else workflows.Actor.MISSION
+                workflow.check(current.get(workflow.field), str(clean[workflow.field]), merged, actor)
+            validate(spec, merged)
+            record, op = rows.update(conn, self._writer, current, clean)
+        fields = tuple(op.changes) if op is not None else ()
+        return Change(spec.name, record.id, "update", fields, record)
+
+    def delete(self, entity_name: str, record_id: str) -> Change:
+        """Move a record to the trash (a soft delete: restore brings it back)."""
+        spec = entity(entity_name)
+        if spec.natural_key is not None:
+            raise UserError(f"{spec.label_en} is reference data: disable it instead of deleting it.")
+        with self.ctx.store.write() as conn:
+            current = self._live(conn, spec, record_id)
+            self._refuse(spec, current.owner_mission, whole_record=True)
+            record, _ = rows.set_deleted(conn, self._writer, current, True)
+        return Change(spec.name, record.id, "delete", (), record)
+
+    def restore(self, entity_name: str, record_id: str) -> Change:
+        spec = entity(entity_name)
+        with self.ctx.store.write() as conn:
+            current = rows.load(conn, spec, record_id)
+            if current is None:
+                raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
+            if not current.is_deleted:
+                raise UserError(f"This {spec.label_en.lower()} is not in the trash.")
+            self._refuse(spec, current.owner_mission, whole_record=True)
+            record, _ = rows.set_deleted(conn, self._writer, current, False)
+        return Change(spec.name, record.id, "restore", (), record)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _live(self, conn: Connection, spec: EntitySpec, record_id: str) -> Record:
+        current = rows.load(conn, spec, record_id)
+        if current is None:
+            raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
+        if current.is_deleted:
+            raise UserError(f"This {spec.label_en.lower()} is in the trash; restore it first.")
+        return current
+
+    def _parent(self, conn: Connection, spec: EntitySpec, values: Mapping[str, Any]) -> Record | None:
+        if spec.parent is None or not values.get(spec.parent.field):
+            return None
+        parent_spec = entity(spec.parent.entity)
+        parent = rows.load(conn, parent_spec, str(values[spec.parent.field]))
+        if parent is None or parent.is_deleted:
+            raise NotFound(
+                f"The {parent_spec.label_en.lower()} this {spec.label_en.lower()} belongs to is gone."
+            )
+        return parent
+
+    def _check_initial_status(self, spec: EntitySpec, values: Mapping[str, Any]) -> None:
+        workflow = workflows.workflow_for(spec.name)
+        if workflow is None:
+            return
+        status = values.get(workflow.field)
+        allowed = {workflow.initial} | {t.target for t in workflow.allowed(workflow.initial)}
+        if status not in allowed:
+            raise UserError(
+                f"A new {spec.label_en.lower()} starts as {' or '.join(sorted(allowed))}, not {status}."
+            )
+
+    def _defaults(self, conn: Connection, spec: EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
+        out = dict(values)
+        workflow = workflows.workflow_for(spec.name)
+        if workflow is not None:
+            out.setdefault(workflow.field, workflow.initial)
+        if spec.name == "support_case":
+            today = dt.date.today()
+            out.setdefault("received_date", today)
+            out.setdefault("priority", Priority.NORMAL.value)
+            out.setdefault("status", CaseStatus.DRAFT.value)
+            if not out.get("country"):
+                out["country"] = self._mission_country(conn)
+            if not out.get("reference"):
+                out["reference"] = next_case_reference(
+                    conn, self.ctx.device.mission, self.ctx.device.slot, out["received_date"].year
+                )
+            if not out.get("officer_id") and self.ctx.device.officer_id:
+                out["officer_id"] = self.ctx.device.officer_id
+        return out
+
+    def _mission_country(self, conn: Connection) -> str | None:
+        mission = entity_table("mission")
+        return conn.execute(
+            sa.select(mission.c.country).where(mission.c.code == self.ctx.device.mission)
+        ).scalar()
+
+
+def next_case_reference(conn: Connection, mission: str, slot: int, year: int) -> str:
+    """The next ``{MISSION}-{YY}-{slot}{NNN}`` for this device, counted in the same transaction."""
+    key = (
+        (reference_counter.c.mission_code == mission)
+        & (reference_counter.c.year == year)
+        & (reference_counter.c.slot == slot)
+    )
+    last = conn.execute(sa.select(reference_counter.c.last).where(key)).scalar()
+    if last is None:
+        last = 0
+        conn.execute(sa.insert(reference_counter).values(mission_code=mission, year=year, slot=slot, last=0))
+    counter = int(last) + 1
+    conn.execute(sa.update(reference_counter).where(key).values(last=counter))
+    return references.make(mission, year, slot, counter)

@@ -1,0 +1,105 @@
+"""Setting a data folder up: a mission laptop, or the HQ install (the authority)."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from pathlib import Path
+
+from missiondesk import paths as paths_mod
+from missiondesk import refdata
+from missiondesk.domain.enums import OfficerRole
+from missiondesk.domain.permissions import HQ_MISSION, Role
+from missiondesk.domain.references import MAX_SLOT
+from missiondesk.domain.schema import entity
+from missiondesk.domain.validation import clean_text, normalise
+from missiondesk.errors import NotFound, UserError
+from missiondesk.services.context import AppContext, read_config, write_config
+from missiondesk.store import devices, refload
+from missiondesk.store import records as rows
+from missiondesk.store.database import open_store
+from missiondesk.store.engine import sqlite_path
+from missiondesk.store.records import Writer
+
+
+def mission_codes() -> dict[str, str]:
+    return {m["code"]: m["name_en"] for m in refdata.rows("mission")}
+
+
+def check_mission(code: str) -> str:
+    code = code.strip().upper()
+    known = mission_codes()
+    if code not in known:
+        close = difflib.get_close_matches(code, list(known), n=3, cutoff=0.5)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise NotFound(f"Unknown mission code {code!r}.{hint} 'missiondesk missions' lists them all.")
+    return code
+
+
+def init_mission(
+    data_dir: str | Path | None, mission: str, officer: str, slot: int = 1, database_url: str | None = None
+) -> AppContext:
+    """Set up a mission laptop. ``database_url`` is for tests and special set-ups; laptops use SQLite."""
+    code = check_mission(mission)
+    if not 1 <= slot <= MAX_SLOT:
+        raise UserError(f"The device slot must be between 1 and {MAX_SLOT}.")
+    return _init(data_dir, code, Role.MISSION, officer, slot, database_url)
+
+
+def init_hq(data_dir: str | Path | None, officer: str, database_url: str | None = None) -> AppContext:
+    return _init(data_dir, HQ_MISSION, Role.HQ, officer, 1, database_url)
+
+
+def _init(
+    data_dir: str | Path | None, mission: str, role: Role, officer: str, slot: int, database_url: str | None
+) -> AppContext:
+    officer = clean_text(officer)
+    if not officer:
+        raise UserError("Give the officer's name (--officer).")
+    paths = paths_mod.resolve(data_dir)
+    url = database_url or read_config(paths).get("database_url") or paths.default_database_url()
+    db_file = sqlite_path(url)
+    created = db_file is not None and not db_file.exists()
+    try:
+        store = open_store(url, paths.backups, create=True)
+    except BaseException:
+        if created and db_file is not None:
+            _remove_sqlite(db_file)
+        raise
+    try:
+        with store.write() as conn:
+            existing = devices.current(conn)
+            if existing is not None:
+                raise UserError(
+                    f"{paths.root} is already set up for {existing.mission} ({existing.officer_name}). "
+                    "Use another --data-dir for a second set-up."
+                )
+            refload.ensure_loaded(conn)
+            device = devices.create(conn, mission=mission, role=role, officer_name=officer, slot=slot)
+            spec = entity("officer")
+            values = normalise(
+                spec,
+                {
+                    "name": officer,
+                    "mission": None if role is Role.HQ else mission,
+                    "role": (OfficerRole.ANALYST if role is Role.HQ else OfficerRole.OFFICER).value,
+                    "active": True,
+                },
+            )
+            record, _ = rows.insert(conn, Writer(device.device_id, officer), spec, values, mission)
+            devices.set_officer(conn, device.device_id, record.id)
+            device = devices.current(conn) or device
+        if database_url:
+            write_config(paths, {**read_config(paths), "database_url": database_url})
+    except BaseException:
+        store.dispose()
+        if created and db_file is not None:
+            _remove_sqlite(db_file)
+        raise
+    return AppContext(paths, store, device)
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(str(path) + suffix).unlink()

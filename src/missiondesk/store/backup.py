@@ -1,0 +1,44 @@
+"""Consistent copies of a SQLite database, written whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from missiondesk.errors import UserError
+from missiondesk.store.engine import ensure_writable_folder, fsync_dir
+from missiondesk.store.errors import environment_errors
+
+
+def backup_name(reason: str) -> str:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return f"missiondesk-{reason}-{stamp}.sqlite3"
+
+
+def backup_sqlite(source: Path, dest: Path) -> Path:
+    """Copy ``source`` with SQLite's online backup (safe while others write) to ``dest``."""
+    if dest.exists():
+        raise UserError(f"{dest} already exists; choose another file name.")
+    ensure_writable_folder(dest.parent)
+    partial = dest.with_name(dest.name + ".partial")
+    with environment_errors():
+        src = sqlite3.connect(source)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a self-contained single file
+            finally:
+                dst.close()
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        finally:
+            src.close()
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, dest)
+        fsync_dir(dest.parent)
+    return dest

@@ -1,0 +1,53 @@
+"""Open a MissionDesk database: refuse what is not ours, back up, migrate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from missiondesk.errors import UserError
+from missiondesk.store.backup import backup_name, backup_sqlite
+from missiondesk.store.engine import (
+    Store,
+    make_engine,
+    preflight_sqlite,
+    sqlite_path,
+    stored_revision_readonly,
+)
+from missiondesk.store.errors import environment_errors
+from missiondesk.store.migrate import current_revision, head_revision, refuse_if_newer, upgrade
+
+
+def open_store(url: str | sa.URL, backups: Path | None = None, *, create: bool = False) -> Store:
+    """Open (and with ``create``, make) the database at ``url`` at the newest schema.
+
+    A SQLite file is checked before anything writes to it: not SQLite, or
+    written by a newer MissionDesk, and it is refused untouched. An older
+    schema is copied to ``backups`` before it is migrated.
+    """
+    path = sqlite_path(url)
+    if path is not None:
+        preflight_sqlite(path, create=create)
+        refuse_if_newer(stored_revision_readonly(path), str(path))
+    engine = make_engine(url)
+    try:
+        with environment_errors():
+            current = current_revision(engine)
+            refuse_if_newer(current, engine.url.render_as_string(hide_password=True))
+            if current != head_revision():
+                if path is not None and current is not None:
+                    backup_sqlite(
+                        path, (backups or path.parent / "backups") / backup_name(f"before-{current}")
+                    )
+                upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, path)
+
+
+def backup(store: Store, dest: Path) -> Path:
+    if store.path is None:
+        raise UserError("This is a server database: back it up with the server's tools (pg_dump).")
+    return backup_sqlite(store.path, dest)

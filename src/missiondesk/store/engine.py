@@ -1,0 +1,159 @@
+"""Opening a database: checks before touching it, engine set-up, units of work.
+
+SQLite is opened in WAL mode with foreign keys on, a busy timeout and full
+synchronous writes (a pulled plug must not lose a committed edit). Writes
+start with ``BEGIN IMMEDIATE`` so two writers queue instead of dead-locking
+when a reader upgrades. PostgreSQL (the HQ database) uses the same tables.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from missiondesk.errors import DamagedDatabase, NotInitialised, ReadOnlyLocation
+from missiondesk.store.errors import environment_errors
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class Store:
+    """A handle on one database. Each ``write()``/``read()`` is one unit of work."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path  # the SQLite file, None for a server database
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction that commits on success and rolls back on any error."""
+        with environment_errors(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with environment_errors(), self.engine.connect() as conn:
+            conn = conn.execution_options(missiondesk_read=True)
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_path(url: str | sa.URL) -> Path | None:
+    u = sa.make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def preflight_sqlite(path: Path, *, create: bool) -> None:
+    """Refuse what is not ours before SQLite writes a byte to it."""
+    if path.exists():
+        if path.is_dir():
+            raise DamagedDatabase(f"{path} is a folder, not a MissionDesk database.")
+        with environment_errors(), path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+        if head and head != SQLITE_HEADER:
+            raise DamagedDatabase(
+                f"{path} is not a MissionDesk database (it is not an SQLite file). It was left untouched."
+            )
+        if not head and not create:
+            raise NotInitialised(f"{path} is empty. Run 'missiondesk init' to set this laptop up.")
+    elif not create:
+        raise NotInitialised(
+            f"No MissionDesk database in {path.parent}. Run 'missiondesk init --mission CODE --officer NAME'."
+        )
+    ensure_writable_folder(path.parent)
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Create the folder and prove it takes a file (os.access lies for root and for read-only mounts)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        if exc.errno == 28:
+            raise  # environment_errors at the caller explains a full disk
+        raise ReadOnlyLocation(
+            f"Cannot write to {folder} ({exc.strerror}). Choose a writable data folder with --data-dir."
+        ) from exc
+
+
+def stored_revision_readonly(path: Path) -> str | None:
+    """The schema revision of an existing file, read without writing anything."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    # immutable=1 creates no -wal/-shm files beside it; a leftover WAL (a crash) needs a real read.
+    has_wal = Path(f"{path}-wal").exists()
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{'mode=ro' if has_wal else 'immutable=1'}", uri=True)
+    except sqlite3.Error as exc:
+        raise DamagedDatabase(f"{path} cannot be read: {exc}.") from exc
+    try:
+        row = conn.execute(
+            "select name from sqlite_master where type='table' and name='alembic_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        found = conn.execute("select version_num from alembic_version").fetchone()
+        return None if found is None else str(found[0])
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(f"{path} is damaged or not a MissionDesk database ({exc}).") from exc
+    finally:
+        conn.close()
+
+
+def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    read_only = conn.get_execution_options().get("missiondesk_read", False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def make_engine(url: str | sa.URL, **kw: Any) -> Engine:
+    u = sa.make_url(url)
+    if u.get_backend_name() == "sqlite":
+        engine = sa.create_engine(u, **kw)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_begin)
+        return engine
+    return sa.create_engine(u, pool_pre_ping=True, **kw)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); harmless where directories cannot be opened."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

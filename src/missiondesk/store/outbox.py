@@ -1,0 +1,116 @@
+"""The outbox: every local change as an op, numbered without gaps per device.
+
+The sequence number is taken by incrementing ``device.last_seq`` inside the
+same transaction as the change (SQLite's BEGIN IMMEDIATE serialises writers;
+on PostgreSQL the row update locks), so a rolled-back change also rolls its
+number back and the sequence has no holes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Mapping
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from missiondesk.domain.ops import FieldChange, Op, OpKind
+from missiondesk.store.tables import device, outbox
+
+PENDING = "pending"
+ACKED = "acked"
+REJECTED = "rejected"
+
+
+def next_seq(conn: Connection, device_id: str) -> int:
+    seq = conn.execute(
+        sa.update(device)
+        .where(device.c.device_id == device_id)
+        .values(last_seq=device.c.last_seq + 1)
+        .returning(device.c.last_seq)
+    ).scalar_one_or_none()
+    if seq is None:
+        raise LookupError(f"device {device_id} is not set up in this database")
+    return int(seq)
+
+
+def append(
+    conn: Connection,
+    *,
+    device_id: str,
+    entity: str,
+    record_id: str,
+    kind: OpKind,
+    owner_mission: str,
+    base_version: int,
+    changes: Mapping[str, FieldChange],
+    made_at: dt.datetime,
+    made_by: str,
+) -> Op:
+    op = Op(
+        op_id=str(uuid.uuid4()),
+        device_id=device_id,
+        seq=next_seq(conn, device_id),
+        entity=entity,
+        record_id=record_id,
+        kind=kind,
+        owner_mission=owner_mission,
+        base_version=base_version,
+        changes=dict(changes),
+        made_at=made_at.isoformat(timespec="seconds") + "Z",
+        made_by=made_by,
+    )
+    conn.execute(
+        sa.insert(outbox).values(
+            device_id=device_id,
+            seq=op.seq,
+            op_id=op.op_id,
+            entity=entity,
+            record_id=record_id,
+            kind=kind.value,
+            payload=op.canonical(),
+            status=PENDING,
+            created_at=made_at,
+        )
+    )
+    return op
+
+
+def pending_count(conn: Connection) -> int:
+    return int(
+        conn.execute(
+            sa.select(sa.func.count()).select_from(outbox).where(outbox.c.status == PENDING)
+        ).scalar_one()
+    )
+
+
+def pending_ops(conn: Connection, device_id: str, after_seq: int = 0, limit: int = 1000) -> list[Op]:
+    rows = conn.execute(
+        sa.select(outbox.c.payload)
+        .where(outbox.c.device_id == device_id, outbox.c.status == PENDING, outbox.c.seq > after_seq)
+        .order_by(outbox.c.seq)
+        .limit(limit)
+    ).scalars()
+    return [Op.from_wire(json.loads(p)) for p in rows]
+
+
+def sequence_gaps(conn: Connection) -> list[str]:
+    """Devices whose outbox numbers do not run 1..last_seq without a hole (for ``check``)."""
+    problems = []
+    rows = conn.execute(
+        sa.select(
+            device.c.device_id, device.c.last_seq, sa.func.count(outbox.c.seq), sa.func.max(outbox.c.seq)
+        )
+        .select_from(device.outerjoin(outbox, outbox.c.device_id == device.c.device_id))
+        .group_by(device.c.device_id, device.c.last_seq)
+    )
+    for device_id, last_seq, count, max_seq in rows:
+        if count != last_seq or (max_seq or 0) != last_seq:
+            problems.append(f"device {device_id}: {count} ops for sequence 1..{last_seq}")
+    return problems
+
+
+def total_count(conn: Connection) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(outbox)).scalar_one())

@@ -1,0 +1,86 @@
+"""List pages: filtering, sorting and paging done by the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from missiondesk.domain.records import ListQuery, Page
+from missiondesk.domain.schema import Kind, entity
+from missiondesk.errors import UserError
+from missiondesk.store import search
+from missiondesk.store.records import to_record
+from missiondesk.store.tables import entity_table
+
+SORTABLE_META = ("updated_at", "created_at", "deleted_at")
+MAX_PAGE = 1000
+
+
+def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
+    spec = entity(q.entity)
+    table = entity_table(q.entity)
+    clauses: list[sa.ColumnElement[bool]] = [
+        table.c.deleted_at.is_not(None) if q.trash else table.c.deleted_at.is_(None)
+    ]
+    for name, value in q.equals.items():
+        f = spec.field(name)
+        if isinstance(value, list | tuple | set | frozenset):
+            clauses.append(table.c[name].in_([f.to_wire(v) for v in value]))
+        elif value is None:
+            clauses.append(table.c[name].is_(None))
+        else:
+            clauses.append(table.c[name] == value)
+    for name, code in q.has_code.items():
+        if spec.field(name).kind not in (Kind.CODES, Kind.REFS):
+            raise UserError(f"{name} is not a list field")
+        # The JSON text of a list holds each code in quotes; codes never contain quotes.
+        clauses.append(sa.cast(table.c[name], sa.Text).like(f'%"{code}"%'))
+    if q.date_field:
+        col = table.c[q.date_field]
+        if q.date_from is not None:
+            clauses.append(col >= q.date_from)
+        if q.date_to is not None:
+            clauses.append(col <= q.date_to)
+    if q.owner_missions:
+        clauses.append(table.c.owner_mission.in_(list(q.owner_missions)))
+    if q.text.strip():
+        hits = search.matching(conn, q.text, (q.entity,))
+        if hits is not None:
+            clauses.append(table.c.id.in_(sa.select(hits.subquery().c.record_id)))
+    return clauses
+
+
+def page(conn: Connection, q: ListQuery) -> Page:
+    spec = entity(q.entity)
+    table = entity_table(q.entity)
+    sort = q.sort or spec.default_sort
+    if sort not in SORTABLE_META and not spec.has_field(sort):
+        raise UserError(f"{spec.label_en} lists cannot be sorted by {sort!r}")
+    where = _where(conn, q)
+    limit = max(1, min(q.limit, MAX_PAGE))
+    col: Any = table.c[sort]
+    order = [
+        col.desc() if q.descending else col.asc(),
+        table.c.id.desc() if q.descending else table.c.id.asc(),
+    ]
+    rows = conn.execute(sa.select(table).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit))
+    records = tuple(to_record(spec, r) for r in rows.mappings())
+    total = conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one()
+    return Page(rows=records, total=int(total), offset=q.offset, limit=limit)
+
+
+def count_live(conn: Connection, name: str) -> int:
+    table = entity_table(name)
+    return int(
+        conn.execute(
+            sa.select(sa.func.count()).select_from(table).where(table.c.deleted_at.is_(None))
+        ).scalar_one()
+    )
+
+
+def count_deleted(conn: Connection, name: str) -> int:
+    table = entity_table(name)
+    stmt = sa.select(sa.func.count()).select_from(table).where(table.c.deleted_at.is_not(None))
+    return int(conn.execute(stmt).scalar_one())

@@ -1,0 +1,179 @@
+"""The database tables, built from the domain's entity declarations.
+
+Synced tables get the sync columns and one column per field. There are no
+foreign keys between synced tables on purpose: ops from different devices may
+reach HQ in any order (or an administrator may force held ops), and a case
+must not be refused because the company it names arrives in the next bundle.
+Dangling references are reported by ``check`` instead. Local tables (device,
+outbox, audit) are never synced.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from missiondesk.domain.schema import ENTITIES, EntitySpec, FieldSpec, Kind
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "pk": "pk_%(table_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+UUID_LEN = 36
+
+
+def _column_type(f: FieldSpec) -> sa.types.TypeEngine[Any]:
+    match f.kind:
+        case Kind.TEXT | Kind.ENUM | Kind.CODE:
+            return sa.String(f.max_length)
+        case Kind.REF:
+            return sa.String(UUID_LEN)
+        case Kind.LONGTEXT:
+            return sa.Text()
+        case Kind.INT:
+            return sa.BigInteger()
+        case Kind.BOOL:
+            return sa.Boolean()
+        case Kind.DATE:
+            return sa.Date()
+        case Kind.CODES | Kind.REFS:
+            return sa.JSON()
+    raise AssertionError(f.kind)
+
+
+def _sync_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("id", sa.String(UUID_LEN), primary_key=True),
+        sa.Column("owner_mission", sa.String(16), nullable=False, index=True),
+        sa.Column("version", sa.BigInteger, nullable=False, server_default="0"),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("created_by", sa.String(120), nullable=False, server_default=""),
+        sa.Column("updated_at", sa.DateTime, nullable=False, index=True),
+        sa.Column("updated_by", sa.String(120), nullable=False, server_default=""),
+        sa.Column("deleted_at", sa.DateTime, nullable=True, index=True),
+        sa.Column("deleted_by", sa.String(120), nullable=True),
+        sa.Column("conflict_state", sa.String(8), nullable=False, server_default="none"),
+        sa.Column("extra", sa.JSON, nullable=False, default=dict),
+    ]
+
+
+# Columns a list can be sorted by fast (an index each); the rest sort in memory-sized pages.
+SORT_INDEXES: dict[str, tuple[str, ...]] = {
+    "support_case": ("received_date", "title", "status", "priority", "country", "estimated_resolution_date"),
+    "market_brief": ("published_date", "title", "topic"),
+    "company": ("name_ko", "name_en"),
+    "council_meeting": ("date",),
+    "proposal": ("fiscal_year", "status"),
+    "task": ("due_date", "status"),
+    "case_activity": ("date",),
+    "brief_delivery": ("date",),
+}
+
+
+def _entity_table(spec: EntitySpec) -> sa.Table:
+    columns: list[sa.Column[Any]] = _sync_columns()
+    for f in spec.fields:
+        columns.append(
+            sa.Column(f.name, _column_type(f), nullable=not (f.required and f.kind is not Kind.BOOL))
+        )
+    table = sa.Table(spec.table, metadata, *columns)
+    if spec.natural_key is not None:
+        sa.Index(f"uq_{spec.table}_{spec.natural_key}", table.c[spec.natural_key], unique=True)
+    for f in spec.fields:
+        if f.kind is Kind.REF:
+            sa.Index(f"ix_{spec.table}_{f.name}", table.c[f.name])
+    for name in SORT_INDEXES.get(spec.name, ()):
+        sa.Index(f"ix_{spec.table}_{name}", table.c[name])
+    return table
+
+
+ENTITY_TABLES: dict[str, sa.Table] = {spec.name: _entity_table(spec) for spec in ENTITIES}
+
+sa.Index("uq_support_case_reference", ENTITY_TABLES["support_case"].c.reference, unique=True)
+sa.Index("ix_company_brn", ENTITY_TABLES["company"].c.brn)
+
+device = sa.Table(
+    "device",
+    metadata,
+    sa.Column("device_id", sa.String(UUID_LEN), primary_key=True),
+    sa.Column("mission_code", sa.String(16), nullable=False),
+    sa.Column("role", sa.String(8), nullable=False),  # mission | hq
+    sa.Column("officer_name", sa.String(120), nullable=False),
+    sa.Column("officer_id", sa.String(UUID_LEN), nullable=True),
+    sa.Column("slot", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("last_seq", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("current", sa.Boolean, nullable=False, server_default=sa.true()),
+)
+
+setting = sa.Table(
+    "setting",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.JSON, nullable=True),
+)
+
+reference_counter = sa.Table(
+    "reference_counter",
+    metadata,
+    sa.Column("mission_code", sa.String(16), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("slot", sa.Integer, primary_key=True),
+    sa.Column("last", sa.Integer, nullable=False),
+)
+
+outbox = sa.Table(
+    "outbox",
+    metadata,
+    sa.Column("device_id", sa.String(UUID_LEN), sa.ForeignKey("device.device_id"), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("op_id", sa.String(UUID_LEN), nullable=False, unique=True),
+    sa.Column("entity", sa.String(32), nullable=False),
+    sa.Column("record_id", sa.String(UUID_LEN), nullable=False, index=True),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),  # the op's canonical JSON, exactly as sent
+    sa.Column("status", sa.String(10), nullable=False, server_default="pending", index=True),
+    sa.Column("result", sa.Text, nullable=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("acked_at", sa.DateTime, nullable=True),
+)
+
+audit_event = sa.Table(
+    "audit_event",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False, index=True),
+    sa.Column("device_id", sa.String(UUID_LEN), nullable=False),
+    sa.Column("actor", sa.String(120), nullable=False),
+    sa.Column("entity", sa.String(32), nullable=False),
+    sa.Column("record_id", sa.String(UUID_LEN), nullable=False, index=True),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("changes", sa.JSON, nullable=False),
+    sa.Column("op_id", sa.String(UUID_LEN), nullable=True),
+)
+
+
+def entity_table(name: str) -> sa.Table:
+    return ENTITY_TABLES[name]
+
+
+# The text search documents: one per searchable record, lower-cased (casefold) NFC text.
+# On SQLite an FTS5 table with the trigram tokenizer (created by the migration, not here)
+# shares its rowids, so Korean finds by any substring of three or more characters.
+search_doc = sa.Table(
+    "search_doc",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entity", sa.String(32), nullable=False),
+    sa.Column("record_id", sa.String(UUID_LEN), nullable=False, unique=True),
+    sa.Column("owner_mission", sa.String(16), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+FTS_TABLE = "search_fts"

@@ -1,0 +1,72 @@
+"""Shared fixtures: a fresh data folder per test, on SQLite or on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from missiondesk.services.context import AppContext
+from missiondesk.services.setup import init_hq, init_mission
+
+PG_ENV = "MISSIONDESK_TEST_PG_URL"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _no_default_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real per-user data folder."""
+    monkeypatch.setenv("MISSIONDESK_DATA_DIR", str(tmp_path / "default-data"))
+
+
+def reset_postgres(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL to test against (.ci/run starts one)")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The authority's database: the HQ install runs on either."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return "sqlite"
+
+
+@pytest.fixture
+def mission(tmp_path: Path) -> Iterator[AppContext]:
+    """A mission laptop at the Frankfurt consulate general."""
+    ctx = init_mission(tmp_path / "frankfurt", "DE-FRA", "김영희")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def mission_on(tmp_path: Path, backend: str) -> Iterator[AppContext]:
+    """A mission laptop whose store is SQLite or PostgreSQL (the same store code must run on both)."""
+    url = None if backend == "sqlite" else backend
+    ctx = init_mission(tmp_path / "laptop", "DE-FRA", "김영희", database_url=url)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> Iterator[AppContext]:
+    ctx = init_hq(tmp_path / "hq", "본부 분석관")
+    yield ctx
+    ctx.close()

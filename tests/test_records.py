@@ -1,0 +1,253 @@
+"""The record services on a mission laptop: the change and its op together, or neither.
+
+Runs on SQLite and on PostgreSQL (the same store code serves the HQ database).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+
+import pytest
+import sqlalchemy as sa
+
+from missiondesk.domain.records import ListQuery
+from missiondesk.domain.schema import entity
+from missiondesk.domain.validation import ValidationFailed
+from missiondesk.domain.workflows import TransitionRefused
+from missiondesk.errors import NotFound, UserError
+from missiondesk.services.context import AppContext
+from missiondesk.services.records import PermissionDenied, RecordService
+from missiondesk.store import outbox as outbox_mod
+from missiondesk.store import records as store_records
+from missiondesk.store.records import Writer
+from missiondesk.store.tables import audit_event, outbox
+
+D = dt.date
+
+
+def _ops(ctx: AppContext) -> list[dict[str, object]]:
+    with ctx.store.read() as conn:
+        payloads = conn.execute(sa.select(outbox.c.payload).order_by(outbox.c.seq)).scalars().all()
+    return [json.loads(p) for p in payloads]
+
+
+def _new_case(svc: RecordService, **values: object) -> str:
+    change = svc.create("support_case", {"title": "바이에른주 공장 부지 인허가 지연", **values})
+    return change.record_id
+
+
+def test_a_new_case_gets_defaults_a_reference_and_one_create_op(mission_on: AppContext) -> None:
+    svc = RecordService(mission_on)
+    case = svc.get("support_case", _new_case(svc, received_date="2026-03-02"))
+    assert case["status"] == "draft"
+    assert case["country"] == "DE"
+    assert case["reference"] == "DE-FRA-26-1001"
+    assert case["officer_id"] == mission_on.device.officer_id
+    assert case.owner_mission == "DE-FRA"
+    op = _ops(mission_on)[-1]
+    assert op["kind"] == "create" and op["record_id"] == case.id and op["base_version"] == 0
+    assert op["changes"]["title"] == [None, "바이에른주 공장 부지 인허가 지연"]
+    assert op["changes"]["received_date"] == [None, "2026-03-02"]
+
+
+def test_an_edit_records_base_and_new_value_per_changed_field(mission_on: AppContext) -> None:
+    svc = RecordService(mission_on)
+    case_id = _new_case(svc)
+    change = svc.update("support_case", case_id, {"priority": "high", "title": "바이에른주 공장 부지 인허가 지연"})
+    assert change.fields == ("priority",)
+    op = _ops(mission_on)[-1]
+    assert op["kind"] == "update"
+    assert op["changes"] == {"priority": ["normal", "high"]}
+    with mission_on.store.read() as conn:
+        actions = conn.execute(
+            sa.select(audit_event.c.action, audit_event.c.changes).where(audit_event.c.record_id == case_id)
+        ).all()
+    assert [a for a, _ in actions] == ["create", "update"]
+    assert actions[-1][1] == {"priority": ["normal", "high"]}
+
+
+def test_an_edit_that_changes_nothing_writes_no_op(mission_on: AppContext) -> None:
+    svc = RecordService(mission_on)
+    case_id = _new_case(svc)
+    before = len(_ops(mission_on))
+    svc.update("support_case", case_id, {"priority": "normal"})
+    assert len(_ops(mission_on)) == before
+
+
+def test_a_failure_inside_the_transaction_leaves_neither_change_nor_op(
+    mission_on: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svc = RecordService(mission_on)
+    case_id = _new_case(svc)
+    ops_before = _ops(mission_on)
+
+    def broken_index(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("power lost while indexing")
+
+    monkeypatch.setattr(store_records.search, "index_record", broken_index)
+    with pytest.raises(RuntimeError, match="power lost"):
+        svc.update("support_case", case_id, {"title": "바뀐 제목"})
+    with pytest.raises(RuntimeError):
+        svc.create("company", {"name_ko": "한빛배터리"})
+    assert svc.get("support_case", case_id)["title"] == "바이에른주 공장 부지 인허가 지연"
+    assert _ops(mission_on) == ops_before
+    assert svc.list(ListQuery("company")).total == 0
+    with mission_on.store.read() as conn:
+        assert outbox_mod.sequence_gaps(conn) == []
+
+
+def test_sequence_numbers_have_no_gaps_under_many_edits_and_failures(mission_on: AppContext) -> None:
+    svc = RecordService(mission_on)
+    case_id = _new_case(svc)
+    for i in range(40):
+        svc.update("support_case", case_id, {"summary": f"진행 상황 {i}"})
+        if i % 7 == 0:
+            with pytest.raises(ValidationFailed):
+                svc.update("support_case", case_id, {"title": ""})
+    seqs = [op["seq"] for op in _ops(mission_on)]
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert len(seqs) == 42  # the officer record, the case, 40 edits
+
+
+def test_concurrent_writers_still_number_without_gaps(mission: AppContext) -> None:
+    svc = RecordService(mission)
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            for i in range(15):
+                svc.create("company", {"name_ko": f"동시기업 {n}-{i}"})
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    seqs = [op["seq"] for op in _ops(mission)]
+    assert seqs == list(range(1, 62))
+
+
+def test_delete_goes_to_the_trash_and_restore_brings_it_back(mission_on: AppContext) -> None:
+    svc = RecordService(mission_on)
+    case_id = _new_case(svc)
+    svc.delete("support_case", case_id)
+    assert svc.list(ListQuery("support_case")).total == 0
+    trash = svc.list(ListQuery("support_case", trash=True))
+    assert [r.id for r in trash.rows] == [case_id]
+    assert trash.rows[0].deleted_by == "김영희"
+    with pytest.raises(UserError, match="in the trash"):
+        svc.update("support_case", case_id, {"priority": "high"})
+    svc.restore("support_case", case_id)
+    assert svc.list(ListQuery("support_case")).total == 1
+    assert [op["kind"] for op in _ops(mission_on)][-2:] == ["delete", "restore"]
+    with pytest.raises(UserError, match="not in the trash"):
+        svc.restore("support_case", case_id)
+
+
+def test_the_case_workflow_through_the_service(mission_on: AppContext) -> None:
+    svc = RecordService(mission_on)
+    case_id = _new_case(svc, received_date="2026-01-10")
+    with pytest.raises(UserError, match="through its workflow"):
+        svc.update("support_case", case_id, {"status": "closed"})
+    with pytest.raises(TransitionRefused, match="from draft to closed"):
+        svc.transition("support_case", case_id, "closed")
+    svc.transition("support_case", case_id, "open")
+    svc.transition("support_case", case_id, "in_progress")
+    with pytest.raises(TransitionRefused, match="pending on"):
+        svc.transition("support_case", case_id, "pending")
+    svc.transition("support_case", case_id, "pending", {"pending_on": "host_government"})
+    with pytest.raises(TransitionRefused, match="outcome, resolution date, resolution summary"):
+        svc.transition("support_case", case_id, "closed")
+    svc.transition(
+        "support_case",
+        case_id,
+        "closed",
+        {"outcome": "resolved_full", "resolution_date": "2026-06-30", "resolution_summary": "건축허가 취득"},
+    )
+    closed = svc.get("support_case", case_id)
+    assert closed["status"] == "closed" and closed["resolution_date"] == D(2026, 6, 30)
+    svc.transition("support_case", case_id, "in_progress")  # reopen
+    assert svc.get("support_case", case_id)["status"] == "in_progress"
+
+
+def test_a_new_record_starts_at_the_beginning_of_its_workflow(mission: AppContext) -> None:
+    svc = RecordService(mission)
+    with pytest.raises(UserError, match="starts as"):
+        svc.create("support_case", {"title": "x", "status": "closed"})
+    svc.create("council_meeting", {"year": 2026, "number": 1, "status": "held", "date": "2026-03-05"})
+
+
+def test_children_share_their_parents_owner_and_list_under_it(mission: AppContext) -> None:
+    svc = RecordService(mission)
+    case_id = _new_case(svc)
+    svc.create("case_activity", {"case_id": case_id, "date": "2026-03-03", "action_type": "intake", "notes": "면담"})
+    svc.create("case_activity", {"case_id": case_id, "date": "2026-03-09", "action_type": "site_visit"})
+    activities = svc.children("case_activity", case_id, sort="date")
+    assert [a["action_type"] for a in activities] == ["intake", "site_visit"]
+    assert {a.owner_mission for a in activities} == {"DE-FRA"}
+    with pytest.raises(NotFound, match="belongs to is gone"):
+        svc.create("case_activity", {"case_id": "no-such-case", "date": "2026-03-03", "action_type": "note"})
+
+
+def test_missions_cannot_write_reference_data_or_review_fields(mission: AppContext) -> None:
+    svc = RecordService(mission)
+    germany = svc.list(ListQuery("country", equals={"code": "DE"})).rows[0]
+    with pytest.raises(PermissionDenied, match="reference data kept by HQ"):
+        svc.update("country", germany.id, {"name_en": "Deutschland"})
+    case_id = _new_case(svc)
+    with pytest.raises(PermissionDenied, match="Only HQ writes hq_note"):
+        svc.update("support_case", case_id, {"hq_note": "좋습니다"})
+
+
+def test_hq_writes_review_fields_only(hq: AppContext) -> None:
+    # A Frankfurt case as it reaches HQ: HQ may review it but not rewrite it.
+    spec = entity("support_case")
+    values = {"reference": "DE-FRA-26-1001", "title": "부지 확보", "country": "DE",
+              "received_date": D(2026, 1, 5), "status": "open"}
+    with hq.store.write() as conn:
+        case = store_records.insert(conn, Writer(hq.device.device_id, "sync"), spec, values, "DE-FRA")[0]
+    case_id = case.id
+    svc = RecordService(hq)
+    svc.update("support_case", case_id, {"hq_note": "본부 확인"})
+    with pytest.raises(PermissionDenied, match="only write the review fields"):
+        svc.update("support_case", case_id, {"title": "본부가 바꾼 제목"})
+    with pytest.raises(PermissionDenied, match="HQ cannot create, delete or restore"):
+        svc.create("support_case", {"title": "HQ cannot open cases"})
+    with pytest.raises(PermissionDenied):
+        svc.delete("support_case", case_id)
+
+
+def test_another_missions_case_cannot_be_changed(mission: AppContext) -> None:
+    svc = RecordService(mission)
+    case_id = _new_case(svc)
+    with mission.store.write() as conn:
+        conn.execute(sa.text("UPDATE support_case SET owner_mission = 'DE-BER' WHERE id = :id"), {"id": case_id})
+    with pytest.raises(PermissionDenied, match="belongs to DE-BER"):
+        svc.update("support_case", case_id, {"priority": "high"})
+    with pytest.raises(PermissionDenied):
+        svc.delete("support_case", case_id)
+
+
+def test_lists_filter_sort_and_page_in_the_database(mission_on: AppContext) -> None:
+    svc = RecordService(mission_on)
+    for day, title, cats in [(3, "다", ["site"]), (1, "가", ["permits", "site"]), (2, "나", ["visas"])]:
+        _new_case(svc, received_date=D(2026, 2, day), title=title, categories=cats)
+    page = svc.list(ListQuery("support_case", sort="received_date", limit=2))
+    assert [r["title"] for r in page.rows] == ["가", "나"] and page.total == 3
+    page2 = svc.list(ListQuery("support_case", sort="received_date", offset=2, limit=2))
+    assert [r["title"] for r in page2.rows] == ["다"]
+    desc = svc.list(ListQuery("support_case", sort="title", descending=True))
+    assert [r["title"] for r in desc.rows] == ["다", "나", "가"]
+    sites = svc.list(ListQuery("support_case", has_code={"categories": "site"}, sort="title"))
+    assert [r["title"] for r in sites.rows] == ["가", "다"]
+    window = svc.list(
+        ListQuery("support_case", date_field="received_date", date_from=D(2026, 2, 2), date_to=D(2026, 2, 3))
+    )
+    assert window.total == 2
+    with pytest.raises(UserError, match="cannot be sorted"):
+        svc.list(ListQuery("support_case", sort="no_such_column"))

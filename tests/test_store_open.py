@@ -1,0 +1,121 @@
+"""Opening databases: migrations, backups, and refusing what is not ours, untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+
+from missiondesk.errors import DamagedDatabase, NewerSchema, NotInitialised
+from missiondesk.services.context import open_context
+from missiondesk.services.setup import init_mission
+from missiondesk.store.database import open_store
+from missiondesk.store.migrate import alembic_config, current_revision, head_revision, script_directory
+from missiondesk.store.tables import metadata
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _revisions_oldest_first() -> list[str]:
+    return [r.revision for r in reversed(list(script_directory().walk_revisions()))]
+
+
+def test_a_new_database_is_created_at_the_newest_schema_in_wal_mode(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'new.sqlite3'}", create=True)
+    try:
+        assert current_revision(store.engine) == head_revision()
+        with store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            tables = set(sa.inspect(conn).get_table_names())
+        assert set(metadata.tables) <= tables
+        assert "search_fts" in tables
+    finally:
+        store.dispose()
+
+
+def test_opening_without_create_on_an_empty_folder_says_to_run_init(tmp_path: Path) -> None:
+    with pytest.raises(NotInitialised, match="missiondesk init"):
+        open_context(tmp_path / "nothing-here")
+    assert not (tmp_path / "nothing-here" / "missiondesk.sqlite3").exists()
+
+
+@pytest.mark.parametrize("start", _revisions_oldest_first()[:-1] or [None])
+def test_every_earlier_revision_migrates_to_head_after_a_backup(tmp_path: Path, start: str | None) -> None:
+    """A database at each earlier revision (or empty, before the first) reaches head on open."""
+    path = tmp_path / "old.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        if start is None:
+            conn.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        else:
+            command.upgrade(cfg, start)
+    engine.dispose()
+    store = open_store(f"sqlite:///{path}", tmp_path / "backups")
+    try:
+        assert current_revision(store.engine) == head_revision()
+    finally:
+        store.dispose()
+    if start is not None:
+        assert list((tmp_path / "backups").glob(f"missiondesk-before-{start}-*.sqlite3"))
+
+
+def test_downgrade_to_base_and_upgrade_again_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "round.sqlite3"
+    open_store(f"sqlite:///{path}", create=True).dispose()
+    engine = sa.create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+        assert sa.inspect(conn).get_table_names() == ["alembic_version"]
+        command.upgrade(cfg, "head")
+        assert "support_case" in sa.inspect(conn).get_table_names()
+    engine.dispose()
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    ctx = init_mission(tmp_path / "data", "DE-FRA", "김영희")
+    path = ctx.paths.database
+    ctx.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    before = {p.name: _digest(p) for p in path.parent.iterdir() if p.is_file()}
+    with pytest.raises(NewerSchema, match="newer version of MissionDesk") as info:
+        open_context(tmp_path / "data")
+    assert "left untouched" in str(info.value)
+    after = {p.name: _digest(p) for p in path.parent.iterdir() if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"Name,Title\nKim,Officer\n", b"PK\x03\x04 this is a workbook", b"SQLite format 3\x00" + b"\xff" * 200],
+    ids=["csv", "zip", "damaged-sqlite"],
+)
+def test_a_file_that_is_not_our_database_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "missiondesk.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(DamagedDatabase):
+        open_context(folder)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in folder.iterdir()) == ["missiondesk.sqlite3"]
+
+
+def test_a_corrupt_file_given_as_the_database_url_is_refused(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("meeting notes, not a database", encoding="utf-8")
+    with pytest.raises(DamagedDatabase, match="not an SQLite file"):
+        open_store(f"sqlite:///{bogus}")
+    assert bogus.read_text(encoding="utf-8") == "meeting notes, not a database"
