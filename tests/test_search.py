@@ -1,0 +1,83 @@
+"""Search across cases, briefs and companies: Korean by any substring, Latin without regard to case."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from missiondesk.domain.records import ListQuery
+from missiondesk.services.context import AppContext
+from missiondesk.services.records import RecordService
+from missiondesk.services.search import search_all
+
+
+@pytest.fixture
+def seeded(mission_on: AppContext) -> AppContext:
+    svc = RecordService(mission_on)
+    company = svc.create("company", {"name_ko": "한빛배터리", "name_en": "Hanbit Battery Co., Ltd.", "brn": "123-45-67890"})
+    svc.create(
+        "support_case",
+        {"title": "바이에른주 공장 건축허가 지연", "summary": "Factory permit in Bavaria", "company_id": company.record_id},
+    )
+    svc.create("support_case", {"title": "주재원 취업비자 발급 지연"})
+    svc.create("market_brief", {"title": "독일 이차전지 시장 동향", "topic": "market_trends", "country": "DE"})
+    return mission_on
+
+
+def _labels(ctx: AppContext, query: str) -> set[str]:
+    return {r.label for r in search_all(ctx, query)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("바이에른", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연"}),
+        ("건축허가", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연"}),
+        ("허가 지연", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연"}),  # every word, in any place
+        ("에른주", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연"}),  # from the middle of a word
+        ("비자", {"DE-FRA-26-1002  주재원 취업비자 발급 지연"}),  # two syllables: shorter than a trigram
+        ("빛배터", {"한빛배터리 (Hanbit Battery Co., Ltd.)"}),
+        ("이차전지", {"독일 이차전지 시장 동향"}),
+        ("BAVARIA", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연"}),
+        ("hanbit", {"한빛배터리 (Hanbit Battery Co., Ltd.)"}),
+        ("battery co", {"한빛배터리 (Hanbit Battery Co., Ltd.)"}),
+        ("123-45", {"한빛배터리 (Hanbit Battery Co., Ltd.)"}),
+        ("DE-FRA-26-1002", {"DE-FRA-26-1002  주재원 취업비자 발급 지연"}),
+        ("지연", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연", "DE-FRA-26-1002  주재원 취업비자 발급 지연"}),
+        ("없는말", set()),
+        ("100%", set()),
+        ('"', set()),
+    ],
+)
+def test_search_finds_korean_and_latin_text(seeded: AppContext, query: str, expected: set[str]) -> None:
+    assert _labels(seeded, query) == expected
+
+
+def test_search_matches_decomposed_korean_input(seeded: AppContext) -> None:
+    # macOS input methods can hand us NFD jamo; they must find the NFC text.
+    assert _labels(seeded, unicodedata.normalize("NFD", "바이에른")) == {
+        "DE-FRA-26-1001  바이에른주 공장 건축허가 지연"
+    }
+
+
+def test_deleted_records_leave_the_search_and_return_on_restore(seeded: AppContext) -> None:
+    svc = RecordService(seeded)
+    case = search_all(seeded, "취업비자")[0].record
+    svc.delete("support_case", case.id)
+    assert search_all(seeded, "취업비자") == []
+    svc.restore("support_case", case.id)
+    assert [r.record.id for r in search_all(seeded, "취업비자")] == [case.id]
+
+
+def test_an_edit_is_found_by_its_new_text_only(seeded: AppContext) -> None:
+    svc = RecordService(seeded)
+    case = search_all(seeded, "취업비자")[0].record
+    svc.update("support_case", case.id, {"title": "체류허가 갱신 문의"})
+    assert search_all(seeded, "취업비자") == []
+    assert [r.record.id for r in search_all(seeded, "체류허가")] == [case.id]
+
+
+def test_the_case_list_filters_by_text_too(seeded: AppContext) -> None:
+    page = RecordService(seeded).list(ListQuery("support_case", text="바이에른"))
+    assert [r["reference"] for r in page.rows] == ["DE-FRA-26-1001"]
