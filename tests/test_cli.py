@@ -21,21 +21,28 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def laptop(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     data = str(tmp_path / "laptop")
     code, out, _ = run(capsys, "init", "--mission", "DE-FRA", "--officer", "김영희", "--data-dir", data)
-    assert code == 0 and "Set up DE-FRA for 김영희" in out
+    assert code == 0
+    assert "Set up DE-FRA for 김영희" in out
     return data
 
 
-def test_init_demo_stats_search_check_on_a_mission_laptop(laptop: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_demo_stats_search_check_on_a_mission_laptop(
+    laptop: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "--data-dir", laptop, "demo", "--cases", "300")
-    assert code == 0 and out.startswith("Added 300 cases")
+    assert code == 0
+    assert out.startswith("Added 300 cases")
     code, out, _ = run(capsys, "stats", "--data-dir", laptop)
     assert code == 0
     assert re.search(r"^support_case\s+300\s+0$", out, re.M)
     assert "outbox: 1 unsent of 1 ops" in out  # the officer record; demo data never leaves the laptop
     code, out, _ = run(capsys, "search", "건축허가", "--data-dir", laptop, "--limit", "5")
-    assert code == 0 and out.count("support_case") == 5 and "건축허가" in out
+    assert code == 0
+    assert out.count("support_case") == 5
+    assert "건축허가" in out
     code, out, _ = run(capsys, "check", "--data-dir", laptop)
-    assert code == 0 and out.strip().endswith("ok")
+    assert code == 0
+    assert out.strip().endswith("ok")
 
 
 def test_digest_is_equal_for_equal_content_and_differs_otherwise(
@@ -57,26 +64,34 @@ def test_digest_is_equal_for_equal_content_and_differs_otherwise(
     assert re.search(r"^country\s+0\s", only_frankfurt, re.M)
 
 
-def test_backup_writes_a_consistent_copy(laptop: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_writes_a_consistent_copy(
+    laptop: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(capsys, "demo", "--cases", "50", "--data-dir", laptop)
     target = tmp_path / "copy.sqlite3"
     code, out, _ = run(capsys, "backup", "--out", str(target), "--data-dir", laptop)
-    assert code == 0 and str(target) in out
+    assert code == 0
+    assert str(target) in out
     code, out, _ = run(capsys, "stats", "--data-dir", str(tmp_path / "restored-view"))
     assert code == 1  # not initialised: an empty folder is not silently created as a database
     restored = tmp_path / "restored"
     restored.mkdir()
     target.rename(restored / "missiondesk.sqlite3")
     code, out, _ = run(capsys, "stats", "--data-dir", str(restored))
-    assert code == 0 and re.search(r"^support_case\s+50\s", out, re.M)
+    assert code == 0
+    assert re.search(r"^support_case\s+50\s", out, re.M)
     code, _, err = run(capsys, "backup", "--out", str(restored / "missiondesk.sqlite3"), "--data-dir", laptop)
-    assert code == 1 and "already exists" in err
+    assert code == 1
+    assert "already exists" in err
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["init", "--mission", "DE-FRZ", "--officer", "김영희"], "Unknown mission code 'DE-FRZ'. Did you mean DE-FRA"),
+        (
+            ["init", "--mission", "DE-FRZ", "--officer", "김영희"],
+            "Unknown mission code 'DE-FRZ'. Did you mean DE-FRA",
+        ),
         (["init", "--officer", "김영희"], "Name the mission (--mission CODE)"),
         (["init", "--mission", "DE-FRA", "--officer", "  "], "Give the officer's name"),
         (["init", "--mission", "DE-FRA", "--officer", "x", "--slot", "12"], "slot must be between 1 and 9"),
@@ -87,29 +102,37 @@ def test_bad_input_gets_one_clear_line_and_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     data = tmp_path / "data"
-    code, out, err = run(capsys, *args, "--data-dir", str(data))
+    code, _out, err = run(capsys, *args, "--data-dir", str(data))
     assert code == 1
-    assert err.startswith("missiondesk: ") and message in err
+    assert err.startswith("missiondesk: ")
+    assert message in err
     assert err.count("\n") == 1
     assert not (data / "missiondesk.sqlite3").exists()
 
 
-def test_stats_on_an_empty_folder_says_to_run_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_on_an_empty_folder_says_to_run_init(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "stats", "--data-dir", str(tmp_path / "empty"))
-    assert code == 1 and "missiondesk init" in err
+    assert code == 1
+    assert "missiondesk init" in err
 
 
 def test_a_second_init_of_the_same_folder_is_refused(laptop: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "init", "--mission", "DE-BER", "--officer", "박지훈", "--data-dir", laptop)
-    assert code == 1 and "already set up for DE-FRA" in err
+    assert code == 1
+    assert "already set up for DE-FRA" in err
 
 
-def test_a_non_database_file_is_named_in_the_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_non_database_file_is_named_in_the_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "missiondesk.sqlite3").write_text("not a database", encoding="utf-8")
     code, _, err = run(capsys, "stats", "--data-dir", str(data))
-    assert code == 1 and "is not a MissionDesk database" in err
+    assert code == 1
+    assert "is not a MissionDesk database" in err
     assert (data / "missiondesk.sqlite3").read_text(encoding="utf-8") == "not a database"
 
 
@@ -117,7 +140,8 @@ def test_demo_is_refused_at_hq(tmp_path: Path, capsys: pytest.CaptureFixture[str
     hq = str(tmp_path / "hq")
     assert run(capsys, "init", "--hq", "--officer", "본부", "--data-dir", hq)[0] == 0
     code, _, err = run(capsys, "demo", "--data-dir", hq)
-    assert code == 1 and "mission laptop" in err
+    assert code == 1
+    assert "mission laptop" in err
 
 
 def test_missions_lists_codes_with_both_names(capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,3 +159,18 @@ def test_the_entry_point_runs_commands_headless_and_prints_the_version(
         app_main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.startswith("MissionDesk ")
+
+
+def test_hq_on_postgresql_keeps_its_url_in_the_data_folder(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hq = str(tmp_path / "hq")
+    code, out, _ = run(capsys, "init", "--hq", "--officer", "본부 분석관", "--database", pg_url, "--data-dir", hq)
+    assert code == 0 and "Set up HQ" in out
+    assert "missiondesk:***@" in out  # the password is never printed
+    code, out, _ = run(capsys, "stats", "--data-dir", hq)
+    assert code == 0 and re.search(r"^mission\s+\d+\s+0$", out, re.M)
+    code, out, _ = run(capsys, "check", "--data-dir", hq)
+    assert code == 0 and out.strip().endswith("ok")
+    code, _, err = run(capsys, "backup", "--data-dir", hq)
+    assert code == 1 and "pg_dump" in err

@@ -35,7 +35,11 @@ def in_private_mount(script: str, mount_point: Path) -> subprocess.CompletedProc
     mount_point.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "MP": str(mount_point), "MD": CLI}
     return subprocess.run(
-        ["unshare", "-m", "sh", "-c", f"set -u\n{script}"], capture_output=True, text=True, env=env, timeout=300
+        ["unshare", "-m", "sh", "-c", f"set -u\n{script}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
 
 
@@ -103,7 +107,8 @@ def test_a_process_killed_in_a_large_write_leaves_a_database_that_opens_and_chec
         report = maintenance.check(ctx)
         assert report.ok, report.errors
         counts = {c.entity: c.live for c in maintenance.stats(ctx).counts}
-    assert counts["support_case"] == 0 and counts["case_activity"] == 0
+    assert counts["support_case"] == 0
+    assert counts["case_activity"] == 0
 
 
 KILLED_EDITOR = """
@@ -123,8 +128,11 @@ while True:
 def test_a_process_killed_between_edits_keeps_each_edit_with_its_op(tmp_path: Path) -> None:
     data = tmp_path / "data"
     init_mission(data, "DE-FRA", "김영희").close()
-    with subprocess.Popen([sys.executable, "-c", KILLED_EDITOR, str(data)], stdout=subprocess.PIPE, text=True) as proc:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_EDITOR, str(data)], stdout=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
         wal = data / "missiondesk.sqlite3-wal"
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and wal.stat().st_size < 2_000_000:

@@ -47,7 +47,9 @@ def test_a_new_case_gets_defaults_a_reference_and_one_create_op(mission_on: AppC
     assert case["officer_id"] == mission_on.device.officer_id
     assert case.owner_mission == "DE-FRA"
     op = _ops(mission_on)[-1]
-    assert op["kind"] == "create" and op["record_id"] == case.id and op["base_version"] == 0
+    assert op["kind"] == "create"
+    assert op["record_id"] == case.id
+    assert op["base_version"] == 0
     assert op["changes"]["title"] == [None, "바이에른주 공장 부지 인허가 지연"]
     assert op["changes"]["received_date"] == [None, "2026-03-02"]
 
@@ -55,7 +57,9 @@ def test_a_new_case_gets_defaults_a_reference_and_one_create_op(mission_on: AppC
 def test_an_edit_records_base_and_new_value_per_changed_field(mission_on: AppContext) -> None:
     svc = RecordService(mission_on)
     case_id = _new_case(svc)
-    change = svc.update("support_case", case_id, {"priority": "high", "title": "바이에른주 공장 부지 인허가 지연"})
+    change = svc.update(
+        "support_case", case_id, {"priority": "high", "title": "바이에른주 공장 부지 인허가 지연"}
+    )
     assert change.fields == ("priority",)
     op = _ops(mission_on)[-1]
     assert op["kind"] == "update"
@@ -170,7 +174,8 @@ def test_the_case_workflow_through_the_service(mission_on: AppContext) -> None:
         {"outcome": "resolved_full", "resolution_date": "2026-06-30", "resolution_summary": "건축허가 취득"},
     )
     closed = svc.get("support_case", case_id)
-    assert closed["status"] == "closed" and closed["resolution_date"] == D(2026, 6, 30)
+    assert closed["status"] == "closed"
+    assert closed["resolution_date"] == D(2026, 6, 30)
     svc.transition("support_case", case_id, "in_progress")  # reopen
     assert svc.get("support_case", case_id)["status"] == "in_progress"
 
@@ -185,7 +190,9 @@ def test_a_new_record_starts_at_the_beginning_of_its_workflow(mission: AppContex
 def test_children_share_their_parents_owner_and_list_under_it(mission: AppContext) -> None:
     svc = RecordService(mission)
     case_id = _new_case(svc)
-    svc.create("case_activity", {"case_id": case_id, "date": "2026-03-03", "action_type": "intake", "notes": "면담"})
+    svc.create(
+        "case_activity", {"case_id": case_id, "date": "2026-03-03", "action_type": "intake", "notes": "면담"}
+    )
     svc.create("case_activity", {"case_id": case_id, "date": "2026-03-09", "action_type": "site_visit"})
     activities = svc.children("case_activity", case_id, sort="date")
     assert [a["action_type"] for a in activities] == ["intake", "site_visit"]
@@ -207,8 +214,13 @@ def test_missions_cannot_write_reference_data_or_review_fields(mission: AppConte
 def test_hq_writes_review_fields_only(hq: AppContext) -> None:
     # A Frankfurt case as it reaches HQ: HQ may review it but not rewrite it.
     spec = entity("support_case")
-    values = {"reference": "DE-FRA-26-1001", "title": "부지 확보", "country": "DE",
-              "received_date": D(2026, 1, 5), "status": "open"}
+    values = {
+        "reference": "DE-FRA-26-1001",
+        "title": "부지 확보",
+        "country": "DE",
+        "received_date": D(2026, 1, 5),
+        "status": "open",
+    }
     with hq.store.write() as conn:
         case = store_records.insert(conn, Writer(hq.device.device_id, "sync"), spec, values, "DE-FRA")[0]
     case_id = case.id
@@ -226,7 +238,9 @@ def test_another_missions_case_cannot_be_changed(mission: AppContext) -> None:
     svc = RecordService(mission)
     case_id = _new_case(svc)
     with mission.store.write() as conn:
-        conn.execute(sa.text("UPDATE support_case SET owner_mission = 'DE-BER' WHERE id = :id"), {"id": case_id})
+        conn.execute(
+            sa.text("UPDATE support_case SET owner_mission = 'DE-BER' WHERE id = :id"), {"id": case_id}
+        )
     with pytest.raises(PermissionDenied, match="belongs to DE-BER"):
         svc.update("support_case", case_id, {"priority": "high"})
     with pytest.raises(PermissionDenied):
@@ -238,7 +252,8 @@ def test_lists_filter_sort_and_page_in_the_database(mission_on: AppContext) -> N
     for day, title, cats in [(3, "다", ["site"]), (1, "가", ["permits", "site"]), (2, "나", ["visas"])]:
         _new_case(svc, received_date=D(2026, 2, day), title=title, categories=cats)
     page = svc.list(ListQuery("support_case", sort="received_date", limit=2))
-    assert [r["title"] for r in page.rows] == ["가", "나"] and page.total == 3
+    assert [r["title"] for r in page.rows] == ["가", "나"]
+    assert page.total == 3
     page2 = svc.list(ListQuery("support_case", sort="received_date", offset=2, limit=2))
     assert [r["title"] for r in page2.rows] == ["다"]
     desc = svc.list(ListQuery("support_case", sort="title", descending=True))

@@ -15,13 +15,21 @@ from missiondesk.services.search import search_all
 @pytest.fixture
 def seeded(mission_on: AppContext) -> AppContext:
     svc = RecordService(mission_on)
-    company = svc.create("company", {"name_ko": "한빛배터리", "name_en": "Hanbit Battery Co., Ltd.", "brn": "123-45-67890"})
+    company = svc.create(
+        "company", {"name_ko": "한빛배터리", "name_en": "Hanbit Battery Co., Ltd.", "brn": "123-45-67890"}
+    )
     svc.create(
         "support_case",
-        {"title": "바이에른주 공장 건축허가 지연", "summary": "Factory permit in Bavaria", "company_id": company.record_id},
+        {
+            "title": "바이에른주 공장 건축허가 지연",
+            "summary": "Factory permit in Bavaria",
+            "company_id": company.record_id,
+        },
     )
     svc.create("support_case", {"title": "주재원 취업비자 발급 지연"})
-    svc.create("market_brief", {"title": "독일 이차전지 시장 동향", "topic": "market_trends", "country": "DE"})
+    svc.create(
+        "market_brief", {"title": "독일 이차전지 시장 동향", "topic": "market_trends", "country": "DE"}
+    )
     return mission_on
 
 
@@ -44,7 +52,10 @@ def _labels(ctx: AppContext, query: str) -> set[str]:
         ("battery co", {"한빛배터리 (Hanbit Battery Co., Ltd.)"}),
         ("123-45", {"한빛배터리 (Hanbit Battery Co., Ltd.)"}),
         ("DE-FRA-26-1002", {"DE-FRA-26-1002  주재원 취업비자 발급 지연"}),
-        ("지연", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연", "DE-FRA-26-1002  주재원 취업비자 발급 지연"}),
+        (
+            "지연",
+            {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연", "DE-FRA-26-1002  주재원 취업비자 발급 지연"},
+        ),
         ("없는말", set()),
         ("100%", set()),
         ('"', set()),

@@ -17,7 +17,8 @@ def test_the_window_shows_the_mission_and_its_counts(qtbot: QtBot, mission: AppC
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert "DE-FRA" in window.windowTitle() and "김영희" in window.windowTitle()
+    assert "DE-FRA" in window.windowTitle()
+    assert "김영희" in window.windowTitle()
     text = window.summary.text()
     assert "Support cases: 25" in text
     assert "Unsent changes: 1" in text

@@ -75,10 +75,29 @@ def test_a_held_meeting_needs_its_date_in_its_year() -> None:
         ("company", {"name_ko": "한빛배터리", "brn": "12-34"}, "10 digits"),
         ("contact", {"company_id": "x", "name": "Kim", "email": "not-an-address"}, "email address"),
         ("meeting_attendance", {"meeting_id": "m"}, "partner institution or the foreign authority"),
-        ("market_brief", {"title": "t", "topic": "tax", "country": "DE",
-                          "published_date": D(2026, 5, 1), "valid_until": D(2026, 4, 1)}, "valid until"),
-        ("partner_referral", {"case_id": "c", "partner": "KOTRA", "service": "s", "status": "done",
-                              "requested_date": D(2026, 5, 1), "completed_date": D(2026, 4, 1)}, "completed before"),
+        (
+            "market_brief",
+            {
+                "title": "t",
+                "topic": "tax",
+                "country": "DE",
+                "published_date": D(2026, 5, 1),
+                "valid_until": D(2026, 4, 1),
+            },
+            "valid until",
+        ),
+        (
+            "partner_referral",
+            {
+                "case_id": "c",
+                "partner": "KOTRA",
+                "service": "s",
+                "status": "done",
+                "requested_date": D(2026, 5, 1),
+                "completed_date": D(2026, 4, 1),
+            },
+            "completed before",
+        ),
         ("proposal", {"programme": "P", "fiscal_year": 1999, "title": "t", "status": "draft"}, "fiscal year"),
         ("task", {"title": "t", "status": "done"}, "done task needs"),
         ("support_case", _case(jobs_created=-3), "cannot be negative"),
@@ -95,7 +114,10 @@ def test_normalise_coerces_wire_values_and_refuses_misfits() -> None:
     out = normalise(spec, {"received_date": "2026-03-02", "jobs_created": 12.0, "categories": ["site"]})
     assert out == {"received_date": D(2026, 3, 2), "jobs_created": 12, "categories": ["site"]}
     with pytest.raises(ValidationFailed) as info:
-        normalise(spec, {"received_date": "02/03/2026", "status": "finished", "colour": "red", "jobs_created": "many"})
+        normalise(
+            spec,
+            {"received_date": "02/03/2026", "status": "finished", "colour": "red", "jobs_created": "many"},
+        )
     messages = {p.field: p.message for p in info.value.problems}
     assert messages["received_date"] == "expected a date as YYYY-MM-DD"
     assert "not an allowed value" in messages["status"]
@@ -112,7 +134,8 @@ def test_text_is_stored_as_nfc_without_control_characters() -> None:
 
 def test_every_entity_declares_labels_in_both_languages() -> None:
     for spec in ENTITIES:
-        assert spec.label_en and spec.label_ko
+        assert spec.label_en
+        assert spec.label_ko
         for f in spec.fields:
             assert f.label_en and f.label_ko, f"{spec.name}.{f.name}"
 
@@ -125,4 +148,5 @@ def test_case_references_from_different_slots_never_collide() -> None:
     assert references.make("DE-FRA", 2026, 2, 41) == "DE-FRA-26-2041"
     assert references.make("DE-FRA", 2026, 1, 1000) == "DE-FRA-26-11000"
     parsed = references.parse("DE-FRA-26-11000")
-    assert parsed is not None and (parsed.slot, parsed.counter, parsed.year) == (1, 1000, 2026)
+    assert parsed is not None
+    assert (parsed.slot, parsed.counter, parsed.year) == (1, 1000, 2026)

@@ -23,7 +23,9 @@ def _complete(wf: Workflow) -> dict[str, object]:
 
 
 @pytest.mark.parametrize(("wf", "source", "target"), ALL, ids=lambda v: getattr(v, "entity", v))
-def test_every_pair_of_states_is_allowed_or_refused_as_declared(wf: Workflow, source: str, target: str) -> None:
+def test_every_pair_of_states_is_allowed_or_refused_as_declared(
+    wf: Workflow, source: str, target: str
+) -> None:
     declared = wf.find(source, target)
     if declared is None:
         with pytest.raises(TransitionRefused, match=f"from {source} to {target}"):
