@@ -59,6 +59,7 @@ QUERIES: tuple[tuple[str, str], ...] = (
     ("인증", KO_SHORT),
     ("상표", KO_SHORT),
     ("바이에른 비자", KO_SHORT),
+    ("뮌헨", KO_SHORT),  # no hits: the LIKE path has to read every document
     ("permit", LATIN),
     ("Bavaria", LATIN),
     ("Battery", LATIN),
@@ -67,6 +68,7 @@ QUERIES: tuple[tuple[str, str], ...] = (
     ("DE-FRA-25", LATIN),
     ("Tech Co", LATIN),
     ("CE", LATIN),
+    ("KG", LATIN),  # no hits either
 )
 
 SORT_COLUMNS = ("received_date", "title", "status", "priority", "updated_at", "reference")

@@ -165,7 +165,9 @@ def test_hq_on_postgresql_keeps_its_url_in_the_data_folder(
     tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     hq = str(tmp_path / "hq")
-    code, out, _ = run(capsys, "init", "--hq", "--officer", "본부 분석관", "--database", pg_url, "--data-dir", hq)
+    code, out, _ = run(
+        capsys, "init", "--hq", "--officer", "본부 분석관", "--database", pg_url, "--data-dir", hq
+    )
     assert code == 0 and "Set up HQ" in out
     assert "missiondesk:***@" in out  # the password is never printed
     code, out, _ = run(capsys, "stats", "--data-dir", hq)

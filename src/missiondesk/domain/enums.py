@@ -181,10 +181,17 @@ class TaskStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class BriefSource(StrEnum):
-    """Where a brief's content came from (free text lists sources in detail)."""
+class ConflictKind(StrEnum):
+    FIELD = "field"  # two different new values for one field
+    DELETE_EDIT = "delete_edit"  # an edit and a delete of the same record
 
-    MISSION = "mission"
-    PARTNER = "partner"
-    AUTHORITY = "authority"
-    PUBLIC = "public"
+
+class ConflictStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class Resolution(StrEnum):
+    THEIRS = "theirs"  # keep the value HQ holds (the record stays deleted, for delete/edit)
+    OURS = "ours"  # take the value from the conflicting op (restore it, for delete/edit)
+    MERGED = "merged"  # a value the reviewer wrote

@@ -36,6 +36,10 @@ def write_refusal(
     """
     fields = set(fields)
     label = spec.label_en.lower()
+    if spec.scope is Scope.REVIEW:
+        if role is Role.HQ or owner_mission == mission:
+            return None
+        return f"This {label} belongs to {owner_mission}; {mission} cannot change it."
     if role is Role.HQ:
         if spec.scope is Scope.MISSION or spec.scope is Scope.PUBLISHED:
             if whole_record:
@@ -54,6 +58,13 @@ def write_refusal(
     if reviewed:
         return f"Only HQ writes {', '.join(reviewed)} of a {label}."
     return None
+
+
+def visible_to(spec: EntitySpec, owner_mission: str, role: Role, mission: str) -> bool:
+    """Whether a device of ``mission`` (or HQ) holds records of this entity and owner."""
+    if role is Role.HQ or spec.scope in (Scope.REFERENCE, Scope.SHARED, Scope.PUBLISHED):
+        return True
+    return owner_mission == mission
 
 
 def owner_for_new(spec: EntitySpec, role: Role, mission: str) -> str:

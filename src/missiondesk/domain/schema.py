@@ -60,6 +60,7 @@ class Scope(StrEnum):
     SHARED = "shared"  # master data read and written by every mission, merged at HQ
     PUBLISHED = "published"  # read by every mission, written by its owner only
     MISSION = "mission"  # read and written by its owner mission; HQ reads and writes review fields
+    REVIEW = "review"  # read by the owner mission and HQ, written by both (conflict review)
 
 
 @dataclass(frozen=True)
@@ -572,6 +573,33 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _ref("agenda_item_id", "agenda_item", "Decision", "결정 안건"),
             _date("done_date", "Done on", "완료일"),
             _long("notes", "Notes", "메모"),
+        ),
+    ),
+    # --- made by the authority's merge engine, reviewed at the mission and at HQ ----------
+    EntitySpec(
+        name="conflict",
+        table="conflict",
+        scope=Scope.REVIEW,
+        label_en="Conflict",
+        label_ko="충돌",
+        title_field="field",
+        status_field="status",
+        default_sort="created_at",
+        fields=(
+            _text("entity_name", "Record type", "자료 유형", required=True, max_length=32),
+            _text("record_id", "Record", "자료", required=True, max_length=36),
+            _text("field", "Field", "항목", max_length=64),
+            _enum("kind", E.ConflictKind, "Kind", "유형", required=True),
+            _long("base", "Base value", "기준 값"),  # canonical JSON of wire values
+            _long("theirs", "Value at HQ", "본부 값"),
+            _long("ours", "Conflicting value", "충돌 값"),
+            _text("op_id", "Op", "변경 번호", max_length=36),
+            _text("device_id", "Device", "기기", max_length=36),
+            _text("made_by", "Changed by", "변경자", max_length=120),
+            _enum("status", E.ConflictStatus, "Status", "상태", required=True),
+            _enum("resolution", E.Resolution, "Resolution", "해결 방법"),
+            _text("resolved_by", "Resolved by", "해결자", max_length=120),
+            _date("resolved_date", "Resolved on", "해결일"),
         ),
     ),
 )

@@ -17,16 +17,18 @@ from sqlalchemy.engine import Connection
 
 from missiondesk.domain import references, workflows
 from missiondesk.domain.enums import CaseStatus, Priority
+from missiondesk.domain.ops import Op
 from missiondesk.domain.permissions import Role, owner_for_new, write_refusal
 from missiondesk.domain.records import Change, ListQuery, Page, Record
 from missiondesk.domain.schema import EntitySpec, Scope, entity
 from missiondesk.domain.validation import normalise, validate
 from missiondesk.errors import NotFound, UserError
 from missiondesk.services.context import AppContext
-from missiondesk.store import queries
+from missiondesk.store import outbox, queries
 from missiondesk.store import records as rows
 from missiondesk.store.records import Writer
 from missiondesk.store.tables import entity_table, reference_counter
+from missiondesk.sync.authority import Authority
 
 
 class PermissionDenied(UserError):
@@ -83,7 +85,8 @@ class RecordService:
             self._check_initial_status(spec, full)
             validate(spec, full)
             extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
-            record, _op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
+            record, op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
+            record = self._settle_at_hq(conn, op) or record
         return Change(spec.name, record.id, "create", tuple(full), record)
 
     def update(self, entity_name: str, record_id: str, values: Mapping[str, Any]) -> Change:
@@ -122,6 +125,7 @@ class RecordService:
                 workflow.check(current.get(workflow.field), str(clean[workflow.field]), merged, actor)
             validate(spec, merged)
             record, op = rows.update(conn, self._writer, current, clean)
+            record = self._settle_at_hq(conn, op) or record
         fields = tuple(op.changes) if op is not None else ()
         return Change(spec.name, record.id, "update", fields, record)
 
@@ -133,7 +137,8 @@ class RecordService:
         with self.ctx.store.write() as conn:
             current = self._live(conn, spec, record_id)
             self._refuse(spec, current.owner_mission, whole_record=True)
-            record, _ = rows.set_deleted(conn, self._writer, current, True)
+            record, op = rows.set_deleted(conn, self._writer, current, True)
+            record = self._settle_at_hq(conn, op) or record
         return Change(spec.name, record.id, "delete", (), record)
 
     def restore(self, entity_name: str, record_id: str) -> Change:
@@ -145,10 +150,19 @@ class RecordService:
             if not current.is_deleted:
                 raise UserError(f"This {spec.label_en.lower()} is not in the trash.")
             self._refuse(spec, current.owner_mission, whole_record=True)
-            record, _ = rows.set_deleted(conn, self._writer, current, False)
+            record, op = rows.set_deleted(conn, self._writer, current, False)
+            record = self._settle_at_hq(conn, op) or record
         return Change(spec.name, record.id, "restore", (), record)
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _settle_at_hq(self, conn: Connection, op: Op | None) -> Record | None:
+        """At HQ the database is the authority: version and feed the change now, nothing to send."""
+        if op is None or self.ctx.device.role is not Role.HQ:
+            return None
+        Authority(self.ctx.store).record_local(conn, op)
+        outbox.mark_settled(conn, op.op_id)
+        return rows.load(conn, entity(op.entity), op.record_id)
 
     def _live(self, conn: Connection, spec: EntitySpec, record_id: str) -> Record:
         current = rows.load(conn, spec, record_id)

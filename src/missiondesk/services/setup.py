@@ -15,11 +15,12 @@ from missiondesk.domain.schema import entity
 from missiondesk.domain.validation import clean_text, normalise
 from missiondesk.errors import NotFound, UserError
 from missiondesk.services.context import AppContext, read_config, write_config
-from missiondesk.store import devices, refload
+from missiondesk.store import devices, outbox, refload
 from missiondesk.store import records as rows
 from missiondesk.store.database import open_store
 from missiondesk.store.engine import sqlite_path
 from missiondesk.store.records import Writer
+from missiondesk.sync.authority import Authority
 
 
 def mission_codes() -> dict[str, str]:
@@ -86,7 +87,12 @@ def _init(
                     "active": True,
                 },
             )
-            record, _ = rows.insert(conn, Writer(device.device_id, officer), spec, values, mission)
+            if role is Role.HQ:
+                Authority(store).enrol(conn, device.device_id, mission, role, slot, f"HQ install ({officer})")
+            record, op = rows.insert(conn, Writer(device.device_id, officer), spec, values, mission)
+            if role is Role.HQ and op is not None:
+                Authority(store).record_local(conn, op)
+                outbox.mark_settled(conn, op.op_id)
             devices.set_officer(conn, device.device_id, record.id)
             device = devices.current(conn) or device
         if database_url:

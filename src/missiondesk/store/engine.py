@@ -107,7 +107,9 @@ def stored_revision_readonly(path: Path) -> str | None:
     # immutable=1 creates no -wal/-shm files beside it; a leftover WAL (a crash) needs a real read.
     has_wal = Path(f"{path}-wal").exists()
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{'mode=ro' if has_wal else 'immutable=1'}", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?{'mode=ro' if has_wal else 'immutable=1'}", uri=True
+        )
     except sqlite3.Error as exc:
         raise DamagedDatabase(f"{path} cannot be read: {exc}.") from exc
     try:

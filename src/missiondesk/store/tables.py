@@ -98,6 +98,7 @@ ENTITY_TABLES: dict[str, sa.Table] = {spec.name: _entity_table(spec) for spec in
 
 sa.Index("uq_support_case_reference", ENTITY_TABLES["support_case"].c.reference, unique=True)
 sa.Index("ix_company_brn", ENTITY_TABLES["company"].c.brn)
+sa.Index("ix_conflict_record_id", ENTITY_TABLES["conflict"].c.record_id)
 
 device = sa.Table(
     "device",
@@ -177,3 +178,74 @@ search_doc = sa.Table(
     sa.Column("body", sa.Text, nullable=False),
 )
 FTS_TABLE = "search_fts"
+
+
+# --- the authority: what HQ's database keeps about the ops it received -----------------
+
+auth_device = sa.Table(
+    "auth_device",
+    metadata,
+    sa.Column("device_id", sa.String(UUID_LEN), primary_key=True),
+    sa.Column("mission_code", sa.String(16), nullable=False, index=True),
+    sa.Column("role", sa.String(8), nullable=False),
+    sa.Column("slot", sa.Integer, nullable=False),
+    sa.Column("label", sa.String(120), nullable=False, server_default=""),
+    sa.Column("next_seq", sa.BigInteger, nullable=False, server_default="1"),  # the op it expects next
+    sa.Column("enrolled_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime, nullable=True),
+    sa.Column("blocked_reason", sa.Text, nullable=True),  # e.g. a reused sequence number: enrol again
+)
+
+op_receipt = sa.Table(
+    "op_receipt",
+    metadata,
+    sa.Column("op_id", sa.String(UUID_LEN), primary_key=True),
+    sa.Column("device_id", sa.String(UUID_LEN), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Column("version", sa.BigInteger, nullable=True),
+    sa.Column("via", sa.String(10), nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("device_id", "seq"),
+)
+
+held_op = sa.Table(
+    "held_op",
+    metadata,
+    sa.Column("op_id", sa.String(UUID_LEN), primary_key=True),
+    sa.Column("device_id", sa.String(UUID_LEN), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("record_id", sa.String(UUID_LEN), nullable=False, index=True),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("reason", sa.String(10), nullable=False),  # gap | record | schema
+    sa.Column("via", sa.String(10), nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("device_id", "seq"),
+)
+
+# One row: the change feed's counter. Incrementing it inside the push transaction
+# locks the row until commit, so feed sequence numbers become visible in commit order.
+feed_counter = sa.Table(
+    "feed_counter",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+)
+
+change_feed = sa.Table(
+    "change_feed",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("entity", sa.String(32), nullable=False),
+    sa.Column("record_id", sa.String(UUID_LEN), nullable=False, index=True),
+    sa.Column("audience", sa.String(16), nullable=False, index=True),  # owner mission, or * for everyone
+    sa.Column("kind", sa.String(8), nullable=False),  # upsert | revoke
+    sa.Column("version", sa.BigInteger, nullable=False),
+    sa.Column("device_id", sa.String(UUID_LEN), nullable=True),  # whose op made it (None: HQ itself)
+    sa.Column("op_id", sa.String(UUID_LEN), nullable=True),
+    sa.Column("fields", sa.JSON, nullable=False),  # the fields this change set, with base and new
+    sa.Column("at", sa.DateTime, nullable=False),
+)

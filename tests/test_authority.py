@@ -1,0 +1,440 @@
+"""The authority's merge engine: the scenarios real offline-first systems got wrong.
+
+Runs on SQLite and PostgreSQL (the ``backend`` fixture).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from missiondesk.domain import upgrades
+from missiondesk.domain.ops import FieldChange, Op, OpKind
+from missiondesk.domain.records import ListQuery
+from missiondesk.services import maintenance
+from missiondesk.services.context import AppContext
+from missiondesk.services.records import RecordService
+from missiondesk.store.tables import change_feed, op_receipt
+from missiondesk.sync import replica
+from missiondesk.sync.authority import Refused, Status
+from tests.syncsim import World, visible_state
+
+
+@pytest.fixture
+def world(tmp_path: Path, backend: str) -> Iterator[World]:
+    w = World.make(tmp_path, None if backend == "sqlite" else backend)
+    yield w
+    w.close()
+
+
+def _case(laptop: AppContext, title: str = "부지 인허가 지연") -> str:
+    return (
+        RecordService(laptop)
+        .create("support_case", {"title": title, "received_date": "2026-03-02"})
+        .record_id
+    )
+
+
+def _hq_value(world: World, entity_name: str, record_id: str, field: str) -> object:
+    return RecordService(world.hq).get(entity_name, record_id)[field]
+
+
+def _open_conflicts(ctx: AppContext) -> list[dict[str, object]]:
+    page = RecordService(ctx).list(ListQuery("conflict", equals={"status": "open"}, limit=100))
+    return [dict(r.values) for r in page.rows]
+
+
+def test_a_change_reaches_hq_and_the_other_laptops(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    results = world.push(a)
+    assert {r.status for r in results} == {Status.APPLIED}
+    world.pull(b)
+    assert RecordService(b).get("support_case", case_id)["title"] == "부지 인허가 지연"
+    assert _hq_value(world, "support_case", case_id, "reference") == "DE-FRA-26-1001"
+    with a.store.read() as conn:
+        assert conn.execute(sa.text("select count(*) from outbox where status = 'pending'")).scalar() == 0
+
+
+def test_the_reply_lost_after_hq_committed_is_a_duplicate_on_retry(world: World) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    ops = replica.pending_ops(a)
+    world.authority.push(ops, a.device.device_id)  # committed at HQ; the reply never arrived
+    retry = world.push(a)  # the outbox still holds them: sent again
+    assert [r.status for r in retry] == [Status.DUPLICATE] * len(ops)
+    assert [r.original for r in retry] == [Status.APPLIED] * len(ops)
+    assert replica.pending_ops(a) == []
+    with world.hq.store.read() as conn:
+        feed = conn.execute(sa.select(sa.func.count()).where(change_feed.c.record_id == case_id)).scalar()
+    assert feed == 1  # applied once
+
+
+def test_the_same_batch_twice_and_the_same_ops_by_bundle_and_network(world: World) -> None:
+    a = world.laptop("a")
+    _case(a)
+    ops = replica.pending_ops(a)
+    first = world.authority.push(ops, a.device.device_id, via="bundle")
+    second = world.authority.push(ops, a.device.device_id, via="network")
+    third = world.authority.push(ops, a.device.device_id, via="bundle")
+    assert all(r.status is Status.APPLIED for r in first)
+    assert all(r.status is Status.DUPLICATE for r in second + third)
+
+
+def test_a_later_op_before_an_earlier_one_is_held_then_applied(world: World) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    svc = RecordService(a)
+    svc.update("support_case", case_id, {"priority": "high"})
+    svc.update("support_case", case_id, {"summary": "현지 정부 회신 대기"})
+    ops = replica.pending_ops(a)
+    officer, create, edit1, edit2 = ops
+    late = world.authority.push([edit2, edit1], a.device.device_id)
+    assert [r.status for r in late] == [Status.HELD, Status.HELD]
+    assert [op.seq for op in world.authority.held(a.device.device_id)] == [edit1.seq, edit2.seq]
+    world.authority.push([officer, create], a.device.device_id)
+    assert world.authority.held() == []
+    assert _hq_value(world, "support_case", case_id, "priority") == "high"
+    assert _hq_value(world, "support_case", case_id, "summary") == "현지 정부 회신 대기"
+    assert world.authority.receipts(o.op_id for o in ops) == {o.op_id: Status.APPLIED for o in ops}
+
+
+def test_a_forced_held_op_applies_and_the_lost_ops_still_apply_later(world: World) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    world.sync(a)
+    svc = RecordService(a)
+    svc.update("support_case", case_id, {"priority": "high"})  # this bundle is lost...
+    svc.update("support_case", case_id, {"summary": "두 번째 묶음"})  # ...this one arrives
+    lost, arrived = replica.pending_ops(a)
+    assert world.authority.push([arrived], a.device.device_id)[0].status is Status.HELD
+    forced = world.authority.force_held(a.device.device_id)
+    assert [r.status for r in forced] == [Status.APPLIED]
+    assert _hq_value(world, "support_case", case_id, "summary") == "두 번째 묶음"
+    late = world.authority.push([lost], a.device.device_id)  # the lost bundle turns up
+    assert late[0].status in (Status.APPLIED, Status.MERGED)
+    assert _hq_value(world, "support_case", case_id, "priority") == "high"
+
+
+def test_two_officers_change_different_fields_and_both_survive(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    world.sync(a)
+    world.pull(b)
+    RecordService(a).update("support_case", case_id, {"priority": "urgent"})
+    RecordService(b).update("support_case", case_id, {"summary": "비자 발급 완료"})
+    assert world.push(a)[-1].status is Status.APPLIED
+    assert world.push(b)[-1].status is Status.MERGED
+    for laptop in (a, b):
+        world.pull(laptop)
+        case = RecordService(laptop).get("support_case", case_id)
+        assert (case["priority"], case["summary"]) == ("urgent", "비자 발급 완료")
+    assert _open_conflicts(world.hq) == []
+
+
+def test_the_same_field_changed_differently_is_kept_as_a_conflict_everywhere(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    world.sync(a)
+    world.pull(b)
+    RecordService(a).update("support_case", case_id, {"title": "A의 제목"})
+    RecordService(b).update("support_case", case_id, {"title": "B의 제목"})
+    world.push(a)
+    result = world.push(b)[-1]
+    assert result.status is Status.CONFLICT and "title" in result.reason
+    assert _hq_value(world, "support_case", case_id, "title") == "A의 제목"
+    (conflict,) = _open_conflicts(world.hq)
+    assert (conflict["field"], conflict["theirs"], conflict["ours"], conflict["base"]) == (
+        "title",
+        '"A의 제목"',
+        '"B의 제목"',
+        '"부지 인허가 지연"',
+    )
+    for laptop in (a, b):
+        world.pull(laptop)
+        assert [c["ours"] for c in _open_conflicts(laptop)] == ['"B의 제목"']  # the mission reviews it too
+        assert RecordService(laptop).get("support_case", case_id).conflict_state == "hard"
+
+
+def test_the_same_change_on_two_laptops_is_no_conflict(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    world.sync(a)
+    world.pull(b)
+    for laptop in (a, b):
+        RecordService(laptop).update("support_case", case_id, {"priority": "high"})
+    assert world.push(a)[-1].status is Status.APPLIED
+    assert world.push(b)[-1].status is Status.MERGED
+    assert _open_conflicts(world.hq) == []
+
+
+@pytest.mark.parametrize("delete_first", [True, False], ids=["delete-then-edit", "edit-then-delete"])
+def test_delete_against_edit_stays_deleted_and_keeps_the_edit(world: World, delete_first: bool) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    world.sync(a)
+    world.pull(b)
+    RecordService(a).delete("support_case", case_id)
+    RecordService(b).update("support_case", case_id, {"summary": "삭제 전 마지막 메모"})
+    order = (a, b) if delete_first else (b, a)
+    world.push(order[0])
+    second = world.push(order[1])[-1]
+    assert second.status is Status.CONFLICT
+    hq_case = RecordService(world.hq).get("support_case", case_id)
+    assert hq_case.is_deleted  # no silent resurrection
+    (conflict,) = _open_conflicts(world.hq)
+    assert conflict["kind"] == "delete_edit"
+    assert "삭제 전 마지막 메모" in str(conflict["ours"] if delete_first else conflict["theirs"])
+    for laptop in (a, b):
+        world.pull(laptop)
+        assert RecordService(laptop).list(ListQuery("support_case", trash=True)).total == 1
+
+
+def test_notes_added_to_one_case_on_two_laptops_are_both_kept(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    world.sync(a)
+    world.pull(b)
+    for laptop, note in ((a, "A 면담"), (b, "B 현장 방문")):
+        RecordService(laptop).create(
+            "case_activity", {"case_id": case_id, "date": "2026-03-05", "action_type": "note", "notes": note}
+        )
+    world.sync(a)
+    world.sync(b)
+    world.pull(a)
+    for ctx in (a, b, world.hq):
+        notes = {r["notes"] for r in RecordService(ctx).children("case_activity", case_id)}
+        assert notes == {"A 면담", "B 현장 방문"}
+
+
+def test_a_laptop_restored_from_an_old_image_is_refused_loudly(world: World, tmp_path: Path) -> None:
+    a = world.laptop("a")
+    _case(a, "첫 사례")
+    world.sync(a)
+    image = tmp_path / "image.sqlite3"
+    maintenance.backup(a, image)  # an old disk image of the laptop
+    _case(a, "이미지 이후 사례")
+    world.sync(a)
+    a.close()
+    image.replace(a.paths.database)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{a.paths.database}{suffix}").unlink(missing_ok=True)
+    from missiondesk.services.context import open_context
+
+    restored = open_context(a.paths.root)
+    world.laptops["a"] = restored
+    RecordService(restored).create("company", {"name_ko": "복원 후 기업"})  # reuses the same number
+    (result,) = world.push(restored)
+    assert result.status is Status.REJECTED and "enrol this laptop again" in result.reason
+    assert RecordService(world.hq).list(ListQuery("company", text="복원 후")).total == 0
+    _case(restored, "다음 사례")  # everything after is refused too, until it enrols again
+    assert {r.status for r in world.push(restored)} == {Status.REJECTED}
+
+
+def test_hq_restored_from_a_backup_gets_back_what_it_lost(world: World, tmp_path: Path, backend: str) -> None:
+    if backend != "sqlite":
+        pytest.skip("restoring a file backup is a SQLite scenario; PostgreSQL restores with its own tools")
+    a = world.laptop("a")
+    first = _case(a, "백업 이전 사례")
+    world.sync(a)
+    backup = tmp_path / "hq-backup.sqlite3"
+    maintenance.backup(world.hq, backup)
+    later = _case(a, "백업 이후 사례")  # three days of work HQ will lose
+    RecordService(a).update("support_case", first, {"priority": "urgent"})
+    world.sync(a)
+    hq_root = world.hq.paths.root
+    world.hq.close()
+    backup.replace(hq_root / "missiondesk.sqlite3")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{hq_root / 'missiondesk.sqlite3'}{suffix}").unlink(missing_ok=True)
+    from missiondesk.services.context import open_context
+    from missiondesk.sync.authority import Authority
+
+    world.hq = open_context(hq_root)
+    world.authority = Authority(world.hq.store)
+    world.authority.rotate_epoch()  # the restore procedure says so (docs/sync-protocol.md)
+    world.pull(a)  # notices the new epoch, re-queues what HQ may lack
+    world.sync(a)
+    assert _hq_value(world, "support_case", later, "title") == "백업 이후 사례"
+    assert _hq_value(world, "support_case", first, "priority") == "urgent"
+    assert visible_state(a, "DE-FRA") == visible_state(world.hq, "DE-FRA")
+
+
+def test_a_mission_cannot_write_another_missions_case(world: World) -> None:
+    fra, ber = world.laptop("fra", "DE-FRA"), world.laptop("ber", "DE-BER")
+    case_id = _case(fra)
+    world.sync(fra)
+    world.sync(ber)
+    assert RecordService(ber).list(ListQuery("support_case")).total == 0  # never even sent to Berlin
+    forged = Op(
+        op_id="8c1d3f0e-0000-4000-8000-000000000001",
+        device_id=ber.device.device_id,
+        seq=2,  # Berlin's next number: only the ownership check stands in the way
+        entity="support_case",
+        record_id=case_id,
+        kind=OpKind.UPDATE,
+        owner_mission="DE-FRA",
+        base_version=1,
+        changes={"title": FieldChange("부지 인허가 지연", "베를린이 바꾼 제목")},
+    )
+    (result,) = world.authority.push([forged], ber.device.device_id)
+    assert result.status is Status.REJECTED and "belongs to DE-FRA" in result.reason
+    assert _hq_value(world, "support_case", case_id, "title") == "부지 인허가 지연"
+
+
+def test_ops_claiming_another_device_and_revoked_devices_are_refused(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    _case(a)
+    ops = replica.pending_ops(a)
+    results = world.authority.push(ops, b.device.device_id)
+    assert {r.status for r in results} == {Status.REJECTED}
+    world.authority.revoke_device(a.device.device_id)
+    with pytest.raises(Refused, match="revoked"):
+        world.authority.push(ops, a.device.device_id)
+
+
+def test_the_same_op_id_with_different_content_is_refused(world: World) -> None:
+    a = world.laptop("a")
+    _case(a)
+    officer, create = replica.pending_ops(a)
+    world.push(a)
+    tampered = Op.from_wire({**create.to_wire(), "changes": {"title": [None, "조작된 제목"]}})
+    (result,) = world.authority.push([tampered], a.device.device_id)
+    assert result.status is Status.REJECTED and "different content" in result.reason
+
+
+def test_a_case_moved_to_another_mission_is_revoked_and_late_edits_are_rejected(world: World) -> None:
+    fra, ber = world.laptop("fra", "DE-FRA"), world.laptop("ber", "DE-BER")
+    case_id = _case(fra)
+    RecordService(fra).create(
+        "case_activity", {"case_id": case_id, "date": "2026-03-03", "action_type": "intake"}
+    )
+    world.sync(fra)
+    RecordService(fra).update("support_case", case_id, {"summary": "이관 직전 메모"})  # not yet sent
+    world.authority.move_record("support_case", case_id, "DE-BER", "본부")
+    world.pull(fra)
+    assert RecordService(fra).list(ListQuery("support_case")).total == 0
+    assert RecordService(fra).list(ListQuery("case_activity")).total == 0
+    (result,) = world.push(fra)
+    assert result.status is Status.REJECTED and "belongs to DE-BER" in result.reason
+    with fra.store.read() as conn:
+        status = conn.execute(sa.text("select status from outbox order by seq desc limit 1")).scalar()
+    assert status == "rejected"  # visible with its reason, never silently dropped
+    world.pull(ber)
+    assert RecordService(ber).get("support_case", case_id).owner_mission == "DE-BER"
+    assert len(RecordService(ber).children("case_activity", case_id)) == 1
+
+
+def test_an_empty_answer_from_hq_never_deletes_local_records(world: World) -> None:
+    a = world.laptop("a")
+    ids = [_case(a, f"사례 {i}") for i in range(30)]
+    world.sync(a)
+    from missiondesk.sync.authority import FeedChange, FeedPage
+
+    epoch, position = replica.cursor(a)
+    assert epoch is not None
+    hostile = FeedPage(
+        epoch,
+        position + 30,
+        position + 30,
+        tuple(
+            FeedChange(position + i + 1, "support_case", rid, "revoke", 9, None) for i, rid in enumerate(ids)
+        ),
+    )
+    with pytest.raises(replica.MassChangeRefused, match="would remove 30"):
+        replica.apply_page(a, hostile)
+    assert RecordService(a).list(ListQuery("support_case")).total == 30
+    assert replica.cursor(a)[1] == position
+
+
+def test_applying_the_same_page_twice_changes_nothing(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    _case(a)
+    world.sync(a)
+    page = world.authority.changes(b.device.device_id, 0, 500)
+    replica.apply_page(b, page)
+    before = visible_state(b, "DE-FRA")
+    replica.apply_page(b, page)  # the connection died after HQ sent it; the page comes again
+    assert visible_state(b, "DE-FRA") == before
+
+
+def test_an_edit_made_while_its_record_is_in_flight_is_rebased_not_lost(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    world.sync(a)
+    world.pull(b)
+    RecordService(b).update("support_case", case_id, {"priority": "low"})
+    RecordService(a).update("support_case", case_id, {"summary": "A가 먼저"})
+    world.push(a)
+    world.pull(b)  # b still has its unsent priority edit
+    case = RecordService(b).get("support_case", case_id)
+    assert (case["priority"], case["summary"]) == ("low", "A가 먼저")
+    world.sync(b)
+    world.pull(a)
+    assert RecordService(a).get("support_case", case_id)["priority"] == "low"
+
+
+def test_ops_from_an_older_schema_are_upgraded_and_from_a_newer_one_held(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    world.sync(a)
+    RecordService(a).update("support_case", case_id, {"summary": "구버전 앱의 메모"})
+    (old_op,) = replica.pending_ops(a)
+    wire = old_op.to_wire()
+    # Pretend schema 2 renamed "summary" to "overview" and back again for this test:
+    # the authority runs schema 2, the op comes from schema 1.
+    monkeypatch.setitem(upgrades.UPGRADES, 1, lambda op: {**op, "made_by": op["made_by"] + " (upgraded)"})
+    world.authority.schema_version = 2
+    (result,) = world.authority.push([old_op], a.device.device_id)
+    assert result.status is Status.APPLIED
+    newer = Op.from_wire(
+        {
+            **wire,
+            "op_id": "8c1d3f0e-0000-4000-8000-000000000002",
+            "seq": old_op.seq + 1,
+            "schema_version": 3,
+            "changes": {"priority": ["normal", "high"]},
+        }
+    )
+    (held,) = world.authority.push([newer], a.device.device_id)
+    assert held.status is Status.HELD and "newer MissionDesk" in held.reason
+    assert RecordService(world.hq).get("support_case", case_id).updated_by.endswith("(upgraded)")
+
+
+def test_receipts_are_stored_once_per_op(world: World) -> None:
+    a = world.laptop("a")
+    for i in range(5):
+        _case(a, f"사례 {i}")
+    ops = replica.pending_ops(a)
+    world.authority.push(ops[3:], a.device.device_id)
+    world.authority.push(ops, a.device.device_id)
+    world.authority.push(ops[:2], a.device.device_id)
+    with world.hq.store.read() as conn:
+        counted = conn.execute(
+            sa.select(op_receipt.c.op_id, sa.func.count())
+            .where(op_receipt.c.device_id == a.device.device_id)
+            .group_by(op_receipt.c.op_id)
+        ).all()
+    assert sorted(n for _, n in counted) == [1] * len(ops)
+    assert {op_id for op_id, _ in counted} == {o.op_id for o in ops}
+
+
+def test_feed_pages_follow_the_cursor_and_respect_scope(world: World) -> None:
+    fra, ber = world.laptop("fra", "DE-FRA"), world.laptop("ber", "DE-BER")
+    for i in range(12):
+        _case(fra, f"프랑크푸르트 {i}")
+    RecordService(fra).create("company", {"name_ko": "공유 기업"})
+    world.sync(fra)
+    page = world.authority.changes(ber.device.device_id, 0, 5)
+    seen = [c.entity for c in page.changes]
+    assert "support_case" not in seen
+    world.pull(ber, page_size=3)
+    assert RecordService(ber).list(ListQuery("company", text="공유")).total == 1
+    assert RecordService(ber).list(ListQuery("support_case")).total == 0
+    assert dt.date.today()  # the feed never depends on clocks
