@@ -300,7 +300,7 @@ def test_ops_claiming_another_device_and_revoked_devices_are_refused(world: Worl
 def test_the_same_op_id_with_different_content_is_refused(world: World) -> None:
     a = world.laptop("a")
     _case(a)
-    officer, create = replica.pending_ops(a)
+    _officer, create = replica.pending_ops(a)
     world.push(a)
     tampered = Op.from_wire({**create.to_wire(), "changes": {"title": [None, "조작된 제목"]}})
     (result,) = world.authority.push([tampered], a.device.device_id)
