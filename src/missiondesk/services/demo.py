@@ -29,8 +29,9 @@ from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.progress import Silent, TaskContext
 from missiondesk.store.records import utcnow
+from missiondesk.store import search
 from missiondesk.store.search import document_body
-from missiondesk.store.tables import FTS_TABLE, audit_event, entity_table, reference_counter, search_doc
+from missiondesk.store.tables import audit_event, entity_table, reference_counter, search_doc
 
 CHUNK = 5000
 DEMO_EXTRA = {"demo": True}
@@ -243,13 +244,10 @@ class _Generator:
         meetings = self._meetings(case_rows)
         self._proposals()
         self._tasks(case_rows, officers)
+        self.task.progress(self.total, self.total, "Indexing the demo data for search")
+        search.index_new_documents(self.conn, first_fts_id)
         if self.conn.dialect.name == "sqlite":
-            self.conn.execute(
-                sa.text(
-                    f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT id, body FROM search_doc WHERE id > :first"
-                ),
-                {"first": first_fts_id},
-            )
+            self.conn.exec_driver_sql("ANALYZE")  # fresh statistics so lists pick their sort indexes
         return {
             "cases": len(case_rows),
             "activities": activities,

@@ -97,21 +97,28 @@ def pending_ops(conn: Connection, device_id: str, after_seq: int = 0, limit: int
 
 
 def sequence_gaps(conn: Connection) -> list[str]:
-    """Devices whose outbox numbers do not run 1..last_seq without a hole (for ``check``)."""
+    """Devices whose outbox numbers have a hole (for ``check``).
+
+    Acknowledged ops are pruned from the bottom after the retention period, so
+    what remains must run without a hole up to the device's last number.
+    """
     problems = []
     rows = conn.execute(
         sa.select(
-            device.c.device_id, device.c.last_seq, sa.func.count(outbox.c.seq), sa.func.max(outbox.c.seq)
+            device.c.device_id,
+            device.c.last_seq,
+            sa.func.count(outbox.c.seq),
+            sa.func.min(outbox.c.seq),
+            sa.func.max(outbox.c.seq),
         )
         .select_from(device.outerjoin(outbox, outbox.c.device_id == device.c.device_id))
         .group_by(device.c.device_id, device.c.last_seq)
     )
     for device_id, last_seq, count, min_seq, max_seq in rows:
-        # Acknowledged ops are pruned from the bottom after a while: what remains must run
-        # without a hole up to the device's last number.
-        first = min_seq or last_seq + 1
-        if (max_seq or 0) != last_seq or count != last_seq - first + 1:
-            problems.append(f"device {device_id}: {count} ops for sequence {first}..{last_seq}")
+        if count == 0:
+            continue
+        if max_seq != last_seq or count != max_seq - min_seq + 1:
+            problems.append(f"device {device_id}: {count} ops for sequence {min_seq}..{last_seq}")
     return problems
 
 

@@ -1,9 +1,12 @@
 """Text search over cases, briefs and companies, in Korean and Latin script.
 
 Each searchable record has one search document: its searchable fields, NFC
-and case-folded. On SQLite an FTS5 trigram index answers terms of three or
-more characters by any substring (Korean has no spaces to split on reliably);
-shorter terms and PostgreSQL use a LIKE over the same folded text.
+and case-folded. On SQLite two FTS5 indexes share the document's rowid: a
+trigram index answers terms of three or more characters by any substring
+(Korean has no reliable word boundaries), and a bigram index, holding every
+overlapping pair of characters of each word, answers two-character terms
+(비자, 통관, 부지: the most common Korean searches). One-character terms and
+PostgreSQL use a LIKE over the same folded text.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.domain.schema import EntitySpec
-from missiondesk.store.tables import FTS_TABLE, search_doc
+from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE, search_doc
 
 TRIGRAM = 3
+_WORD = re.compile(r"\w+")
+_PAIR = re.compile(r"^\w\w$")
 
 
 def fold(text: str) -> str:
@@ -30,6 +35,23 @@ def fold(text: str) -> str:
 def document_body(spec: EntitySpec, values: Mapping[str, Any]) -> str:
     parts = [str(values[name]) for name in spec.search_fields if values.get(name)]
     return fold(" \u2502 ".join(parts))  # a separator no query contains, so terms never span fields
+
+
+def bigrams(body: str) -> str:
+    """The overlapping character pairs of each word, as space-separated tokens."""
+    return " ".join(w[i : i + 2] for w in _WORD.findall(body) for i in range(len(w) - 1))
+
+
+def _fts_insert(conn: Connection, doc_id: int, body: str) -> None:
+    conn.execute(sa.text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)"), {"id": doc_id, "body": body})
+    conn.execute(
+        sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:id, :body)"), {"id": doc_id, "body": bigrams(body)}
+    )
+
+
+def _fts_delete(conn: Connection, doc_id: int) -> None:
+    for table in (FTS_TABLE, BIGRAM_TABLE):
+        conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": doc_id})
 
 
 def index_record(
@@ -50,11 +72,9 @@ def index_record(
             sa.update(search_doc).where(search_doc.c.id == doc_id).values(body=body, owner_mission=owner)
         )
         if conn.dialect.name == "sqlite":
-            conn.execute(sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": doc_id})
+            _fts_delete(conn, doc_id)
     if conn.dialect.name == "sqlite":
-        conn.execute(
-            sa.text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)"), {"id": doc_id, "body": body}
-        )
+        _fts_insert(conn, doc_id, body)
 
 
 def unindex_record(conn: Connection, record_id: str) -> None:
@@ -62,15 +82,27 @@ def unindex_record(conn: Connection, record_id: str) -> None:
     if doc_id is None:
         return
     if conn.dialect.name == "sqlite":
-        conn.execute(sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": doc_id})
+        _fts_delete(conn, doc_id)
     conn.execute(sa.delete(search_doc).where(search_doc.c.id == doc_id))
 
 
-def rebuild_fts(conn: Connection) -> None:
-    """Refill the FTS index from the documents (after a bulk load)."""
-    if conn.dialect.name == "sqlite":
-        conn.execute(sa.text(f"DELETE FROM {FTS_TABLE}"))
-        conn.execute(sa.text(f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT id, body FROM search_doc"))
+def index_new_documents(conn: Connection, after_id: int) -> None:
+    """Fill the FTS indexes for documents written in bulk (ids above ``after_id``)."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.execute(
+        sa.text(f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT id, body FROM search_doc WHERE id > :after"),
+        {"after": after_id},
+    )
+    docs = conn.execute(sa.select(search_doc.c.id, search_doc.c.body).where(search_doc.c.id > after_id))
+    batch: list[dict[str, Any]] = []
+    for doc_id, body in docs:
+        batch.append({"id": doc_id, "body": bigrams(body)})
+        if len(batch) >= 5000:
+            conn.execute(sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:id, :body)"), batch)
+            batch = []
+    if batch:
+        conn.execute(sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:id, :body)"), batch)
 
 
 @dataclass(frozen=True)
@@ -87,26 +119,40 @@ def _like_escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
 def matching(conn: Connection, query: str, entities: Sequence[str] = ()) -> sa.Select[Any] | None:
-    """A select of (entity, record_id, doc id) for documents holding every term; None for an empty query."""
+    """A select of (entity, record_id, rank) for documents holding every term; None for an empty query.
+
+    ``rank`` orders newest documents first and is the column an FTS index can
+    return in order, so a limited search stops early instead of sorting every match.
+    """
     words = terms(query)
     if not words:
         return None
-    stmt = sa.select(search_doc.c.entity, search_doc.c.record_id, search_doc.c.id)
-    long_words = [w for w in words if len(w) >= TRIGRAM]
     like_words = words
-    if conn.dialect.name == "sqlite" and long_words:
-        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-        fts = sa.table(FTS_TABLE, sa.column("rowid"))
-        stmt = stmt.join(fts, fts.c.rowid == search_doc.c.id).where(
-            sa.text(f"{FTS_TABLE} MATCH :match").bindparams(match=match)
-        )
-        like_words = [w for w in words if len(w) < TRIGRAM]
+    rank: Any = search_doc.c.id
+    stmt = sa.select(search_doc.c.entity, search_doc.c.record_id)
+    if conn.dialect.name == "sqlite":
+        trigram_words = [w for w in words if len(w) >= TRIGRAM]
+        pair_words = [w for w in words if _PAIR.match(w)]
+        like_words = [w for w in words if w not in trigram_words and w not in pair_words]
+        for table, group in ((FTS_TABLE, trigram_words), (BIGRAM_TABLE, pair_words)):
+            if not group:
+                continue
+            fts = sa.table(table, sa.column("rowid"))
+            stmt = stmt.join(fts, fts.c.rowid == search_doc.c.id).where(
+                sa.text(f"{table} MATCH :{table}").bindparams(**{table: " AND ".join(_phrase(w) for w in group)})
+            )
+            if rank is search_doc.c.id:
+                rank = fts.c.rowid
     for w in like_words:
         stmt = stmt.where(search_doc.c.body.like(f"%{_like_escape(w)}%", escape="\\"))
     if entities:
         stmt = stmt.where(search_doc.c.entity.in_(list(entities)))
-    return stmt
+    return stmt.add_columns(rank.label("rank"))
 
 
 def find(
@@ -118,5 +164,5 @@ def find(
         return []
     if owners:
         stmt = stmt.where(search_doc.c.owner_mission.in_(list(owners)))
-    stmt = stmt.order_by(search_doc.c.id.desc()).limit(limit)
+    stmt = stmt.order_by(sa.desc(stmt.selected_columns.rank)).limit(limit)
     return [Hit(e, r) for e, r, _ in conn.execute(stmt)]

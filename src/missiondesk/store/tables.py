@@ -55,9 +55,9 @@ def _sync_columns() -> list[sa.Column[Any]]:
         sa.Column("version", sa.BigInteger, nullable=False, server_default="0"),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("created_by", sa.String(120), nullable=False, server_default=""),
-        sa.Column("updated_at", sa.DateTime, nullable=False, index=True),
+        sa.Column("updated_at", sa.DateTime, nullable=False),
         sa.Column("updated_by", sa.String(120), nullable=False, server_default=""),
-        sa.Column("deleted_at", sa.DateTime, nullable=True, index=True),
+        sa.Column("deleted_at", sa.DateTime, nullable=True),
         sa.Column("deleted_by", sa.String(120), nullable=True),
         sa.Column("conflict_state", sa.String(8), nullable=False, server_default="none"),
         sa.Column("extra", sa.JSON, nullable=False, default=dict),
@@ -66,7 +66,9 @@ def _sync_columns() -> list[sa.Column[Any]]:
 
 # Columns a list can be sorted by fast (an index each); the rest sort in memory-sized pages.
 SORT_INDEXES: dict[str, tuple[str, ...]] = {
-    "support_case": ("received_date", "title", "status", "priority", "country", "estimated_resolution_date"),
+    "support_case": (
+        "received_date", "reference", "title", "status", "priority", "country", "estimated_resolution_date",
+    ),
     "market_brief": ("published_date", "title", "topic"),
     "company": ("name_ko", "name_en"),
     "council_meeting": ("date",),
@@ -89,8 +91,15 @@ def _entity_table(spec: EntitySpec) -> sa.Table:
     for f in spec.fields:
         if f.kind is Kind.REF:
             sa.Index(f"ix_{spec.table}_{f.name}", table.c[f.name])
-    for name in SORT_INDEXES.get(spec.name, ()):
-        sa.Index(f"ix_{spec.table}_{name}", table.c[name])
+    # Lists show live rows sorted by a column, a page at a time: a partial index on
+    # (column, id) over live rows serves both the order and the offset without a sort.
+    live = table.c.deleted_at.is_(None)
+    for name in dict.fromkeys(("updated_at", spec.default_sort, *SORT_INDEXES.get(spec.name, ()))):
+        sa.Index(
+            f"ix_{spec.table}_live_{name}", table.c[name], table.c.id, sqlite_where=live, postgresql_where=live
+        )
+    trash = table.c.deleted_at.is_not(None)
+    sa.Index(f"ix_{spec.table}_trash", table.c.deleted_at, sqlite_where=trash, postgresql_where=trash)
     return table
 
 
@@ -177,7 +186,8 @@ search_doc = sa.Table(
     sa.Column("owner_mission", sa.String(16), nullable=False),
     sa.Column("body", sa.Text, nullable=False),
 )
-FTS_TABLE = "search_fts"
+FTS_TABLE = "search_fts"  # trigram: terms of 3+ characters, any substring
+BIGRAM_TABLE = "search_bigram"  # each word's overlapping character pairs: two-syllable Korean terms
 
 
 # --- the authority: what HQ's database keeps about the ops it received -----------------
