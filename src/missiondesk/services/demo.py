@@ -28,8 +28,8 @@ from missiondesk.domain.schema import entity
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.progress import Silent, TaskContext
-from missiondesk.store.records import utcnow
 from missiondesk.store import search
+from missiondesk.store.records import utcnow
 from missiondesk.store.search import document_body
 from missiondesk.store.tables import audit_event, entity_table, reference_counter, search_doc
 

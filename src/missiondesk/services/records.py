@@ -91,7 +91,7 @@ class RecordService:
 
     def update(self, entity_name: str, record_id: str, values: Mapping[str, Any]) -> Change:
         spec = entity(entity_name)
-        if spec.status_field and spec.status_field in values:
+        if spec.status_field and spec.status_field in values and workflows.workflow_for(spec.name):
             raise UserError(
                 f"Change the {spec.status_field} of a {spec.label_en.lower()} through its workflow."
             )
@@ -116,43 +116,54 @@ class RecordService:
         workflow: workflows.Workflow | None = None,
     ) -> Change:
         with self.ctx.store.write() as conn:
-            current = self._live(conn, spec, record_id)
-            changed = [k for k, v in clean.items() if current.values.get(k) != v]
-            self._refuse(spec, current.owner_mission, changed)
-            merged = {**current.values, **clean, "id": current.id}
-            if workflow is not None:
-                actor = workflows.Actor.HQ if self.ctx.device.role is Role.HQ else workflows.Actor.MISSION
-                workflow.check(current.get(workflow.field), str(clean[workflow.field]), merged, actor)
-            validate(spec, merged)
-            record, op = rows.update(conn, self._writer, current, clean)
-            record = self._settle_at_hq(conn, op) or record
+            return self.update_in(conn, spec, record_id, clean, workflow)
+
+    def update_in(
+        self,
+        conn: Connection,
+        spec: EntitySpec,
+        record_id: str,
+        clean: Mapping[str, Any],
+        workflow: workflows.Workflow | None = None,
+    ) -> Change:
+        """An update inside the caller's transaction (for use cases that change several records at once)."""
+        current = self._live(conn, spec, record_id)
+        changed = [k for k, v in clean.items() if current.values.get(k) != v]
+        self._refuse(spec, current.owner_mission, changed)
+        merged = {**current.values, **clean, "id": current.id}
+        if workflow is not None:
+            actor = workflows.Actor.HQ if self.ctx.device.role is Role.HQ else workflows.Actor.MISSION
+            workflow.check(current.get(workflow.field), str(clean[workflow.field]), merged, actor)
+        validate(spec, merged)
+        record, op = rows.update(conn, self._writer, current, clean)
+        record = self._settle_at_hq(conn, op) or record
         fields = tuple(op.changes) if op is not None else ()
         return Change(spec.name, record.id, "update", fields, record)
 
     def delete(self, entity_name: str, record_id: str) -> Change:
         """Move a record to the trash (a soft delete: restore brings it back)."""
-        spec = entity(entity_name)
-        if spec.natural_key is not None:
-            raise UserError(f"{spec.label_en} is reference data: disable it instead of deleting it.")
         with self.ctx.store.write() as conn:
-            current = self._live(conn, spec, record_id)
-            self._refuse(spec, current.owner_mission, whole_record=True)
-            record, op = rows.set_deleted(conn, self._writer, current, True)
-            record = self._settle_at_hq(conn, op) or record
-        return Change(spec.name, record.id, "delete", (), record)
+            return self.set_deleted_in(conn, entity(entity_name), record_id, True)
 
     def restore(self, entity_name: str, record_id: str) -> Change:
-        spec = entity(entity_name)
         with self.ctx.store.write() as conn:
-            current = rows.load(conn, spec, record_id)
-            if current is None:
-                raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
-            if not current.is_deleted:
-                raise UserError(f"This {spec.label_en.lower()} is not in the trash.")
-            self._refuse(spec, current.owner_mission, whole_record=True)
-            record, op = rows.set_deleted(conn, self._writer, current, False)
-            record = self._settle_at_hq(conn, op) or record
-        return Change(spec.name, record.id, "restore", (), record)
+            return self.set_deleted_in(conn, entity(entity_name), record_id, False)
+
+    def set_deleted_in(self, conn: Connection, spec: EntitySpec, record_id: str, deleted: bool) -> Change:
+        """Delete or restore inside the caller's transaction."""
+        if deleted and spec.natural_key is not None:
+            raise UserError(f"{spec.label_en} is reference data: disable it instead of deleting it.")
+        current = rows.load(conn, spec, record_id)
+        if current is None:
+            raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
+        if deleted and current.is_deleted:
+            raise UserError(f"This {spec.label_en.lower()} is in the trash already.")
+        if not deleted and not current.is_deleted:
+            raise UserError(f"This {spec.label_en.lower()} is not in the trash.")
+        self._refuse(spec, current.owner_mission, whole_record=True)
+        record, op = rows.set_deleted(conn, self._writer, current, deleted)
+        record = self._settle_at_hq(conn, op) or record
+        return Change(spec.name, record.id, "delete" if deleted else "restore", (), record)
 
     # --- helpers -------------------------------------------------------------------------
 

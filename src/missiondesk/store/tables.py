@@ -67,7 +67,13 @@ def _sync_columns() -> list[sa.Column[Any]]:
 # Columns a list can be sorted by fast (an index each); the rest sort in memory-sized pages.
 SORT_INDEXES: dict[str, tuple[str, ...]] = {
     "support_case": (
-        "received_date", "reference", "title", "status", "priority", "country", "estimated_resolution_date",
+        "received_date",
+        "reference",
+        "title",
+        "status",
+        "priority",
+        "country",
+        "estimated_resolution_date",
     ),
     "market_brief": ("published_date", "title", "topic"),
     "company": ("name_ko", "name_en"),
@@ -96,7 +102,11 @@ def _entity_table(spec: EntitySpec) -> sa.Table:
     live = table.c.deleted_at.is_(None)
     for name in dict.fromkeys(("updated_at", spec.default_sort, *SORT_INDEXES.get(spec.name, ()))):
         sa.Index(
-            f"ix_{spec.table}_live_{name}", table.c[name], table.c.id, sqlite_where=live, postgresql_where=live
+            f"ix_{spec.table}_live_{name}",
+            table.c[name],
+            table.c.id,
+            sqlite_where=live,
+            postgresql_where=live,
         )
     trash = table.c.deleted_at.is_not(None)
     sa.Index(f"ix_{spec.table}_trash", table.c.deleted_at, sqlite_where=trash, postgresql_where=trash)

@@ -476,6 +476,8 @@ class Authority:
             op,
             {v.field: [v.base, v.ours] for v in verdicts if v.verdict is FieldVerdict.APPLY},
         )
+        if spec.name == "conflict" and "status" in apply:
+            self._settle_conflict_state(conn, current, op)
         if conflicts:
             names = ", ".join(v.field for v in conflicts)
             return _Effects(Status.CONFLICT, record.version, f"kept for review: {names}")
@@ -566,6 +568,24 @@ class Authority:
             _made_at(op),
         )
 
+    def _settle_conflict_state(self, conn: Connection, conflict: Record, op: Op) -> None:
+        """A conflict was resolved (or reopened): the record it is about says whether any stay open."""
+        spec = entity(str(conflict["entity_name"]))
+        target = rows.load(conn, spec, str(conflict["record_id"]))
+        if target is None:
+            return
+        conflicts = entity_table("conflict")
+        still_open = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(conflicts)
+            .where(conflicts.c.record_id == target.id, conflicts.c.status == ConflictStatus.OPEN.value)
+        ).scalar_one()
+        state = "hard" if still_open else "none"
+        if state != target.conflict_state:
+            rows.set_conflict_state(conn, spec, target.id, state)
+            record = rows.bump_version(conn, spec, target.id)
+            self._feed(conn, spec, record, op, {})
+
     # --- the change feed ----------------------------------------------------------------
 
     def _next_feed_seq(self, conn: Connection) -> int:
@@ -618,6 +638,8 @@ class Authority:
         spec = entity(op.entity)
         record = rows.bump_version(conn, spec, op.record_id)
         self._feed(conn, spec, record, op, {k: [c.base, c.new] for k, c in op.changes.items()})
+        if spec.name == "conflict" and "status" in op.changes:
+            self._settle_conflict_state(conn, record, op)
         conn.execute(
             sa.insert(op_receipt).values(
                 op_id=op.op_id,

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from missiondesk import APP_NAME
 from missiondesk.services import maintenance
+from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
+from missiondesk.ui.conflict_dialog import ConflictDialog
 
 
 class MainWindow(QMainWindow):
@@ -27,6 +29,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.resize(900, 600)
         self.summary.setText(problem if ctx is None else self._summary_text(ctx))
+        if ctx is not None:
+            review = self.menuBar().addMenu(self.tr("&Sync")).addAction(self.tr("Review &conflicts…"))
+            review.triggered.connect(self.open_conflicts)
+            self.review_action = review
+        self.conflict_dialog: ConflictDialog | None = None
+
+    def open_conflicts(self) -> ConflictDialog:
+        assert self.ctx is not None
+        self.conflict_dialog = ConflictDialog(self.ctx, self)
+        self.conflict_dialog.resolved.connect(lambda _changes: self._refresh())
+        self.conflict_dialog.open()
+        return self.conflict_dialog
+
+    def _refresh(self) -> None:
+        if self.ctx is not None:
+            self.summary.setText(self._summary_text(self.ctx))
 
     def _summary_text(self, ctx: AppContext) -> str:
         s = maintenance.stats(ctx)
@@ -40,5 +58,6 @@ class MainWindow(QMainWindow):
             self.tr("Companies: {0}").format(counts["company"]),
             "",
             self.tr("Unsent changes: {0}").format(s.outbox_pending),
+            self.tr("Open conflicts: {0}").format(len(ConflictService(ctx).open_conflicts())),
         ]
         return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""The conflict review dialog, driven as a reviewer would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from missiondesk.services.conflicts import ConflictService
+from missiondesk.services.records import RecordService
+from missiondesk.ui.conflict_dialog import ConflictDialog
+from missiondesk.ui.main_window import MainWindow
+from tests.syncsim import World
+
+LONG = "현지 주정부와 협의한 내용. " * 80
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    w = World.make(tmp_path)
+    yield w
+    w.close()
+
+
+def _two_conflicts(world: World) -> str:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = (
+        RecordService(a).create("support_case", {"title": "원래 제목", "summary": "원래 요약"}).record_id
+    )
+    world.sync(a)
+    world.pull(b)
+    RecordService(a).update("support_case", case_id, {"title": "A의 제목", "summary": LONG})
+    RecordService(b).update("support_case", case_id, {"title": "B의 제목", "summary": "B의 짧은 요약"})
+    world.push(a)
+    world.push(b)
+    world.pull(a)
+    return case_id
+
+
+def test_the_dialog_shows_both_sides_in_full_and_takes_a_decision(qtbot: QtBot, world: World) -> None:
+    case_id = _two_conflicts(world)
+    a = world.laptops["a"]
+    dialog = ConflictDialog(a)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.list.count() == 2
+    summary_row = next(i for i in range(dialog.list.count()) if "Summary" in dialog.list.item(i).text())
+    dialog.list.setCurrentRow(summary_row)
+    assert dialog.theirs.toPlainText() == LONG.strip()  # long text in full
+    assert dialog.ours.toPlainText() == "B의 짧은 요약"
+    assert dialog.base.toPlainText() == "원래 요약"
+    with qtbot.waitSignal(dialog.resolved):
+        qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    assert RecordService(a).get("support_case", case_id)["summary"] == "B의 짧은 요약"
+    dialog.merged.setPlainText("A와 B가 합의한 제목")
+    with qtbot.waitSignal(dialog.resolved):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 0)
+    assert RecordService(a).get("support_case", case_id)["title"] == "A와 B가 합의한 제목"
+    assert not dialog.keep_button.isEnabled()
+
+
+def test_a_refused_decision_is_explained_in_the_dialog(qtbot: QtBot, world: World) -> None:
+    _two_conflicts(world)
+    dialog = ConflictDialog(world.hq)  # HQ cannot rewrite a mission's case
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+    assert "review fields" in dialog.message.text()
+    assert dialog.list.count() == 2
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    assert len(ConflictService(world.hq).open_conflicts()) == 1
+
+
+def test_the_main_window_opens_the_review_and_counts_conflicts(qtbot: QtBot, world: World) -> None:
+    _two_conflicts(world)
+    window = MainWindow(world.laptops["a"])
+    qtbot.addWidget(window)
+    assert "Open conflicts: 2" in window.summary.text()
+    window.review_action.trigger()
+    assert window.conflict_dialog is not None
+    qtbot.waitExposed(window.conflict_dialog)
+    qtbot.mouseClick(window.conflict_dialog.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Open conflicts: 1" in window.summary.text())
