@@ -177,4 +177,3 @@ class ConflictDialog(QDialog):
         self.resolved.emit(changes)
         self.reload()
         self.message.setText(self.tr("Resolved. The decision is sent with the next sync."))
-
