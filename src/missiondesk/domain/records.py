@@ -52,10 +52,10 @@ class Record:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a list, with the total that matches the filters."""
+    """One page of a list, with the total that matches the filters (None when not asked for)."""
 
     rows: tuple[Record, ...]
-    total: int
+    total: int | None
     offset: int
     limit: int
 

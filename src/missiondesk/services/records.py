@@ -49,9 +49,10 @@ class RecordService:
             raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
         return record
 
-    def list(self, query: ListQuery) -> Page:
+    def list(self, query: ListQuery, *, with_total: bool = True) -> Page:
+        """A page of records; lists that page through one filter count once (``with_total`` on the first page)."""
         with self.ctx.store.read() as conn:
-            return queries.page(conn, query)
+            return queries.page(conn, query, with_total=with_total)
 
     def children(self, entity_name: str, parent_id: str, *, sort: str | None = None) -> tuple[Record, ...]:
         spec = entity(entity_name)

@@ -52,7 +52,8 @@ def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
     return clauses
 
 
-def page(conn: Connection, q: ListQuery) -> Page:
+def page(conn: Connection, q: ListQuery, *, with_total: bool = True) -> Page:
+    """One page of rows; ``with_total`` also counts every match (a list needs it once per filter change)."""
     spec = entity(q.entity)
     table = entity_table(q.entity)
     sort = q.sort or spec.default_sort
@@ -67,8 +68,10 @@ def page(conn: Connection, q: ListQuery) -> Page:
     ]
     rows = conn.execute(sa.select(table).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit))
     records = tuple(to_record(spec, r) for r in rows.mappings())
-    total = conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one()
-    return Page(rows=records, total=int(total), offset=q.offset, limit=limit)
+    total = None
+    if with_total:
+        total = int(conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one())
+    return Page(rows=records, total=total, offset=q.offset, limit=limit)
 
 
 def count_live(conn: Connection, name: str) -> int:
