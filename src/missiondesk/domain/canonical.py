@@ -8,19 +8,15 @@ import unicodedata
 from typing import Any
 
 
-def _nfc(value: Any) -> Any:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list | tuple):
-        return [_nfc(v) for v in value]
-    if isinstance(value, dict):
-        return {_nfc(k): _nfc(v) for k, v in value.items()}
-    return value
-
-
 def canonical_json(value: Any) -> str:
-    """Sorted keys, no spaces, NFC text, UTF-8 kept as is."""
-    return json.dumps(_nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Sorted keys, no spaces, NFC text, UTF-8 kept as is.
+
+    Normalising the finished text equals normalising every string in it: JSON's
+    own characters are ASCII and compose with nothing. (Keys are field names,
+    plain ASCII, so their sort order does not depend on the normal form.)
+    """
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def sha256_hex(text: str) -> str:

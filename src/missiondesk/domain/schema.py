@@ -75,16 +75,18 @@ class FieldSpec:
     sensitive: bool = False  # may be left out of email bundles
     label_en: str = ""
     label_ko: str = ""
+    is_list: bool = field(init=False, default=False)  # CODES or REFS: hot in the merge loop, so computed once
 
-    @property
-    def is_list(self) -> bool:
-        return self.kind in (Kind.CODES, Kind.REFS)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_list", self.kind in (Kind.CODES, Kind.REFS))
 
     def empty(self) -> Any:
         return [] if self.is_list else None
 
     def to_wire(self, value: Any) -> Any:
         """The JSON value an op, a bundle or a digest carries."""
+        if type(value) in (str, int, bool):  # the common case, first: an enum member is not of type str
+            return value
         if value is None:
             return [] if self.is_list else None
         if self.kind is Kind.DATE:
@@ -149,9 +151,13 @@ class EntitySpec:
     status_field: str | None = None
     default_sort: str = "updated_at"
     _by_name: Mapping[str, FieldSpec] = field(default_factory=dict, compare=False, repr=False)
+    list_fields: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _names: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+        object.__setattr__(self, "list_fields", tuple(f.name for f in self.fields if f.is_list))
+        object.__setattr__(self, "_names", tuple(f.name for f in self.fields))
 
     def field(self, name: str) -> FieldSpec:
         try:
@@ -164,7 +170,7 @@ class EntitySpec:
 
     @property
     def field_names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
+        return self._names
 
     @property
     def review_fields(self) -> frozenset[str]:

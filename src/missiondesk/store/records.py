@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.engine import Connection
 
 from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.records import Record
@@ -37,8 +37,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def to_record(spec: EntitySpec, row: RowMapping) -> Record:
-    values = {f.name: _from_db(row[f.name], f.is_list) for f in spec.fields}
+def to_record(spec: EntitySpec, row: Mapping[Any, Any]) -> Record:
+    values = {name: row[name] for name in spec.field_names}
+    for name in spec.list_fields:
+        if values[name] is None:
+            values[name] = []
     return Record(
         entity=spec.name,
         id=row["id"],
@@ -54,12 +57,6 @@ def to_record(spec: EntitySpec, row: RowMapping) -> Record:
         conflict_state=row["conflict_state"],
         extra=row["extra"] or {},
     )
-
-
-def _from_db(value: Any, is_list: bool) -> Any:
-    if is_list and value is None:
-        return []
-    return value
 
 
 def load(conn: Connection, spec: EntitySpec, record_id: str) -> Record | None:

@@ -171,3 +171,38 @@ def find(
         stmt = stmt.where(search_doc.c.owner_mission.in_(list(owners)))
     stmt = stmt.order_by(sa.desc(stmt.selected_columns.rank)).limit(limit)
     return [Hit(e, r) for e, r, _ in conn.execute(stmt)]
+
+
+def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str, Any]]]) -> None:
+    """Replace the search documents of many records at once (rows with id, owner and values)."""
+    if not items:
+        return
+    ids = [row["id"] for _, row in items]
+    old: list[int] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        old += (
+            conn.execute(sa.select(search_doc.c.id).where(search_doc.c.record_id.in_(chunk))).scalars().all()
+        )
+    if old:
+        if conn.dialect.name == "sqlite":
+            for table in (FTS_TABLE, BIGRAM_TABLE):
+                conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": i} for i in old])
+        conn.execute(
+            sa.delete(search_doc).where(search_doc.c.id == sa.bindparam("doc")), [{"doc": i} for i in old]
+        )
+    live = [
+        {
+            "entity": spec.name,
+            "record_id": row["id"],
+            "owner_mission": row["owner_mission"],
+            "body": document_body(spec, row),
+        }
+        for spec, row in items
+        if row.get("deleted_at") is None
+    ]
+    if not live:
+        return
+    first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one()
+    conn.execute(sa.insert(search_doc), live)
+    index_new_documents(conn, int(first))

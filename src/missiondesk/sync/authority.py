@@ -45,10 +45,11 @@ from missiondesk.domain.schema import (
 from missiondesk.domain.validation import ValidationFailed, normalise
 from missiondesk.errors import NotFound, UserError
 from missiondesk.store import records as rows
-from missiondesk.store import search, settings
+from missiondesk.store import settings
 from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import auth_device, change_feed, entity_table, feed_counter, held_op, op_receipt
+from missiondesk.sync.unit import DeviceState, Unit
 from missiondesk.sync.wire import record_to_wire
 
 EPOCH_SETTING = "feed_epoch"
@@ -217,55 +218,82 @@ class Authority:
     # --- push ----------------------------------------------------------------------------
 
     def push(self, ops: Sequence[Op], device_id: str, via: str = "network") -> list[PushResult]:
-        """Merge a batch of one device's ops; one result per op, in the order given."""
+        """Merge a batch of one device's ops; one result per op, in the order given.
+
+        The batch is merged in memory and written at once. Should a write clash
+        with a constraint (two devices made the same case reference), the batch
+        is merged again op by op, so the clash refuses only its own op.
+        """
         with self.store.write() as conn:
             device = self._device(conn, device_id)
             if device.revoked:
                 raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
-            return [self._push_one(conn, op, device, via) for op in ops]
+            try:
+                with conn.begin_nested():
+                    unit = self._unit(conn, ops, device_id)
+                    results = [self._push_one(unit, op, device_id, via) for op in ops]
+                    unit.flush()
+                return results
+            except sa.exc.IntegrityError:
+                pass
+            results = []
+            for op in ops:
+                try:
+                    with conn.begin_nested():
+                        unit = self._unit(conn, [op], device_id)
+                        result = self._push_one(unit, op, device_id, via)
+                        unit.flush()
+                except sa.exc.IntegrityError as exc:
+                    with conn.begin_nested():
+                        unit = self._unit(conn, [op], device_id)
+                        reason = f"The record clashes with one HQ already holds ({_constraint(exc)})."
+                        result = self._reject_receipt(unit, op, op.content_hash(), via, reason)
+                        state = unit.device(device_id)
+                        if state is not None and op.seq == state.next_seq:
+                            self._advance(unit, state)
+                        unit.flush()
+                results.append(result)
+            return results
 
-    def _push_one(self, conn: Connection, op: Op, device: DeviceInfo, via: str) -> PushResult:
+    def _unit(self, conn: Connection, ops: Sequence[Op], device_id: str) -> Unit:
+        unit = Unit(conn)
+        records: dict[str, set[str]] = {}
+        for op in ops:
+            if is_entity(op.entity):
+                records.setdefault(op.entity, set()).add(op.record_id)
+        unit.prefetch(
+            {device_id, *(op.device_id for op in ops)},
+            [op.op_id for op in ops],
+            [(op.device_id, op.seq) for op in ops],
+            records,
+        )
+        return unit
+
+    def _push_one(self, unit: Unit, op: Op, device_id: str, via: str) -> PushResult:
         content_hash = op.content_hash()
-        seen = self._seen(conn, op, content_hash)
+        seen = self._seen(unit, op, content_hash)
         if seen is not None:
             return seen
-        device = self._device(conn, device.device_id)  # next_seq moves as the batch applies
+        device = unit.device(device_id)
+        assert device is not None
         if device.blocked_reason:
             return PushResult(op.op_id, op.seq, Status.REJECTED, device.blocked_reason)
         if op.device_id != device.device_id:
             return PushResult(op.op_id, op.seq, Status.REJECTED, "This op was made by another device.")
         if op.seq > device.next_seq:
-            self._hold(conn, op, content_hash, "gap", via)
+            self._hold(unit, op, content_hash, "gap", via)
             return PushResult(
                 op.op_id, op.seq, Status.HELD, f"waiting for op {device.next_seq} of this device"
             )
-        result = self._apply_or_reject(conn, op, device, content_hash, via)
+        result = self._apply_or_reject(unit, op, device, content_hash, via)
         if op.seq == device.next_seq:
-            self._advance(conn, device.device_id)
+            self._advance(unit, device)
         return result
 
-    def _seen(self, conn: Connection, op: Op, content_hash: str) -> PushResult | None:
+    def _seen(self, unit: Unit, op: Op, content_hash: str) -> PushResult | None:
         """The stored result of an op already received, or a refusal of a reused id or number."""
-        receipt = (
-            conn.execute(
-                sa.select(op_receipt).where(
-                    (op_receipt.c.op_id == op.op_id)
-                    | ((op_receipt.c.device_id == op.device_id) & (op_receipt.c.seq == op.seq))
-                )
-            )
-            .mappings()
-            .first()
-        )
-        held = (
-            conn.execute(
-                sa.select(held_op).where(
-                    (held_op.c.op_id == op.op_id)
-                    | ((held_op.c.device_id == op.device_id) & (held_op.c.seq == op.seq))
-                )
-            )
-            .mappings()
-            .first()
-        )
+        receipt = unit.receipts.get(op.op_id) or unit.receipt_by_seq.get((op.device_id, op.seq))
+        held = unit.held.get(op.op_id) or unit.held_by_seq.get((op.device_id, op.seq))
         found = receipt or held
         if found is None:
             return None
@@ -287,108 +315,93 @@ class Authority:
             f"Sequence number {op.seq} of this device was already used by another op: this database was "
             "copied or restored from an old image. Nothing was applied; enrol this laptop again."
         )
-        conn.execute(
-            sa.update(auth_device)
-            .where(auth_device.c.device_id == op.device_id)
-            .values(blocked_reason=reason)
+        device = unit.device(op.device_id)
+        if device is not None:
+            device.blocked_reason = reason
+            device.changed = True
+        return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
+
+    def _hold(self, unit: Unit, op: Op, content_hash: str, reason: str, via: str) -> None:
+        unit.hold(
+            {
+                "op_id": op.op_id,
+                "device_id": op.device_id,
+                "seq": op.seq,
+                "record_id": op.record_id,
+                "content_hash": content_hash,
+                "payload": op.canonical(),
+                "reason": reason,
+                "via": via,
+                "received_at": unit.now,
+            }
+        )
+
+    def _advance(self, unit: Unit, device: DeviceState) -> None:
+        """Move the device's expected number on, applying held ops that are now in order."""
+        while True:
+            device.next_seq += 1
+            device.changed = True
+            row = unit.held_by_seq.get((device.device_id, device.next_seq))
+            if row is None or row["reason"] != "gap":
+                return
+            unit.release(row["op_id"])
+            op = Op.from_wire(json.loads(row["payload"]))
+            self._apply_or_reject(unit, op, device, row["content_hash"], row["via"])
+
+    def _apply_or_reject(
+        self, unit: Unit, op: Op, device: DeviceState, content_hash: str, via: str
+    ) -> PushResult:
+        try:
+            effects = self._apply(unit, op, device)
+        except (Rejected, ValidationFailed, ValueError, UserError) as exc:
+            effects = _Effects(Status.REJECTED, None, str(exc))
+        except _HoldForRecord:
+            self._hold(unit, op, content_hash, "record", via)
+            return PushResult(op.op_id, op.seq, Status.HELD, "waiting for the record to reach HQ")
+        except _HoldForSchema as exc:
+            self._hold(unit, op, content_hash, "schema", via)
+            return PushResult(op.op_id, op.seq, Status.HELD, str(exc))
+        unit.add_receipt(
+            {
+                "op_id": op.op_id,
+                "device_id": op.device_id,
+                "seq": op.seq,
+                "content_hash": content_hash,
+                "status": effects.status.value,
+                "reason": effects.reason or None,
+                "version": effects.version,
+                "via": via,
+                "received_at": unit.now,
+            }
+        )
+        if effects.status in DONE and op.kind is OpKind.CREATE:
+            for row in unit.held_for_record(op.record_id):
+                unit.release(row["op_id"])
+                waiting = Op.from_wire(json.loads(row["payload"]))
+                owner = unit.device(waiting.device_id)
+                if owner is not None:
+                    self._apply_or_reject(unit, waiting, owner, row["content_hash"], row["via"])
+        return PushResult(op.op_id, op.seq, effects.status, effects.reason, effects.version)
+
+    def _reject_receipt(self, unit: Unit, op: Op, content_hash: str, via: str, reason: str) -> PushResult:
+        unit.add_receipt(
+            {
+                "op_id": op.op_id,
+                "device_id": op.device_id,
+                "seq": op.seq,
+                "content_hash": content_hash,
+                "status": Status.REJECTED.value,
+                "reason": reason,
+                "version": None,
+                "via": via,
+                "received_at": unit.now,
+            }
         )
         return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
 
-    def _hold(self, conn: Connection, op: Op, content_hash: str, reason: str, via: str) -> None:
-        conn.execute(
-            sa.insert(held_op).values(
-                op_id=op.op_id,
-                device_id=op.device_id,
-                seq=op.seq,
-                record_id=op.record_id,
-                content_hash=content_hash,
-                payload=op.canonical(),
-                reason=reason,
-                via=via,
-                received_at=utcnow(),
-            )
-        )
+    # --- merge: every check comes before the first buffered write ----------------------------
 
-    def _advance(self, conn: Connection, device_id: str) -> None:
-        """Move the device's expected number on, releasing held ops that are now in order."""
-        while True:
-            conn.execute(
-                sa.update(auth_device)
-                .where(auth_device.c.device_id == device_id)
-                .values(next_seq=auth_device.c.next_seq + 1)
-            )
-            device = self._device(conn, device_id)
-            row = (
-                conn.execute(
-                    sa.select(held_op).where(
-                        held_op.c.device_id == device_id,
-                        held_op.c.seq == device.next_seq,
-                        held_op.c.reason == "gap",
-                    )
-                )
-                .mappings()
-                .first()
-            )
-            if row is None:
-                return
-            conn.execute(sa.delete(held_op).where(held_op.c.op_id == row["op_id"]))
-            op = Op.from_wire(json.loads(row["payload"]))
-            self._apply_or_reject(conn, op, device, row["content_hash"], row["via"])
-
-    def _apply_or_reject(
-        self, conn: Connection, op: Op, device: DeviceInfo, content_hash: str, via: str
-    ) -> PushResult:
-        savepoint = conn.begin_nested()
-        try:
-            effects = self._apply(conn, op, device)
-        except (Rejected, ValidationFailed, ValueError, UserError) as exc:
-            savepoint.rollback()
-            effects = _Effects(Status.REJECTED, None, str(exc))
-        except _HoldForRecord:
-            savepoint.rollback()
-            self._hold(conn, op, content_hash, "record", via)
-            return PushResult(op.op_id, op.seq, Status.HELD, "waiting for the record to reach HQ")
-        except _HoldForSchema as exc:
-            savepoint.rollback()
-            self._hold(conn, op, content_hash, "schema", via)
-            return PushResult(op.op_id, op.seq, Status.HELD, str(exc))
-        else:
-            savepoint.commit()
-        conn.execute(
-            sa.insert(op_receipt).values(
-                op_id=op.op_id,
-                device_id=op.device_id,
-                seq=op.seq,
-                content_hash=content_hash,
-                status=effects.status.value,
-                reason=effects.reason or None,
-                version=effects.version,
-                via=via,
-                received_at=utcnow(),
-            )
-        )
-        if effects.status in DONE and op.kind is OpKind.CREATE:
-            self._release_waiting_for(conn, op.record_id)
-        return PushResult(op.op_id, op.seq, effects.status, effects.reason, effects.version)
-
-    def _release_waiting_for(self, conn: Connection, record_id: str) -> None:
-        waiting = (
-            conn.execute(
-                sa.select(held_op)
-                .where(held_op.c.record_id == record_id, held_op.c.reason == "record")
-                .order_by(held_op.c.received_at, held_op.c.seq)
-            )
-            .mappings()
-            .all()
-        )
-        for row in waiting:
-            conn.execute(sa.delete(held_op).where(held_op.c.op_id == row["op_id"]))
-            op = Op.from_wire(json.loads(row["payload"]))
-            self._apply_or_reject(conn, op, self._device(conn, op.device_id), row["content_hash"], row["via"])
-
-    # --- merge -------------------------------------------------------------------------------
-
-    def _apply(self, conn: Connection, op: Op, device: DeviceInfo) -> _Effects:
+    def _apply(self, unit: Unit, op: Op, device: DeviceState) -> _Effects:
         try:
             op = Op.from_wire(upgrades.upgrade_op(op.to_wire(), self.schema_version))
         except upgrades.SchemaTooNew as exc:
@@ -398,15 +411,16 @@ class Authority:
         if not is_entity(op.entity):
             raise Rejected(f"Unknown record type {op.entity!r}.")
         spec = entity(op.entity)
-        current = rows.load(conn, spec, op.record_id)
+        role = Role(device.role)
+        current = unit.record(spec, op.record_id)
         if op.kind is OpKind.CREATE and current is None:
-            return self._create(conn, op, spec, device)
+            return self._create(unit, op, spec, role, device.mission)
         if current is None:
             raise _HoldForRecord()
         refusal = write_refusal(
             spec,
             current.owner_mission,
-            device.role,
+            role,
             device.mission,
             op.changes.keys(),
             whole_record=op.kind is not OpKind.UPDATE,
@@ -414,125 +428,128 @@ class Authority:
         if refusal:
             raise Rejected(refusal)
         if op.kind in (OpKind.UPDATE, OpKind.CREATE):
-            return self._update(conn, op, spec, current)
-        return self._delete_or_restore(conn, op, spec, current)
+            return self._update(unit, op, spec, current)
+        return self._delete_or_restore(unit, op, spec, current)
 
-    def _create(self, conn: Connection, op: Op, spec: EntitySpec, device: DeviceInfo) -> _Effects:
-        owner = op.owner_mission
-        if spec.scope is Scope.REFERENCE:
-            owner = GLOBAL_OWNER
-        refusal = write_refusal(
-            spec, owner, device.role, device.mission, op.changes.keys(), whole_record=True
-        )
+    def _create(self, unit: Unit, op: Op, spec: EntitySpec, role: Role, mission: str) -> _Effects:
+        owner = GLOBAL_OWNER if spec.scope is Scope.REFERENCE else op.owner_mission
+        refusal = write_refusal(spec, owner, role, mission, op.changes.keys(), whole_record=True)
         if refusal:
             raise Rejected(refusal)
-        if spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED) and owner != device.mission:
-            raise Rejected(f"{device.mission} cannot create records for {owner}.")
+        if spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED) and owner != mission:
+            raise Rejected(f"{mission} cannot create records for {owner}.")
         values = normalise(spec, {k: c.new for k, c in op.changes.items()})
-        writer = rows.Writer(op.device_id, op.made_by)
-        try:
-            record = rows.insert_as_authority(conn, writer, spec, values, owner, op.record_id, _made_at(op))
-        except sa.exc.IntegrityError as exc:
-            raise Rejected(f"The record clashes with one HQ already holds ({_constraint(exc)}).") from exc
-        self._feed(conn, spec, record, op, {k: [c.base, c.new] for k, c in op.changes.items()})
+        when = _made_at(op) or unit.now
+        row: dict[str, Any] = {f.name: values.get(f.name, f.empty()) for f in spec.fields}
+        row.update(
+            id=op.record_id,
+            owner_mission=owner,
+            version=1,
+            created_at=when,
+            created_by=op.made_by,
+            updated_at=when,
+            updated_by=op.made_by,
+            deleted_at=None,
+            deleted_by=None,
+            conflict_state="none",
+            extra={},
+        )
+        record = unit.put(spec, row, new=True)
+        fields = {k: [c.base, c.new] for k, c in op.changes.items()}
+        self._audit(unit, op, spec, record.id, "create", fields)
+        self._feed(unit, spec, record, op, fields)
         return _Effects(Status.APPLIED, record.version)
 
-    def _update(self, conn: Connection, op: Op, spec: EntitySpec, current: Record) -> _Effects:
+    def _update(self, unit: Unit, op: Op, spec: EntitySpec, current: Record) -> _Effects:
         if current.is_deleted:
-            conflict = self._conflict(
-                conn,
-                spec,
-                current,
-                op,
-                None,
-                ConflictKind.DELETE_EDIT,
-                base=None,
-                theirs="deleted",
-                ours={k: c.new for k, c in op.changes.items()},
-            )
-            rows.set_conflict_state(conn, spec, current.id, "hard")
-            record = rows.bump_version(conn, spec, current.id)
-            self._feed(conn, spec, record, op, {})
-            self._feed_conflict(conn, conflict, op)
+            ours = {k: c.new for k, c in op.changes.items()}
+            self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, "deleted", ours)
+            record = self._change(unit, spec, current, {}, op, conflict_state="hard")
+            self._feed(unit, spec, record, op, {})
             return _Effects(
                 Status.CONFLICT, record.version, "the record was deleted at HQ; the edit is kept for review"
             )
         wire_now = {f.name: f.to_wire(current.get(f.name)) for f in spec.fields}
         verdicts = merge_fields(wire_now, op.changes)
         apply = {v.field: v.ours for v in verdicts if v.verdict is FieldVerdict.APPLY}
-        conflicts = [v for v in verdicts if v.verdict is FieldVerdict.CONFLICT]
         values = normalise(spec, apply)
-        record = rows.apply_as_authority(conn, spec, current, values, op.made_by, _made_at(op))
-        for v in conflicts:
-            c = self._conflict(conn, spec, current, op, v.field, ConflictKind.FIELD, v.base, v.theirs, v.ours)
-            self._feed_conflict(conn, c, op)
-        if conflicts:
-            rows.set_conflict_state(conn, spec, current.id, "hard")
-            record = rows.load(conn, spec, current.id) or record
-        self._feed(
-            conn,
-            spec,
-            record,
-            op,
-            {v.field: [v.base, v.ours] for v in verdicts if v.verdict is FieldVerdict.APPLY},
+        conflicts = [v for v in verdicts if v.verdict is FieldVerdict.CONFLICT]
+        record = self._change(
+            unit, spec, current, values, op, conflict_state="hard" if conflicts else current.conflict_state
         )
+        applied = {v.field: [v.base, v.ours] for v in verdicts if v.verdict is FieldVerdict.APPLY}
+        self._audit(unit, op, spec, record.id, "update", applied)
+        for v in conflicts:
+            self._conflict(unit, spec, current, op, v.field, ConflictKind.FIELD, v.base, v.theirs, v.ours)
+        self._feed(unit, spec, record, op, applied)
         if spec.name == "conflict" and "status" in apply:
-            self._settle_conflict_state(conn, current, op)
+            self._settle_conflict_state(unit, record, op)
         if conflicts:
             names = ", ".join(v.field for v in conflicts)
             return _Effects(Status.CONFLICT, record.version, f"kept for review: {names}")
-        concurrent = self._touched_by_others(conn, current, op)
+        concurrent = self._touched_by_others(unit, current, op)
         untouched = all(v.verdict is FieldVerdict.APPLY for v in verdicts) and not concurrent
         return _Effects(Status.APPLIED if untouched else Status.MERGED, record.version)
 
-    def _delete_or_restore(self, conn: Connection, op: Op, spec: EntitySpec, current: Record) -> _Effects:
+    def _delete_or_restore(self, unit: Unit, op: Op, spec: EntitySpec, current: Record) -> _Effects:
         deleting = op.kind is OpKind.DELETE
         if deleting == current.is_deleted:
             return _Effects(
                 Status.MERGED, current.version, "already " + ("deleted" if deleting else "restored")
             )
-        record = rows.set_deleted_as_authority(conn, spec, current, deleting, op.made_by, _made_at(op))
-        self._feed(conn, spec, record, op, {})
-        if deleting:
-            others = self._touched_by_others(conn, current, op)
-            if others:
-                theirs = {name: spec.field(name).to_wire(current.get(name)) for name in sorted(others)}
-                conflict = self._conflict(
-                    conn,
-                    spec,
-                    current,
-                    op,
-                    None,
-                    ConflictKind.DELETE_EDIT,
-                    base=None,
-                    theirs=theirs,
-                    ours="deleted",
-                )
-                rows.set_conflict_state(conn, spec, current.id, "hard")
-                record = rows.bump_version(conn, spec, current.id)
-                self._feed(conn, spec, record, op, {})
-                self._feed_conflict(conn, conflict, op)
-                return _Effects(
-                    Status.CONFLICT, record.version, "deleted after others edited it; kept for review"
-                )
+        others = self._touched_by_others(unit, current, op) if deleting else set()
+        when = _made_at(op) or unit.now
+        record = self._change(
+            unit,
+            spec,
+            current,
+            {},
+            op,
+            conflict_state="hard" if others else current.conflict_state,
+            deleted_at=when if deleting else None,
+            deleted_by=op.made_by if deleting else None,
+        )
+        self._audit(unit, op, spec, record.id, op.kind.value, {})
+        self._feed(unit, spec, record, op, {})
+        if others:
+            theirs = {name: spec.field(name).to_wire(current.get(name)) for name in sorted(others)}
+            self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, theirs, "deleted")
+            return _Effects(
+                Status.CONFLICT, record.version, "deleted after others edited it; kept for review"
+            )
         return _Effects(Status.APPLIED, record.version)
 
-    def _touched_by_others(self, conn: Connection, current: Record, op: Op) -> set[str]:
+    def _change(
+        self,
+        unit: Unit,
+        spec: EntitySpec,
+        current: Record,
+        values: Mapping[str, Any],
+        op: Op | None,
+        **columns: Any,
+    ) -> Record:
+        """The record with new field values and sync columns, one version up, buffered."""
+        row = dict(unit.rows[(spec.name, current.id)] or {})
+        row.update(values)
+        row.update(columns)
+        row["version"] = int(row["version"]) + 1
+        if op is not None:
+            row["updated_at"] = _made_at(op) or unit.now
+            row["updated_by"] = op.made_by
+        return unit.put(spec, row, new=False)
+
+    def _touched_by_others(self, unit: Unit, current: Record, op: Op) -> set[str]:
         """Fields other devices changed on this record since the op's base version."""
-        changes = conn.execute(
-            sa.select(change_feed.c.fields).where(
-                change_feed.c.record_id == current.id,
-                change_feed.c.version > op.base_version,
-                change_feed.c.kind == "upsert",
-                (change_feed.c.device_id != op.device_id) | change_feed.c.device_id.is_(None),
-                change_feed.c.op_id != op.op_id,
-            )
-        ).scalars()
-        return {name for fields in changes for name in (fields or {})}
+        return {
+            name
+            for e in unit.history.get(current.id, [])
+            if e["version"] > op.base_version and e["device_id"] != op.device_id and e["op_id"] != op.op_id
+            for name in (e["fields"] or {})
+        }
 
     def _conflict(
         self,
-        conn: Connection,
+        unit: Unit,
         spec: EntitySpec,
         record: Record,
         op: Op,
@@ -541,92 +558,87 @@ class Authority:
         base: Any,
         theirs: Any,
         ours: Any,
-    ) -> Record:
+    ) -> None:
         conflict_spec = entity("conflict")
-        values = {
-            "entity_name": spec.name,
-            "record_id": record.id,
-            "field": field_name,
-            "kind": kind.value,
-            "base": canonical_json(base),
-            "theirs": canonical_json(theirs),
-            "ours": canonical_json(ours),
-            "op_id": op.op_id,
-            "device_id": op.device_id,
-            "made_by": op.made_by,
-            "status": ConflictStatus.OPEN.value,
-        }
-        owner = record.owner_mission if record.owner_mission != GLOBAL_OWNER else op.owner_mission
-        conflict_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"conflict:{op.op_id}:{field_name}"))
-        return rows.insert_as_authority(
-            conn,
-            rows.Writer(op.device_id, op.made_by),
-            conflict_spec,
-            values,
-            owner,
-            conflict_id,
-            _made_at(op),
+        when = _made_at(op) or unit.now
+        row: dict[str, Any] = {f.name: f.empty() for f in conflict_spec.fields}
+        row.update(
+            entity_name=spec.name,
+            record_id=record.id,
+            field=field_name,
+            kind=kind.value,
+            base=canonical_json(base),
+            theirs=canonical_json(theirs),
+            ours=canonical_json(ours),
+            op_id=op.op_id,
+            device_id=op.device_id,
+            made_by=op.made_by,
+            status=ConflictStatus.OPEN.value,
         )
+        row.update(
+            id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"conflict:{op.op_id}:{field_name}")),
+            owner_mission=record.owner_mission if record.owner_mission != GLOBAL_OWNER else op.owner_mission,
+            version=1,
+            created_at=when,
+            created_by=op.made_by,
+            updated_at=when,
+            updated_by=op.made_by,
+            deleted_at=None,
+            deleted_by=None,
+            conflict_state="none",
+            extra={},
+        )
+        conflict = unit.put(conflict_spec, row, new=True)
+        self._feed(unit, conflict_spec, conflict, op, {})
 
-    def _settle_conflict_state(self, conn: Connection, conflict: Record, op: Op) -> None:
+    def _settle_conflict_state(self, unit: Unit, conflict: Record, op: Op | None) -> None:
         """A conflict was resolved (or reopened): the record it is about says whether any stay open."""
         spec = entity(str(conflict["entity_name"]))
-        target = rows.load(conn, spec, str(conflict["record_id"]))
+        target = unit.record(spec, str(conflict["record_id"]))
         if target is None:
             return
-        conflicts = entity_table("conflict")
-        still_open = conn.execute(
-            sa.select(sa.func.count())
-            .select_from(conflicts)
-            .where(conflicts.c.record_id == target.id, conflicts.c.status == ConflictStatus.OPEN.value)
-        ).scalar_one()
-        state = "hard" if still_open else "none"
+        state = "hard" if unit.open_conflicts_for(target.id) else "none"
         if state != target.conflict_state:
-            rows.set_conflict_state(conn, spec, target.id, state)
-            record = rows.bump_version(conn, spec, target.id)
-            self._feed(conn, spec, record, op, {})
+            record = self._change(unit, spec, target, {}, None, conflict_state=state)
+            self._feed(unit, spec, record, op, {})
 
-    # --- the change feed ----------------------------------------------------------------
-
-    def _next_feed_seq(self, conn: Connection) -> int:
-        return int(
-            conn.execute(
-                sa.update(feed_counter)
-                .where(feed_counter.c.id == 1)
-                .values(last_seq=feed_counter.c.last_seq + 1)
-                .returning(feed_counter.c.last_seq)
-            ).scalar_one()
+    def _audit(self, unit: Unit, op: Op, spec: EntitySpec, record_id: str, action: str, changes: Any) -> None:
+        unit.audit(
+            {
+                "at": unit.now,
+                "device_id": op.device_id,
+                "actor": op.made_by,
+                "entity": spec.name,
+                "record_id": record_id,
+                "action": action,
+                "changes": dict(changes),
+                "op_id": op.op_id,
+            }
         )
 
     def _feed(
         self,
-        conn: Connection,
+        unit: Unit,
         spec: EntitySpec,
         record: Record,
         op: Op | None,
         fields: Mapping[str, Any],
         kind: str = "upsert",
         audience: str | None = None,
-    ) -> int:
-        seq = self._next_feed_seq(conn)
-        conn.execute(
-            sa.insert(change_feed).values(
-                seq=seq,
-                entity=spec.name,
-                record_id=record.id,
-                audience=audience or _audience(spec, record.owner_mission),
-                kind=kind,
-                version=record.version,
-                device_id=None if op is None else op.device_id,
-                op_id=None if op is None else op.op_id,
-                fields=dict(fields),
-                at=utcnow(),
-            )
+    ) -> None:
+        unit.add_feed(
+            {
+                "entity": spec.name,
+                "record_id": record.id,
+                "audience": audience or _audience(spec, record.owner_mission),
+                "kind": kind,
+                "version": record.version,
+                "device_id": None if op is None else op.device_id,
+                "op_id": None if op is None else op.op_id,
+                "fields": dict(fields),
+                "at": unit.now,
+            }
         )
-        return seq
-
-    def _feed_conflict(self, conn: Connection, conflict: Record, op: Op) -> None:
-        self._feed(conn, entity("conflict"), conflict, op, {})
 
     def record_local(self, conn: Connection, op: Op) -> None:
         """An HQ user's own edit, already written by the record service: version it and feed it.
@@ -636,22 +648,29 @@ class Authority:
         and a receipt, so laptops receive them like any other change.
         """
         spec = entity(op.entity)
-        record = rows.bump_version(conn, spec, op.record_id)
-        self._feed(conn, spec, record, op, {k: [c.base, c.new] for k, c in op.changes.items()})
-        if spec.name == "conflict" and "status" in op.changes:
-            self._settle_conflict_state(conn, record, op)
-        conn.execute(
-            sa.insert(op_receipt).values(
-                op_id=op.op_id,
-                device_id=op.device_id,
-                seq=op.seq,
-                content_hash=op.content_hash(),
-                status=Status.APPLIED.value,
-                version=record.version,
-                via="local",
-                received_at=utcnow(),
-            )
+        unit = Unit(conn)
+        current = unit.record(spec, op.record_id)
+        assert current is not None
+        record = self._change(unit, spec, current, {}, None)
+        self._feed(unit, spec, record, op, {k: [c.base, c.new] for k, c in op.changes.items()})
+        unit.add_receipt(
+            {
+                "op_id": op.op_id,
+                "device_id": op.device_id,
+                "seq": op.seq,
+                "content_hash": op.content_hash(),
+                "status": Status.APPLIED.value,
+                "reason": None,
+                "version": record.version,
+                "via": "local",
+                "received_at": unit.now,
+            }
         )
+        if spec.name == "conflict" and "status" in op.changes:
+            self._settle_conflict_state(unit, record, op)
+        unit.flush()
+
+    # --- the change feed ----------------------------------------------------------------
 
     def epoch(self) -> str:
         with self.store.write() as conn:
@@ -745,7 +764,6 @@ class Authority:
         cutoff = utcnow() - older_than
         results = []
         with self.store.write() as conn:
-            device = self._device(conn, device_id)
             held_rows = (
                 conn.execute(
                     sa.select(held_op)
@@ -755,86 +773,54 @@ class Authority:
                 .mappings()
                 .all()
             )
-            for row in held_rows:
-                conn.execute(sa.delete(held_op).where(held_op.c.op_id == row["op_id"]))
-                op = Op.from_wire(json.loads(row["payload"]))
-                result = self._apply_or_reject(conn, op, device, row["content_hash"], row["via"])
-                if result.status is Status.HELD:  # still no record: give up on it
-                    conn.execute(sa.delete(held_op).where(held_op.c.op_id == op.op_id))
-                    result = self._reject_receipt(
-                        conn, op, row["content_hash"], row["via"], "its record never reached HQ"
-                    )
+            ops = [Op.from_wire(json.loads(r["payload"])) for r in held_rows]
+            unit = self._unit(conn, ops, device_id)
+            device = unit.device(device_id)
+            if device is None:
+                raise Refused(f"Device {device_id} is not enrolled with HQ.")
+            for row, op in zip(held_rows, ops, strict=True):
+                unit.release(op.op_id)
+                result = self._apply_or_reject(unit, op, device, row["content_hash"], row["via"])
+                if result.status is Status.HELD:  # its record never came: give up on it
+                    unit.release(op.op_id)
+                    reason = "its record never reached HQ"
+                    result = self._reject_receipt(unit, op, row["content_hash"], row["via"], reason)
                 results.append(result)
                 if op.seq >= device.next_seq:
-                    conn.execute(
-                        sa.update(auth_device)
-                        .where(auth_device.c.device_id == device_id)
-                        .values(next_seq=op.seq + 1)
-                    )
-                    device = self._device(conn, device_id)
+                    device.next_seq = op.seq + 1
+                    device.changed = True
+            unit.flush()
         return results
-
-    def _reject_receipt(
-        self, conn: Connection, op: Op, content_hash: str, via: str, reason: str
-    ) -> PushResult:
-        conn.execute(
-            sa.insert(op_receipt).values(
-                op_id=op.op_id,
-                device_id=op.device_id,
-                seq=op.seq,
-                content_hash=content_hash,
-                status=Status.REJECTED.value,
-                reason=reason,
-                version=None,
-                via=via,
-                received_at=utcnow(),
-            )
-        )
-        return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
 
     def move_record(self, entity_name: str, record_id: str, new_owner: str, by: str) -> None:
         """HQ hands a case (and everything under it) to another mission: the old mission gets revokes."""
-        spec = entity(entity_name)
         with self.store.write() as conn:
-            self._move(conn, spec, record_id, new_owner, by)
+            unit = Unit(conn)
+            self._move(unit, entity(entity_name), record_id, new_owner)
+            unit.flush()
 
-    def _move(self, conn: Connection, spec: EntitySpec, record_id: str, new_owner: str, by: str) -> None:
-        current = rows.load(conn, spec, record_id)
+    def _move(self, unit: Unit, spec: EntitySpec, record_id: str, new_owner: str) -> None:
+        current = unit.record(spec, record_id)
         if current is None:
             raise NotFound(f"No {spec.label_en.lower()} {record_id}.")
         old_audience = _audience(spec, current.owner_mission)
-        table = entity_table(spec.name)
-        conn.execute(sa.update(table).where(table.c.id == record_id).values(owner_mission=new_owner))
-        record = rows.bump_version(conn, spec, record_id)
-        search.index_record(
-            conn, spec, record.id, new_owner, record.values
-        ) if not record.is_deleted else None
+        record = self._change(unit, spec, current, {}, None, owner_mission=new_owner)
         if old_audience != "*":
-            self._feed(conn, spec, record, None, {}, kind="revoke", audience=old_audience)
-        self._feed(conn, spec, record, None, {"owner_mission": [current.owner_mission, new_owner]})
+            self._feed(unit, spec, record, None, {}, kind="revoke", audience=old_audience)
+        self._feed(unit, spec, record, None, {"owner_mission": [current.owner_mission, new_owner]})
         for child in children_of(spec.name):
-            child_table = entity_table(child.name)
             assert child.parent is not None
-            ids = (
-                conn.execute(
-                    sa.select(child_table.c.id).where(child_table.c[child.parent.field] == record_id)
-                )
-                .scalars()
-                .all()
-            )
-            for child_id in ids:
-                self._move(conn, child, child_id, new_owner, by)
+            table = entity_table(child.name)
+            ids = unit.conn.execute(sa.select(table.c.id).where(table.c[child.parent.field] == record_id))
+            for child_id in list(ids.scalars()):
+                self._move(unit, child, child_id, new_owner)
 
     def receipts(self, op_ids: Iterable[str]) -> dict[str, Status]:
         with self.store.read() as conn:
-            return {
-                r.op_id: Status(r.status)
-                for r in conn.execute(
-                    sa.select(op_receipt.c.op_id, op_receipt.c.status).where(
-                        op_receipt.c.op_id.in_(list(op_ids))
-                    )
-                )
-            }
+            stmt = sa.select(op_receipt.c.op_id, op_receipt.c.status).where(
+                op_receipt.c.op_id.in_(list(op_ids))
+            )
+            return {r.op_id: Status(r.status) for r in conn.execute(stmt)}
 
 
 class _HoldForRecord(Exception):

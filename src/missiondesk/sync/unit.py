@@ -1,0 +1,293 @@
+"""The authority's unit of work: read once, decide in memory, write in bulk.
+
+Merging op by op with a statement per step costs milliseconds per op; a
+batch of 10,000 ops must take seconds. So a push loads every record, receipt,
+held op and feed history its batch touches in a few queries, lets the merge
+engine decide in memory (records change in the cache as ops apply, in order),
+and writes everything at the end with one ``executemany`` per table. Feed
+numbers are taken from the counter row at that moment, which locks it until
+commit: feed entries still become visible in commit order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from missiondesk.domain.enums import ConflictStatus
+from missiondesk.domain.records import Record
+from missiondesk.domain.schema import SYNC_COLUMNS, EntitySpec, entity
+from missiondesk.store import search
+from missiondesk.store.records import to_record, utcnow
+from missiondesk.store.tables import (
+    audit_event,
+    auth_device,
+    change_feed,
+    entity_table,
+    feed_counter,
+    held_op,
+    op_receipt,
+)
+
+CHUNK = 500
+
+
+@dataclass
+class DeviceState:
+    device_id: str
+    mission: str
+    role: str
+    slot: int
+    next_seq: int
+    revoked: bool
+    blocked_reason: str | None
+    changed: bool = False
+
+
+@dataclass
+class Unit:
+    conn: Connection
+    rows: dict[tuple[str, str], dict[str, Any] | None] = field(default_factory=dict)
+    inserted: set[tuple[str, str]] = field(default_factory=set)
+    dirty: set[tuple[str, str]] = field(default_factory=set)
+    feed: list[dict[str, Any]] = field(default_factory=list)
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # record id -> feed entries
+    receipts: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> receipt row
+    receipt_by_seq: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    held: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> held row
+    held_by_seq: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    held_removed: set[str] = field(default_factory=set)
+    held_added: set[str] = field(default_factory=set)
+    held_known_for: set[str] = field(default_factory=set)  # record ids whose held ops were read
+    new_receipts: list[dict[str, Any]] = field(default_factory=list)
+    audits: list[dict[str, Any]] = field(default_factory=list)
+    devices: dict[str, DeviceState] = field(default_factory=dict)
+    now: dt.datetime = field(default_factory=utcnow)
+
+    # --- reading, once per batch ---------------------------------------------------------
+
+    def prefetch(
+        self,
+        device_ids: Iterable[str],
+        op_ids: list[str],
+        seqs: list[tuple[str, int]],
+        records: dict[str, set[str]],
+    ) -> None:
+        for device_id in set(device_ids):
+            self.device(device_id)
+        for chunk in _chunks(op_ids):
+            for row in self.conn.execute(
+                sa.select(op_receipt).where(op_receipt.c.op_id.in_(chunk))
+            ).mappings():
+                self._know_receipt(dict(row))
+        for device_id in {d for d, _ in seqs}:
+            numbers = [s for d, s in seqs if d == device_id]
+            for chunk in _chunks(numbers):
+                stmt = sa.select(op_receipt).where(
+                    op_receipt.c.device_id == device_id, op_receipt.c.seq.in_(chunk)
+                )
+                for row in self.conn.execute(stmt).mappings():
+                    self._know_receipt(dict(row))
+            for row in self.conn.execute(
+                sa.select(held_op).where(held_op.c.device_id == device_id)
+            ).mappings():
+                self._know_held(dict(row))
+        all_ids = [rid for ids in records.values() for rid in ids]
+        self.held_known_for.update(all_ids)
+        for chunk in _chunks(all_ids):
+            for row in self.conn.execute(sa.select(held_op).where(held_op.c.record_id.in_(chunk))).mappings():
+                self._know_held(dict(row))
+            for row in self.conn.execute(
+                sa.select(change_feed).where(
+                    change_feed.c.record_id.in_(chunk), change_feed.c.kind == "upsert"
+                )
+            ).mappings():
+                self.history.setdefault(row["record_id"], []).append(dict(row))
+        for entity_name, ids in records.items():
+            table = entity_table(entity_name)
+            for chunk in _chunks(list(ids)):
+                for row in self.conn.execute(sa.select(table).where(table.c.id.in_(chunk))).mappings():
+                    self.rows[(entity_name, row["id"])] = dict(row)
+            for rid in ids:
+                self.rows.setdefault((entity_name, rid), None)
+
+    def _know_receipt(self, row: dict[str, Any]) -> None:
+        self.receipts[row["op_id"]] = row
+        self.receipt_by_seq[(row["device_id"], row["seq"])] = row
+
+    def _know_held(self, row: dict[str, Any]) -> None:
+        if row["op_id"] in self.held_removed:
+            return
+        self.held[row["op_id"]] = row
+        self.held_by_seq[(row["device_id"], row["seq"])] = row
+
+    def device(self, device_id: str) -> DeviceState | None:
+        if device_id not in self.devices:
+            row = (
+                self.conn.execute(sa.select(auth_device).where(auth_device.c.device_id == device_id))
+                .mappings()
+                .first()
+            )
+            if row is None:
+                return None
+            self.devices[device_id] = DeviceState(
+                row["device_id"],
+                row["mission_code"],
+                row["role"],
+                row["slot"],
+                row["next_seq"],
+                row["revoked_at"] is not None,
+                row["blocked_reason"],
+            )
+        return self.devices[device_id]
+
+    def record(self, spec: EntitySpec, record_id: str) -> Record | None:
+        key = (spec.name, record_id)
+        if key not in self.rows:
+            table = entity_table(spec.name)
+            found = self.conn.execute(sa.select(table).where(table.c.id == record_id)).mappings().first()
+            self.rows[key] = None if found is None else dict(found)
+        row = self.rows[key]
+        return None if row is None else to_record(spec, row)
+
+    def held_for_record(self, record_id: str) -> list[dict[str, Any]]:
+        if record_id not in self.held_known_for:
+            self.held_known_for.add(record_id)
+            for row in self.conn.execute(
+                sa.select(held_op).where(held_op.c.record_id == record_id, held_op.c.reason == "record")
+            ).mappings():
+                self._know_held(dict(row))
+        found = [r for r in self.held.values() if r["record_id"] == record_id and r["reason"] == "record"]
+        return sorted(found, key=lambda r: (r["received_at"], r["seq"]))
+
+    def open_conflicts_for(self, record_id: str) -> int:
+        conflicts = entity_table("conflict")
+        ids = set(
+            self.conn.execute(
+                sa.select(conflicts.c.id).where(
+                    conflicts.c.record_id == record_id, conflicts.c.status == ConflictStatus.OPEN.value
+                )
+            ).scalars()
+        )
+        for (name, rid), row in self.rows.items():
+            if name == "conflict" and row is not None and row["record_id"] == record_id:
+                if row["status"] == ConflictStatus.OPEN.value:
+                    ids.add(rid)
+                else:
+                    ids.discard(rid)
+        return len(ids)
+
+    # --- writing, buffered ---------------------------------------------------------------
+
+    def put(self, spec: EntitySpec, row: dict[str, Any], *, new: bool) -> Record:
+        key = (spec.name, row["id"])
+        self.rows[key] = row
+        if new:
+            self.inserted.add(key)
+        else:
+            self.dirty.add(key)
+        return to_record(spec, row)
+
+    def add_feed(self, entry: dict[str, Any]) -> None:
+        self.feed.append(entry)
+        if entry["kind"] == "upsert":
+            self.history.setdefault(entry["record_id"], []).append(entry)
+
+    def add_receipt(self, row: dict[str, Any]) -> None:
+        self.new_receipts.append(row)
+        self._know_receipt(row)
+
+    def hold(self, row: dict[str, Any]) -> None:
+        self.held_added.add(row["op_id"])
+        self.held_removed.discard(row["op_id"])
+        self._know_held(row)
+
+    def release(self, op_id: str) -> None:
+        row = self.held.pop(op_id, None)
+        if row is not None:
+            self.held_by_seq.pop((row["device_id"], row["seq"]), None)
+        if op_id in self.held_added:
+            self.held_added.discard(op_id)
+        else:
+            self.held_removed.add(op_id)
+
+    def audit(self, row: dict[str, Any]) -> None:
+        self.audits.append(row)
+
+    # --- flushing --------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        conn = self.conn
+        for name in {n for n, _ in self.inserted}:
+            table = entity_table(name)
+            rows = [self.rows[k] for k in self.inserted if k[0] == name]
+            for chunk in _chunks(rows):
+                conn.execute(sa.insert(table), chunk)
+        for name in {n for n, _ in self.dirty - self.inserted}:
+            table = entity_table(name)
+            columns = [c.name for c in table.columns if c.name != "id"]
+            stmt = (
+                sa.update(table)
+                .where(table.c.id == sa.bindparam("_id"))
+                .values({c: sa.bindparam(c) for c in columns})
+            )
+            rows = [
+                {**{c: self.rows[k][c] for c in columns}, "_id": k[1]}  # type: ignore[index]
+                for k in self.dirty - self.inserted
+                if k[0] == name
+            ]
+            for chunk in _chunks(rows):
+                conn.execute(stmt, chunk)
+        self._reindex()
+        if self.feed:
+            last = conn.execute(
+                sa.update(feed_counter)
+                .where(feed_counter.c.id == 1)
+                .values(last_seq=feed_counter.c.last_seq + len(self.feed))
+                .returning(feed_counter.c.last_seq)
+            ).scalar_one()
+            first = int(last) - len(self.feed) + 1
+            for offset, entry in enumerate(self.feed):
+                entry["seq"] = first + offset
+            for chunk in _chunks(self.feed):
+                conn.execute(sa.insert(change_feed), chunk)
+        for chunk in _chunks(self.new_receipts):
+            conn.execute(sa.insert(op_receipt), chunk)
+        removed = list(self.held_removed)
+        for chunk in _chunks(removed):
+            conn.execute(sa.delete(held_op).where(held_op.c.op_id.in_(chunk)))
+        added = [self.held[i] for i in self.held_added if i in self.held]
+        for chunk in _chunks(added):
+            conn.execute(sa.insert(held_op), chunk)
+        for chunk in _chunks(self.audits):
+            conn.execute(sa.insert(audit_event), chunk)
+        for d in self.devices.values():
+            if d.changed:
+                conn.execute(
+                    sa.update(auth_device)
+                    .where(auth_device.c.device_id == d.device_id)
+                    .values(next_seq=d.next_seq, blocked_reason=d.blocked_reason)
+                )
+
+    def _reindex(self) -> None:
+        items = []
+        for key in self.inserted | self.dirty:
+            spec = entity(key[0])
+            row = self.rows[key]
+            if spec.search_fields and row is not None:
+                items.append((spec, row))
+        search.reindex_many(self.conn, items)
+
+
+def sync_columns(row: dict[str, Any]) -> dict[str, Any]:
+    return {c: row[c] for c in SYNC_COLUMNS}
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
