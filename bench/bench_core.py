@@ -120,10 +120,13 @@ def heading(title: str) -> None:
 
 
 def search_path(query: str) -> str:
+    """Which index answers the query (store/search.py): trigram, else bigram; the rest filter by LIKE."""
     words = query.split()
-    long_ = any(len(w) >= TRIGRAM for w in words)
-    short = any(len(w) < TRIGRAM for w in words)
-    return "fts+like" if long_ and short else ("fts" if long_ else "like")
+    if any(len(w) >= TRIGRAM for w in words):
+        return "tri+like" if any(len(w) < TRIGRAM for w in words) else "trigram"
+    if any(len(w) == 2 for w in words):
+        return "bigram+like" if any(len(w) == 1 for w in words) else "bigram"
+    return "like"
 
 
 # --- sections -------------------------------------------------------------------------------------

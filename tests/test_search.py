@@ -56,6 +56,9 @@ def _labels(ctx: AppContext, query: str) -> set[str]:
             "지연",
             {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연", "DE-FRA-26-1002  주재원 취업비자 발급 지연"},
         ),
+        ("건축허가 지연", {"DE-FRA-26-1001  바이에른주 공장 건축허가 지연"}),  # a trigram and a pair together
+        ("취업비자 발급", {"DE-FRA-26-1002  주재원 취업비자 발급 지연"}),
+        ("빛", {"한빛배터리 (Hanbit Battery Co., Ltd.)"}),  # one character: a plain scan
         ("없는말", set()),
         ("100%", set()),
         ('"', set()),

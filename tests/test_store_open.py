@@ -9,12 +9,21 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 
 from missiondesk.errors import DamagedDatabase, NewerSchema, NotInitialised
 from missiondesk.services.context import open_context
 from missiondesk.services.setup import init_mission
 from missiondesk.store.database import open_store
-from missiondesk.store.migrate import alembic_config, current_revision, head_revision, script_directory
+from missiondesk.store.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_object,
+    script_directory,
+)
+from missiondesk.store.search import find
 from missiondesk.store.tables import metadata
 
 
@@ -119,3 +128,39 @@ def test_a_corrupt_file_given_as_the_database_url_is_refused(tmp_path: Path) -> 
     with pytest.raises(DamagedDatabase, match="not an SQLite file"):
         open_store(f"sqlite:///{bogus}")
     assert bogus.read_text(encoding="utf-8") == "meeting notes, not a database"
+
+
+def test_records_written_before_the_bigram_index_are_found_after_the_migration(tmp_path: Path) -> None:
+    """Migration 0003 fills the two-character index from documents an older schema wrote."""
+    path = tmp_path / "old.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.exec_driver_sql(
+            "INSERT INTO search_doc (id, entity, record_id, owner_mission, body) "
+            "VALUES (1, 'support_case', 'c1', 'DE-FRA', '주재원 취업비자 발급')"
+        )
+        conn.exec_driver_sql("INSERT INTO search_fts (rowid, body) VALUES (1, '주재원 취업비자 발급')")
+    engine.dispose()
+    store = open_store(f"sqlite:///{path}", tmp_path / "backups")
+    try:
+        with store.read() as conn:
+            assert [h.record_id for h in find(conn, "비자")] == ["c1"]
+            assert [h.record_id for h in find(conn, "취업비자")] == ["c1"]
+    finally:
+        store.dispose()
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path: Path, backend: str) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}" if backend == "sqlite" else backend
+    store = open_store(url, create=True)
+    try:
+        with store.engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn, opts={"include_object": include_object, "compare_type": True}
+            )
+            assert compare_metadata(context, metadata) == []
+    finally:
+        store.dispose()

@@ -20,6 +20,11 @@ from missiondesk.errors import NewerSchema
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """What Alembic compares: everything but the FTS5 virtual tables, which migrations manage by hand."""
+    return not (type_ == "table" and name is not None and name.startswith(("search_fts", "search_bigram")))
+
+
 def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))

@@ -261,11 +261,13 @@ change_feed = sa.Table(
     sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("entity", sa.String(32), nullable=False),
     sa.Column("record_id", sa.String(UUID_LEN), nullable=False, index=True),
-    sa.Column("audience", sa.String(16), nullable=False, index=True),  # owner mission, or * for everyone
+    sa.Column("audience", sa.String(16), nullable=False),  # owner mission, or * for everyone
     sa.Column("kind", sa.String(8), nullable=False),  # upsert | revoke
     sa.Column("version", sa.BigInteger, nullable=False),
     sa.Column("device_id", sa.String(UUID_LEN), nullable=True),  # whose op made it (None: HQ itself)
     sa.Column("op_id", sa.String(UUID_LEN), nullable=True),
     sa.Column("fields", sa.JSON, nullable=False),  # the fields this change set, with base and new
     sa.Column("at", sa.DateTime, nullable=False),
+    # A pull reads one audience's entries in feed order: (audience, seq) serves it without a sort.
+    sa.Index("ix_change_feed_audience_seq", "audience", "seq"),
 )

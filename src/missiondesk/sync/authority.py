@@ -44,13 +44,12 @@ from missiondesk.domain.schema import (
 )
 from missiondesk.domain.validation import ValidationFailed, normalise
 from missiondesk.errors import NotFound, UserError
-from missiondesk.store import records as rows
 from missiondesk.store import settings
 from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import auth_device, change_feed, entity_table, feed_counter, held_op, op_receipt
 from missiondesk.sync.unit import DeviceState, Unit
-from missiondesk.sync.wire import record_to_wire
+from missiondesk.sync.wire import row_to_wire
 
 EPOCH_SETTING = "feed_epoch"
 
@@ -692,8 +691,9 @@ class Authority:
 
     def changes(self, device_id: str, cursor: int, limit: int = 500) -> FeedPage:
         """Feed entries after ``cursor`` in the device's scope (own mission plus shared and reference data)."""
-        with self.store.write() as conn:
-            epoch = self._epoch(conn)
+        with self.store.read() as conn:
+            known_epoch = settings.get(conn, EPOCH_SETTING)
+        epoch = str(known_epoch) if known_epoch is not None else self.epoch()
         with self.store.read() as conn:
             device = self._device(conn, device_id)
             if device.revoked:
@@ -716,21 +716,23 @@ class Authority:
             for e in entries:
                 if e["kind"] == "upsert" and last_for[e["record_id"]] == e["seq"]:
                     wanted.setdefault(e["entity"], []).append(e["record_id"])
-            states: dict[str, Record] = {}
+            states: dict[str, Any] = {}
             for name, ids in wanted.items():
-                states.update(rows.load_many(conn, entity(name), ids))
+                table = entity_table(name)
+                for start in range(0, len(ids), 500):
+                    query = sa.select(table).where(table.c.id.in_(ids[start : start + 500]))
+                    states.update((r["id"], r) for r in conn.execute(query).mappings())
             changes = []
             for e in entries:
                 if last_for[e["record_id"]] != e["seq"]:
                     continue
                 state = None
                 if e["kind"] == "upsert":
-                    record = states.get(e["record_id"])
-                    if record is None or not visible_to(
-                        record.spec, record.owner_mission, device.role, device.mission
-                    ):
+                    spec = entity(e["entity"])
+                    row = states.get(e["record_id"])
+                    if row is None or not visible_to(spec, row["owner_mission"], device.role, device.mission):
                         continue  # it left this scope since; its revoke follows in the feed
-                    state = record_to_wire(record)
+                    state = row_to_wire(spec, row)
                 changes.append(
                     FeedChange(e["seq"], e["entity"], e["record_id"], e["kind"], e["version"], state)
                 )

@@ -53,6 +53,9 @@ class DeviceState:
 class Unit:
     conn: Connection
     rows: dict[tuple[str, str], dict[str, Any] | None] = field(default_factory=dict)
+    original: dict[tuple[str, str], dict[str, Any]] = field(
+        default_factory=dict
+    )  # as read, to write only changes
     inserted: set[tuple[str, str]] = field(default_factory=set)
     dirty: set[tuple[str, str]] = field(default_factory=set)
     feed: list[dict[str, Any]] = field(default_factory=list)
@@ -112,9 +115,13 @@ class Unit:
             table = entity_table(entity_name)
             for chunk in _chunks(list(ids)):
                 for row in self.conn.execute(sa.select(table).where(table.c.id.in_(chunk))).mappings():
-                    self.rows[(entity_name, row["id"])] = dict(row)
+                    self._know_row(entity_name, dict(row))
             for rid in ids:
                 self.rows.setdefault((entity_name, rid), None)
+
+    def _know_row(self, entity_name: str, row: dict[str, Any]) -> None:
+        self.rows[(entity_name, row["id"])] = row
+        self.original[(entity_name, row["id"])] = dict(row)
 
     def _know_receipt(self, row: dict[str, Any]) -> None:
         self.receipts[row["op_id"]] = row
@@ -151,7 +158,9 @@ class Unit:
         if key not in self.rows:
             table = entity_table(spec.name)
             found = self.conn.execute(sa.select(table).where(table.c.id == record_id)).mappings().first()
-            self.rows[key] = None if found is None else dict(found)
+            self.rows[key] = None
+            if found is not None:
+                self._know_row(spec.name, dict(found))
         row = self.rows[key]
         return None if row is None else to_record(spec, row)
 
@@ -228,20 +237,24 @@ class Unit:
             rows = [self.rows[k] for k in self.inserted if k[0] == name]
             for chunk in _chunks(rows):
                 conn.execute(sa.insert(table), chunk)
-        for name in {n for n, _ in self.dirty - self.inserted}:
+        # SQLite rewrites every index over a column an UPDATE names, so name only what changed.
+        groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for key in self.dirty - self.inserted:
+            row, before = self.rows[key], self.original.get(key, {})
+            assert row is not None
+            changed = tuple(sorted(c for c in row if c != "id" and row[c] != before.get(c)))
+            if changed:
+                groups.setdefault((key[0], changed), []).append(
+                    {**{c: row[c] for c in changed}, "_id": key[1]}
+                )
+        for (name, changed), params in groups.items():
             table = entity_table(name)
-            columns = [c.name for c in table.columns if c.name != "id"]
             stmt = (
                 sa.update(table)
                 .where(table.c.id == sa.bindparam("_id"))
-                .values({c: sa.bindparam(c) for c in columns})
+                .values({c: sa.bindparam(c) for c in changed})
             )
-            rows = [
-                {**{c: self.rows[k][c] for c in columns}, "_id": k[1]}  # type: ignore[index]
-                for k in self.dirty - self.inserted
-                if k[0] == name
-            ]
-            for chunk in _chunks(rows):
+            for chunk in _chunks(params):
                 conn.execute(stmt, chunk)
         self._reindex()
         if self.feed:
@@ -279,7 +292,11 @@ class Unit:
         for key in self.inserted | self.dirty:
             spec = entity(key[0])
             row = self.rows[key]
-            if spec.search_fields and row is not None:
+            if not spec.search_fields or row is None:
+                continue
+            before = self.original.get(key)
+            watched = (*spec.search_fields, "deleted_at", "owner_mission")
+            if key in self.inserted or before is None or any(row[c] != before[c] for c in watched):
                 items.append((spec, row))
         search.reindex_many(self.conn, items)
 

@@ -6,8 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from missiondesk.domain.records import Record
-from missiondesk.domain.schema import entity
+from missiondesk.domain.schema import EntitySpec, entity
 
 META = ("owner_mission", "version", "created_by", "updated_by", "deleted_by", "conflict_state")
 TIMES = ("created_at", "updated_at", "deleted_at")
@@ -17,14 +16,14 @@ def _time(value: dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat(timespec="microseconds")
 
 
-def record_to_wire(record: Record) -> dict[str, Any]:
-    spec = record.spec
+def row_to_wire(spec: EntitySpec, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A database row of ``spec`` as the feed carries it."""
     return {
-        "id": record.id,
-        **{name: getattr(record, name) for name in META},
-        **{name: _time(getattr(record, name)) for name in TIMES},
-        "extra": dict(record.extra),
-        "values": {f.name: f.to_wire(record.get(f.name)) for f in spec.fields},
+        "id": row["id"],
+        **{name: row[name] for name in META},
+        **{name: _time(row[name]) for name in TIMES},
+        "extra": dict(row["extra"] or {}),
+        "values": {f.name: f.to_wire(row[f.name]) for f in spec.fields},
     }
 
 

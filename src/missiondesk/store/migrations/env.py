@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from alembic import context
 
+from missiondesk.store.migrate import include_object
 from missiondesk.store.tables import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("MissionDesk migrations run through missiondesk.store.migrate, not the alembic CLI.")
-
-
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    # The FTS5 tables are SQLite virtual tables the migrations manage by hand.
-    return not (type_ == "table" and name is not None and name.startswith("search_fts"))
 
 
 context.configure(

@@ -48,7 +48,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_change_feed")),
     )
     with op.batch_alter_table("change_feed", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_change_feed_audience"), ["audience"], unique=False)
+        batch_op.create_index("ix_change_feed_audience_seq", ["audience", "seq"], unique=False)
         batch_op.create_index(batch_op.f("ix_change_feed_record_id"), ["record_id"], unique=False)
 
     op.create_table(
@@ -143,7 +143,7 @@ def downgrade() -> None:
     op.drop_table("conflict")
     with op.batch_alter_table("change_feed", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_change_feed_record_id"))
-        batch_op.drop_index(batch_op.f("ix_change_feed_audience"))
+        batch_op.drop_index("ix_change_feed_audience_seq")
 
     op.drop_table("change_feed")
     with op.batch_alter_table("auth_device", schema=None) as batch_op:
