@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, settings
 
 from missiondesk.services.context import AppContext
 from missiondesk.services.setup import init_hq, init_mission
@@ -15,6 +16,14 @@ from missiondesk.services.setup import init_hq, init_mission
 PG_ENV = "MISSIONDESK_TEST_PG_URL"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI runs the same generated examples every time; explore with HYPOTHESIS_PROFILE=explore.
+_slow_ok = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+settings.register_profile(
+    "ci", derandomize=True, max_examples=20, deadline=None, suppress_health_check=_slow_ok
+)
+settings.register_profile("explore", max_examples=300, deadline=None, suppress_health_check=_slow_ok)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from missiondesk.domain.canonical import canonical_json
@@ -236,12 +236,6 @@ def _check_invariants(world: World) -> None:
         assert visible_state(ctx, MISSION[name]) == visible_state(world.hq, MISSION[name]), name
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    derandomize=True,  # the same examples on every CI run; run with a profile of your own to explore
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 @given(steps=st.lists(action, min_size=3, max_size=25), seed=st.integers(0, 2**32 - 1))
 def test_replicas_converge_whatever_the_order_of_delivery(
     template: Path, steps: list[tuple[Any, ...]], seed: int

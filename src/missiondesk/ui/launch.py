@@ -6,11 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from missiondesk import APP_NAME, __version__
 from missiondesk.errors import MissionDeskError, NotInitialised
 from missiondesk.services.context import AppContext, open_context
+from missiondesk.ui.first_run import FirstRunDialog
 from missiondesk.ui.main_window import MainWindow
 
 
@@ -25,8 +26,11 @@ def run(argv: Sequence[str]) -> int:
     problem = ""
     try:
         ctx = open_context(args.data_dir)
-    except NotInitialised as exc:
-        problem = str(exc)
+    except NotInitialised:
+        first_run = FirstRunDialog(args.data_dir)
+        if first_run.exec() != QDialog.DialogCode.Accepted or first_run.context is None:
+            return 0
+        ctx = first_run.context
     except MissionDeskError as exc:
         problem = str(exc)
     window = MainWindow(ctx, problem)
