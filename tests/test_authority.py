@@ -438,3 +438,25 @@ def test_feed_pages_follow_the_cursor_and_respect_scope(world: World) -> None:
     assert RecordService(ber).list(ListQuery("company", text="공유")).total == 1
     assert RecordService(ber).list(ListQuery("support_case")).total == 0
     assert dt.date.today()  # the feed never depends on clocks
+
+
+def test_acknowledged_ops_are_kept_for_the_retention_period_then_pruned(world: World) -> None:
+    a = world.laptop("a")
+    _case(a)
+    world.sync(a)
+    assert replica.prune_acked(a) == 0  # young acknowledgements stay (an HQ restore may need them)
+    assert replica.prune_acked(a, retention=dt.timedelta(0)) == 2
+    _case(a, "다음 사례")
+    assert maintenance.check(a).ok  # numbering still checks out with the bottom of the outbox pruned
+    assert [op.seq for op in replica.pending_ops(a)] == [3]
+
+
+def test_held_ops_are_forced_only_after_the_timeout(world: World) -> None:
+    a = world.laptop("a")
+    _case(a)
+    _, create = replica.pending_ops(a)
+    assert world.authority.push([create], a.device.device_id)[0].status is Status.HELD
+    assert world.authority.force_held(a.device.device_id, older_than=dt.timedelta(hours=1)) == []
+    assert len(world.authority.held(a.device.device_id)) == 1
+    (forced,) = world.authority.force_held(a.device.device_id)
+    assert forced.status is Status.APPLIED
