@@ -29,7 +29,7 @@ from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.progress import Silent, TaskContext
 from missiondesk.store import search
-from missiondesk.store.records import utcnow
+from missiondesk.store.records import new_row, utcnow
 from missiondesk.store.search import document_body
 from missiondesk.store.tables import audit_event, entity_table, reference_counter, search_doc
 
@@ -167,27 +167,16 @@ class _Generator:
 
     # --- plumbing ---------------------------------------------------------------------------
 
-    def _sync_cols(self, owner: str) -> dict[str, Any]:
-        actor = self.ctx.device.officer_name
-        return {
-            "owner_mission": owner,
-            "version": 0,
-            "created_at": self.now,
-            "created_by": actor,
-            "updated_at": self.now,
-            "updated_by": actor,
-            "deleted_at": None,
-            "deleted_by": None,
-            "conflict_state": "none",
-            "extra": DEMO_EXTRA,
-        }
-
     def _row(self, entity_name: str, values: dict[str, Any], owner: str | None = None) -> dict[str, Any]:
-        spec = entity(entity_name)
-        row = {f.name: values.get(f.name, f.empty()) for f in spec.fields}
-        row["id"] = str(uuid.uuid4())
-        row.update(self._sync_cols(owner or self.mission))
-        return row
+        return new_row(
+            entity(entity_name),
+            values,
+            record_id=str(uuid.uuid4()),
+            owner=owner or self.mission,
+            by=self.ctx.device.officer_name,
+            at=self.now,
+            extra=DEMO_EXTRA,
+        )
 
     def _write(self, entity_name: str, rows: Sequence[dict[str, Any]]) -> None:
         spec = entity(entity_name)

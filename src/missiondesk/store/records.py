@@ -90,6 +90,35 @@ def wire_changes(
     return changes
 
 
+def new_row(
+    spec: EntitySpec,
+    values: Mapping[str, Any],
+    *,
+    record_id: str,
+    owner: str,
+    by: str,
+    at: dt.datetime,
+    version: int = 0,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A complete row for a new record: every field (empty where not given) and the sync columns."""
+    row = {f.name: values.get(f.name, f.empty()) for f in spec.fields}
+    row.update(
+        id=record_id,
+        owner_mission=owner,
+        version=version,
+        created_at=at,
+        created_by=by,
+        updated_at=at,
+        updated_by=by,
+        deleted_at=None,
+        deleted_by=None,
+        conflict_state="none",
+        extra=dict(extra or {}),
+    )
+    return row
+
+
 def insert(
     conn: Connection,
     writer: Writer,
@@ -102,19 +131,8 @@ def insert(
 ) -> tuple[Record, Op | None]:
     now = utcnow()
     record_id = record_id or str(uuid.uuid4())
-    row = {f.name: values.get(f.name, f.empty()) for f in spec.fields}
-    row.update(
-        id=record_id,
-        owner_mission=owner_mission,
-        version=0,
-        created_at=now,
-        created_by=writer.actor,
-        updated_at=now,
-        updated_by=writer.actor,
-        deleted_at=None,
-        deleted_by=None,
-        conflict_state="none",
-        extra=dict(extra or {}),
+    row = new_row(
+        spec, values, record_id=record_id, owner=owner_mission, by=writer.actor, at=now, extra=extra
     )
     conn.execute(sa.insert(entity_table(spec.name)).values(row))
     changes = wire_changes(spec, {}, row)
@@ -254,128 +272,3 @@ def _log(
 def _local_only(extra: Mapping[str, Any]) -> bool:
     """Demo records are practice data: they and their edits never reach the outbox."""
     return bool(extra.get("demo"))
-
-
-# --- writes made by the authority's merge engine ----------------------------------------
-# They bump the version (the authority's job), keep the op's author for display, write an
-# audit event and the search document, and never write an outbox op: they *are* the merge.
-
-
-def _audit(
-    conn: Connection,
-    writer: Writer,
-    entity_name: str,
-    record_id: str,
-    action: str,
-    changes: Mapping[str, Any],
-    op_id: str | None,
-    at: dt.datetime,
-) -> None:
-    conn.execute(
-        sa.insert(audit_event).values(
-            at=at,
-            device_id=writer.device_id,
-            actor=writer.actor,
-            entity=entity_name,
-            record_id=record_id,
-            action=action,
-            changes=dict(changes),
-            op_id=op_id,
-        )
-    )
-
-
-def insert_as_authority(
-    conn: Connection,
-    writer: Writer,
-    spec: EntitySpec,
-    values: Mapping[str, Any],
-    owner_mission: str,
-    record_id: str,
-    made_at: dt.datetime | None,
-) -> Record:
-    now = utcnow()
-    row = {f.name: values.get(f.name, f.empty()) for f in spec.fields}
-    row.update(
-        id=record_id,
-        owner_mission=owner_mission,
-        version=1,
-        created_at=made_at or now,
-        created_by=writer.actor,
-        updated_at=made_at or now,
-        updated_by=writer.actor,
-        deleted_at=None,
-        deleted_by=None,
-        conflict_state="none",
-        extra={},
-    )
-    conn.execute(sa.insert(entity_table(spec.name)).values(row))
-    search.index_record(conn, spec, record_id, owner_mission, row)
-    _audit(conn, writer, spec.name, record_id, "create", {k: f"{v}" for k, v in values.items()}, None, now)
-    record = load(conn, spec, record_id)
-    assert record is not None
-    return record
-
-
-def apply_as_authority(
-    conn: Connection,
-    spec: EntitySpec,
-    current: Record,
-    values: Mapping[str, Any],
-    made_by: str,
-    made_at: dt.datetime | None,
-) -> Record:
-    table = entity_table(spec.name)
-    conn.execute(
-        sa.update(table)
-        .where(table.c.id == current.id)
-        .values(**values, version=table.c.version + 1, updated_at=made_at or utcnow(), updated_by=made_by)
-    )
-    if values:
-        search.index_record(conn, spec, current.id, current.owner_mission, {**current.values, **values})
-    record = load(conn, spec, current.id)
-    assert record is not None
-    return record
-
-
-def set_deleted_as_authority(
-    conn: Connection,
-    spec: EntitySpec,
-    current: Record,
-    deleted: bool,
-    made_by: str,
-    made_at: dt.datetime | None,
-) -> Record:
-    table = entity_table(spec.name)
-    when = made_at or utcnow()
-    conn.execute(
-        sa.update(table)
-        .where(table.c.id == current.id)
-        .values(
-            deleted_at=when if deleted else None,
-            deleted_by=made_by if deleted else None,
-            version=table.c.version + 1,
-            updated_at=when,
-            updated_by=made_by,
-        )
-    )
-    if deleted:
-        search.unindex_record(conn, current.id)
-    else:
-        search.index_record(conn, spec, current.id, current.owner_mission, current.values)
-    record = load(conn, spec, current.id)
-    assert record is not None
-    return record
-
-
-def bump_version(conn: Connection, spec: EntitySpec, record_id: str) -> Record:
-    table = entity_table(spec.name)
-    conn.execute(sa.update(table).where(table.c.id == record_id).values(version=table.c.version + 1))
-    record = load(conn, spec, record_id)
-    assert record is not None
-    return record
-
-
-def set_conflict_state(conn: Connection, spec: EntitySpec, record_id: str, state: str) -> None:
-    table = entity_table(spec.name)
-    conn.execute(sa.update(table).where(table.c.id == record_id).values(conflict_state=state))

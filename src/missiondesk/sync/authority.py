@@ -46,7 +46,7 @@ from missiondesk.domain.validation import ValidationFailed, normalise
 from missiondesk.errors import NotFound, UserError
 from missiondesk.store import settings
 from missiondesk.store.engine import Store
-from missiondesk.store.records import utcnow
+from missiondesk.store.records import new_row, utcnow
 from missiondesk.store.tables import auth_device, change_feed, entity_table, feed_counter, held_op, op_receipt
 from missiondesk.sync.unit import DeviceState, Unit
 from missiondesk.sync.wire import row_to_wire
@@ -439,20 +439,7 @@ class Authority:
             raise Rejected(f"{mission} cannot create records for {owner}.")
         values = normalise(spec, {k: c.new for k, c in op.changes.items()})
         when = _made_at(op) or unit.now
-        row: dict[str, Any] = {f.name: values.get(f.name, f.empty()) for f in spec.fields}
-        row.update(
-            id=op.record_id,
-            owner_mission=owner,
-            version=1,
-            created_at=when,
-            created_by=op.made_by,
-            updated_at=when,
-            updated_by=op.made_by,
-            deleted_at=None,
-            deleted_by=None,
-            conflict_state="none",
-            extra={},
-        )
+        row = new_row(spec, values, record_id=op.record_id, owner=owner, by=op.made_by, at=when, version=1)
         record = unit.put(spec, row, new=True)
         fields = {k: [c.base, c.new] for k, c in op.changes.items()}
         self._audit(unit, op, spec, record.id, "create", fields)
@@ -560,8 +547,7 @@ class Authority:
     ) -> None:
         conflict_spec = entity("conflict")
         when = _made_at(op) or unit.now
-        row: dict[str, Any] = {f.name: f.empty() for f in conflict_spec.fields}
-        row.update(
+        values = dict(
             entity_name=spec.name,
             record_id=record.id,
             field=field_name,
@@ -574,18 +560,14 @@ class Authority:
             made_by=op.made_by,
             status=ConflictStatus.OPEN.value,
         )
-        row.update(
-            id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"conflict:{op.op_id}:{field_name}")),
-            owner_mission=record.owner_mission if record.owner_mission != GLOBAL_OWNER else op.owner_mission,
+        row = new_row(
+            conflict_spec,
+            values,
+            record_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"conflict:{op.op_id}:{field_name}")),
+            owner=record.owner_mission if record.owner_mission != GLOBAL_OWNER else op.owner_mission,
+            by=op.made_by,
+            at=when,
             version=1,
-            created_at=when,
-            created_by=op.made_by,
-            updated_at=when,
-            updated_by=op.made_by,
-            deleted_at=None,
-            deleted_by=None,
-            conflict_state="none",
-            extra={},
         )
         conflict = unit.put(conflict_spec, row, new=True)
         self._feed(unit, conflict_spec, conflict, op, {})
