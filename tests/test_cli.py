@@ -9,6 +9,9 @@ import pytest
 
 from missiondesk.app import main as app_main
 from missiondesk.cli import main
+from missiondesk.services.records import RecordService
+from missiondesk.sync import replica
+from tests.syncsim import World
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -176,3 +179,39 @@ def test_hq_on_postgresql_keeps_its_url_in_the_data_folder(
     assert code == 0 and out.strip().endswith("ok")
     code, _, err = run(capsys, "backup", "--data-dir", hq)
     assert code == 1 and "pg_dump" in err
+
+
+def test_hq_lists_and_forces_held_changes_and_announces_a_restore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    world = World.make(tmp_path / "world")
+    try:
+        laptop = world.laptop("a")
+        RecordService(laptop).create("support_case", {"title": "늦게 도착한 사례"})
+        _officer, case = replica.pending_ops(laptop)
+        world.authority.push([case], laptop.device.device_id)  # its predecessor never arrives
+        hq = str(world.hq.paths.root)
+        code, out, _ = run(capsys, "held", "--data-dir", hq)
+        assert code == 0 and "1 change(s) held" in out and "support_case" in out
+        code, _, err = run(capsys, "held", "--force", "--data-dir", hq)
+        assert code == 1 and "--device" in err
+        code, out, _ = run(
+            capsys,
+            "held",
+            "--force",
+            "--device",
+            laptop.device.device_id,
+            "--older-than",
+            "0",
+            "--data-dir",
+            hq,
+        )
+        assert code == 0 and "applied" in out and "forced 1" in out
+        code, out, _ = run(capsys, "restored", "--data-dir", hq)
+        assert code == 0 and "New feed epoch" in out
+        code, _, err = run(capsys, "restored", "--data-dir", str(laptop.paths.root))
+        assert code == 1 and "HQ install" in err
+        code, out, _ = run(capsys, "conflicts", "--data-dir", hq)
+        assert code == 0 and "0 open conflict(s)" in out
+    finally:
+        world.close()

@@ -8,17 +8,21 @@ status: 1 for a problem the message explains, 2 for a wrong command line,
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from missiondesk import __version__, crash
 from missiondesk import paths as paths_mod
+from missiondesk.domain.permissions import Role
 from missiondesk.errors import MissionDeskError
 from missiondesk.services import maintenance, setup
-from missiondesk.services.context import open_context
+from missiondesk.services.conflicts import ConflictService
+from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.search import search_all
+from missiondesk.sync.authority import Authority
 
 EXIT_PROBLEM = 1
 EXIT_BUG = 70
@@ -102,6 +106,44 @@ def cmd_search(args: argparse.Namespace) -> None:
         _print("no matches")
 
 
+def _authority(ctx: AppContext) -> Authority:
+    if ctx.device.role is not Role.HQ:
+        raise MissionDeskError("This command is for the HQ install (the authority), not a mission laptop.")
+    return Authority(ctx.store)
+
+
+def cmd_held(args: argparse.Namespace) -> None:
+    with open_context(args.data_dir) as ctx:
+        authority = _authority(ctx)
+        if args.force:
+            if not args.device:
+                raise MissionDeskError("Name the device whose held changes to force (--device ID).")
+            results = authority.force_held(args.device, dt.timedelta(hours=args.older_than))
+            for r in results:
+                _print(f"{r.seq:>8} {r.status.value:<10} {r.reason}")
+            _print(f"forced {len(results)} held change(s)")
+            return
+        held = authority.held(args.device)
+        for op in held:
+            _print(f"{op.device_id}  {op.seq:>8}  {op.entity:<16} {op.kind.value:<8} {op.made_by}")
+        _print(f"{len(held)} change(s) held, waiting for earlier ones")
+
+
+def cmd_restored(args: argparse.Namespace) -> None:
+    with open_context(args.data_dir) as ctx:
+        epoch = _authority(ctx).rotate_epoch()
+    _print(f"New feed epoch {epoch}: laptops will re-send what this database lost and pull again.")
+
+
+def cmd_conflicts(args: argparse.Namespace) -> None:
+    with open_context(args.data_dir) as ctx:
+        views = ConflictService(ctx).open_conflicts()
+    for v in views:
+        _print(f"{v.id}  {v.entity_label}: {v.record_title} · {v.field_label} · {v.conflict['made_by']}")
+        _print(f"    at HQ: {v.theirs!r}  conflicting: {v.ours!r}")
+    _print(f"{len(views)} open conflict(s); review them in the app under Sync > Review conflicts")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the command (two dests: argparse would
     # otherwise let the command's default overwrite the value given before it).
@@ -139,6 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("backup", cmd_backup, "write a consistent copy of the database")
     p.add_argument("--out", metavar="FILE", help="where to write it (default: the backups folder)")
     add("check", cmd_check, "check the database's integrity")
+    add("conflicts", cmd_conflicts, "list the open conflicts to review")
+    p = add("held", cmd_held, "HQ: list changes held back waiting for earlier ones, or force them")
+    p.add_argument("--device", metavar="ID", help="only this device")
+    p.add_argument(
+        "--force", action="store_true", help="stop waiting and apply them (their base values keep it safe)"
+    )
+    p.add_argument(
+        "--older-than", type=float, default=24.0, metavar="HOURS", help="with --force (default 24)"
+    )
+    add("restored", cmd_restored, "HQ: after restoring this database from a backup, tell the laptops")
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
