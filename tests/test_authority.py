@@ -460,3 +460,27 @@ def test_held_ops_are_forced_only_after_the_timeout(world: World) -> None:
     assert len(world.authority.held(a.device.device_id)) == 1
     (forced,) = world.authority.force_held(a.device.device_id)
     assert forced.status is Status.APPLIED
+
+
+def test_fields_this_hq_does_not_know_are_kept_not_dropped(world: World) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    world.sync(a)
+    newer = Op(
+        op_id="8c1d3f0e-0000-4000-8000-000000000003",
+        device_id=a.device.device_id,
+        seq=3,
+        entity="support_case",
+        record_id=case_id,
+        kind=OpKind.UPDATE,
+        owner_mission="DE-FRA",
+        base_version=1,
+        changes={"priority": FieldChange("normal", "high"), "esg_rating": FieldChange(None, "A")},
+    )
+    (result,) = world.authority.push([newer], a.device.device_id)
+    assert result.status is Status.APPLIED
+    case = RecordService(world.hq).get("support_case", case_id)
+    assert case["priority"] == "high"
+    assert case.extra["unknown_fields"] == {"esg_rating": "A"}
+    world.pull(a)
+    assert RecordService(a).get("support_case", case_id).extra["unknown_fields"] == {"esg_rating": "A"}

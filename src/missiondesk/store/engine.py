@@ -55,6 +55,17 @@ class Store:
             with conn.begin():
                 yield conn
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log back into the file (after a bulk write left it large)."""
+        if not self.is_sqlite:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
     def dispose(self) -> None:
         if self.is_sqlite:
             # Keep the planner's statistics fresh (cheap: it only analyses what changed a lot).

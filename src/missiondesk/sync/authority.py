@@ -30,7 +30,7 @@ from missiondesk.domain import upgrades
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
-from missiondesk.domain.ops import Op, OpKind
+from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.permissions import Role, visible_to, write_refusal
 from missiondesk.domain.records import Record
 from missiondesk.domain.schema import (
@@ -437,9 +437,13 @@ class Authority:
             raise Rejected(refusal)
         if spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED) and owner != mission:
             raise Rejected(f"{mission} cannot create records for {owner}.")
-        values = normalise(spec, {k: c.new for k, c in op.changes.items()})
+        known, unknown = _split(spec, op)
+        values = normalise(spec, {k: c.new for k, c in known.items()})
         when = _made_at(op) or unit.now
-        row = new_row(spec, values, record_id=op.record_id, owner=owner, by=op.made_by, at=when, version=1)
+        extra = {UNKNOWN: unknown} if unknown else None
+        row = new_row(
+            spec, values, record_id=op.record_id, owner=owner, by=op.made_by, at=when, version=1, extra=extra
+        )
         record = unit.put(spec, row, new=True)
         fields = {k: [c.base, c.new] for k, c in op.changes.items()}
         self._audit(unit, op, spec, record.id, "create", fields)
@@ -455,14 +459,16 @@ class Authority:
             return _Effects(
                 Status.CONFLICT, record.version, "the record was deleted at HQ; the edit is kept for review"
             )
-        wire_now = {f.name: f.to_wire(current.get(f.name)) for f in spec.fields}
-        verdicts = merge_fields(wire_now, op.changes)
+        known, unknown = _split(spec, op)
+        wire_now = {name: spec.field(name).to_wire(current.get(name)) for name in known}
+        verdicts = merge_fields(wire_now, known)
         apply = {v.field: v.ours for v in verdicts if v.verdict is FieldVerdict.APPLY}
         values = normalise(spec, apply)
         conflicts = [v for v in verdicts if v.verdict is FieldVerdict.CONFLICT]
-        record = self._change(
-            unit, spec, current, values, op, conflict_state="hard" if conflicts else current.conflict_state
-        )
+        columns: dict[str, Any] = {"conflict_state": "hard" if conflicts else current.conflict_state}
+        if unknown:  # an app newer than HQ sent fields HQ does not know: kept untouched, never dropped
+            columns["extra"] = {**current.extra, UNKNOWN: {**current.extra.get(UNKNOWN, {}), **unknown}}
+        record = self._change(unit, spec, current, values, op, **columns)
         applied = {v.field: [v.base, v.ours] for v in verdicts if v.verdict is FieldVerdict.APPLY}
         self._audit(unit, op, spec, record.id, "update", applied)
         for v in conflicts:
@@ -805,6 +811,16 @@ class Authority:
                 op_receipt.c.op_id.in_(list(op_ids))
             )
             return {r.op_id: Status(r.status) for r in conn.execute(stmt)}
+
+
+UNKNOWN = "unknown_fields"  # the key in a record's ``extra`` for fields this version does not know
+
+
+def _split(spec: EntitySpec, op: Op) -> tuple[dict[str, FieldChange], dict[str, Any]]:
+    """The op's changes to fields this version knows, and the new values of the ones it does not."""
+    known = {k: c for k, c in op.changes.items() if spec.has_field(k)}
+    unknown = {k: c.new for k, c in op.changes.items() if not spec.has_field(k)}
+    return known, unknown
 
 
 class _HoldForRecord(Exception):

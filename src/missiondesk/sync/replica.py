@@ -68,7 +68,6 @@ class ApplyResult:
     revoked: int
     rebased: int
     clashes: int
-    epoch_changed: bool
 
 
 def cursor(ctx: Laptop) -> tuple[str | None, int]:
@@ -120,9 +119,10 @@ def apply_page(ctx: Laptop, page: FeedPage, *, confirm_mass_change: bool = False
     """Apply one feed page and move the cursor, in one transaction."""
     with ctx.store.write() as conn:
         seen_epoch = settings.get(conn, EPOCH)
-        epoch_changed = seen_epoch is not None and seen_epoch != page.epoch
-        if epoch_changed:
-            raise UserError("HQ's database changed epoch: call restart_after_new_epoch before pulling.")
+        if seen_epoch is not None and seen_epoch != page.epoch:
+            raise UserError(
+                "HQ's database was restored from a backup: restart the pull (restart_after_new_epoch)."
+            )
         pending = _pending_by_record(conn, ctx.device.device_id)
         _guard_mass_change(conn, page, confirm_mass_change)
         upserted = revoked = rebased = clashes = 0
@@ -157,7 +157,7 @@ def apply_page(ctx: Laptop, page: FeedPage, *, confirm_mass_change: bool = False
             upserted += 1
         settings.put(conn, CURSOR, page.cursor)
         settings.put(conn, EPOCH, page.epoch)
-    return ApplyResult(upserted, revoked, rebased, clashes, False)
+    return ApplyResult(upserted, revoked, rebased, clashes)
 
 
 def _rebase(incoming: dict[str, Any], local: Any, deleted_at: Any, deleted_by: Any, ops: list[Op]) -> int:
