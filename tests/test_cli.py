@@ -215,3 +215,11 @@ def test_hq_lists_and_forces_held_changes_and_announces_a_restore(
         assert code == 0 and "0 open conflict(s)" in out
     finally:
         world.close()
+
+
+def test_optimize_keeps_search_working(laptop: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "demo", "--cases", "40", "--data-dir", laptop)
+    code, out, _ = run(capsys, "optimize", "--data-dir", laptop)
+    assert code == 0 and "compacted" in out
+    code, out, _ = run(capsys, "search", "비자", "--data-dir", laptop)
+    assert code == 0 and "비자" in out

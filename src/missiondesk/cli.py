@@ -106,6 +106,12 @@ def cmd_search(args: argparse.Namespace) -> None:
         _print("no matches")
 
 
+def cmd_optimize(args: argparse.Namespace) -> None:
+    with open_context(args.data_dir) as ctx:
+        maintenance.optimize(ctx)
+    _print("Search indexes merged and the database file compacted.")
+
+
 def _authority(ctx: AppContext) -> Authority:
     if ctx.device.role is not Role.HQ:
         raise MissionDeskError("This command is for the HQ install (the authority), not a mission laptop.")
@@ -181,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("backup", cmd_backup, "write a consistent copy of the database")
     p.add_argument("--out", metavar="FILE", help="where to write it (default: the backups folder)")
     add("check", cmd_check, "check the database's integrity")
+    add("optimize", cmd_optimize, "merge the search indexes and compact the database file")
     add("conflicts", cmd_conflicts, "list the open conflicts to review")
     p = add("held", cmd_held, "HQ: list changes held back waiting for earlier ones, or force them")
     p.add_argument("--device", metavar="ID", help="only this device")

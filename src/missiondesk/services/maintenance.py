@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.schema import ENTITIES, Kind, Scope
 from missiondesk.services.context import AppContext
-from missiondesk.store import outbox, queries
+from missiondesk.store import outbox, queries, search
 from missiondesk.store.backup import backup_name
 from missiondesk.store.database import backup as backup_store
 from missiondesk.store.migrate import current_revision, head_revision
@@ -139,6 +139,13 @@ def _dangling_references(conn: sa.Connection) -> list[str]:
                     f"{n} {spec.name} record(s) name a {f.target} this database does not hold ({f.name})"
                 )
     return out
+
+
+def optimize(ctx: AppContext) -> None:
+    """Merge the search indexes' segments and fold the write-ahead log back into the file."""
+    with ctx.store.write() as conn:
+        search.optimize_indexes(conn)
+    ctx.store.checkpoint()
 
 
 def backup(ctx: AppContext, dest: Path | None = None) -> Path:
