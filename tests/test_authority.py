@@ -484,3 +484,24 @@ def test_fields_this_hq_does_not_know_are_kept_not_dropped(world: World) -> None
     assert case.extra["unknown_fields"] == {"esg_rating": "A"}
     world.pull(a)
     assert RecordService(a).get("support_case", case_id).extra["unknown_fields"] == {"esg_rating": "A"}
+
+
+def test_a_held_delete_released_later_still_sees_edits_made_since_its_base(world: World) -> None:
+    a, b = world.laptop("a", slot=1), world.laptop("b", slot=2)
+    case_id = _case(a)
+    company_id = RecordService(a).create("company", {"name_ko": "한빛배터리"}).record_id
+    world.sync(a)
+    world.pull(b)
+    RecordService(b).update("support_case", case_id, {"summary": "B의 새 메모"})
+    world.push(b)
+    RecordService(a).update("company", company_id, {"name_en": "Hanbit"})
+    RecordService(a).delete("support_case", case_id)
+    edit, delete = replica.pending_ops(a)
+    assert world.authority.push([delete], a.device.device_id)[0].status is Status.HELD
+    # The batch that fills the gap names only the company; the released delete must still
+    # learn that B edited the case since the delete's base version.
+    assert world.authority.push([edit], a.device.device_id)[0].status is Status.APPLIED
+    assert world.authority.receipts([delete.op_id]) == {delete.op_id: Status.CONFLICT}
+    assert RecordService(world.hq).get("support_case", case_id).is_deleted
+    (conflict,) = _open_conflicts(world.hq)
+    assert conflict["kind"] == "delete_edit" and "B의 새 메모" in str(conflict["theirs"])

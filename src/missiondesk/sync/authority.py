@@ -257,14 +257,19 @@ class Authority:
     def _unit(self, conn: Connection, ops: Sequence[Op], device_id: str) -> Unit:
         unit = Unit(conn)
         records: dict[str, set[str]] = {}
+        lowest_base: dict[str, int] = {}
         for op in ops:
             if is_entity(op.entity):
                 records.setdefault(op.entity, set()).add(op.record_id)
+                lowest_base[op.record_id] = min(
+                    op.base_version, lowest_base.get(op.record_id, op.base_version)
+                )
         unit.prefetch(
             {device_id, *(op.device_id for op in ops)},
             [op.op_id for op in ops],
             [(op.device_id, op.seq) for op in ops],
             records,
+            lowest_base,
         )
         return unit
 
@@ -534,8 +539,8 @@ class Authority:
         """Fields other devices changed on this record since the op's base version."""
         return {
             name
-            for e in unit.history.get(current.id, [])
-            if e["version"] > op.base_version and e["device_id"] != op.device_id and e["op_id"] != op.op_id
+            for e in unit.history_since(current.id, op.base_version)
+            if e["device_id"] != op.device_id and e["op_id"] != op.op_id
             for name in (e["fields"] or {})
         }
 

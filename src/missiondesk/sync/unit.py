@@ -60,6 +60,8 @@ class Unit:
     dirty: set[tuple[str, str]] = field(default_factory=set)
     feed: list[dict[str, Any]] = field(default_factory=list)
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # record id -> feed entries
+    # record id -> the base version from which ``history`` is complete (-1: all of it)
+    history_from: dict[str, int] = field(default_factory=dict)
     receipts: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> receipt row
     receipt_by_seq: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
     held: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> held row
@@ -80,7 +82,10 @@ class Unit:
         op_ids: list[str],
         seqs: list[tuple[str, int]],
         records: dict[str, set[str]],
+        lowest_base: dict[str, int],
     ) -> None:
+        """Read what the batch will touch: devices, receipts, held ops, records and, for records
+        changed since an op's base version, their feed history (who changed which field)."""
         for device_id in set(device_ids):
             self.device(device_id)
         for chunk in _chunks(op_ids):
@@ -105,19 +110,39 @@ class Unit:
         for chunk in _chunks(all_ids):
             for row in self.conn.execute(sa.select(held_op).where(held_op.c.record_id.in_(chunk))).mappings():
                 self._know_held(dict(row))
-            for row in self.conn.execute(
-                sa.select(change_feed).where(
-                    change_feed.c.record_id.in_(chunk), change_feed.c.kind == "upsert"
-                )
-            ).mappings():
-                self.history.setdefault(row["record_id"], []).append(dict(row))
+        changed_since_base = []
         for entity_name, ids in records.items():
             table = entity_table(entity_name)
             for chunk in _chunks(list(ids)):
                 for row in self.conn.execute(sa.select(table).where(table.c.id.in_(chunk))).mappings():
                     self._know_row(entity_name, dict(row))
+                    if row["version"] > lowest_base.get(row["id"], 0):
+                        changed_since_base.append(row["id"])
+                    else:
+                        self.history_from[row["id"]] = lowest_base.get(row["id"], 0)
             for rid in ids:
                 self.rows.setdefault((entity_name, rid), None)
+        # Versions only grow: a record still at an op's base version has no history that matters.
+        for chunk in _chunks(changed_since_base):
+            stmt = sa.select(change_feed).where(
+                change_feed.c.record_id.in_(chunk), change_feed.c.kind == "upsert"
+            )
+            for row in self.conn.execute(stmt).mappings():
+                self.history.setdefault(row["record_id"], []).append(dict(row))
+        self.history_from.update(dict.fromkeys(changed_since_base, -1))
+
+    def history_since(self, record_id: str, base_version: int) -> list[dict[str, Any]]:
+        """Feed entries of a record above ``base_version``: stored ones and this batch's."""
+        known_from = self.history_from.get(record_id)
+        if known_from is None or base_version < known_from:
+            stmt = sa.select(change_feed).where(
+                change_feed.c.record_id == record_id, change_feed.c.kind == "upsert"
+            )
+            stored = [dict(r) for r in self.conn.execute(stmt).mappings()]
+            in_batch = [e for e in self.history.get(record_id, []) if "seq" not in e]
+            self.history[record_id] = stored + in_batch
+            self.history_from[record_id] = -1
+        return [e for e in self.history.get(record_id, []) if e["version"] > base_version]
 
     def _know_row(self, entity_name: str, row: dict[str, Any]) -> None:
         self.rows[(entity_name, row["id"])] = row
