@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missiondesk.domain.canonical import canonical_json
@@ -34,17 +34,16 @@ from missiondesk.store.tables import change_feed, entity_table, held_op, op_rece
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Authority, PushResult, Status
+from tests.conftest import reset_postgres
 from tests.syncsim import World, visible_state
 
 LAPTOPS = ("fra1", "fra2", "ber1")
 MISSION = {"fra1": "DE-FRA", "fra2": "DE-FRA", "ber1": "DE-BER"}
 
 
-@pytest.fixture(scope="module")
-def template() -> Iterator[Path]:
+def _build(root: Path, hq_url: str | None = None) -> World:
     """HQ and three laptops that share a starting point: two cases, a company and a brief."""
-    root = Path(tempfile.mkdtemp(prefix="md-converge-"))
-    world = World.make(root)
+    world = World.make(root, hq_url)
     fra1 = world.laptop("fra1", "DE-FRA", 1)
     world.laptop("fra2", "DE-FRA", 2)
     ber1 = world.laptop("ber1", "DE-BER", 1)
@@ -59,7 +58,14 @@ def template() -> Iterator[Path]:
         world.sync(ctx)
     for ctx in world.laptops.values():
         world.pull(ctx)
-    world.close()
+    return world
+
+
+@pytest.fixture(scope="module")
+def template() -> Iterator[Path]:
+    """The starting world on SQLite, built once and copied for each example."""
+    root = Path(tempfile.mkdtemp(prefix="md-converge-"))
+    _build(root).close()
     yield root
     shutil.rmtree(root, ignore_errors=True)
 
@@ -236,23 +242,46 @@ def _check_invariants(world: World) -> None:
         assert visible_state(ctx, MISSION[name]) == visible_state(world.hq, MISSION[name]), name
 
 
-@given(steps=st.lists(action, min_size=3, max_size=25), seed=st.integers(0, 2**32 - 1))
+def _run(world: World, steps: list[tuple[Any, ...]], seed: int) -> None:
+    post = Post(world)
+    for step in steps:
+        _apply(world, post, step)
+    post.flush(seed)
+    for ctx in world.laptops.values():
+        world.pull(ctx)
+    for ctx in world.laptops.values():  # rebased edits made while pulling go out too
+        world.sync(ctx)
+    for ctx in world.laptops.values():
+        world.pull(ctx)
+    _check_invariants(world)
+
+
+STEPS = st.lists(action, min_size=3, max_size=25)
+SEEDS = st.integers(0, 2**32 - 1)
+
+
+@given(steps=STEPS, seed=SEEDS)
 def test_replicas_converge_whatever_the_order_of_delivery(
     template: Path, steps: list[tuple[Any, ...]], seed: int
 ) -> None:
     root, world = _open(template)
     try:
-        post = Post(world)
-        for step in steps:
-            _apply(world, post, step)
-        post.flush(seed)
-        for ctx in world.laptops.values():
-            world.pull(ctx)
-        for ctx in world.laptops.values():  # rebased edits made while pulling go out too
-            world.sync(ctx)
-        for ctx in world.laptops.values():
-            world.pull(ctx)
-        _check_invariants(world)
+        _run(world, steps, seed)
+    finally:
+        world.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@settings(max_examples=6)  # each example builds its world on PostgreSQL afresh
+@given(steps=STEPS, seed=SEEDS)
+def test_replicas_converge_with_hq_on_postgresql(
+    pg_url: str, steps: list[tuple[Any, ...]], seed: int
+) -> None:
+    reset_postgres(pg_url)
+    root = Path(tempfile.mkdtemp(prefix="md-converge-pg-"))
+    world = _build(root, pg_url)
+    try:
+        _run(world, steps, seed)
     finally:
         world.close()
         shutil.rmtree(root, ignore_errors=True)
