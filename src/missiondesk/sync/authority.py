@@ -407,7 +407,8 @@ class Authority:
 
     def _apply(self, unit: Unit, op: Op, device: DeviceState) -> _Effects:
         try:
-            op = Op.from_wire(upgrades.upgrade_op(op.to_wire(), self.schema_version))
+            if op.schema_version != self.schema_version:
+                op = Op.from_wire(upgrades.upgrade_op(op.to_wire(), self.schema_version))
         except upgrades.SchemaTooNew as exc:
             raise _HoldForSchema(str(exc)) from exc
         except upgrades.SchemaTooOld as exc:
