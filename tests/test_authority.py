@@ -505,3 +505,19 @@ def test_a_held_delete_released_later_still_sees_edits_made_since_its_base(world
     assert RecordService(world.hq).get("support_case", case_id).is_deleted
     (conflict,) = _open_conflicts(world.hq)
     assert conflict["kind"] == "delete_edit" and "B의 새 메모" in str(conflict["theirs"])
+
+
+def test_the_feed_is_hqs_audit_trail_of_merged_changes(world: World) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    RecordService(a).update("support_case", case_id, {"priority": "urgent"})
+    world.sync(a)
+    with world.hq.store.read() as conn:
+        entries = conn.execute(
+            sa.select(change_feed.c.actor, change_feed.c.device_id, change_feed.c.fields)
+            .where(change_feed.c.record_id == case_id)
+            .order_by(change_feed.c.seq)
+        ).all()
+    assert [e.actor for e in entries] == ["a 담당관", "a 담당관"]
+    assert {e.device_id for e in entries} == {a.device.device_id}
+    assert entries[-1].fields == {"priority": ["normal", "urgent"]}

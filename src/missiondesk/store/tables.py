@@ -255,6 +255,8 @@ feed_counter = sa.Table(
     sa.Column("last_seq", sa.BigInteger, nullable=False),
 )
 
+# At HQ the change feed is also the audit trail of merged changes: who (device and officer), when,
+# which fields from what to what. Local edits on every device go to audit_event instead.
 change_feed = sa.Table(
     "change_feed",
     metadata,
@@ -266,6 +268,7 @@ change_feed = sa.Table(
     sa.Column("version", sa.BigInteger, nullable=False),
     sa.Column("device_id", sa.String(UUID_LEN), nullable=True),  # whose op made it (None: HQ itself)
     sa.Column("op_id", sa.String(UUID_LEN), nullable=True),
+    sa.Column("actor", sa.String(120), nullable=False, server_default=""),  # the officer who made the op
     sa.Column("fields", sa.JSON, nullable=False),  # the fields this change set, with base and new
     sa.Column("at", sa.DateTime, nullable=False),
     # A pull reads one audience's entries in feed order: (audience, seq) serves it without a sort.

@@ -452,7 +452,6 @@ class Authority:
         )
         record = unit.put(spec, row, new=True)
         fields = {k: [c.base, c.new] for k, c in op.changes.items()}
-        self._audit(unit, op, spec, record.id, "create", fields)
         self._feed(unit, spec, record, op, fields)
         return _Effects(Status.APPLIED, record.version)
 
@@ -476,7 +475,6 @@ class Authority:
             columns["extra"] = {**current.extra, UNKNOWN: {**current.extra.get(UNKNOWN, {}), **unknown}}
         record = self._change(unit, spec, current, values, op, **columns)
         applied = {v.field: [v.base, v.ours] for v in verdicts if v.verdict is FieldVerdict.APPLY}
-        self._audit(unit, op, spec, record.id, "update", applied)
         for v in conflicts:
             self._conflict(unit, spec, current, op, v.field, ConflictKind.FIELD, v.base, v.theirs, v.ours)
         self._feed(unit, spec, record, op, applied)
@@ -507,7 +505,6 @@ class Authority:
             deleted_at=when if deleting else None,
             deleted_by=op.made_by if deleting else None,
         )
-        self._audit(unit, op, spec, record.id, op.kind.value, {})
         self._feed(unit, spec, record, op, {})
         if others:
             theirs = {name: spec.field(name).to_wire(current.get(name)) for name in sorted(others)}
@@ -595,20 +592,6 @@ class Authority:
             record = self._change(unit, spec, target, {}, None, conflict_state=state)
             self._feed(unit, spec, record, op, {})
 
-    def _audit(self, unit: Unit, op: Op, spec: EntitySpec, record_id: str, action: str, changes: Any) -> None:
-        unit.audit(
-            {
-                "at": unit.now,
-                "device_id": op.device_id,
-                "actor": op.made_by,
-                "entity": spec.name,
-                "record_id": record_id,
-                "action": action,
-                "changes": dict(changes),
-                "op_id": op.op_id,
-            }
-        )
-
     def _feed(
         self,
         unit: Unit,
@@ -628,6 +611,7 @@ class Authority:
                 "version": record.version,
                 "device_id": None if op is None else op.device_id,
                 "op_id": None if op is None else op.op_id,
+                "actor": "HQ" if op is None else op.made_by,
                 "fields": dict(fields),
                 "at": unit.now,
             }

@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("version", sa.BigInteger(), nullable=False),
         sa.Column("device_id", sa.String(length=36), nullable=True),
         sa.Column("op_id", sa.String(length=36), nullable=True),
+        sa.Column("actor", sa.String(length=120), server_default="", nullable=False),
         sa.Column("fields", sa.JSON(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_change_feed")),
