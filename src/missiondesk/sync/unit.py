@@ -34,7 +34,7 @@ from missiondesk.store.tables import (
     op_receipt,
 )
 
-CHUNK = 500
+CHUNK = 2000  # ids per IN list and rows per executemany: few round trips, far below parameter limits
 
 
 @dataclass
