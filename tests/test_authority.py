@@ -18,6 +18,7 @@ from missiondesk.domain.records import ListQuery
 from missiondesk.services import maintenance
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
+from missiondesk.services.search import search_all
 from missiondesk.store.tables import change_feed, op_receipt
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Refused, Status
@@ -521,3 +522,18 @@ def test_the_feed_is_hqs_audit_trail_of_merged_changes(world: World) -> None:
     assert [e.actor for e in entries] == ["a 담당관", "a 담당관"]
     assert {e.device_id for e in entries} == {a.device.device_id}
     assert entries[-1].fields == {"priority": ["normal", "urgent"]}
+
+
+def test_hq_search_follows_merged_creates_edits_and_deletes(world: World) -> None:
+    a = world.laptop("a")
+    moved = _case(a, "프랑크푸르트 공장 부지")
+    gone = _case(a, "취업비자 발급 지연")
+    world.sync(a)
+    RecordService(a).update("support_case", moved, {"title": "하노버 물류 창고"})
+    RecordService(a).delete("support_case", gone)
+    world.sync(a)
+    assert [r.record.id for r in search_all(world.hq, "하노버")] == [moved]
+    assert [r.record.id for r in search_all(world.hq, "물류")] == [moved]  # the two-character index too
+    assert search_all(world.hq, "프랑크푸르트") == []  # the old text is gone
+    assert search_all(world.hq, "취업비자") == []  # so is the deleted case
+    assert search_all(world.hq, "비자") == []

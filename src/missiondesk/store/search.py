@@ -174,41 +174,62 @@ def find(
 
 
 def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str, Any]]]) -> None:
-    """Replace the search documents of many records at once (rows with id, owner and values)."""
+    """Replace the search documents of many records at once (rows with id, owner and values).
+
+    A document keeps its id when its text changes, so only the FTS rows are
+    replaced; FTS5 deletes run in rowid order, an order of magnitude faster
+    than in random order (7,000 documents among 100,000: 0.15 s against 1.4 s).
+    """
     if not items:
         return
     ids = [row["id"] for _, row in items]
-    old: list[int] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        old += (
-            conn.execute(sa.select(search_doc.c.id).where(search_doc.c.record_id.in_(chunk))).scalars().all()
-        )
-    # FTS5 deletes in rowid order are an order of magnitude faster than in random order
-    # (measured: 7,000 documents in 0.15 s instead of 1.4 s among 100,000).
-    old.sort()
-    if old:
-        if conn.dialect.name == "sqlite":
-            for table in (FTS_TABLE, BIGRAM_TABLE):
-                conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": i} for i in old])
+    existing: dict[str, int] = {}
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        stmt = sa.select(search_doc.c.record_id, search_doc.c.id).where(search_doc.c.record_id.in_(chunk))
+        existing.update((r, d) for r, d in conn.execute(stmt))
+    changed: list[dict[str, Any]] = []
+    added: list[dict[str, Any]] = []
+    dropped: list[int] = []
+    for spec, row in items:
+        doc_id = existing.get(row["id"])
+        if row.get("deleted_at") is not None:
+            if doc_id is not None:
+                dropped.append(doc_id)
+            continue
+        doc = {"owner_mission": row["owner_mission"], "body": document_body(spec, row)}
+        if doc_id is None:
+            added.append({**doc, "entity": spec.name, "record_id": row["id"]})
+        else:
+            changed.append({**doc, "doc": doc_id})
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        stale = sorted([d["doc"] for d in changed] + dropped)
+        for table in (FTS_TABLE, BIGRAM_TABLE):
+            if stale:
+                conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": i} for i in stale])
+    if dropped:
         conn.execute(
-            sa.delete(search_doc).where(search_doc.c.id == sa.bindparam("doc")), [{"doc": i} for i in old]
+            sa.delete(search_doc).where(search_doc.c.id == sa.bindparam("doc")), [{"doc": i} for i in dropped]
         )
-    live = [
-        {
-            "entity": spec.name,
-            "record_id": row["id"],
-            "owner_mission": row["owner_mission"],
-            "body": document_body(spec, row),
-        }
-        for spec, row in items
-        if row.get("deleted_at") is None
-    ]
-    if not live:
-        return
-    first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one()
-    conn.execute(sa.insert(search_doc), live)
-    index_new_documents(conn, int(first))
+    if changed:
+        conn.execute(
+            sa.update(search_doc)
+            .where(search_doc.c.id == sa.bindparam("doc"))
+            .values(body=sa.bindparam("body"), owner_mission=sa.bindparam("owner_mission")),
+            changed,
+        )
+        if sqlite:
+            changed.sort(key=lambda d: d["doc"])
+            conn.execute(sa.text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:doc, :body)"), changed)
+            conn.execute(
+                sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:doc, :body)"),
+                [{"doc": d["doc"], "body": bigrams(d["body"])} for d in changed],
+            )
+    if added:
+        first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one()
+        conn.execute(sa.insert(search_doc), added)
+        index_new_documents(conn, int(first))
 
 
 def optimize_indexes(conn: Connection) -> None:
