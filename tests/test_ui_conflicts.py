@@ -82,9 +82,9 @@ def test_the_main_window_opens_the_review_and_counts_conflicts(qtbot: QtBot, wor
     _two_conflicts(world)
     window = MainWindow(world.laptops["a"])
     qtbot.addWidget(window)
-    assert "Open conflicts: 2" in window.summary.text()
+    assert window.status.conflicts.text() == "Conflicts to review: 2"
     window.review_action.trigger()
     assert window.conflict_dialog is not None
     qtbot.waitExposed(window.conflict_dialog)
     qtbot.mouseClick(window.conflict_dialog.keep_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Open conflicts: 1" in window.summary.text())
+    qtbot.waitUntil(lambda: window.status.conflicts.text() == "Conflicts to review: 1")

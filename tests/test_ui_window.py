@@ -1,62 +1,256 @@
-"""The desktop window (a plain summary until the desktop-app issue builds it out)."""
+"""The main window driven as an officer would: pages, lists, search, filters, the status bar, shortcuts."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
+from missiondesk.domain.records import ListQuery
 from missiondesk.services.context import AppContext
 from missiondesk.services.demo import generate_demo
-from missiondesk.ui.main_window import MainWindow
+from missiondesk.services.records import RecordService
+from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.main_window import PAGES, MainWindow
+from missiondesk.ui.record_model import ID_ROLE, RECORD_ROLE, RecordTableModel
+from missiondesk.ui.shortcuts import SHORTCUTS
 
 
-def test_the_window_shows_the_mission_and_its_counts(qtbot: QtBot, mission: AppContext) -> None:
-    generate_demo(mission, cases=25)
-    window = MainWindow(mission)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert "DE-FRA" in window.windowTitle()
-    assert "김영희" in window.windowTitle()
-    text = window.summary.text()
-    assert "Support cases: 25" in text
-    assert "Unsent changes: 1" in text
+@pytest.fixture
+def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
+    generate_demo(mission, cases=120)
+    w = MainWindow(mission)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
 
 
-def test_the_window_explains_an_uninitialised_folder(qtbot: QtBot, tmp_path: Path) -> None:
+def cases_page(window: MainWindow) -> ListPage:
+    page = window.go("support_case")
+    assert isinstance(page, ListPage)
+    return page
+
+
+def shown_records(page: ListPage) -> list:
+    return [page.model.record_at(i) for i in range(page.model.rowCount())]
+
+
+def test_the_window_names_the_mission_and_counts_unsent_changes(window: MainWindow) -> None:
+    assert "DE-FRA" in window.windowTitle() and "김영희" in window.windowTitle()
+    assert window.status.unsent.text() == "Unsent changes: 1"  # the officer's own record, made at set-up
+    assert window.status.sync.text().endswith("Offline")
+    assert window.nav.count() == len(PAGES)
+    assert cases_page(window).model.total == 120
+
+
+def test_the_window_explains_an_uninitialised_folder(qtbot: QtBot) -> None:
     window = MainWindow(None, "No MissionDesk database in /somewhere. Run 'missiondesk init'.")
     qtbot.addWidget(window)
-    assert "missiondesk init" in window.summary.text()
+    assert "missiondesk init" in window.problem.text()
     assert window.windowTitle() == "MissionDesk"
 
 
-def test_first_run_sets_the_mission_up_with_practice_data(qtbot: QtBot, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QDialogButtonBox
+def test_every_page_opens_from_the_navigation(qtbot: QtBot, window: MainWindow) -> None:
+    for row, (key, _name) in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.pages[key]
 
-    from missiondesk.services import maintenance
-    from missiondesk.ui.first_run import FirstRunDialog
 
-    dialog = FirstRunDialog(tmp_path / "laptop")
-    qtbot.addWidget(dialog)
-    dialog.open()
-    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert "Choose your mission" in dialog.message.text()
-    dialog.filter.setText("프랑크푸르트")  # Korean arrives from the input method, not as key presses
-    assert dialog.selected_mission() == "DE-FRA"
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert "officer" in dialog.message.text().lower()
-    dialog.officer.setText("김영희")
-    dialog.demo.setChecked(True)
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    ctx = dialog.context
-    assert ctx is not None
-    try:
-        assert ctx.device.mission == "DE-FRA" and ctx.device.officer_name == "김영희"
-        counts = {c.entity: c.live for c in maintenance.stats(ctx).counts}
-        assert counts["support_case"] == 200
-    finally:
-        ctx.close()
+def test_searching_in_korean_and_in_english_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    page = cases_page(window)
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.search.setText("공장")  # Korean arrives from the input method, not as key presses
+    korean = shown_records(page)
+    assert 0 < len(korean) < 120
+    assert all("공장" in f"{r['title']} {r.get('summary') or ''}" for r in korean)
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.search.clear()
+    assert page.model.total == 120
+    with qtbot.waitSignal(page.model.reloaded):
+        qtbot.keyClicks(page.filter_bar.search, "permit")
+    english = shown_records(page)
+    assert english and all("permit" in f"{r['title']} {r.get('summary') or ''}".lower() for r in english)
+
+
+def test_ctrl_f_puts_the_cursor_in_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
+    window.go("market_brief")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    assert isinstance(page, ListPage)
+    qtbot.waitUntil(lambda: page.filter_bar.search.hasFocus())
+
+
+def test_filters_and_sorting_are_done_by_the_database(qtbot: QtBot, window: MainWindow) -> None:
+    page = cases_page(window)
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.set_filter("status", "closed")
+    closed = shown_records(page)
+    assert closed and all(r["status"] == "closed" for r in closed)
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.set_filter("categories", "customs")
+    both = shown_records(page)
+    assert all(r["status"] == "closed" and "customs" in r["categories"] for r in both)
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.clear()
+    column = [c.key for c in page.model.columns].index("received_date")
+    header = page.table.horizontalHeader()
+    with qtbot.waitSignal(page.model.reloaded):
+        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+    dates = [r["received_date"] for r in shown_records(page)]
+    assert dates == sorted(dates)
+    with qtbot.waitSignal(page.model.reloaded):
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+    dates = [r["received_date"] for r in shown_records(page)]
+    assert dates == sorted(dates, reverse=True)
+    # A filter change keeps the sort the person chose.
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.set_filter("status", "open")
+    dates = [r["received_date"] for r in shown_records(page)]
+    assert dates == sorted(dates, reverse=True) and page.model.query.sort == "received_date"
+
+
+def test_the_date_range_and_officer_filters(qtbot: QtBot, window: MainWindow, mission: AppContext) -> None:
+    import datetime as dt
+
+    page = cases_page(window)
+    start = dt.date.today() - dt.timedelta(days=90)
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.date_from.set_value(start)  # type: ignore[union-attr]
+    assert all(r["received_date"] >= start for r in shown_records(page))
+    officer = mission.device.officer_id
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.set_filter("officer_id", officer)
+    assert all(r["officer_id"] == officer for r in shown_records(page))
+
+
+def test_a_long_list_is_fetched_page_by_page(qtbot: QtBot, mission: AppContext) -> None:
+    from missiondesk.services.lookups import Lookups
+    from missiondesk.ui.columns import CellFormatter
+
+    generate_demo(mission, cases=450)
+    model = RecordTableModel(
+        RecordService(mission), CellFormatter(Lookups(mission)), ListQuery("support_case")
+    )
+    assert model.rowCount() == 450
+    assert len(model._pages) == 1  # only the first page until rows further down are asked for
+    last = model.index(449, 0)
+    assert str(model.data(last)).startswith("DE-FRA-")
+    assert model.data(last, ID_ROLE) == model.data(last, RECORD_ROLE).id
+    assert len(model._pages) == 2
+
+
+@pytest.mark.parametrize(
+    "entity_name", ["support_case", "market_brief", "council_meeting", "company", "proposal", "task"]
+)
+def test_every_table_model_passes_the_model_tester(
+    qtmodeltester, mission: AppContext, entity_name: str
+) -> None:  # type: ignore[no-untyped-def]
+    from missiondesk.services.lookups import Lookups
+    from missiondesk.ui.columns import CellFormatter
+
+    generate_demo(mission, cases=30)
+    model = RecordTableModel(RecordService(mission), CellFormatter(Lookups(mission)), ListQuery(entity_name))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_shortcuts_are_unique_and_every_one_is_in_a_menu(window: MainWindow) -> None:
+    keys = [s.keys.toString() for s in SHORTCUTS]
+    assert len(keys) == len(set(keys)) and all(keys)
+    in_menus = {
+        a
+        for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
+        for a in menu.actions()
+    }
+    for name, action in window.actions_.items():
+        assert action in in_menus, f"{name} is in no menu"
+    lines = window.show_shortcuts().text()
+    assert "Ctrl+F" in lines and "Ctrl+Z" in lines
+
+
+def test_window_geometry_splitters_and_columns_are_remembered(qtbot: QtBot, mission: AppContext) -> None:
+    first = MainWindow(mission)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 600)
+    size = first.size()  # Qt may hold it at the window's minimum width
+    page = cases_page(first)
+    page.table.horizontalHeader().resizeSection(1, 333)
+    page.splitter.setSizes([300, 300])
+    first.close()
+    second = MainWindow(mission)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size() == size and size.height() == 600
+    again = cases_page(second)
+    assert again.table.horizontalHeader().sectionSize(1) == 333
+    assert again.splitter.sizes() == page.splitter.sizes()
+    second.close()
+
+
+def test_dark_mode_is_remembered_and_changes_the_palette(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window.set_theme("dark")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    window.set_theme("light")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
+    window.set_theme("dark")
+    again = MainWindow(mission)
+    qtbot.addWidget(again)
+    assert again.theme_name == "dark"
+    window.set_theme("system")
+
+
+def test_tasks_due_soon_are_shown_and_lead_to_the_task_list(qtbot: QtBot, mission: AppContext) -> None:
+    import datetime as dt
+
+    RecordService(mission).create("task", {"title": "대사관 보고서 제출", "due_date": dt.date.today()})
+    window = MainWindow(mission)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.due_soon.isVisible()
+    assert "대사관 보고서 제출" in window.due_soon.text()
+    qtbot.mouseClick(window.due_soon, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pages["task"]
+
+
+def test_exit_when_ready_opens_the_window_and_exits(tmp_path: Path, mission: AppContext) -> None:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    ok = subprocess.run(
+        [sys.executable, "-m", "missiondesk", "--data-dir", str(mission.paths.root), "--exit-when-ready"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("ready in ")
+    empty = subprocess.run(
+        [sys.executable, "-m", "missiondesk", "--data-dir", str(tmp_path / "nothing"), "--exit-when-ready"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert empty.returncode != 0
+    assert "not set up" in empty.stderr
+
+
+def test_rows_are_selected_whole_and_read_only(window: MainWindow) -> None:
+    table = cases_page(window).table
+    assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers

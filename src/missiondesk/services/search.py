@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from missiondesk.domain.records import Record
 from missiondesk.domain.schema import entity
 from missiondesk.services.context import AppContext
+from missiondesk.services.lookups import display_title
 from missiondesk.store import records as rows
 from missiondesk.store import search
 
@@ -23,13 +24,7 @@ class SearchResult:
 
     @property
     def label(self) -> str:
-        r = self.record
-        if r.entity == "support_case":
-            return f"{r['reference']}  {r['title']}"
-        if r.entity == "company":
-            latin = r.get("name_en")
-            return f"{r['name_ko']} ({latin})" if latin else str(r["name_ko"])
-        return r.title
+        return display_title(self.record.entity, self.record.values)
 
 
 def search_all(

@@ -1,0 +1,176 @@
+"""Benchmark the desktop app on a mission laptop with 100,000 cases: start-up, list updates, memory.
+
+Prints figures next to their targets; it never asserts timings (machines differ).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--cases 100000] [--data-dir DIR] [--runs 5]
+
+- Start-up: wall time of ``missiondesk --data-dir DIR --exit-when-ready`` (process start to the main
+  window shown and idle, then exit), against a bare PySide6 window started and timed the same way.
+- List updates: time from a filter or search change to the list re-read and repainted, in process.
+- Memory: resident memory of the app when its window is shown and idle (printed by --exit-when-ready).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+STARTUP_TARGET_S = 1.0
+UPDATE_TARGET_MS = 50.0
+MEMORY_TARGET_MB = 300.0
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("MissionDesk")); w.resize(1280, 800); w.show()
+QTimer.singleShot(0, lambda: (w.close(), app.exit(0)))
+sys.exit(app.exec())
+"""
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def timed_process(args: list[str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
+    return elapsed, done.stdout
+
+
+def prepare(data_dir: Path, cases: int) -> None:
+    from missiondesk.services.demo import generate_demo
+    from missiondesk.services.setup import init_mission
+
+    if (data_dir / "missiondesk.sqlite3").exists():
+        return
+    print(f"generating {cases:,} demo cases in {data_dir} …", flush=True)
+    started = time.perf_counter()
+    ctx = init_mission(data_dir, "DE-FRA", "벤치 담당관")
+    generate_demo(ctx, cases=cases)
+    ctx.close()
+    print(f"  done in {time.perf_counter() - started:.1f} s")
+
+
+def bench_startup(data_dir: Path, runs: int) -> None:
+    app_times, bare_times, memory = [], [], []
+    for _ in range(runs):
+        elapsed, out = timed_process(
+            [sys.executable, "-m", "missiondesk", "--data-dir", str(data_dir), "--exit-when-ready"]
+        )
+        app_times.append(elapsed)
+        found = re.search(r"resident memory (\d+) MB", out)
+        if found:
+            memory.append(float(found.group(1)))
+        bare_times.append(timed_process([sys.executable, "-c", BARE_WINDOW])[0])
+    app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
+    print("\nStart-up to the main window shown and idle (wall time, process start to exit)")
+    print(f"  MissionDesk:        median {app_med:.2f} s  max {max(app_times):.2f} s   target < {STARTUP_TARGET_S:.1f} s")
+    print(f"  bare PySide6 window: median {bare_med:.2f} s  max {max(bare_times):.2f} s")
+    print(f"  ratio {app_med / bare_med:.2f}x   target <= 2x")
+    if memory:
+        print(f"\nResident memory when idle: median {statistics.median(memory):.0f} MB   target < {MEMORY_TARGET_MB:.0f} MB")
+
+
+def bench_updates(data_dir: Path, repeat: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from missiondesk.services.context import open_context
+    from missiondesk.ui.list_page import ListPage
+    from missiondesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    ctx = open_context(data_dir)
+    window = MainWindow(ctx)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    page = window.go("support_case")
+    assert isinstance(page, ListPage)
+    bar = page.filter_bar
+
+    def measure(label: str, change: object, undo: object) -> float:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            change()  # type: ignore[operator]
+            bar._emit()  # what the debounce timer calls: the query, the reload
+            page.table.viewport().repaint()
+            app.processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+            undo()  # type: ignore[operator]
+            bar._emit()
+        worst = p95(times)
+        print(f"  {label:<42} p50 {statistics.median(times):6.1f} ms  p95 {worst:6.1f} ms  ({page.model.total:,} rows)")
+        return worst
+
+    def set_filter(name: str, value: object) -> tuple[object, object]:
+        return (lambda: bar.set_filter(name, value), lambda: bar.set_filter(name, None))
+
+    def search(text: str) -> tuple[object, object]:
+        def do() -> None:
+            bar.search.blockSignals(True)
+            bar.search.setText(text)
+            bar.search.blockSignals(False)
+
+        def undo() -> None:
+            bar.search.blockSignals(True)
+            bar.search.clear()
+            bar.search.blockSignals(False)
+
+        return do, undo
+
+    variants = {
+        "status = in progress": set_filter("status", "in_progress"),
+        "status = closed": set_filter("status", "closed"),
+        "pending on = host government": set_filter("pending_on", "host_government"),
+        "category = customs": set_filter("categories", "customs"),
+        "area = Bavaria": set_filter("area", "DE-BY"),
+        "officer = this officer": set_filter("officer_id", ctx.device.officer_id),
+        "search 공장 (Korean, 2 characters)": search("공장"),
+        "search 건축허가 (Korean, 4 characters)": search("건축허가"),
+        "search permit (Latin)": search("permit"),
+        "search DE-FRA-25 (reference)": search("DE-FRA-25"),
+    }
+    print(f"\nList update after a filter or search change ({repeat} runs each, list re-read and repainted)")
+    worst = max(measure(label, *pair) for label, pair in variants.items())
+    print(f"  worst p95 {worst:.1f} ms   target < {UPDATE_TARGET_MS:.0f} ms")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    ctx.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--data-dir", type=Path, help="reuse or create this data folder (kept)")
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs")
+    parser.add_argument("--repeat", type=int, default=20, help="runs per list update")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = args.data_dir or Path(tmp) / "laptop"
+        prepare(data_dir, args.cases)
+        bench_startup(data_dir, args.runs)
+        bench_updates(data_dir, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

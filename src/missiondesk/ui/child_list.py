@@ -1,0 +1,136 @@
+"""The records that belong to one parent (a case's referrals, a brief's deliveries, a meeting's attendance)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from missiondesk.domain.records import Change, ListQuery, Record
+from missiondesk.domain.schema import entity
+from missiondesk.ui.labels import entity_label
+from missiondesk.ui.record_editor import RecordEditor
+from missiondesk.ui.record_model import RECORD_ROLE, RecordTableModel
+from missiondesk.ui.ui_context import UiContext
+
+
+class ChildDialog(QDialog):
+    """Add or edit one child record; its workflow steps (a referral's status) are here too."""
+
+    changed = Signal(object)
+
+    def __init__(
+        self,
+        ui: UiContext,
+        entity_name: str,
+        parent_values: dict[str, Any],
+        record: Record | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(entity_label(entity(entity_name)))
+        self.editor = RecordEditor(ui, entity_name, self)
+        self.editor.parent_values = parent_values
+        self.editor.saved.connect(self._saved)
+        self.editor.deleted.connect(self._deleted)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        layout.addWidget(close)
+        self._new = record is None
+        if record is None:
+            self.editor.start_new()
+        else:
+            self.editor.show_record(record)
+
+    def _saved(self, change: Change) -> None:
+        self.changed.emit(change)
+        if self._new:
+            self.accept()
+
+    def _deleted(self, change: Change) -> None:
+        self.changed.emit(change)
+        self.accept()
+
+
+class ChildList(QWidget):
+    changed = Signal(object)
+
+    def __init__(self, ui: UiContext, entity_name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.spec = entity(entity_name)
+        assert self.spec.parent is not None
+        self.parent_id: str | None = None
+        self.title = QLabel(f"<b>{title}</b>", self)
+        self.add_button = QPushButton(self.tr("Add…"), self)
+        self.add_button.clicked.connect(self.add)
+        self.view = QTableView(self)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._open)
+        self.model = RecordTableModel(ui.records, ui.formatter, self._query())
+        self.view.setModel(self.model)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.view)
+        self.dialog: ChildDialog | None = None
+        self.set_parent(None)
+
+    def _query(self) -> ListQuery:
+        assert self.spec.parent is not None
+        return ListQuery(self.spec.name, equals={self.spec.parent.field: self.parent_id or ""}, limit=100)
+
+    def set_parent(self, parent_id: str | None) -> None:
+        self.parent_id = parent_id
+        self.model.load(self._query())
+        self.add_button.setEnabled(parent_id is not None)
+
+    def rows(self) -> list[Record]:
+        return [r for r in (self.model.record_at(i) for i in range(self.model.rowCount())) if r is not None]
+
+    def add(self) -> ChildDialog | None:
+        if self.parent_id is None:
+            return None
+        return self._dialog(None)
+
+    def _open(self, index: QModelIndex) -> None:
+        record = self.model.data(index, RECORD_ROLE)
+        if record is not None:
+            self._dialog(record)
+
+    def edit(self, record: Record) -> ChildDialog:
+        return self._dialog(record)
+
+    def _dialog(self, record: Record | None) -> ChildDialog:
+        assert self.spec.parent is not None and self.parent_id is not None
+        dialog = ChildDialog(self.ui, self.spec.name, {self.spec.parent.field: self.parent_id}, record, self)
+        dialog.changed.connect(self._changed)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _changed(self, change: Change) -> None:
+        self.model.refresh()
+        self.changed.emit(change)

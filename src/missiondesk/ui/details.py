@@ -1,0 +1,291 @@
+"""The detail pane of each list: the record's editor plus what belongs to it.
+
+A case has its timeline of activities (added in a few keystrokes), partner
+referrals and linked records; a brief its deliveries; a meeting its attendance
+and agenda; a company its cases and the briefs it received.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from missiondesk.domain.records import Change, Record
+from missiondesk.domain.schema import entity
+from missiondesk.errors import MissionDeskError
+from missiondesk.ui.child_list import ChildList
+from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
+from missiondesk.ui.labels import value_label
+from missiondesk.ui.record_editor import RecordEditor
+from missiondesk.ui.ui_context import UiContext
+
+
+class DetailPane(QWidget):
+    """An editor in a scroll area, with room below for the record's children."""
+
+    saved = Signal(object)
+    deleted = Signal(object)
+
+    def __init__(self, ui: UiContext, entity_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.entity_name = entity_name
+        self.editor = RecordEditor(ui, entity_name, self)
+        self.editor.saved.connect(self._saved)
+        self.editor.deleted.connect(self.deleted)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName(f"{entity_name}_detail_splitter")
+        self.splitter.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    @property
+    def record(self) -> Record | None:
+        return self.editor.record
+
+    def show_record(self, record: Record | None) -> None:
+        self.editor.show_record(record)
+        self.record_shown(record)
+
+    def start_new(self) -> None:
+        self.editor.start_new()
+        self.record_shown(None)
+
+    def commit_pending(self) -> bool:
+        return self.editor.commit_pending()
+
+    def record_shown(self, record: Record | None) -> None:
+        """Subclasses show the record's children."""
+
+    def _saved(self, change: Change) -> None:
+        self.record_shown(change.record)
+        self.saved.emit(change)
+
+    def _child_changed(self, change: Change) -> None:
+        self.saved.emit(change)
+
+
+class ActivityQuickAdd(QWidget):
+    """Date, kind and a line of notes; Enter adds the activity to the case's timeline."""
+
+    added = Signal(object)
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.case_id: str | None = None
+        spec = entity("case_activity")
+        self.date = DateEditor(None, self)
+        self.kind = ChoiceEditor(enum_choices(spec.field("action_type")), self)
+        self.kind.set_value("consultation")
+        self.notes = QLineEdit(self)
+        self.notes.setObjectName("quick_activity")
+        self.notes.setPlaceholderText(self.tr("What happened? Enter adds it to the timeline (Ctrl+Shift+A)"))
+        self.notes.returnPressed.connect(self.add)
+        self.message = QLabel(self)
+        self.message.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.date)
+        row.addWidget(self.kind, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notes)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.set_case(None)
+
+    def set_case(self, case_id: str | None) -> None:
+        self.case_id = case_id
+        self.date.set_value(dt.date.today())
+        self.setEnabled(case_id is not None)
+
+    def add(self) -> Change | None:
+        if self.case_id is None:
+            return None
+        values: dict[str, Any] = {
+            "case_id": self.case_id,
+            "date": self.date.value(),
+            "action_type": self.kind.value(),
+            "notes": self.notes.text().strip() or None,
+        }
+        try:
+            change = self.ui.records.create("case_activity", values)
+        except MissionDeskError as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return None
+        self.message.hide()
+        self.notes.clear()
+        self.added.emit(change)
+        return change
+
+
+class CaseDetail(DetailPane):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, "support_case", parent)
+        self.tabs = QTabWidget(self)
+        timeline = QWidget(self)
+        self.quick_add = ActivityQuickAdd(ui, timeline)
+        self.activities = ChildList(ui, "case_activity", self.tr("Timeline"), timeline)
+        self.quick_add.added.connect(self._activity_added)
+        self.activities.changed.connect(self._child_changed)
+        box = QVBoxLayout(timeline)
+        box.addWidget(self.quick_add)
+        box.addWidget(self.activities)
+        self.referrals = ChildList(ui, "partner_referral", self.tr("Partner referrals"), self)
+        self.referrals.changed.connect(self._child_changed)
+        self.linked = QLabel(self)
+        self.linked.setObjectName("linked")
+        self.linked.setWordWrap(True)
+        self.linked.setTextFormat(Qt.TextFormat.PlainText)
+        self.linked.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.tabs.addTab(self.linked, self.tr("Linked"))
+        self.splitter.addWidget(self.tabs)
+
+    def _activity_added(self, change: Change) -> None:
+        self.activities.model.refresh()
+        self.saved.emit(change)
+
+    def record_shown(self, record: Record | None) -> None:
+        case_id = record.id if record is not None else None
+        self.activities.set_parent(case_id)
+        self.referrals.set_parent(case_id)
+        self.quick_add.set_case(case_id)
+        self.linked.setText(self._linked_text(record) if record is not None else "")
+
+    def focus_quick_add(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.quick_add.notes.setFocus()
+
+    def _linked_text(self, record: Record) -> str:
+        links = self.ui.links.case_links(record.id)
+        lines = []
+        if record.get("outcome"):
+            lines.append(
+                self.tr("Outcome: {0} on {1}").format(
+                    value_label(record["outcome"]), record.get("resolution_date")
+                )
+            )
+            if record.get("resolution_summary"):
+                lines.append(str(record["resolution_summary"]))
+            lines.append("")
+        for label, items in (
+            (self.tr("Company"), links.company),
+            (self.tr("Contact"), links.contact),
+            (self.tr("Briefs delivered to the company"), links.briefs),
+            (self.tr("Council meetings that discussed it"), links.meetings),
+            (self.tr("Tasks"), links.tasks),
+        ):
+            lines.append(f"{label}: " + (", ".join(items) if items else "—"))
+        return "\n".join(lines)
+
+
+class BriefDetail(DetailPane):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, "market_brief", parent)
+        self.deliveries = ChildList(ui, "brief_delivery", self.tr("Delivered to"), self)
+        self.deliveries.changed.connect(self._child_changed)
+        self.splitter.addWidget(self.deliveries)
+
+    def record_shown(self, record: Record | None) -> None:
+        self.deliveries.set_parent(record.id if record is not None else None)
+
+
+class MeetingDetail(DetailPane):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, "council_meeting", parent)
+        self.attendance = ChildList(ui, "meeting_attendance", self.tr("Attendance by institution"), self)
+        self.agenda = ChildList(ui, "agenda_item", self.tr("Agenda"), self)
+        for child in (self.attendance, self.agenda):
+            child.changed.connect(self._child_changed)
+            self.splitter.addWidget(child)
+
+    def record_shown(self, record: Record | None) -> None:
+        meeting_id = record.id if record is not None else None
+        self.attendance.set_parent(meeting_id)
+        self.agenda.set_parent(meeting_id)
+
+
+class CompanyDetail(DetailPane):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, "company", parent)
+        self.duplicate_warning = QLabel(self)
+        self.duplicate_warning.setObjectName("duplicate_warning")
+        self.duplicate_warning.setWordWrap(True)
+        self.duplicate_warning.setStyleSheet("background: #8a5a00; color: white; padding: 4px;")
+        self.duplicate_warning.hide()
+        self.editor.layout_.insertWidget(2, self.duplicate_warning)
+        self.editor.form.editors["brn"].changed.connect(self._check_duplicate)
+        self.related = QLabel(self)
+        self.related.setObjectName("related")
+        self.related.setWordWrap(True)
+        self.related.setTextFormat(Qt.TextFormat.PlainText)
+        self.related.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.splitter.addWidget(self.related)
+
+    def record_shown(self, record: Record | None) -> None:
+        self._check_duplicate()
+        if record is None:
+            self.related.clear()
+            return
+        links = self.ui.links.company_links(record.id)
+        self.related.setText(
+            "\n".join(
+                (
+                    self.tr("Cases: {0}").format(", ".join(links.cases) or "—"),
+                    self.tr("Briefs received: {0}").format(", ".join(links.briefs) or "—"),
+                )
+            )
+        )
+
+    def _check_duplicate(self) -> None:
+        brn = self.editor.form.editors["brn"].value()
+        own = self.record.id if self.record is not None else None
+        others = self.ui.lookups.companies_with_brn(brn, except_id=own) if brn else ()
+        if others:
+            self.duplicate_warning.setText(
+                self.tr("Another company has this registration number: {0}. Is it the same company?").format(
+                    ", ".join(c.label() for c in others)
+                )
+            )
+            self.duplicate_warning.show()
+        else:
+            self.duplicate_warning.hide()
+
+
+class PlainDetail(DetailPane):
+    """Proposals and tasks: the editor and its workflow, nothing below."""
+
+
+def detail_for(ui: UiContext, entity_name: str, parent: QWidget | None = None) -> DetailPane:
+    kinds: dict[str, Callable[[UiContext, QWidget | None], DetailPane]] = {
+        "support_case": CaseDetail,
+        "market_brief": BriefDetail,
+        "council_meeting": MeetingDetail,
+        "company": CompanyDetail,
+    }
+    kind = kinds.get(entity_name)
+    if kind is not None:
+        return kind(ui, parent)
+    return PlainDetail(ui, entity_name, parent)

@@ -1,0 +1,170 @@
+"""The filters above a list: a search box that finds as you type, and the filters the entity has.
+
+The bar only builds a ``ListQuery``; the database does the filtering.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from missiondesk.domain.records import ListQuery
+from missiondesk.domain.schema import entity
+from missiondesk.services.lookups import Choice, Lookups
+from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
+from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
+from missiondesk.ui.labels import field_label
+
+SEARCH_DELAY_MS = 120
+FILTERS_PER_ROW = 3  # coalesces a burst of keystrokes into one query
+
+# Which filters each list offers, and which date field the date range applies to.
+FILTERS: dict[str, tuple[str, ...]] = {
+    "support_case": ("status", "categories", "country", "area", "officer_id", "pending_on"),
+    "market_brief": ("topic", "country", "sector"),
+    "council_meeting": ("status", "format"),
+    "company": ("size", "sector"),
+    "proposal": ("status", "programme", "fiscal_year"),
+    "task": ("status", "officer_id"),
+}
+DATE_FIELDS = {
+    "support_case": "received_date",
+    "market_brief": "published_date",
+    "council_meeting": "date",
+    "task": "due_date",
+    "proposal": "submitted_date",
+}
+_ANY = QT_TRANSLATE_NOOP("filter", "{0}: any")
+
+
+class FilterBar(QWidget):
+    """``changed`` fires (once per burst of typing) with the query the list should show."""
+
+    changed = Signal(object)
+
+    def __init__(self, lookups: Lookups, entity_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lookups = lookups
+        self.spec = entity(entity_name)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F): 공장, permit, DE-FRA-26…"))
+        self.search.setMinimumWidth(160)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._emit)
+        self.search.textChanged.connect(self._timer.start)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        first = QHBoxLayout()
+        first.addWidget(self.search, 1)
+        grid = QGridLayout()  # the filters sit in rows of three so the list keeps its width on a laptop
+        grid.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(first)
+        outer.addLayout(grid)
+        self.filters: dict[str, ChoiceEditor] = {}
+        for name in FILTERS.get(entity_name, ()):
+            combo = ChoiceEditor(self._choices(name), self, searchable=False)
+            combo.setItemText(
+                0, QCoreApplication.translate("filter", _ANY).format(field_label(self.spec, name))
+            )
+            combo.setObjectName(f"filter_{name}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.setToolTip(field_label(self.spec, name))
+            combo.changed.connect(self._emit)
+            grid.addWidget(combo, len(self.filters) // FILTERS_PER_ROW, len(self.filters) % FILTERS_PER_ROW)
+            self.filters[name] = combo
+        if "country" in self.filters and "area" in self.filters:
+            self.filters["country"].changed.connect(self._country_changed)
+        self.date_field = DATE_FIELDS.get(entity_name)
+        self.date_from = self.date_to = None
+        if self.date_field:
+            dates = QHBoxLayout()
+            dates.addWidget(QLabel(field_label(self.spec, self.date_field), self))
+            self.date_from = DateEditor(None, self)
+            self.date_to = DateEditor(None, self)
+            self.date_from.setToolTip(self.tr("From"))
+            self.date_to.setToolTip(self.tr("To"))
+            for edit in (self.date_from, self.date_to):
+                edit.changed.connect(self._emit)
+            dates.addWidget(self.date_from, 1)
+            dates.addWidget(QLabel("–", self))
+            dates.addWidget(self.date_to, 1)
+            outer.addLayout(dates)
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button.clicked.connect(self.clear)
+        first.addWidget(self.clear_button)
+        self._base = ListQuery(entity_name)
+
+    def _choices(self, name: str) -> list[Choice] | tuple[Choice, ...]:
+        f = self.spec.field(name)
+        if f.enum is not None:
+            return enum_choices(f)
+        if f.target == "officer":
+            return self.lookups.officers()
+        if name == "fiscal_year":
+            return [Choice(str(y), str(y)) for y in range(2020, 2036)]
+        assert f.target is not None
+        return self.lookups.codes(f.target)
+
+    def _country_changed(self) -> None:
+        country = self.filters["country"].value()
+        area = self.filters["area"]
+        area.set_choices(self.lookups.codes("area", group=country) if country else ())
+        area.setItemText(0, QCoreApplication.translate("filter", _ANY).format(field_label(self.spec, "area")))
+
+    def set_base(self, query: ListQuery) -> None:
+        """What the list shows before any filter (the trash, another mission…)."""
+        self._base = query
+
+    def query(self) -> ListQuery:
+        equals: dict[str, Any] = dict(self._base.equals)
+        has_code: dict[str, str] = {}
+        for name, combo in self.filters.items():
+            value = combo.value()
+            if value in (None, ""):
+                continue
+            f = self.spec.field(name)
+            if f.is_list:
+                has_code[name] = value
+            elif name == "fiscal_year":
+                equals[name] = int(value)
+            else:
+                equals[name] = value
+        q = dataclasses.replace(self._base, equals=equals, has_code=has_code, text=self.search.text().strip())
+        if self.date_field and self.date_from is not None and self.date_to is not None:
+            start, end = self.date_from.value(), self.date_to.value()
+            if start or end:
+                q = dataclasses.replace(q, date_field=self.date_field, date_from=start, date_to=end)
+        return q
+
+    def set_filter(self, name: str, value: Any) -> None:
+        self.filters[name].set_value(value)
+
+    def clear(self) -> None:
+        for widget in (*self.filters.values(), self.date_from, self.date_to):
+            if widget is not None:
+                widget.blockSignals(True)
+                widget.set_value(None)
+                widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        self.changed.emit(self.query())

@@ -1,0 +1,194 @@
+"""One screen of the navigation: a filter bar, the list, and the selected record's detail beside it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from missiondesk.domain.records import Change, ListQuery, Record
+from missiondesk.domain.schema import entity
+from missiondesk.errors import MissionDeskError
+from missiondesk.ui.details import DetailPane, detail_for
+from missiondesk.ui.filter_bar import FilterBar
+from missiondesk.ui.labels import entity_label
+from missiondesk.ui.record_model import ID_ROLE, RecordTableModel
+from missiondesk.ui.ui_context import UiContext
+
+MAX_COLUMN_WIDTH = 280
+
+
+class RecordTable(QTableView):
+    """The list: rows selected whole, sorted by clicking a header (the database sorts)."""
+
+    def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(True)
+        self.setSortingEnabled(True)
+        self.fit_columns()
+        column = model.sort_column()
+        if column >= 0:
+            order = Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(column, order)
+
+    def fit_columns(self) -> None:
+        """Widths from the first page's contents, capped so one long title cannot push the rest away."""
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        for i in range(header.count()):
+            header.resizeSection(i, min(max(header.sectionSize(i), 60), MAX_COLUMN_WIDTH))
+
+
+class ListPage(QWidget):
+    """``changed`` carries every ``Change`` made here, so the window can update its counts."""
+
+    changed = Signal(object)
+
+    def __init__(self, ui: UiContext, entity_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.spec = entity(entity_name)
+        self.setObjectName(f"page_{entity_name}")
+        self.filter_bar = FilterBar(ui.lookups, entity_name, self)
+        self.filter_bar.changed.connect(self.apply_query)
+        spec = self.spec
+        self.model = RecordTableModel(
+            ui.records, ui.formatter, ListQuery(entity_name, sort=spec.default_sort, descending=True)
+        )
+        self.table = RecordTable(self.model, self)
+        self.table.setObjectName(f"{entity_name}_table")
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._model_reset)
+        self.count = QLabel(self)
+        self.new_button = QPushButton(self.tr("New {0}").format(entity_label(spec).lower()), self)
+        self.new_button.clicked.connect(self.new_record)
+        self.detail: DetailPane = detail_for(ui, entity_name, self)
+        self.detail.saved.connect(self._saved)
+        self.detail.deleted.connect(self._deleted)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_bar, 1)
+        top.addWidget(self.new_button)
+        left = QWidget(self)
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self.table)
+        box.addWidget(self.count)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"{entity_name}_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        self._show_count()
+
+    # --- the list ---------------------------------------------------------------------------
+
+    def apply_query(self, query: ListQuery) -> None:
+        """A filter or search change: keep the current sort, start from the top."""
+        current = self.model.query
+        query = dataclasses.replace(query, sort=current.sort, descending=current.descending)
+        try:
+            self.model.load(query)
+        except MissionDeskError as exc:
+            self.ui.errors.show(exc)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.lookups_changed()
+
+    def lookups_changed(self) -> None:
+        """Reference data or officers changed (a sync): nothing to do for most pages."""
+
+    def _model_reset(self) -> None:
+        self._show_count()
+        shown = self.detail.record
+        if shown is not None:
+            row = self.model.row_of(shown.id)
+            if row is not None:
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("{0} shown").format(f"{self.model.total:,}"))
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        record_id = indexes[0].data(ID_ROLE)
+        if self.detail.record is not None and self.detail.record.id == record_id:
+            return
+        if not self.detail.commit_pending():
+            # What was typed cannot be saved yet: stay on it, its problems are shown at the fields.
+            self.table.selectionModel().blockSignals(True)
+            self.table.clearSelection()
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.open_record(record_id)
+
+    def open_record(self, record_id: str) -> Record | None:
+        try:
+            record = self.ui.records.get(self.spec.name, record_id)
+        except MissionDeskError as exc:
+            self.ui.errors.show(exc)
+            return None
+        self.detail.show_record(record)
+        return record
+
+    def select_row(self, row: int) -> Record | None:
+        self.table.selectRow(row)
+        return self.detail.record
+
+    def row_index(self, row: int, column: int = 0) -> QModelIndex:
+        return self.model.index(row, column)
+
+    def new_record(self) -> None:
+        if not self.detail.commit_pending():
+            return
+        self.table.clearSelection()
+        self.detail.start_new()
+
+    def _saved(self, change: Change) -> None:
+        if change.entity == self.spec.name:
+            self.model.refresh()
+        self.changed.emit(change)
+
+    def _deleted(self, change: Change) -> None:
+        self.model.refresh()
+        self.changed.emit(change)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def delete_selected(self) -> Change | None:
+        return self.detail.editor.delete()

@@ -1,0 +1,287 @@
+"""Edit one record: its form, Save and Revert, the workflow buttons its status allows, Delete.
+
+Every write goes through ``RecordService``; a refusal comes back as problems
+shown at their fields, and nothing is saved half-way (the service writes the
+row, its outbox op and its search entry in one transaction, or nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from missiondesk.domain import workflows
+from missiondesk.domain.records import Change, Record
+from missiondesk.domain.schema import EntitySpec, entity
+from missiondesk.domain.validation import Problem, ValidationFailed
+from missiondesk.errors import MissionDeskError, UserError
+from missiondesk.services.lookups import display_title
+from missiondesk.ui.labels import entity_label, value_label
+from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
+from missiondesk.ui.ui_context import UiContext
+
+
+def transition_label(t: workflows.Transition) -> str:
+    return QCoreApplication.translate("workflow", t.name[:1].upper() + t.name[1:])
+
+
+class TransitionDialog(QDialog):
+    """Asks for what a workflow step needs (closing a case: outcome, date, summary) and makes the step."""
+
+    done_change = Signal(object)
+
+    def __init__(
+        self, ui: UiContext, record: Record, transition: workflows.Transition, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.record = record
+        self.transition = transition
+        self.setWindowTitle(transition_label(transition))
+        self.form = RecordForm(record.spec, ui.lookups, transition.requires, self)
+        defaults = dict(record.values)
+        for name in transition.requires:
+            if record.spec.field(name).kind.value == "date" and not defaults.get(name):
+                defaults[name] = dt.date.today()
+        self.form.load(defaults)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(transition_label(transition))
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.change: Change | None = None
+
+    def apply(self) -> None:
+        values = self.form.values()
+        missing = [
+            Problem(n, self.tr("Needed to {0}.").format(self.transition.name))
+            for n in self.transition.requires
+            if values.get(n) in (None, "", [])
+        ]
+        problems = missing + self.form.unknown_problems()
+        if problems:
+            self.form.show_problems(problems)
+            return
+        try:
+            self.change = self.ui.records.transition(
+                self.record.entity, self.record.id, self.transition.target, values
+            )
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except MissionDeskError as exc:
+            self.form.show_message(str(exc))
+            return
+        self.done_change.emit(self.change)
+        self.accept()
+
+
+class RecordEditor(QWidget):
+    """The detail pane of a list. ``saved`` carries every ``Change`` it made."""
+
+    saved = Signal(object)
+    deleted = Signal(object)
+
+    def __init__(self, ui: UiContext, entity_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.spec: EntitySpec = entity(entity_name)
+        self.record: Record | None = None
+        self.parent_values: dict[str, Any] = {}
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.status = QLabel(self)
+        self.form = RecordForm(self.spec, ui.lookups, FORM_FIELDS[entity_name], self)
+        self.form.edited.connect(self._update_buttons)
+        self.workflow_bar = QHBoxLayout()
+        self.workflow_buttons: dict[str, QPushButton] = {}
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.clicked.connect(self.revert)
+        self.delete_button = QPushButton(self.tr("Move to trash"), self)
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(self.status)
+        self.layout_.addLayout(self.workflow_bar)
+        self.layout_.addWidget(self.form)
+        self.layout_.addLayout(buttons)
+        self.show_record(None)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show_record(self, record: Record | None) -> None:
+        self.record = record
+        self.form.load_record(record)
+        self._show_heading()
+        self._build_workflow()
+        self._update_buttons()
+        self.setEnabled(record is not None)
+
+    def start_new(self, defaults: Mapping[str, Any] | None = None) -> None:
+        """An empty form for a new record (saved on Save)."""
+        self.record = None
+        self.setEnabled(True)
+        self.form.load(dict(defaults or self.new_defaults()))
+        self._show_heading()
+        self._build_workflow()
+        self._update_buttons()
+        first = self.form.editors[self.form.fields[0]]
+        first.setFocus()
+
+    def new_defaults(self) -> dict[str, Any]:
+        today = dt.date.today()
+        defaults: dict[str, Any] = {**self.parent_values}
+        for name in ("received_date", "date", "published_date", "requested_date"):
+            if self.spec.has_field(name) and name in self.form.editors:
+                defaults[name] = today
+        if self.spec.has_field("year"):
+            defaults["year"] = today.year
+        if self.spec.has_field("fiscal_year"):
+            defaults["fiscal_year"] = today.year + 1
+        if self.spec.has_field("country"):
+            defaults["country"] = self.ui.lookups.mission_country()
+        if self.spec.has_field("officer_id") and self.ui.app.device.officer_id:
+            defaults["officer_id"] = self.ui.app.device.officer_id
+        return defaults
+
+    def _show_heading(self) -> None:
+        r = self.record
+        if r is None:
+            self.heading.setText(self.tr("New {0}").format(entity_label(self.spec).lower()))
+            self.status.clear()
+            return
+        self.heading.setText(display_title(r.entity, r.values))
+        bits = []
+        if self.spec.status_field:
+            bits.append(value_label(r.get(self.spec.status_field)))
+        if r.updated_by:
+            stamp = r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.updated_at else ""
+            bits.append(self.tr("changed by {0} {1}").format(r.updated_by, stamp))
+        if r.conflict_state != "none":
+            bits.append(self.tr("has a conflict to review"))
+        self.status.setText(" · ".join(bits))
+
+    def _build_workflow(self) -> None:
+        for button in self.workflow_buttons.values():
+            self.workflow_bar.removeWidget(button)
+            button.deleteLater()
+        self.workflow_buttons = {}
+        workflow = workflows.workflow_for(self.spec.name)
+        if workflow is None or self.record is None:
+            return
+        for t in workflow.allowed(str(self.record.get(workflow.field)), self.ui.actor):
+            button = QPushButton(transition_label(t), self)
+            button.clicked.connect(lambda _=False, t=t: self.start_transition(t))
+            self.workflow_bar.addWidget(button)
+            self.workflow_buttons[t.target] = button
+
+    def _update_buttons(self) -> None:
+        dirty = self.record is None or self.form.dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(self.record is not None and self.form.dirty)
+        self.delete_button.setEnabled(self.record is not None)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def save(self) -> Change | None:
+        """Save the form; on problems, show them at the fields and return None (nothing saved)."""
+        problems = self.form.unknown_problems()
+        if problems:
+            self.form.show_problems(problems)
+            return None
+        try:
+            if self.record is None:
+                values = {
+                    **self.parent_values,
+                    **{k: v for k, v in self.form.values().items() if v is not None},
+                }
+                change = self.ui.records.create(self.spec.name, values)
+            else:
+                changes = self.form.changes()
+                if not changes:
+                    return None
+                change = self.ui.records.update(self.spec.name, self.record.id, changes)
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return None
+        except UserError as exc:
+            self.form.show_message(str(exc))
+            return None
+        except MissionDeskError as exc:
+            self.ui.errors.show(exc)
+            return None
+        self.show_record(change.record)
+        self.saved.emit(change)
+        return change
+
+    def commit_pending(self) -> bool:
+        """Before leaving the record: save what was typed. False (and problems shown) when it cannot be."""
+        if self.record is None or not self.form.dirty:
+            return True
+        return self.save() is not None
+
+    def revert(self) -> None:
+        self.show_record(self.record)
+
+    def delete(self) -> Change | None:
+        if self.record is None:
+            return None
+        try:
+            change = self.ui.records.delete(self.spec.name, self.record.id)
+        except MissionDeskError as exc:
+            self.ui.errors.show(exc)
+            return None
+        self.show_record(None)
+        self.deleted.emit(change)
+        return change
+
+    def start_transition(self, transition: workflows.Transition) -> TransitionDialog | Change | None:
+        """A step with needs opens a dialog; a plain step happens at once."""
+        if self.record is None:
+            return None
+        if not self.commit_pending():
+            return None
+        if transition.requires:
+            dialog = TransitionDialog(self.ui, self.record, transition, self)
+            dialog.done_change.connect(self._after_transition)
+            dialog.open()
+            self.transition_dialog = dialog
+            return dialog
+        try:
+            change = self.ui.records.transition(self.spec.name, self.record.id, transition.target)
+        except MissionDeskError as exc:
+            self.form.show_message(str(exc))
+            return None
+        self._after_transition(change)
+        return change
+
+    def _after_transition(self, change: Change) -> None:
+        self.show_record(change.record)
+        self.saved.emit(change)

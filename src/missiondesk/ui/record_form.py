@@ -1,0 +1,248 @@
+"""A form for any entity, built from its field declarations, with problems shown at the fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from missiondesk.domain.records import Record
+from missiondesk.domain.schema import EntitySpec, Kind
+from missiondesk.domain.validation import Problem
+from missiondesk.services.lookups import Lookups
+from missiondesk.ui.fields import ChoiceEditor, Unknown, editor_for
+from missiondesk.ui.labels import field_label
+
+ERROR_STYLE = "color: palette(highlighted-text); background: #b3261e; padding: 1px 4px; border-radius: 3px;"
+
+# What each entity's form edits; the status moves through workflow buttons, never through the form.
+FORM_FIELDS: dict[str, tuple[str, ...]] = {
+    "support_case": (
+        "title",
+        "company_id",
+        "summary",
+        "summary_sensitive",
+        "categories",
+        "sector",
+        "country",
+        "area",
+        "request_source",
+        "received_date",
+        "priority",
+        "pending_on",
+        "officer_id",
+        "estimated_resolution_date",
+        "investment_usd",
+        "jobs_created",
+        "permit_obtained",
+        "site_secured",
+    ),
+    "case_activity": (
+        "date",
+        "action_type",
+        "channel",
+        "officers",
+        "partners",
+        "authorities",
+        "notes",
+        "next_steps",
+    ),
+    "partner_referral": ("partner", "service", "requested_date", "completed_date", "notes"),
+    "market_brief": (
+        "title",
+        "topic",
+        "country",
+        "sector",
+        "format",
+        "published_date",
+        "valid_until",
+        "summary",
+        "sources",
+    ),
+    "brief_delivery": ("company_id", "date", "channel", "notes"),
+    "council_meeting": ("year", "number", "date", "format", "location", "notes"),
+    "meeting_attendance": ("partner", "authority", "attendee_names", "attendees"),
+    "agenda_item": ("position", "title", "case_id", "decision"),
+    "company": (
+        "name_ko",
+        "name_en",
+        "brn",
+        "size",
+        "sector",
+        "export_experience",
+        "website",
+        "home_city",
+        "notes",
+    ),
+    "proposal": (
+        "programme",
+        "fiscal_year",
+        "title",
+        "target_segment",
+        "activities",
+        "partners",
+        "budget_krw",
+        "kpis",
+        "submitted_date",
+    ),
+    "task": ("title", "due_date", "officer_id", "case_id", "meeting_id", "notes"),
+}
+
+_UNKNOWN_MESSAGE = {
+    "company": "No company is called “{0}”. Pick one from the suggestions, or add the company first.",
+    "support_case": "No case matches “{0}”. Pick one from the suggestions.",
+}
+
+
+class RecordForm(QWidget):
+    """Editors for ``fields`` of one entity; ``problems`` shows validation messages next to their fields."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        spec: EntitySpec,
+        lookups: Lookups,
+        fields: Iterable[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.lookups = lookups
+        self.fields = tuple(fields if fields is not None else FORM_FIELDS[spec.name])
+        self.editors: dict[str, Any] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._loaded: dict[str, Any] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.general_error = self._error_label()
+        outer.addWidget(self.general_error)
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer.addLayout(layout)
+        for name in self.fields:
+            f = spec.field(name)
+            editor = editor_for(f, lookups, self)
+            editor.setObjectName(name)
+            editor.changed.connect(self.edited)
+            label = QLabel(field_label(spec, name) + (" *" if f.required else ""), self)
+            label.setBuddy(editor)
+            error = self._error_label()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            layout.addRow(label, column)
+            self.editors[name] = editor
+            self.errors[name] = error
+            self.labels[name] = label
+        if "country" in self.editors and "area" in self.editors:
+            self.editors["country"].changed.connect(self._country_changed)
+
+    def _error_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.hide()
+        return label
+
+    def _country_changed(self) -> None:
+        country = self.editors["country"].value()
+        area: ChoiceEditor = self.editors["area"]
+        choices = self.lookups.codes("area", group=country) if isinstance(country, str) else ()
+        area.set_choices(choices)
+
+    # --- values --------------------------------------------------------------------------
+
+    def load(self, values: Mapping[str, Any]) -> None:
+        for name, editor in self.editors.items():
+            editor.blockSignals(True)
+            editor.set_value(values.get(name))
+            editor.blockSignals(False)
+            if name == "country" and "area" in self.editors:
+                self._country_changed()
+                self.editors["area"].set_value(values.get("area"))
+        self._loaded = {name: self._read(name) for name in self.editors}
+        self.clear_problems()
+
+    def load_record(self, record: Record | None, defaults: Mapping[str, Any] | None = None) -> None:
+        self.load(dict(record.values) if record is not None else dict(defaults or {}))
+
+    def _read(self, name: str) -> Any:
+        return self.editors[name].value()
+
+    def values(self) -> dict[str, Any]:
+        return {name: self._read(name) for name in self.editors}
+
+    def changes(self) -> dict[str, Any]:
+        """Only what the person changed since the form was loaded."""
+        return {name: v for name, v in self.values().items() if v != self._loaded.get(name)}
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.changes())
+
+    def set(self, name: str, value: Any) -> None:
+        """Set a field as if typed (tests and quick actions)."""
+        self.editors[name].set_value(value)
+        self.edited.emit()
+
+    # --- problems ------------------------------------------------------------------------
+
+    def unknown_problems(self) -> list[Problem]:
+        """Typed names that match no record or code, found before anything reaches the service."""
+        out = []
+        for name, value in self.values().items():
+            if isinstance(value, Unknown):
+                target = self.spec.field(name).target or ""
+                template = _UNKNOWN_MESSAGE.get(target, "“{0}” is not in the list.")
+                out.append(Problem(name, self.tr(template).format(value.text)))
+        return out
+
+    def show_problems(self, problems: Iterable[Problem]) -> None:
+        self.clear_problems()
+        general = []
+        for p in problems:
+            label = self.errors.get(p.field)
+            if label is None:
+                general.append(
+                    f"{field_label(self.spec, p.field) if self.spec.has_field(p.field) else p.field}: {p.message}"
+                )
+                continue
+            label.setText(p.message if not label.text() else f"{label.text()}\n{p.message}")
+            label.show()
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        first = next((n for n in self.fields if self.errors[n].isVisible()), None)
+        if first is not None:
+            self.editors[first].setFocus()
+
+    def show_message(self, text: str) -> None:
+        self.general_error.setText(text)
+        self.general_error.show()
+
+    def clear_problems(self) -> None:
+        for label in (*self.errors.values(), self.general_error):
+            label.clear()
+            label.hide()
+
+    def problem_at(self, name: str) -> str:
+        label = self.errors[name]
+        return label.text() if label.isVisibleTo(self) else ""
+
+
+def wire_values(spec: EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Form values as the services take them (dates stay dates; lists stay lists)."""
+    out = {}
+    for name, value in values.items():
+        f = spec.field(name)
+        if f.kind in (Kind.CODES, Kind.REFS) and value is None:
+            value = []
+        out[name] = value
+    return out

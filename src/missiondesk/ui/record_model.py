@@ -1,0 +1,166 @@
+"""A table model over a list query: the database sorts, filters and pages; the model fetches pages lazily.
+
+The view asks for rows as they scroll into sight; the model loads the page of
+``PAGE_SIZE`` rows that holds them and keeps the most recent pages (Anki's
+browse table does the same with ids). The total is counted once per query.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from missiondesk.domain.records import ListQuery, Record
+from missiondesk.domain.schema import entity
+from missiondesk.services.records import RecordService
+from missiondesk.ui.columns import CellFormatter, Column, columns_for
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id: survives sorting and proxies
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the native value (dates as dates, numbers as numbers)
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+
+PAGE_SIZE = 100
+KEPT_PAGES = 30
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclasses.dataclass
+class _Page:
+    rows: tuple[Record, ...]
+    titles: dict[str, str]
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one entity matching ``query``; ``reloaded`` fires after every new query or refresh."""
+
+    reloaded = Signal()
+
+    def __init__(self, records: RecordService, formatter: CellFormatter, query: ListQuery) -> None:
+        super().__init__()
+        self.records = records
+        self.formatter = formatter
+        self.query = query
+        self.columns: tuple[Column, ...] = columns_for(query.entity, trash=query.trash)
+        self.total = 0
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self.load(query)
+
+    # --- queries ---------------------------------------------------------------------
+
+    def load(self, query: ListQuery) -> None:
+        """Show the rows for a new query (a filter, search or sort change)."""
+        query = dataclasses.replace(query, offset=0, limit=PAGE_SIZE)
+        first = self.records.list(query, with_total=True)
+        self.beginResetModel()
+        self.query = query
+        self.columns = columns_for(query.entity, trash=query.trash)
+        self.total = first.total or 0
+        self._pages.clear()
+        self._pages[0] = self._page(first.rows)
+        self.endResetModel()
+        self.reloaded.emit()
+
+    def refresh(self) -> None:
+        """Read the same query again (after an edit, a delete or a sync)."""
+        self.load(self.query)
+
+    def _page(self, rows: tuple[Record, ...]) -> _Page:
+        return _Page(rows, self.formatter.ref_titles(self.columns, rows))
+
+    def _page_at(self, number: int) -> _Page:
+        page = self._pages.get(number)
+        if page is None:
+            query = dataclasses.replace(self.query, offset=number * PAGE_SIZE, limit=PAGE_SIZE)
+            page = self._page(self.records.list(query, with_total=False).rows)
+            self._pages[number] = page
+            while len(self._pages) > KEPT_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def record_at(self, row: int) -> Record | None:
+        if not 0 <= row < self.total:
+            return None
+        page = self._page_at(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return page.rows[offset] if offset < len(page.rows) else None
+
+    def row_of(self, record_id: str) -> int | None:
+        """The row of a record among the pages loaded so far (None when it is not in sight)."""
+        for number, page in self._pages.items():
+            for i, r in enumerate(page.rows):
+                if r.id == record_id:
+                    return number * PAGE_SIZE + i
+        return None
+
+    # --- Qt model --------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header()
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[section].numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.total:
+            return None
+        page = self._page_at(index.row() // PAGE_SIZE)
+        offset = index.row() % PAGE_SIZE
+        if offset >= len(page.rows):
+            return None  # the list shrank since it was counted; a refresh is on its way
+        record = page.rows[offset]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.formatter.text(col, self._value(record, col), page.titles)
+        if role == Qt.ItemDataRole.ToolTipRole and col.key in ("title", "notes", "service"):
+            return self.formatter.text(col, self._value(record, col), page.titles) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return record.id
+        if role == SORT_ROLE:
+            return self._value(record, col)
+        if role == RECORD_ROLE:
+            return record
+        return None
+
+    @staticmethod
+    def _value(record: Record, col: Column) -> Any:
+        return getattr(record, col.key) if col.is_meta else record.get(col.key)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = self.columns[column].key
+        if key == self.query.sort and descending == self.query.descending:
+            return
+        self.load(dataclasses.replace(self.query, sort=key, descending=descending))
+
+    def sort_column(self) -> int:
+        sort = self.query.sort or entity(self.query.entity).default_sort
+        for i, col in enumerate(self.columns):
+            if col.key == sort:
+                return i
+        return -1
