@@ -81,11 +81,15 @@ def bench_startup(data_dir: Path, runs: int) -> None:
         bare_times.append(timed_process([sys.executable, "-c", BARE_WINDOW])[0])
     app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
     print("\nStart-up to the main window shown and idle (wall time, process start to exit)")
-    print(f"  MissionDesk:        median {app_med:.2f} s  max {max(app_times):.2f} s   target < {STARTUP_TARGET_S:.1f} s")
+    print(
+        f"  MissionDesk:        median {app_med:.2f} s  max {max(app_times):.2f} s   target < {STARTUP_TARGET_S:.1f} s"
+    )
     print(f"  bare PySide6 window: median {bare_med:.2f} s  max {max(bare_times):.2f} s")
     print(f"  ratio {app_med / bare_med:.2f}x   target <= 2x")
     if memory:
-        print(f"\nResident memory when idle: median {statistics.median(memory):.0f} MB   target < {MEMORY_TARGET_MB:.0f} MB")
+        print(
+            f"\nResident memory when idle: median {statistics.median(memory):.0f} MB   target < {MEMORY_TARGET_MB:.0f} MB"
+        )
 
 
 def bench_updates(data_dir: Path, repeat: int) -> None:
@@ -117,7 +121,9 @@ def bench_updates(data_dir: Path, repeat: int) -> None:
             undo()  # type: ignore[operator]
             bar._emit()
         worst = p95(times)
-        print(f"  {label:<42} p50 {statistics.median(times):6.1f} ms  p95 {worst:6.1f} ms  ({page.model.total:,} rows)")
+        print(
+            f"  {label:<42} p50 {statistics.median(times):6.1f} ms  p95 {worst:6.1f} ms  ({page.model.total:,} rows)"
+        )
         return worst
 
     def set_filter(name: str, value: object) -> tuple[object, object]:

@@ -46,7 +46,9 @@ class StatusBar(QStatusBar):
             self.addPermanentWidget(widget)
 
     def set_counts(self, unsent: int, conflicts: int) -> None:
-        self.unsent.setText(self.tr("Unsent changes: {0}").format(unsent) if unsent else self.tr("All changes sent"))
+        self.unsent.setText(
+            self.tr("Unsent changes: {0}").format(unsent) if unsent else self.tr("All changes sent")
+        )
         self.unsent.setToolTip(self.tr("Changes saved here and not yet acknowledged by HQ"))
         self.conflicts.setText(self.tr("Conflicts to review: {0}").format(conflicts) if conflicts else "")
         self.conflicts.setVisible(bool(conflicts))
