@@ -150,6 +150,84 @@ def cmd_conflicts(args: argparse.Namespace) -> None:
     _print(f"{len(views)} open conflict(s); review them in the app under Sync > Review conflicts")
 
 
+def cmd_export(args: argparse.Namespace) -> None:
+    from missiondesk.services import bundle_export
+
+    with open_context(args.data_dir) as ctx:
+        result = bundle_export.export_bundle(
+            ctx, Path(args.out), all_ops=args.all, include_sensitive=args.include_sensitive
+        )
+        span = f" (sequence {result.seq_first}-{result.seq_last})" if result.op_count else ""
+        _print(f"Bundle {result.bundle_id} written to {result.path}: {result.op_count} change(s){span}.")
+        if result.ops_without_sensitive:
+            _print(f"{result.ops_without_sensitive} change(s) sent without their sensitive fields.")
+        if args.eml:
+            eml = bundle_export.prepare_email(ctx, result.path, Path(args.eml), args.to)
+            _print(f"Mail draft written to {eml}")
+
+
+def cmd_device_key(args: argparse.Namespace) -> None:
+    from missiondesk.services import device_keys
+
+    with open_context(args.data_dir) as ctx:
+        card = device_keys.write_key_card(ctx, Path(args.out))
+    _print(
+        f"Key of device {card.device_id} ({card.mission}) written to {args.out}; hand it to the other side."
+    )
+
+
+def cmd_trust_key(args: argparse.Namespace) -> None:
+    from missiondesk.services import device_keys
+
+    with open_context(args.data_dir) as ctx:
+        card = device_keys.trust_key(ctx, Path(args.file), replace=args.replace)
+    _print(f"Trusted the key of device {card.device_id} ({card.mission}, {card.officer}).")
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    from missiondesk.services import bundle_ack, bundle_import
+
+    with open_context(args.data_dir) as ctx:
+        plan = bundle_import.plan(ctx, [Path(f) for f in args.files])
+        for b in plan.bundles:
+            name = b.inspection.path.name
+            if b.refusal:
+                _print(f"{name}: refused: {b.refusal}")
+                continue
+            trust = b.inspection.trust.value if b.inspection.trust else ""
+            again = ", imported before" if b.already_imported else ""
+            _print(f"{name}: {b.inspection.kind}, {trust}{again}")
+            for entity_name, outcomes in sorted(b.counts().items()):
+                _print(f"    {entity_name:<20} " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
+            readable = b.inspection.readable
+            if readable and (readable.differences or readable.edited_sheets):
+                _print(
+                    f"    warning: {len(readable.differences)} cell(s) edited in a spreadsheet; not imported"
+                )
+                for d in readable.differences[:20]:
+                    _print(f"      {d.sheet} row {d.row} {d.column}: {d.in_sheet!r} (ops: {d.in_ops!r})")
+        if plan.refused:
+            raise MissionDeskError(f"{plan.refused[0].inspection.path.name}: {plan.refused[0].refusal}")
+        if args.dry_run:
+            _print("dry run: nothing was changed")
+            return
+        report = bundle_import.apply(ctx, plan, accept_unverified=args.yes_unverified)
+        if report.backup:
+            _print(f"Backup written to {report.backup}")
+        for r in report.bundles:
+            counts = ", ".join(f"{k} {v}" for k, v in sorted(r.counts().items()))
+            extra = f"; {r.feed_applied} change(s) from HQ applied" if r.kind == "ack" else ""
+            _print(f"{r.path.name}: {r.status}{': ' + r.message if r.message else ''} ({counts}){extra}")
+        if args.report:
+            _print(f"Report written to {bundle_import.save_report(report, Path(args.report))}")
+        if args.ack_out:
+            for ack in bundle_ack.write_acks(ctx, report, Path(args.ack_out)):
+                _print(
+                    f"Acknowledgement for {ack.mission} written to {ack.path}: {ack.results} result(s), "
+                    f"{ack.changes} change(s) from HQ."
+                )
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the command (two dests: argparse would
     # otherwise let the command's default overwrite the value given before it).
@@ -198,6 +276,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--older-than", type=float, default=24.0, metavar="HOURS", help="with --force (default 24)"
     )
     add("restored", cmd_restored, "HQ: after restoring this database from a backup, tell the laptops")
+    p = add("export", cmd_export, "write the unsent changes as a signed Excel bundle for HQ")
+    p.add_argument("--out", metavar="FILE", required=True, help="the bundle to write (.xlsx)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--since-ack", action="store_true", help="the changes HQ has not acknowledged yet (the default)"
+    )
+    which.add_argument("--all", action="store_true", help="every change the outbox still keeps")
+    p.add_argument(
+        "--include-sensitive", action="store_true", help="include sensitive fields (left out by default)"
+    )
+    p.add_argument(
+        "--eml", metavar="FILE", help="also write a mail draft (.eml) to HQ with the bundle attached"
+    )
+    p.add_argument(
+        "--to", metavar="ADDRESS", help="with --eml: HQ's address (default: hq_email in config.json)"
+    )
+    p = add("device-key", cmd_device_key, "write this device's public key to a file for the other side")
+    p.add_argument("--out", metavar="FILE", required=True)
+    p = add("trust-key", cmd_trust_key, "trust another device's key (HQ: a mission laptop's; mission: HQ's)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--replace", action="store_true", help="replace a key registered before for that device")
+    p = add("import", cmd_import, "import Excel bundles (HQ) or an acknowledgement file (mission)")
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--dry-run", action="store_true", help="check and preview only; change nothing")
+    p.add_argument("--ack-out", metavar="FILE", help="HQ: write the signed acknowledgement for the mission")
+    p.add_argument("--report", metavar="FILE", help="save the import report as a workbook (.xlsx)")
+    p.add_argument(
+        "--yes-unverified", action="store_true", help="import files signed by a key not registered here"
+    )
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)

@@ -216,6 +216,19 @@ auth_device = sa.Table(
     sa.Column("blocked_reason", sa.Text, nullable=True),  # e.g. a reused sequence number: enrol again
 )
 
+# Ed25519 public keys this database trusts, by device: at HQ the mission laptops' keys (bundles they
+# sign), at a mission HQ's key (acknowledgement files it signs). Added by 'missiondesk trust-key'.
+device_key = sa.Table(
+    "device_key",
+    metadata,
+    sa.Column("device_id", sa.String(UUID_LEN), primary_key=True),
+    sa.Column("mission_code", sa.String(16), nullable=False),
+    sa.Column("role", sa.String(8), nullable=False),
+    sa.Column("public_key", sa.String(64), nullable=False),  # raw 32 bytes, base64
+    sa.Column("label", sa.String(120), nullable=False, server_default=""),
+    sa.Column("trusted_at", sa.DateTime, nullable=False),
+    sa.Column("trusted_by", sa.String(120), nullable=False),
+)
 op_receipt = sa.Table(
     "op_receipt",
     metadata,

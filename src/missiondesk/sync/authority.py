@@ -216,43 +216,68 @@ class Authority:
 
     # --- push ----------------------------------------------------------------------------
 
-    def push(self, ops: Sequence[Op], device_id: str, via: str = "network") -> list[PushResult]:
+    def push(
+        self,
+        ops: Sequence[Op],
+        device_id: str,
+        via: str = "network",
+        content_hashes: Mapping[str, str] | None = None,
+    ) -> list[PushResult]:
         """Merge a batch of one device's ops; one result per op, in the order given.
 
         The batch is merged in memory and written at once. Should a write clash
         with a constraint (two devices made the same case reference), the batch
         is merged again op by op, so the clash refuses only its own op.
+
+        ``content_hashes`` (op id -> hash) names an op's identity when the op
+        arrives without some of its fields (an email bundle that left sensitive
+        fields out carries the hash of the whole op, signed by the device): the
+        receipt keeps that hash, so the whole op arriving later by network is a
+        duplicate, not a clash.
         """
         with self.store.write() as conn:
-            device = self._device(conn, device_id)
-            if device.revoked:
-                raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+            return self.push_in(conn, ops, device_id, via, content_hashes)
+
+    def push_in(
+        self,
+        conn: Connection,
+        ops: Sequence[Op],
+        device_id: str,
+        via: str = "network",
+        content_hashes: Mapping[str, str] | None = None,
+    ) -> list[PushResult]:
+        """``push`` inside the caller's transaction (a bundle import commits or cancels as one)."""
+        hashes = content_hashes or {}
+        device = self._device(conn, device_id)
+        if device.revoked:
+            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+        try:
+            with conn.begin_nested():
+                unit = self._unit(conn, ops, device_id)
+                results = [self._push_one(unit, op, device_id, via, hashes.get(op.op_id)) for op in ops]
+                unit.flush()
+            return results
+        except sa.exc.IntegrityError:
+            pass
+        results = []
+        for op in ops:
+            content_hash = hashes.get(op.op_id)
             try:
                 with conn.begin_nested():
-                    unit = self._unit(conn, ops, device_id)
-                    results = [self._push_one(unit, op, device_id, via) for op in ops]
+                    unit = self._unit(conn, [op], device_id)
+                    result = self._push_one(unit, op, device_id, via, content_hash)
                     unit.flush()
-                return results
-            except sa.exc.IntegrityError:
-                pass
-            results = []
-            for op in ops:
-                try:
-                    with conn.begin_nested():
-                        unit = self._unit(conn, [op], device_id)
-                        result = self._push_one(unit, op, device_id, via)
-                        unit.flush()
-                except sa.exc.IntegrityError as exc:
-                    with conn.begin_nested():
-                        unit = self._unit(conn, [op], device_id)
-                        reason = f"The record clashes with one HQ already holds ({_constraint(exc)})."
-                        result = self._reject_receipt(unit, op, op.content_hash(), via, reason)
-                        state = unit.device(device_id)
-                        if state is not None and op.seq == state.next_seq:
-                            self._advance(unit, state)
-                        unit.flush()
-                results.append(result)
-            return results
+            except sa.exc.IntegrityError as exc:
+                with conn.begin_nested():
+                    unit = self._unit(conn, [op], device_id)
+                    reason = f"The record clashes with one HQ already holds ({_constraint(exc)})."
+                    result = self._reject_receipt(unit, op, content_hash or op.content_hash(), via, reason)
+                    state = unit.device(device_id)
+                    if state is not None and op.seq == state.next_seq:
+                        self._advance(unit, state)
+                    unit.flush()
+            results.append(result)
+        return results
 
     def _unit(self, conn: Connection, ops: Sequence[Op], device_id: str) -> Unit:
         unit = Unit(conn)
@@ -273,8 +298,10 @@ class Authority:
         )
         return unit
 
-    def _push_one(self, unit: Unit, op: Op, device_id: str, via: str) -> PushResult:
-        content_hash = op.content_hash()
+    def _push_one(
+        self, unit: Unit, op: Op, device_id: str, via: str, content_hash: str | None = None
+    ) -> PushResult:
+        content_hash = content_hash or op.content_hash()
         seen = self._seen(unit, op, content_hash)
         if seen is not None:
             return seen

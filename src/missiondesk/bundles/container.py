@@ -1,0 +1,174 @@
+"""Checks on the file itself, before any spreadsheet parser reads it.
+
+A workbook from outside is hostile until checked (BRIEF section 4). This
+module looks at the bytes and the zip directory only: the file's size, that
+it is a zip and not an encrypted or old-format (OLE) file, the number of
+entries, their declared and real uncompressed sizes and compression ratios
+(a zip bomb is refused), macro and external content (refused), and then
+streams every XML part once: a document type declaration (the door to
+entity expansion) is refused, and worksheet rows and cells are counted as
+they stream, stopping at the limit. The ``<dimension>`` a sheet declares is
+never trusted. The few small parts this module parses itself are read with
+defusedxml.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from missiondesk.bundles.errors import BundleRefused
+from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and old .xls files are OLE compound files
+ZIP_MAGIC = b"PK\x03\x04"
+READ_CHUNK = 1024 * 1024
+
+_FORBIDDEN_PARTS = ("vbaproject", "activex", "externallink", "connections.xml", "embeddings/", "vbadata")
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_TAIL = 32  # bytes kept between chunks so a tag split across two chunks is still seen
+
+
+@dataclass(frozen=True)
+class ContainerFacts:
+    entries: int
+    compressed_bytes: int
+    uncompressed_bytes: int
+    rows_per_part: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> int:
+        return sum(self.rows_per_part.values())
+
+
+def check_container(path: Path, limits: Limits = DEFAULT_LIMITS) -> ContainerFacts:
+    """Refuse (BundleRefused) anything that is not a plain, bounded .xlsx zip; facts otherwise."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise BundleRefused(f"{name} cannot be read ({exc.strerror or exc}).") from exc
+    if size > limits.max_file_bytes:
+        raise BundleRefused(
+            f"{name} is {size / 1e6:.0f} MB, more than the {limits.max_file_bytes / 1e6:.0f} MB a bundle may be."
+        )
+    if head.startswith(OLE_MAGIC):
+        raise BundleRefused(
+            f"{name} is an encrypted (password-protected) or old-format Excel file: refused. "
+            "Save it without a password as .xlsx."
+        )
+    if not head.startswith(ZIP_MAGIC):
+        raise BundleRefused(f"{name} is not an Excel .xlsx workbook (whatever its name says): refused.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_directory(name, infos, limits)
+            _check_content_types(name, zf)
+            rows, real_total = _stream_parts(name, zf, infos, limits)
+    except zipfile.BadZipFile as exc:
+        raise BundleRefused(f"{name} is damaged or truncated ({exc}): refused.") from exc
+    except (EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError) as exc:
+        raise BundleRefused(f"{name} is damaged or uses a zip feature bundles never use ({exc}).") from exc
+    return ContainerFacts(len(infos), size, real_total, rows)
+
+
+def _check_directory(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    if len(infos) > limits.max_entries:
+        raise BundleRefused(f"{name} holds {len(infos)} parts, more than a bundle ever has: refused.")
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise BundleRefused(f"{name} is a zip file but not an Excel workbook: refused.")
+    total = 0
+    for info in infos:
+        lower = info.filename.lower()
+        if info.flag_bits & 0x1:
+            raise BundleRefused(f"{name} has encrypted parts: refused.")
+        if lower.startswith("/") or ".." in lower.split("/"):
+            raise BundleRefused(f"{name} has a part with an unsafe name ({info.filename!r}): refused.")
+        if any(bad in lower for bad in _FORBIDDEN_PARTS) or lower.endswith(".bin"):
+            raise BundleRefused(
+                f"{name} contains macros, controls or external links ({info.filename}): refused. "
+                "Bundles never have them."
+            )
+        total += info.file_size
+        if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
+            info.compress_size, 1
+        ):
+            raise BundleRefused(
+                f"{name} expands {info.file_size // max(info.compress_size, 1)}-fold ({info.filename}): "
+                "refused as a zip bomb."
+            )
+    if total > limits.max_uncompressed_bytes:
+        raise BundleRefused(
+            f"{name} would expand to {total / 1e6:.0f} MB, more than the "
+            f"{limits.max_uncompressed_bytes / 1e6:.0f} MB allowed: refused as a zip bomb."
+        )
+
+
+def _check_content_types(name: str, zf: zipfile.ZipFile) -> None:
+    info = zf.getinfo("[Content_Types].xml")
+    if info.file_size > 1024 * 1024:
+        raise BundleRefused(f"{name} has an oversized content-type list: refused.")
+    data = zf.read(info)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise BundleRefused(f"{name} declares XML entities (an entity-expansion attack): refused.")
+    try:
+        root = ElementTree.fromstring(data, forbid_dtd=True)
+    except (ElementTree.ParseError, DefusedXmlException) as exc:
+        raise BundleRefused(f"{name} has an unreadable content-type list ({exc}): refused.") from exc
+    for el in root:
+        kind = (el.get("ContentType") or "").lower()
+        if "macroenabled" in kind or "vba" in kind or "activex" in kind:
+            raise BundleRefused(f"{name} is a macro-enabled workbook: refused. Bundles never carry macros.")
+
+
+def _stream_parts(
+    name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits
+) -> tuple[dict[str, int], int]:
+    """Decompress every part once: refuse DTDs, count worksheet rows and cells up to the limits."""
+    rows_per_part: dict[str, int] = {}
+    cells = 0
+    real_total = 0
+    for info in infos:
+        lower = info.filename.lower()
+        if not (lower.endswith(".xml") or lower.endswith(".rels")):
+            continue
+        is_sheet = lower.startswith("xl/worksheets/")
+        rows = 0
+        tail = b""
+        with zf.open(info) as fh:
+            while chunk := fh.read(READ_CHUNK):
+                real_total += len(chunk)
+                if real_total > limits.max_uncompressed_bytes:
+                    raise BundleRefused(f"{name} expands beyond the allowed size: refused as a zip bomb.")
+                window = tail + chunk
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise BundleRefused(
+                        f"{name} declares XML entities in {info.filename} (an entity-expansion attack): refused."
+                    )
+                if is_sheet:
+                    # Tags wholly inside the carried-over tail were counted with the previous chunk.
+                    rows += len(_ROW.findall(window)) - len(_ROW.findall(tail))
+                    cells += len(_CELL.findall(window)) - len(_CELL.findall(tail))
+                    if rows > limits.max_rows_per_sheet:
+                        raise BundleRefused(
+                            f"{name}: a sheet ({info.filename}) has more than {limits.max_rows_per_sheet:,} "
+                            "rows, more than a bundle may hold: refused."
+                        )
+                    if cells > limits.max_cells:
+                        raise BundleRefused(
+                            f"{name} has more than {limits.max_cells:,} cells, more than a bundle may hold: refused."
+                        )
+                tail = window[-_TAIL:]
+        if is_sheet:
+            rows_per_part[info.filename] = rows
+    return rows_per_part, real_total

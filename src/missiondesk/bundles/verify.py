@@ -1,0 +1,221 @@
+"""Trusting a workbook: format, schema, payload hash, signature, and the ops it carries.
+
+Every check refuses with one sentence (``BundleRefused``) and nothing is
+applied. The signature is checked against the key this database registered
+for the signing device (``missiondesk trust-key``); a device whose key was
+never registered gives an *unverified* bundle, which needs an explicit yes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from missiondesk.bundles import readable, signing
+from missiondesk.bundles.errors import BundleRefused
+from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, SIGNATURE, Manifest, PayloadDigest
+from missiondesk.bundles.op_entries import OpEntry, parse_entry
+from missiondesk.bundles.reader import WorkbookContent, readable_hash
+from missiondesk.domain.schema import SCHEMA_VERSION
+from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
+
+
+class Trust(StrEnum):
+    VERIFIED = "verified"  # signed by the key registered for its device
+    UNVERIFIED = "unverified"  # consistent, but its device's key is not registered here
+
+
+KeyLookup = Callable[[str], str | None]
+"""Device id -> the public key this database registered for it, if any."""
+
+
+def check_format(manifest: Manifest, kind: str | None = None) -> None:
+    if manifest.get("format") != FORMAT:
+        raise BundleRefused("The workbook's manifest is not a MissionDesk bundle manifest: refused.")
+    if manifest.number("format_version") > FORMAT_VERSION:
+        raise BundleRefused(
+            f"This bundle uses format {manifest.get('format_version')}, newer than this MissionDesk reads "
+            f"({FORMAT_VERSION}): update MissionDesk first."
+        )
+    if kind is not None and manifest.get("kind") != kind:
+        raise BundleRefused(f"This is not a {kind} file (it is {manifest.get('kind')!r}).")
+    created = manifest.require("created_at")
+    try:
+        dt.datetime.fromisoformat(created.removesuffix("Z"))
+    except ValueError:
+        raise BundleRefused(
+            f"The manifest's creation time is not a date and time ({created!r}): refused."
+        ) from None
+
+
+def check_schema(manifest: Manifest, schema_version: int = SCHEMA_VERSION) -> int:
+    version = manifest.number("schema_version")
+    if version > schema_version:
+        raise BundleRefused(
+            f"This bundle was made by a newer MissionDesk (schema {version}); this install runs schema "
+            f"{schema_version}. Update MissionDesk here first; the laptop keeps its changes."
+        )
+    if version < MIN_SUPPORTED_SCHEMA:
+        raise BundleRefused(
+            f"This bundle was made by a MissionDesk too old to import (schema {version}; the oldest accepted is "
+            f"{MIN_SUPPORTED_SCHEMA}). Update MissionDesk on that laptop and export again."
+        )
+    return version
+
+
+def check_payload(content: WorkbookContent) -> None:
+    digest = PayloadDigest()
+    for name, lines in content.payload.items():
+        digest.sheet(name)
+        for line in lines:
+            digest.line(line)
+    if digest.hexdigest() != content.manifest.require("payload_sha256"):
+        raise BundleRefused(
+            "The changes in this file do not match its SHA-256: it was altered after it was made "
+            "(tampered or edited by hand). Refused; nothing was applied."
+        )
+
+
+def check_signature(manifest: Manifest, lookup: KeyLookup) -> Trust:
+    signed = manifest.signed_text()
+    signature = manifest.require(SIGNATURE)
+    registered = lookup(manifest.require("device_id"))
+    if registered is not None:
+        if signing.verify(registered, signed, signature):
+            return Trust.VERIFIED
+        raise BundleRefused(
+            f"The signature does not match the key registered for device {manifest.get('device_id')}: "
+            "forged or altered. Refused; nothing was applied."
+        )
+    if not signing.verify(manifest.require("public_key"), signed, signature):
+        raise BundleRefused(
+            "The file's signature is not valid: forged or altered. Refused; nothing was applied."
+        )
+    return Trust.UNVERIFIED
+
+
+def parse_ops(content: WorkbookContent, sheet: str = "ops") -> list[OpEntry]:
+    """The op entries, checked against each other and against the manifest."""
+    manifest = content.manifest
+    device_id = manifest.require("device_id")
+    schema = manifest.number("schema_version")
+    entries: list[OpEntry] = []
+    by_id: dict[str, OpEntry] = {}
+    seqs: set[int] = set()
+    for number, line in enumerate(content.payload.get(sheet, []), start=2):
+        try:
+            entry = parse_entry(line)
+        except ValueError as exc:
+            raise BundleRefused(
+                f"Row {number} of the ops sheet is not a valid op ({exc}): refused."
+            ) from None
+        op = entry.op
+        if op.op_id in by_id:
+            same = by_id[op.op_id].line() == entry.line()
+            raise BundleRefused(
+                f"Op {op.op_id} appears twice"
+                + ("" if same else " with different content")
+                + " in this bundle: refused; nothing was applied."
+            )
+        if op.seq in seqs:
+            raise BundleRefused(f"Sequence number {op.seq} appears twice in this bundle: refused.")
+        if op.device_id != device_id:
+            raise BundleRefused(f"Row {number} of the ops sheet was made by another device: refused.")
+        if op.schema_version > schema:
+            raise BundleRefused(
+                f"Row {number} of the ops sheet has a newer schema than its manifest: refused."
+            )
+        by_id[op.op_id] = entry
+        seqs.add(op.seq)
+        entries.append(entry)
+    if len(entries) != manifest.number("op_count"):
+        raise BundleRefused(
+            f"The bundle holds {len(entries)} ops but its manifest says {manifest.get('op_count')}: refused."
+        )
+    if entries and (min(seqs) != manifest.number("seq_first") or max(seqs) != manifest.number("seq_last")):
+        raise BundleRefused("The ops' sequence numbers do not match the manifest's range: refused.")
+    return entries
+
+
+def parse_lines(content: WorkbookContent, sheet: str) -> list[dict[str, Any]]:
+    out = []
+    for number, line in enumerate(content.payload.get(sheet, []), start=2):
+        try:
+            value = json.loads(line)
+        except ValueError:
+            raise BundleRefused(f"Row {number} of the {sheet} sheet is not valid JSON: refused.") from None
+        if not isinstance(value, dict):
+            raise BundleRefused(f"Row {number} of the {sheet} sheet is not a record: refused.")
+        out.append(value)
+    return out
+
+
+@dataclass(frozen=True)
+class CellDifference:
+    sheet: str
+    row: int  # as a spreadsheet numbers it (the header is row 1)
+    record_id: str
+    column: str
+    in_sheet: Any
+    in_ops: Any
+
+
+@dataclass(frozen=True)
+class ReadableCheck:
+    differences: tuple[CellDifference, ...]
+    edited_sheets: tuple[
+        str, ...
+    ]  # sheets whose content is not what was signed (some cells may be outside the ops)
+
+
+def check_readable(content: WorkbookContent, entries: list[OpEntry]) -> ReadableCheck:
+    """Cells of the readable sheets that differ from the ops (edited in a spreadsheet), never imported.
+
+    Text where a date belongs is refused outright. A cell is compared with the
+    ops when the ops carry its field; a sheet whose signed hash differs is
+    listed as edited even when the changed cells are outside the ops' fields.
+    """
+    include_sensitive = content.manifest.get("sensitive") != "left out"
+    latest: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        values = latest.setdefault(entry.op.record_id, {})
+        for name, change in entry.op.changes.items():
+            values[name] = change.new
+    signed = _signed_hashes(content.manifest)
+    differences: list[CellDifference] = []
+    edited: list[str] = []
+    for name, rows in content.readable_rows.items():
+        sheet = readable.BY_NAME[name]
+        cols = readable.columns(sheet.spec, include_sensitive)
+        for number, row in enumerate(rows, start=2):
+            cells = list(row) + [""] * (len(cols) + 1 - len(row))
+            record_id = str(cells[0])
+            carried = latest.get(record_id, {})
+            for f, value in zip(cols, cells[1:], strict=False):
+                try:
+                    shown = readable.read_value(f, value)
+                except ValueError as exc:
+                    raise BundleRefused(
+                        f"Sheet {name}, row {number}, column {readable.header(f)}: {exc}. Refused; nothing was applied."
+                    ) from None
+                if f.name in carried:
+                    expected = readable.comparable(f, carried[f.name])
+                    if shown != expected:
+                        differences.append(
+                            CellDifference(name, number, record_id, readable.header(f), shown, expected)
+                        )
+        if name in signed and readable_hash(rows, sheet, include_sensitive) != signed[name]:
+            edited.append(name)
+    return ReadableCheck(tuple(differences), tuple(edited))
+
+
+def _signed_hashes(manifest: Manifest) -> dict[str, str]:
+    try:
+        value = json.loads(manifest.get("readable_sha256") or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}

@@ -1,0 +1,241 @@
+"""Export at the mission: the outbox as a signed bundle workbook, and a mail draft to send it.
+
+By default a bundle holds every op HQ has not acknowledged yet (ops stay in
+the outbox until an acknowledgement arrives by sync or by file), so sending
+the next bundle before the last one was acknowledged repeats its ops, and
+HQ answers those as duplicates. A bundle with no ops is still useful: HQ's
+acknowledgement of it carries the changes for the mission since its last one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import mimetypes
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from missiondesk import __version__
+from missiondesk.bundles import readable
+from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_OPS
+from missiondesk.bundles.op_entries import OpEntry, entry_for
+from missiondesk.bundles.writer import ReadableRows, SummaryLine, write_bundle
+from missiondesk.domain.ops import Op
+from missiondesk.domain.schema import SCHEMA_VERSION, entity
+from missiondesk.errors import UserError
+from missiondesk.services.context import AppContext, read_config
+from missiondesk.services.device_keys import private_key
+from missiondesk.services.progress import Silent, TaskContext
+from missiondesk.store import outbox
+from missiondesk.store.errors import environment_errors
+from missiondesk.store.records import utcnow
+from missiondesk.store.tables import audit_event, entity_table
+from missiondesk.store.tables import outbox as outbox_table
+from missiondesk.sync import replica
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HQ_EMAIL_SETTING = "hq_email"
+_ID_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    op_count: int
+    seq_first: int | None
+    seq_last: int | None
+    ops_without_sensitive: int  # ops that had sensitive fields left out
+    records: dict[str, int]  # readable sheet -> rows
+
+
+def export_bundle(
+    ctx: AppContext,
+    out: Path,
+    *,
+    all_ops: bool = False,
+    include_sensitive: bool = False,
+    task: TaskContext | None = None,
+) -> ExportResult:
+    """Write the bundle to ``out``: unacknowledged ops (or, with ``all_ops``, all the outbox keeps)."""
+    task = task or Silent()
+    if out.suffix.lower() != ".xlsx":
+        raise UserError("A bundle is an Excel workbook: give the file name a .xlsx ending.")
+    key = private_key(ctx)
+    ops = _ops(ctx, all_ops)
+    entries = [entry_for(op, include_sensitive) for op in ops]
+    total = len(entries)
+    task.progress(0, total, "Reading the records")
+    records = _records(ctx, entries)
+    epoch, cursor = replica.cursor(ctx)
+    bundle_id = str(uuid.uuid4())
+    created = utcnow()
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "kind": KIND_OPS,
+        "bundle_id": bundle_id,
+        "device_id": ctx.device.device_id,
+        "mission": ctx.device.mission,
+        "officer": ctx.device.officer_name,
+        "app_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "seq_first": entries[0].op.seq if entries else 0,
+        "seq_last": entries[-1].op.seq if entries else 0,
+        "op_count": total,
+        "created_at": created.isoformat(timespec="seconds") + "Z",
+        "times": "UTC",
+        "sensitive": "included" if include_sensitive else "left out",
+        "feed_epoch": epoch or "",
+        "feed_cursor": cursor,
+    }
+
+    def progress(done: int) -> None:
+        task.check_cancelled()
+        task.progress(done, total, "Writing the bundle")
+
+    tables = [ReadableRows(sheet, _rows(records.get(sheet.entity, {}))) for sheet in readable.READABLE_SHEETS]
+    with environment_errors():
+        write_bundle(
+            out,
+            manifest,
+            [("ops", (e.line() for e in entries))],
+            key,
+            readable_rows=tables,
+            include_sensitive=include_sensitive,
+            summary=_summary(ctx, entries, records, include_sensitive),
+            progress=progress,
+        )
+    task.progress(total, total, "Done")
+    redacted = sum(1 for e in entries if e.left_out)
+    with ctx.store.write() as conn:
+        conn.execute(
+            sa.insert(audit_event).values(
+                at=created,
+                device_id=ctx.device.device_id,
+                actor=ctx.device.officer_name,
+                entity="bundle",
+                record_id=bundle_id,
+                action="export",
+                changes={"file": out.name, "ops": total, "sensitive": manifest["sensitive"]},
+                op_id=None,
+            )
+        )
+    return ExportResult(
+        out,
+        bundle_id,
+        total,
+        entries[0].op.seq if entries else None,
+        entries[-1].op.seq if entries else None,
+        redacted,
+        {s.name: len(records.get(s.entity, {})) for s in readable.READABLE_SHEETS},
+    )
+
+
+def _ops(ctx: AppContext, all_ops: bool) -> list[Op]:
+    with ctx.store.read() as conn:
+        stmt = (
+            sa.select(outbox_table.c.payload)
+            .where(outbox_table.c.device_id == ctx.device.device_id)
+            .order_by(outbox_table.c.seq)
+        )
+        stmt = (
+            stmt.where(outbox_table.c.status != outbox.REJECTED)
+            if all_ops
+            else stmt.where(outbox_table.c.status == outbox.PENDING)
+        )
+        return [Op.from_wire(json.loads(p)) for p in conn.execute(stmt).scalars()]
+
+
+def _records(ctx: AppContext, entries: list[OpEntry]) -> dict[str, dict[str, dict[str, Any]]]:
+    """entity -> record id -> wire values, for the records the ops touch that a readable sheet shows."""
+    wanted: dict[str, list[str]] = {}
+    for e in entries:
+        if e.op.entity in readable.BY_ENTITY:
+            ids = wanted.setdefault(e.op.entity, [])
+            ids.append(e.op.record_id)
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    with ctx.store.read() as conn:
+        for name, ids in wanted.items():
+            spec = entity(name)
+            table = entity_table(name)
+            unique = list(dict.fromkeys(ids))
+            found: dict[str, dict[str, Any]] = {}
+            for start in range(0, len(unique), _ID_CHUNK):
+                stmt = sa.select(table).where(table.c.id.in_(unique[start : start + _ID_CHUNK]))
+                for row in conn.execute(stmt).mappings():
+                    found[row["id"]] = {f.name: f.to_wire(row[f.name]) for f in spec.fields}
+            out[name] = {i: found[i] for i in unique if i in found}
+    return out
+
+
+def _rows(records: dict[str, dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    yield from records.items()
+
+
+def _summary(
+    ctx: AppContext,
+    entries: list[OpEntry],
+    records: dict[str, dict[str, dict[str, Any]]],
+    include_sensitive: bool,
+) -> list[SummaryLine]:
+    kinds = Counter(e.op.kind.value for e in entries)
+    made = sorted(e.op.made_at for e in entries if e.op.made_at)
+    lines = [
+        SummaryLine("공관", "Mission", ctx.device.mission),
+        SummaryLine("작성자", "Made by", ctx.device.officer_name),
+        SummaryLine("기간 시작 (UTC)", "Period from (UTC)", made[0] if made else ""),
+        SummaryLine("기간 끝 (UTC)", "Period to (UTC)", made[-1] if made else ""),
+        SummaryLine("변경 수", "Changes", len(entries)),
+        SummaryLine("신규", "Created", kinds.get("create", 0)),
+        SummaryLine("수정", "Updated", kinds.get("update", 0)),
+        SummaryLine("삭제", "Deleted", kinds.get("delete", 0)),
+        SummaryLine("복원", "Restored", kinds.get("restore", 0)),
+        SummaryLine(
+            "민감 정보", "Sensitive fields", "포함 / included" if include_sensitive else "제외 / left out"
+        ),
+    ]
+    for sheet in readable.READABLE_SHEETS:
+        spec = sheet.spec
+        lines.append(SummaryLine(spec.label_ko, spec.label_en, len(records.get(sheet.entity, {}))))
+    cases = records.get("support_case", {}).values()
+    for status, n in sorted(Counter(str(c.get("status")) for c in cases).items()):
+        lines.append(SummaryLine(f"사례 상태: {status}", f"Cases with status {status}", n))
+    meetings = records.get("council_meeting", {}).values()
+    lines.append(
+        SummaryLine("개최된 협의회", "Meetings held", sum(1 for m in meetings if m.get("status") == "held"))
+    )
+    return lines
+
+
+def prepare_email(ctx: AppContext, bundle: Path, eml: Path, to: str | None = None) -> Path:
+    """Write an ``.eml`` draft (mail clients open it as a new message) with the bundle attached."""
+    address = to or read_config(ctx.paths).get(HQ_EMAIL_SETTING)
+    if not address:
+        raise UserError(
+            f'No HQ address: give --to ADDRESS, or set "{HQ_EMAIL_SETTING}" in {ctx.paths.config}.'
+        )
+    msg = EmailMessage()
+    msg["To"] = str(address)
+    msg["Subject"] = f"MissionDesk bundle {ctx.device.mission} {dt.date.today().isoformat()}"
+    msg["Date"] = formatdate(localtime=True)
+    msg["X-Unsent"] = "1"  # Outlook opens it as a draft to send
+    msg.set_content(
+        f"{ctx.device.mission}의 변경 사항 파일을 첨부합니다. 본부에서 MissionDesk로 가져오십시오.\n\n"
+        f"Attached: the changes of {ctx.device.mission} as a MissionDesk bundle. "
+        "Import it at HQ with MissionDesk (File > Import bundles, or 'missiondesk import').\n\n"
+        f"{ctx.device.officer_name}\n"
+    )
+    maintype, subtype = (mimetypes.guess_type(bundle.name)[0] or XLSX_TYPE).split("/", 1)
+    with environment_errors():
+        msg.add_attachment(bundle.read_bytes(), maintype=maintype, subtype=subtype, filename=bundle.name)
+        eml.write_bytes(bytes(msg))
+    return eml

@@ -1,0 +1,667 @@
+"""Import at HQ (bundles) and at the mission (acknowledgement files): inspect, plan, apply.
+
+The desktop wizard is a thin layer over these three steps, and so is
+``missiondesk import``:
+
+- ``inspect(ctx, path)``: the checks before and after parsing (container,
+  manifest, schema, hash, signature, ops, readable sheets) and the manifest;
+  a refused file says why in ``refusal`` and is never applied;
+- ``plan(ctx, paths)``: per bundle and per record, what an import would do
+  (new, updated, unchanged, conflict, held, rejected) with the field
+  changes, read without writing anything;
+- ``apply(ctx, plan, task)``: a backup, then every bundle through the merge
+  engine (``Authority.push_in``), each in a savepoint of one transaction:
+  a cancel rolls everything back. An acknowledgement file marks the
+  laptop's ops acknowledged and applies HQ's change feed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from missiondesk.bundles import verify
+from missiondesk.bundles.errors import BundleRefused
+from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
+from missiondesk.bundles.manifest import KIND_ACK, KIND_OPS, Manifest
+from missiondesk.bundles.op_entries import OpEntry
+from missiondesk.bundles.reader import WorkbookContent, read_workbook
+from missiondesk.bundles.report_workbook import write_tables
+from missiondesk.bundles.verify import ReadableCheck, Trust
+from missiondesk.domain.merge import FieldVerdict, merge_fields
+from missiondesk.domain.ops import OpKind
+from missiondesk.domain.permissions import Role, write_refusal
+from missiondesk.domain.schema import GLOBAL_OWNER, Scope, entity, is_entity
+from missiondesk.errors import UserError
+from missiondesk.services.context import AppContext
+from missiondesk.services.device_keys import registered_key
+from missiondesk.services.progress import Silent, TaskContext
+from missiondesk.store.backup import backup_name
+from missiondesk.store.database import backup as backup_store
+from missiondesk.store.errors import environment_errors
+from missiondesk.store.records import utcnow
+from missiondesk.store.tables import audit_event, auth_device, entity_table, held_op, op_receipt
+from missiondesk.sync import replica
+from missiondesk.sync.authority import Authority, FeedChange, FeedPage, PushResult, Status
+
+PUSH_CHUNK = 2000
+_ID_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class Inspection:
+    path: Path
+    checks: list[Check] = field(default_factory=list)
+    manifest: Manifest | None = None
+    kind: str = ""
+    trust: Trust | None = None
+    entries: list[OpEntry] = field(default_factory=list)
+    readable: ReadableCheck | None = None
+    results: list[dict[str, Any]] = field(default_factory=list)  # acknowledgement files
+    feed: list[dict[str, Any]] = field(default_factory=list)
+    refusal: str | None = None
+
+    @property
+    def bundle_id(self) -> str:
+        return self.manifest.get("bundle_id") if self.manifest else ""
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+
+def inspect(ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
+    """Every check on one file; a failed check sets ``refusal`` and stops there."""
+    found = Inspection(Path(path))
+    step = "file"
+    try:
+        step = "file: size, zip structure, macros, XML, rows"
+        content = read_workbook(found.path, limits)
+        found.checks.append(Check(step, True, f"{content.facts.entries} parts, {content.facts.rows:,} rows"))
+        found.manifest = content.manifest
+        step = "manifest"
+        verify.check_format(content.manifest)
+        found.kind = content.manifest.get("kind")
+        if found.kind not in (KIND_OPS, KIND_ACK):
+            raise BundleRefused(f"Unknown kind of file {found.kind!r}: refused.")
+        found.checks.append(Check(step, True, f"{found.kind} from {content.manifest.get('mission')}"))
+        step = "schema version"
+        version = verify.check_schema(content.manifest)
+        found.checks.append(Check(step, True, str(version)))
+        step = "SHA-256 of the changes"
+        verify.check_payload(content)
+        found.checks.append(Check(step, True, content.manifest.get("payload_sha256")))
+        step = "signature"
+        found.trust = verify.check_signature(content.manifest, lambda d: registered_key(ctx, d))
+        detail = (
+            "signed by the registered key" if found.trust is Trust.VERIFIED else "key not registered here"
+        )
+        found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
+        _parse(found, content)
+    except BundleRefused as exc:
+        found.refusal = str(exc)
+        found.checks.append(Check(step, False, str(exc)))
+    return found
+
+
+def _parse(found: Inspection, content: WorkbookContent) -> None:
+    if found.kind == KIND_OPS:
+        found.entries = verify.parse_ops(content)
+        found.checks.append(Check("ops", True, f"{len(found.entries)} ops"))
+        found.readable = verify.check_readable(content, found.entries)
+        edited = len(found.readable.differences) + len(found.readable.edited_sheets)
+        detail = "as exported" if not edited else "edited in a spreadsheet: those edits are not imported"
+        found.checks.append(Check("readable sheets", not edited, detail))
+    else:
+        found.results = verify.parse_lines(content, "results")
+        found.feed = verify.parse_lines(content, "feed")
+        found.checks.append(
+            Check("acknowledgement", True, f"{len(found.results)} results, {len(found.feed)} changes")
+        )
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"
+    HELD = "held"
+    REJECTED = "rejected"
+
+
+_WORST = [Outcome.REJECTED, Outcome.CONFLICT, Outcome.HELD, Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED]
+
+
+@dataclass(frozen=True)
+class FieldPreview:
+    field: str
+    now: Any  # HQ's value (wire form)
+    new: Any
+    conflict: bool = False
+
+
+@dataclass
+class RecordPreview:
+    entity: str
+    record_id: str
+    outcome: Outcome
+    changes: list[FieldPreview] = field(default_factory=list)
+    reason: str = ""
+
+
+@dataclass
+class BundlePlan:
+    inspection: Inspection
+    already_imported: bool = False
+    records: list[RecordPreview] = field(default_factory=list)
+    refusal: str | None = None
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.inspection.trust is Trust.UNVERIFIED
+
+    def counts(self) -> dict[str, Counter[str]]:
+        """entity -> outcome -> records."""
+        out: dict[str, Counter[str]] = {}
+        for r in self.records:
+            out.setdefault(r.entity, Counter())[r.outcome.value] += 1
+        return out
+
+
+@dataclass
+class ImportPlan:
+    bundles: list[BundlePlan]
+
+    @property
+    def refused(self) -> list[BundlePlan]:
+        return [b for b in self.bundles if b.refusal]
+
+    @property
+    def unverified(self) -> list[BundlePlan]:
+        return [b for b in self.bundles if not b.refusal and b.needs_confirmation]
+
+
+def plan(ctx: AppContext, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> ImportPlan:
+    """What importing ``paths`` would do; nothing is written."""
+    plans = []
+    for path in paths:
+        found = inspect(ctx, path, limits)
+        bundle = BundlePlan(found, refusal=found.refusal)
+        if found.ok:
+            try:
+                if found.kind == KIND_OPS:
+                    _plan_ops(ctx, bundle)
+                else:
+                    _plan_ack(ctx, bundle)
+            except BundleRefused as exc:
+                bundle.refusal = str(exc)
+        plans.append(bundle)
+    # One device's bundles are applied in their sequence order, whatever order they were given in.
+    plans.sort(
+        key=lambda b: (b.inspection.manifest.get("device_id") if b.inspection.manifest else "", _first(b))
+    )
+    return ImportPlan(plans)
+
+
+def _first(b: BundlePlan) -> int:
+    return b.inspection.entries[0].op.seq if b.inspection.entries else 0
+
+
+def _already(conn: Connection, kind: str, bundle_id: str) -> bool:
+    stmt = sa.select(audit_event.c.id).where(
+        audit_event.c.entity == kind, audit_event.c.record_id == bundle_id, audit_event.c.action == "import"
+    )
+    return conn.execute(stmt.limit(1)).first() is not None
+
+
+def _plan_ack(ctx: AppContext, bundle: BundlePlan) -> None:
+    manifest = bundle.inspection.manifest
+    assert manifest is not None
+    if manifest.get("for_device") != ctx.device.device_id:
+        raise BundleRefused("This acknowledgement is for another laptop: refused.")
+    with ctx.store.read() as conn:
+        bundle.already_imported = _already(conn, "ack", manifest.require("bundle_id"))
+
+
+def _plan_ops(ctx: AppContext, bundle: BundlePlan) -> None:
+    if ctx.device.role is not Role.HQ:
+        raise BundleRefused("Bundles are imported at HQ; this is a mission laptop.")
+    found = bundle.inspection
+    manifest = found.manifest
+    assert manifest is not None
+    device_id = manifest.require("device_id")
+    with ctx.store.read() as conn:
+        device = (
+            conn.execute(sa.select(auth_device).where(auth_device.c.device_id == device_id))
+            .mappings()
+            .first()
+        )
+        if device is None:
+            raise BundleRefused(
+                f"Device {device_id} ({manifest.get('mission')}) is not enrolled at HQ: register its key first "
+                "(missiondesk trust-key FILE)."
+            )
+        if device["revoked_at"] is not None:
+            raise BundleRefused(f"Device {device_id} has been revoked by HQ: its bundle is refused.")
+        if device["mission_code"] != manifest.get("mission"):
+            raise BundleRefused(
+                f"Device {device_id} is enrolled for {device['mission_code']}, not {manifest.get('mission')}."
+            )
+        bundle.already_imported = _already(conn, "bundle", manifest.require("bundle_id"))
+        bundle.records = _preview(conn, found.entries, device)
+
+
+def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[RecordPreview]:
+    """Predict each op's result from HQ's current state (read only; ``apply`` gives the real results)."""
+    ids = [e.op.op_id for e in entries]
+    receipts: dict[str, Any] = {}
+    held: dict[str, Any] = {}
+    for start in range(0, len(ids), _ID_CHUNK):
+        chunk = ids[start : start + _ID_CHUNK]
+        for r in conn.execute(sa.select(op_receipt).where(op_receipt.c.op_id.in_(chunk))).mappings():
+            receipts[r["op_id"]] = r
+        for r in conn.execute(sa.select(held_op).where(held_op.c.op_id.in_(chunk))).mappings():
+            held[r["op_id"]] = r
+    held_seqs = set(
+        conn.execute(sa.select(held_op.c.seq).where(held_op.c.device_id == device["device_id"])).scalars()
+    )
+    state: dict[str, dict[str, Any] | None] = {}
+    owners: dict[str, str] = {}
+    deleted: dict[str, bool] = {}
+    wanted: dict[str, set[str]] = {}
+    for e in entries:
+        if is_entity(e.op.entity):
+            wanted.setdefault(e.op.entity, set()).add(e.op.record_id)
+    for name, record_ids in wanted.items():
+        spec = entity(name)
+        table = entity_table(name)
+        id_list = sorted(record_ids)
+        for start in range(0, len(id_list), _ID_CHUNK):
+            stmt = sa.select(table).where(table.c.id.in_(id_list[start : start + _ID_CHUNK]))
+            for row in conn.execute(stmt).mappings():
+                state[row["id"]] = {f.name: f.to_wire(row[f.name]) for f in spec.fields}
+                owners[row["id"]] = row["owner_mission"]
+                deleted[row["id"]] = row["deleted_at"] is not None
+    role = Role(device["role"])
+    mission = device["mission_code"]
+    expected = int(device["next_seq"])
+    previews: dict[str, RecordPreview] = {}
+    for e in entries:
+        op = e.op
+        outcome, reason, changes = _predict(
+            e, receipts, held, state, owners, deleted, role, mission, expected
+        )
+        if (outcome is not Outcome.HELD or op.op_id in held) and op.seq == expected:
+            expected += 1
+            while expected in held_seqs:
+                expected += 1
+        key = op.record_id
+        preview = previews.get(key)
+        if preview is None:
+            previews[key] = RecordPreview(op.entity, op.record_id, outcome, list(changes), reason)
+        else:
+            if _WORST.index(outcome) < _WORST.index(preview.outcome):
+                preview.outcome, preview.reason = outcome, reason
+            preview.changes.extend(changes)
+    return list(previews.values())
+
+
+def _predict(
+    e: OpEntry,
+    receipts: dict[str, Any],
+    held: dict[str, Any],
+    state: dict[str, dict[str, Any] | None],
+    owners: dict[str, str],
+    deleted: dict[str, bool],
+    role: Role,
+    mission: str,
+    expected: int,
+) -> tuple[Outcome, str, list[FieldPreview]]:
+    op = e.op
+    receipt = receipts.get(op.op_id)
+    if receipt is not None:
+        if receipt["content_hash"] != e.full_hash:
+            return Outcome.REJECTED, "this op id was already received with different content", []
+        return Outcome.UNCHANGED, "already received", []
+    if op.op_id in held:
+        return Outcome.HELD, "already waiting at HQ", []
+    if op.seq > expected:
+        return Outcome.HELD, f"waiting for op {expected} of this device", []
+    if not is_entity(op.entity):
+        return Outcome.REJECTED, f"unknown record type {op.entity!r}", []
+    spec = entity(op.entity)
+    current = state.get(op.record_id)
+    if current is None:
+        if op.kind is not OpKind.CREATE:
+            return Outcome.HELD, "waiting for the record to reach HQ", []
+        owner = GLOBAL_OWNER if spec.scope is Scope.REFERENCE else op.owner_mission
+        refusal = write_refusal(spec, owner, role, mission, op.changes.keys(), whole_record=True)
+        if refusal:
+            return Outcome.REJECTED, refusal, []
+        state[op.record_id] = {k: c.new for k, c in op.changes.items()}
+        owners[op.record_id] = owner
+        deleted[op.record_id] = False
+        return Outcome.NEW, "", [FieldPreview(k, None, c.new) for k, c in sorted(op.changes.items())]
+    refusal = write_refusal(
+        spec,
+        owners[op.record_id],
+        role,
+        mission,
+        op.changes.keys(),
+        whole_record=op.kind is not OpKind.UPDATE,
+    )
+    if refusal:
+        return Outcome.REJECTED, refusal, []
+    if op.kind in (OpKind.DELETE, OpKind.RESTORE):
+        deleting = op.kind is OpKind.DELETE
+        if deleted[op.record_id] == deleting:
+            return Outcome.UNCHANGED, "already " + ("deleted" if deleting else "restored"), []
+        deleted[op.record_id] = deleting
+        return Outcome.UPDATED, op.kind.value, [FieldPreview("deleted", not deleting, deleting)]
+    if deleted[op.record_id]:
+        return Outcome.CONFLICT, "the record is deleted at HQ", []
+    known = {k: c for k, c in op.changes.items() if spec.has_field(k)}
+    verdicts = merge_fields(current, known)
+    changes = [
+        FieldPreview(v.field, v.theirs, v.ours, v.verdict is FieldVerdict.CONFLICT)
+        for v in verdicts
+        if v.verdict is not FieldVerdict.SAME
+    ]
+    for v in verdicts:
+        if v.verdict is FieldVerdict.APPLY:
+            current[v.field] = v.ours
+    if any(c.conflict for c in changes):
+        return (
+            Outcome.CONFLICT,
+            "kept for review: " + ", ".join(c.field for c in changes if c.conflict),
+            changes,
+        )
+    return (Outcome.UPDATED if changes else Outcome.UNCHANGED), "", changes
+
+
+# --- applying ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BundleReport:
+    path: Path
+    kind: str
+    bundle_id: str
+    mission: str
+    device_id: str
+    status: str  # imported | already imported | refused
+    message: str = ""
+    results: list[PushResult] = field(default_factory=list)
+    readable: ReadableCheck | None = None
+    feed_applied: int = 0
+    feed_epoch: str = ""
+    feed_cursor: int = 0
+
+    def counts(self) -> Counter[str]:
+        return Counter(r.status.value for r in self.results)
+
+
+@dataclass
+class ImportReport:
+    bundles: list[BundleReport]
+    backup: Path | None = None
+    backup_note: str = ""
+
+
+def apply(
+    ctx: AppContext,
+    import_plan: ImportPlan,
+    task: TaskContext | None = None,
+    *,
+    accept_unverified: bool = False,
+    confirm_mass_change: bool = False,
+) -> ImportReport:
+    """Apply every planned file that passed its checks. Refused files are reported, never applied."""
+    task = task or Silent()
+    if import_plan.unverified and not accept_unverified:
+        names = ", ".join(b.inspection.path.name for b in import_plan.unverified)
+        raise UserError(
+            f"{names}: signed by a device key not registered here (unverified). Register the key "
+            "(missiondesk trust-key FILE) or confirm the import explicitly (--yes-unverified)."
+        )
+    report = ImportReport([])
+    todo = [b for b in import_plan.bundles if not b.refusal]
+    if any(b.inspection.kind == KIND_OPS and not b.already_imported for b in todo):
+        report.backup, report.backup_note = _backup(ctx)
+    total = sum(len(b.inspection.entries) for b in todo) or 1
+    done = 0
+    for b in import_plan.bundles:
+        if b.refusal:
+            report.bundles.append(_bundle_report(b, "refused", b.refusal))
+    ops_plans = [b for b in todo if b.inspection.kind == KIND_OPS]
+    if ops_plans:
+        authority = Authority(ctx.store)
+        with ctx.store.write() as conn:
+            for b in ops_plans:
+                done = _apply_ops(ctx, conn, authority, b, report, task, done, total)
+    for b in todo:
+        if b.inspection.kind == KIND_ACK:
+            report.bundles.append(_apply_ack(ctx, b, confirm_mass_change))
+    task.progress(total, total, "Done")
+    return report
+
+
+def _backup(ctx: AppContext) -> tuple[Path | None, str]:
+    if ctx.store.path is None:
+        return None, "a server database: HQ's own backups (pg_dump) cover it"
+    return backup_store(ctx.store, ctx.paths.backups / backup_name("before-import")), ""
+
+
+def _bundle_report(b: BundlePlan, status: str, message: str = "") -> BundleReport:
+    m = b.inspection.manifest or Manifest()
+    return BundleReport(
+        b.inspection.path,
+        b.inspection.kind or "?",
+        m.get("bundle_id"),
+        m.get("mission"),
+        m.get("device_id"),
+        status,
+        message,
+        readable=b.inspection.readable,
+        feed_epoch=m.get("feed_epoch"),
+        feed_cursor=int(m.get("feed_cursor") or 0) if m.get("feed_cursor").isdigit() else 0,
+    )
+
+
+def _apply_ops(
+    ctx: AppContext,
+    conn: Connection,
+    authority: Authority,
+    b: BundlePlan,
+    report: ImportReport,
+    task: TaskContext,
+    done: int,
+    total: int,
+) -> int:
+    found = b.inspection
+    manifest = found.manifest
+    assert manifest is not None
+    # A bundle imported before is pushed again all the same: every op finds its receipt (duplicate),
+    # nothing changes, and the results are there for a new acknowledgement.
+    again = b.already_imported or _already(conn, "bundle", found.bundle_id)
+    device_id = manifest.require("device_id")
+    hashes = {e.op.op_id: e.full_hash for e in found.entries if e.left_out}
+    results: list[PushResult] = []
+    with conn.begin_nested():
+        for start in range(0, len(found.entries), PUSH_CHUNK):
+            task.check_cancelled()
+            chunk = [e.op for e in found.entries[start : start + PUSH_CHUNK]]
+            results.extend(authority.push_in(conn, chunk, device_id, "bundle", hashes))
+            done += len(chunk)
+            task.progress(done, total, f"Importing {found.path.name}")
+        counts = Counter(r.status.value for r in results)
+        if again:
+            out = _bundle_report(b, "already imported", "imported before; nothing changed")
+            out.results = results
+            report.bundles.append(out)
+            return done
+        conn.execute(
+            sa.insert(audit_event).values(
+                at=utcnow(),
+                device_id=ctx.device.device_id,
+                actor=ctx.device.officer_name,
+                entity="bundle",
+                record_id=found.bundle_id,
+                action="import",
+                changes={
+                    "file": found.path.name,
+                    "mission": manifest.get("mission"),
+                    "device": device_id,
+                    "trust": found.trust.value if found.trust else "",
+                    "results": dict(counts),
+                },
+                op_id=None,
+            )
+        )
+    task.check_cancelled()
+    out = _bundle_report(b, "imported")
+    out.results = results
+    report.bundles.append(out)
+    return done
+
+
+def _apply_ack(ctx: AppContext, b: BundlePlan, confirm_mass_change: bool) -> BundleReport:
+    found = b.inspection
+    manifest = found.manifest
+    assert manifest is not None
+    with ctx.store.read() as conn:
+        if _already(conn, "ack", found.bundle_id):
+            return _bundle_report(b, "already imported", "imported before; nothing changed")
+    out = _bundle_report(b, "imported")
+    results = [_result(r) for r in found.results]
+    epoch = manifest.require("feed_epoch")
+    feed_from = manifest.number("feed_from")
+    feed_to = manifest.number("feed_cursor")
+    seen_epoch, position = replica.cursor(ctx)
+    page = FeedPage(
+        epoch,
+        feed_to,
+        manifest.number("feed_head"),
+        tuple(
+            FeedChange(
+                int(c["seq"]),
+                str(c["entity"]),
+                str(c["record_id"]),
+                str(c["kind"]),
+                int(c["version"]),
+                c.get("state"),
+            )
+            for c in found.feed
+        ),
+    )
+    if seen_epoch is not None and seen_epoch != epoch:
+        replica.restart_after_new_epoch(ctx, epoch)
+        out.message = "HQ's database was restored: this laptop re-sends its changes; export a new bundle"
+    elif position > feed_to:
+        out.message = "HQ's changes in this file were already received"
+    elif position < feed_from:
+        out.message = "an earlier acknowledgement is missing: HQ's changes were not applied (import it first)"
+    else:
+        applied = replica.apply_page(ctx, page, confirm_mass_change=confirm_mass_change)
+        out.feed_applied = applied.upserted + applied.revoked
+    replica.record_results(ctx, results)
+    out.results = results
+    with ctx.store.write() as conn:
+        conn.execute(
+            sa.insert(audit_event).values(
+                at=utcnow(),
+                device_id=ctx.device.device_id,
+                actor=ctx.device.officer_name,
+                entity="ack",
+                record_id=found.bundle_id,
+                action="import",
+                changes={"file": found.path.name, "results": len(results), "feed": out.feed_applied},
+                op_id=None,
+            )
+        )
+    return out
+
+
+def _result(data: dict[str, Any]) -> PushResult:
+    try:
+        original = data.get("original")
+        return PushResult(
+            str(data["op_id"]),
+            int(data["seq"]),
+            Status(data["status"]),
+            str(data.get("reason") or ""),
+            None if data.get("version") is None else int(data["version"]),
+            None if original is None else Status(original),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise BundleRefused(f"The acknowledgement holds an unreadable result ({exc}): refused.") from exc
+
+
+def results_json(report: BundleReport) -> list[str]:
+    return [json.dumps(r.to_wire(), ensure_ascii=False) for r in report.results]
+
+
+def save_report(report: ImportReport, path: Path) -> Path:
+    """The import report as a workbook: one line per file, one per op result, one per edited cell."""
+    files = [
+        (
+            b.path.name,
+            b.kind,
+            b.mission,
+            b.device_id,
+            b.bundle_id,
+            b.status,
+            b.message,
+            len(b.results),
+            ", ".join(f"{k} {v}" for k, v in sorted(b.counts().items())),
+        )
+        for b in report.bundles
+    ]
+    results = [
+        (b.path.name, r.seq, r.op_id, r.status.value, r.original.value if r.original else "", r.reason)
+        for b in report.bundles
+        for r in b.results
+    ]
+    cells: list[tuple[object, ...]] = [
+        (b.path.name, d.sheet, d.row, d.column, str(d.in_sheet), str(d.in_ops))
+        for b in report.bundles
+        if b.readable
+        for d in b.readable.differences
+    ]
+    cells += [
+        (b.path.name, s, "", "", "edited (cells outside the ops)", "")
+        for b in report.bundles
+        if b.readable
+        for s in b.readable.edited_sheets
+    ]
+    with environment_errors():
+        return write_tables(
+            path,
+            [
+                (
+                    "files",
+                    ["file", "kind", "mission", "device", "bundle id", "status", "message", "ops", "results"],
+                    files,
+                ),
+                ("results", ["file", "seq", "op id", "result", "first result", "reason"], results),
+                ("edited cells", ["file", "sheet", "row", "column", "in the sheet", "in the ops"], cells),
+            ],
+        )

@@ -1,0 +1,331 @@
+"""Excel bundles end to end: two mission laptops, one HQ, bundles and acknowledgement files by "email"."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import python_calamine as calamine
+import sqlalchemy as sa
+
+from missiondesk.cli import main
+from missiondesk.services import bundle_ack, bundle_export, bundle_import, device_keys
+from missiondesk.services.context import AppContext
+from missiondesk.services.maintenance import digest
+from missiondesk.services.progress import Cancelled
+from missiondesk.services.records import RecordService
+from missiondesk.store.tables import audit_event
+from missiondesk.sync import replica
+from missiondesk.sync.authority import PushResult, Status
+from tests.syncsim import World, visible_state
+
+
+@pytest.fixture
+def world(tmp_path: Path, backend: str) -> Iterator[World]:
+    w = World.make(tmp_path, None if backend == "sqlite" else backend)
+    yield w
+    w.close()
+
+
+def trust_each_other(world: World, laptop: AppContext, tmp: Path) -> None:
+    card = tmp / f"{laptop.device.device_id}.key"
+    device_keys.write_key_card(laptop, card)
+    device_keys.trust_key(world.hq, card)
+    device_keys.write_key_card(world.hq, tmp / "hq.key")
+    device_keys.trust_key(laptop, tmp / "hq.key")
+
+
+def _case(ctx: AppContext, title: str, **values: object) -> str:
+    return (
+        RecordService(ctx)
+        .create("support_case", {"title": title, "received_date": "2026-03-02", **values})
+        .record_id
+    )
+
+
+def _import(world: World, *paths: Path, **kw: object) -> bundle_import.ImportReport:
+    plan = bundle_import.plan(world.hq, list(paths))
+    assert not plan.refused, [b.refusal for b in plan.refused]
+    return bundle_import.apply(world.hq, plan, **kw)  # type: ignore[arg-type]
+
+
+def _statuses(report: bundle_import.ImportReport) -> list[str]:
+    return [r.status.value for b in report.bundles for r in b.results]
+
+
+def test_export_import_reimport_and_ack_clear_the_outbox(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    case_id = _case(fra, '=HYPERLINK("http://x") 부지 인허가', summary="@SUM(1)")
+    RecordService(fra).update("support_case", case_id, {"priority": "high"})
+    bundle = tmp_path / "fra.xlsx"
+    result = bundle_export.export_bundle(fra, bundle)
+    assert result.op_count == 3  # the officer record, the case, the edit
+
+    found = bundle_import.inspect(world.hq, bundle)
+    assert found.ok and found.trust is not None and found.trust.value == "verified"
+    plan = bundle_import.plan(world.hq, [bundle])
+    counts = plan.bundles[0].counts()
+    assert counts["support_case"]["new"] == 1
+    before = digest(world.hq)
+    report = bundle_import.apply(world.hq, plan)
+    assert _statuses(report) == ["applied"] * 3
+    assert report.bundles[0].status == "imported"
+    assert digest(world.hq) != before
+    assert RecordService(world.hq).get("support_case", case_id)["title"].startswith("=HYPERLINK")
+
+    # Imported again: says so and changes nothing.
+    state = visible_state(world.hq, None)
+    again = _import(world, bundle)
+    assert again.bundles[0].status == "already imported"
+    assert {r.status for r in again.bundles[0].results} == {Status.DUPLICATE}
+    assert visible_state(world.hq, None) == state
+
+    # The acknowledgement clears the laptop's outbox and brings HQ's changes.
+    ack = tmp_path / "ack.xlsx"
+    [written] = bundle_ack.write_acks(world.hq, report, ack)
+    assert written.results == 3 and written.changes > 0
+    assert replica.pending_ops(fra) != []
+    ack_plan = bundle_import.plan(fra, [ack])
+    assert not ack_plan.refused
+    ack_report = bundle_import.apply(fra, ack_plan)
+    assert ack_report.bundles[0].status == "imported"
+    assert replica.pending_ops(fra) == []
+    assert visible_state(fra, "DE-FRA") == visible_state(world.hq, "DE-FRA")
+    # A second export now holds nothing; the laptop's view of HQ has its versions.
+    assert bundle_export.export_bundle(fra, tmp_path / "empty.xlsx").op_count == 0
+
+
+def test_every_cell_is_text_and_formula_like_text_stays_text(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")
+    _case(fra, "=1+2", summary="-3")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    import zipfile
+
+    with zipfile.ZipFile(bundle) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in zf.read(name)
+    book = calamine.CalamineWorkbook.from_path(str(bundle))
+    rows = book.get_sheet_by_name("cases").to_python()
+    assert rows[1][2] == "=1+2"
+
+
+def _acked_locally(laptop: AppContext) -> None:
+    """As if HQ's acknowledgement had arrived: the next bundle holds only newer ops."""
+    ops = replica.pending_ops(laptop)
+    replica.record_results(laptop, [PushResult(op.op_id, op.seq, Status.APPLIED) for op in ops])
+
+
+def test_bundles_in_reverse_order_are_held_then_converge_with_in_order(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    case_id = _case(fra, "순서")
+    early = tmp_path / "early.xlsx"
+    bundle_export.export_bundle(fra, early)
+    _acked_locally(fra)
+    RecordService(fra).update("support_case", case_id, {"priority": "low", "title": "순서 바뀜"})
+    late = tmp_path / "late.xlsx"
+    bundle_export.export_bundle(fra, late)
+
+    _import(world, early)
+    _import(world, late)
+    other = World.make(tmp_path / "hq2", None)
+    try:
+        other.authority.register_device(fra.device.device_id, "DE-FRA", fra.device.role, 1)
+        plan = bundle_import.plan(other.hq, [late])
+        assert {r.outcome.value for r in plan.bundles[0].records} == {"held"}
+        report = bundle_import.apply(other.hq, plan, accept_unverified=True)
+        assert set(_statuses(report)) == {"held"}
+        assert other.authority.held(fra.device.device_id)
+        bundle_import.apply(other.hq, bundle_import.plan(other.hq, [early]), accept_unverified=True)
+        assert other.authority.held(fra.device.device_id) == []
+        assert digest(other.hq, "DE-FRA") == digest(world.hq, "DE-FRA")
+        assert RecordService(other.hq).get("support_case", case_id)["priority"] == "low"
+    finally:
+        other.close()
+
+
+def test_the_same_ops_by_bundle_and_by_network_apply_once(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    _case(fra, "두 경로")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    results = world.push(fra)
+    assert {r.status for r in results} == {Status.APPLIED}
+    report = _import(world, bundle)
+    assert set(_statuses(report)) == {"duplicate"}
+
+
+def test_sensitive_fields_are_left_out_and_the_whole_op_later_is_a_duplicate(
+    world: World, tmp_path: Path
+) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    company = RecordService(fra).create("company", {"name_ko": "배터리 재제조"}).record_id
+    contact = (
+        RecordService(fra)
+        .create(
+            "contact",
+            {"company_id": company, "name": "박민수", "email": "park@example.kr", "phone": "+49 69 1234"},
+        )
+        .record_id
+    )
+    bundle = tmp_path / "b.xlsx"
+    result = bundle_export.export_bundle(fra, bundle)
+    assert result.ops_without_sensitive == 1
+    with zipfile_text(bundle) as text:
+        assert "park@example.kr" not in text
+    _import(world, bundle)
+    assert RecordService(world.hq).get("contact", contact)["email"] is None
+    results = world.push(fra)  # the whole op by network: a duplicate, not a clash
+    assert {r.status for r in results} == {Status.DUPLICATE}
+
+
+class zipfile_text:  # noqa: N801 - reads like a function in a with statement
+    def __init__(self, path: Path) -> None:
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            self.text = "".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist())
+
+    def __enter__(self) -> str:
+        return self.text
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def test_unverified_bundles_need_an_explicit_yes(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")  # enrolled, but its key never reached HQ
+    _case(fra, "미확인")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    plan = bundle_import.plan(world.hq, [bundle])
+    assert plan.unverified
+    state = visible_state(world.hq, None)
+    with pytest.raises(Exception, match="unverified"):
+        bundle_import.apply(world.hq, plan)
+    assert visible_state(world.hq, None) == state
+    bundle_import.apply(world.hq, plan, accept_unverified=True)
+    assert visible_state(world.hq, None) != state
+
+
+def test_a_cancelled_import_leaves_the_database_as_it_was(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    _case(fra, "취소")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    plan = bundle_import.plan(world.hq, [bundle])
+    state = visible_state(world.hq, None)
+
+    class CancelAfterWork:
+        calls = 0
+
+        def progress(self, done: int, total: int, text: str = "") -> None:
+            pass
+
+        def check_cancelled(self) -> None:
+            self.calls += 1
+            if self.calls > 1:
+                raise Cancelled("cancelled")
+
+    with pytest.raises(Cancelled):
+        bundle_import.apply(world.hq, plan, CancelAfterWork())
+    assert visible_state(world.hq, None) == state
+    with world.hq.store.read() as conn:
+        assert conn.execute(sa.select(audit_event).where(audit_event.c.entity == "bundle")).first() is None
+
+
+def test_an_edited_readable_cell_is_listed_and_not_imported(world: World, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    case_id = _case(fra, "원래 제목")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    book = openpyxl.load_workbook(bundle)
+    sheet = book["cases"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=headers.index("제목 / Title") + 1, value="엑셀에서 고친 제목")
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    found = bundle_import.inspect(world.hq, edited)
+    assert found.ok and found.readable is not None
+    [diff] = found.readable.differences
+    assert diff.in_sheet == "엑셀에서 고친 제목" and diff.in_ops == "원래 제목"
+    _import(world, edited)
+    assert RecordService(world.hq).get("support_case", case_id)["title"] == "원래 제목"
+
+
+def test_cli_export_trust_import_and_ack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hq, fra = str(tmp_path / "hq"), str(tmp_path / "fra")
+    assert main(["init", "--hq", "--officer", "본부", "--data-dir", hq]) == 0
+    assert main(["init", "--mission", "DE-FRA", "--officer", "김영희", "--data-dir", fra]) == 0
+    key, hq_key = str(tmp_path / "fra.key"), str(tmp_path / "hq.key")
+    assert main(["device-key", "--out", key, "--data-dir", fra]) == 0
+    assert main(["trust-key", key, "--data-dir", hq]) == 0
+    assert main(["device-key", "--out", hq_key, "--data-dir", hq]) == 0
+    assert main(["trust-key", hq_key, "--data-dir", fra]) == 0
+    out, eml = str(tmp_path / "b.xlsx"), str(tmp_path / "b.eml")
+    code = main(["export", "--out", out, "--eml", eml, "--to", "hq@mofa.example", "--data-dir", fra])
+    assert code == 0
+    assert "To: hq@mofa.example" in Path(eml).read_text(encoding="utf-8", errors="replace")
+    capsys.readouterr()
+    assert main(["import", out, "--dry-run", "--data-dir", hq]) == 0
+    assert "dry run" in capsys.readouterr().out
+    ack, rep = str(tmp_path / "ack.xlsx"), str(tmp_path / "report.xlsx")
+    assert main(["import", out, "--ack-out", ack, "--report", rep, "--data-dir", hq]) == 0
+    assert Path(rep).exists()
+    assert main(["import", ack, "--data-dir", fra]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--data-dir", fra]) == 0
+    assert "outbox: 0 unsent" in capsys.readouterr().out
+    Path(tmp_path / "junk.xlsx").write_bytes(b"not a workbook at all")
+    assert main(["import", str(tmp_path / "junk.xlsx"), "--data-dir", hq]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not an Excel .xlsx workbook" in err
+
+
+def test_a_bundle_resaved_by_libreoffice_still_imports_as_the_original(world: World, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip(
+            "soffice (LibreOffice) is not installed: apt-get install libreoffice-calc-nogui (CI has it)"
+        )
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    _case(fra, "리브레오피스 — 0012345678901234567", summary="+82 10 1234")
+    bundle = tmp_path / "orig" / "b.xlsx"
+    bundle.parent.mkdir()
+    bundle_export.export_bundle(fra, bundle)
+    out = tmp_path / "resaved"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(bundle),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    resaved = out / "b.xlsx"
+    found = bundle_import.inspect(world.hq, resaved)
+    assert found.ok, found.refusal
+    original = bundle_import.inspect(world.hq, bundle)
+    assert [e.line() for e in found.entries] == [e.line() for e in original.entries]
+    assert found.readable is not None and not found.readable.differences
+    report = _import(world, resaved)
+    assert set(_statuses(report)) == {"applied"}
