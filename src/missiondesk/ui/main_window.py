@@ -7,10 +7,11 @@ list only. Every change a page reports updates the status bar counts.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -37,7 +38,9 @@ from missiondesk.services.lookups import display_title
 from missiondesk.ui import theme
 from missiondesk.ui.conflict_dialog import ConflictDialog
 from missiondesk.ui.details import CaseDetail
+from missiondesk.ui.export_dialog import ExportDialog
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
+from missiondesk.ui.import_wizard import ImportWizard, xlsx_paths
 from missiondesk.ui.labels import entity_label
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self.problem)
             return
         self.setWindowTitle(f"{APP_NAME} — {ctx.device.mission} · {ctx.device.officer_name}")
+        self.setAcceptDrops(True)  # bundles dropped on the window open the import wizard
         self.ui = UiContext.create(ctx, self)
         self.window_state = WindowState(ctx.paths.root)
         self.last_delete: Change | None = None
@@ -252,6 +256,8 @@ class MainWindow(QMainWindow):
         self._action("refresh", self.refresh_current)
         self._action("add_activity", self.add_activity)
         self._action("conflicts", self.open_conflicts)
+        self._action("export_bundle", self.open_export)
+        self._action("import_bundles", self.open_import)
         self._action("shortcuts", self.show_shortcuts)
         self._action("quit", self.close)
         for key, name in GO_SHORTCUTS.items():
@@ -265,6 +271,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         for name in ("new", "save"):
             file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        file_menu.addAction(a["export_bundle"])
+        file_menu.addAction(a["import_bundles"])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit = bar.addMenu(self.tr("&Edit"))
@@ -403,6 +412,38 @@ class MainWindow(QMainWindow):
             self.due_soon.show()
         else:
             self.due_soon.hide()
+
+    def open_export(self) -> ExportDialog:
+        self.export_dialog = ExportDialog(self.ui, self)
+        self.export_dialog.exported.connect(
+            lambda result: self.status.showMessage(self.tr("Bundle saved: {0}").format(result.path), 8000)
+        )
+        self.export_dialog.open()
+        return self.export_dialog
+
+    def open_import(self, paths: Sequence[Path] = ()) -> ImportWizard:
+        self.import_wizard = ImportWizard(self.ui, paths, self)
+        self.import_wizard.imported.connect(lambda _report: self.refresh_all())
+        self.import_wizard.open()
+        return self.import_wizard
+
+    def refresh_all(self) -> None:
+        """After an import or a sync: every list re-reads, the counts too."""
+        self.ui.lookups.forget()
+        for page in self.pages.values():
+            if isinstance(page, ListPage | TrashPage):
+                page.refresh()
+        self.refresh_counts()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.ctx is not None and xlsx_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = xlsx_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.open_import(paths)
 
     def open_conflicts(self) -> ConflictDialog:
         assert self.ctx is not None

@@ -49,6 +49,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _s("go_proposals", QT_TRANSLATE_NOOP("shortcut", "&Proposals"), "Ctrl+5"),
     _s("go_tasks", QT_TRANSLATE_NOOP("shortcut", "&Tasks"), "Ctrl+6"),
     _s("go_trash", QT_TRANSLATE_NOOP("shortcut", "T&rash"), "Ctrl+7"),
+    _s("export_bundle", QT_TRANSLATE_NOOP("shortcut", "&Export bundle…"), "Ctrl+E"),
+    _s("import_bundles", QT_TRANSLATE_NOOP("shortcut", "&Import bundles…"), "Ctrl+I"),
     _s("conflicts", QT_TRANSLATE_NOOP("shortcut", "Review &conflicts…"), "Ctrl+Shift+C"),
     _s("shortcuts", QT_TRANSLATE_NOOP("shortcut", "&Keyboard shortcuts"), "F1"),
     _s("quit", QT_TRANSLATE_NOOP("shortcut", "&Quit"), "Ctrl+Q"),

@@ -1,0 +1,140 @@
+"""File > Export bundle: the unsent changes as a signed Excel workbook, optionally with an email draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from missiondesk.errors import MissionDeskError
+from missiondesk.services import bundle_export
+from missiondesk.services.context import AppContext, read_config, write_config
+from missiondesk.ui import prompts
+from missiondesk.ui.ui_context import UiContext
+
+
+def remember_hq_address(ctx: AppContext, address: str) -> None:
+    config = read_config(ctx.paths)
+    if config.get("hq_email") != address:
+        write_config(ctx.paths, {**config, "hq_email": address})
+
+
+class ExportDialog(QDialog):
+    """``exported`` carries the ``ExportResult`` once the workbook (and the email draft) are written."""
+
+    exported = Signal(object)
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.setWindowTitle(self.tr("Export bundle"))
+        self.resize(560, 0)
+        unsent = ui.lookups.unsent_changes()
+        intro = QLabel(
+            self.tr(
+                "The bundle holds your changes that HQ has not acknowledged yet ({0} now). "
+                "They stay here until HQ's acknowledgement arrives, by sync or by file."
+            ).format(unsent),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.since_ack = QRadioButton(self.tr("Changes not yet acknowledged by HQ"), self)
+        self.all_ops = QRadioButton(self.tr("Every change still kept on this computer"), self)
+        self.since_ack.setChecked(True)
+        self.sensitive = QCheckBox(
+            self.tr("Include sensitive fields (contact emails and phone numbers)"), self
+        )
+        self.email = QCheckBox(self.tr("Prepare an email draft to HQ with the bundle attached"), self)
+        self.hq_address = QLineEdit(str(read_config(ui.app.paths).get("hq_email", "")), self)
+        self.hq_address.setObjectName("hq_address")
+        self.hq_address.setPlaceholderText(self.tr("HQ's email address"))
+        self.hq_address.setEnabled(False)
+        self.email.toggled.connect(self.hq_address.setEnabled)
+        self.path = QLineEdit(self)
+        self.path.setObjectName("bundle_path")
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        folder = Path.home() if Path.home().exists() else ui.app.paths.root
+        self.path.setText(str(folder / f"missiondesk-{ui.app.device.mission}-{stamp}.xlsx"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.since_ack, self.all_ops, self.sensitive, self.email, self.hq_address):
+            layout.addWidget(widget)
+        layout.addLayout(where)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.result_: Any = None
+
+    def _browse(self) -> None:
+        chosen = prompts.save_file(self, self.tr("Save the bundle as"), Path(self.path.text()))
+        if chosen is not None:
+            self.path.setText(str(chosen))
+
+    def start(self) -> None:
+        out = Path(self.path.text().strip())
+        all_ops, sensitive, email = (
+            self.all_ops.isChecked(),
+            self.sensitive.isChecked(),
+            self.email.isChecked(),
+        )
+        to = self.hq_address.text().strip()
+        if email and "@" not in to:
+            self.message.setText(self.tr("Enter HQ's email address for the draft."))
+            self.hq_address.setFocus()
+            return
+        ctx = self.ui.app
+        if email:
+            remember_hq_address(ctx, to)
+
+        def work(task: Any) -> tuple[Any, Path | None]:
+            result = bundle_export.export_bundle(
+                ctx, out, all_ops=all_ops, include_sensitive=sensitive, task=task
+            )
+            eml = bundle_export.prepare_email(ctx, out, out.with_suffix(".eml"), to) if email else None
+            return result, eml
+
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("Exporting…"))
+        self.task = self.ui.tasks.run(self.tr("Exporting the bundle"), work, self._done, self._failed)
+
+    def _done(self, outcome: tuple[Any, Path | None]) -> None:
+        result, eml = outcome
+        self.result_ = result
+        text = self.tr("{0} changes written to {1}.").format(result.op_count, result.path)
+        if eml is not None:
+            text += " " + self.tr("Email draft: {0} (open it in your mail program).").format(eml)
+        self.message.setText(text)
+        self.buttons.setEnabled(True)
+        self.exported.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(str(exc))
+        if not isinstance(exc, MissionDeskError):
+            self.ui.errors.show(exc)

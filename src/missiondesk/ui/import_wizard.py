@@ -1,0 +1,388 @@
+"""File > Import bundles: choose files, see their checks, preview what they change, apply.
+
+Thin pages over ``services.bundle_import`` (inspect/plan, apply) and
+``services.bundle_ack``: the CLI's ``missiondesk import`` runs the same logic.
+Long steps run on the task runner with progress and cancel; a cancelled import
+leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from missiondesk.domain.schema import entity, is_entity
+from missiondesk.errors import MissionDeskError
+from missiondesk.services import bundle_ack, bundle_import
+from missiondesk.services.bundle_import import ImportPlan, ImportReport, Outcome
+from missiondesk.ui import prompts
+from missiondesk.ui.labels import entity_label, value_label
+from missiondesk.ui.ui_context import UiContext
+
+OUTCOMES = tuple(o.value for o in Outcome)
+
+
+def xlsx_paths(urls: Sequence[Any]) -> list[Path]:
+    return [
+        Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".xlsx")
+    ]
+
+
+class FilesPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Bundles to import"))
+        self.setSubTitle(
+            self.tr("Add the Excel bundles missions sent (or drop them here), several at once if you like.")
+        )
+        self.setAcceptDrops(True)
+        self.files = QListWidget(self)
+        add = QPushButton(self.tr("Add files…"), self)
+        add.clicked.connect(self._browse)
+        remove = QPushButton(self.tr("Remove"), self)
+        remove.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.files)
+        layout.addLayout(buttons)
+
+    def paths(self) -> list[Path]:
+        return [Path(self.files.item(i).text()) for i in range(self.files.count())]
+
+    def add_paths(self, paths: Sequence[Path]) -> None:
+        known = set(self.paths())
+        for p in paths:
+            if p not in known:
+                self.files.addItem(str(p))
+                known.add(p)
+        self.completeChanged.emit()
+
+    def _browse(self) -> None:
+        self.add_paths(prompts.open_files(self, self.tr("Choose bundles")))
+
+    def _remove(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.files.count() > 0
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if xlsx_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_paths(xlsx_paths(event.mimeData().urls()))
+        event.acceptProposedAction()
+
+
+class ChecksPage(QWizardPage):
+    """Every check on every file; refused files are shown with the reason and skipped."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Checks"))
+        self.setSubTitle(self.tr("Each file is checked before anything is read into the database."))
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("File and check"), self.tr("Result")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.confirm_unverified = QCheckBox(
+            self.tr("Import the unverified bundles anyway (their device key is not registered here)"), self
+        )
+        self.confirm_unverified.toggled.connect(self.completeChanged)
+        self.confirm_unverified.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.status)
+        layout.addWidget(self.confirm_unverified)
+
+    def initializePage(self) -> None:
+        self.tree.clear()
+        self.wiz.plan = None
+        self.status.setText(self.tr("Checking…"))
+        paths = self.wiz.files_page.paths()
+        ctx = self.wiz.ui.app
+        self.task = self.wiz.ui.tasks.run(
+            self.tr("Checking bundles"),
+            lambda _task: bundle_import.plan(ctx, paths),
+            self._planned,
+            self._failed,
+        )
+
+    def _planned(self, plan: ImportPlan) -> None:
+        self.wiz.plan = plan
+        for b in plan.bundles:
+            top = QTreeWidgetItem([b.inspection.path.name, self._verdict(b)])
+            for check in b.inspection.checks:
+                top.addChild(QTreeWidgetItem([check.name, ("✓ " if check.ok else "✗ ") + str(check.detail)]))
+            if b.already_imported:
+                top.addChild(QTreeWidgetItem([self.tr("already imported"), self.tr("nothing will change")]))
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(bool(b.refusal) or b.needs_confirmation)
+        usable = [b for b in plan.bundles if not b.refusal]
+        self.status.setText(
+            self.tr("{0} of {1} files can be imported.").format(len(usable), len(plan.bundles))
+            + (
+                ""
+                if not plan.refused
+                else " " + self.tr("Refused files are left out; nothing of them is read in.")
+            )
+        )
+        self.confirm_unverified.setVisible(bool(plan.unverified))
+        self.completeChanged.emit()
+
+    def _verdict(self, b: Any) -> str:
+        if b.refusal:
+            return self.tr("Refused: {0}").format(b.refusal)
+        if b.already_imported:
+            return self.tr("Already imported")
+        if b.needs_confirmation:
+            return self.tr("Unverified: the device key is not registered here")
+        return self.tr("Verified")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(str(exc))
+        if not isinstance(exc, MissionDeskError):
+            self.wiz.ui.errors.show(exc)
+
+    def isComplete(self) -> bool:
+        plan = self.wiz.plan
+        if plan is None or not any(not b.refusal for b in plan.bundles):
+            return False
+        return not plan.unverified or self.confirm_unverified.isChecked()
+
+
+class PreviewPage(QWizardPage):
+    """Per bundle and per kind of record: what is new, changed, unchanged, in conflict, held or rejected."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("Nothing has been written yet. Open a row to see the field changes."))
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Bundle / record"), *[value_label(o) or o for o in OUTCOMES]])
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background: #8a5a00; color: white; padding: 4px;")
+        self.warning.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.warning)
+
+    def initializePage(self) -> None:
+        self.tree.clear()
+        plan = self.wiz.plan
+        assert plan is not None
+        edits: list[str] = []
+        for b in plan.bundles:
+            if b.refusal:
+                continue
+            top = QTreeWidgetItem([b.inspection.path.name])
+            for name, counts in sorted(b.counts().items()):
+                label = entity_label(entity(name)) if is_entity(name) else name
+                row = QTreeWidgetItem([label, *[str(counts.get(o, 0) or "") for o in OUTCOMES]])
+                for record in (r for r in b.records if r.entity == name):
+                    item = QTreeWidgetItem([f"{record.record_id[:8]}  {value_label(record.outcome.value)}"])
+                    if record.reason:
+                        item.setToolTip(0, record.reason)
+                    for change in record.changes:
+                        text = f"{change.field}: {_show(change.now)} → {_show(change.new)}"
+                        if change.conflict:
+                            text += "  " + self.tr("(conflict: HQ's value stays)")
+                        item.addChild(QTreeWidgetItem([text]))
+                    row.addChild(item)
+                top.addChild(row)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+            readable = b.inspection.readable
+            if readable is not None:
+                for d in readable.differences:
+                    edits.append(
+                        self.tr(
+                            "{0}: sheet {1}, row {2}, {3}: “{4}” in the sheet, “{5}” in the changes"
+                        ).format(
+                            b.inspection.path.name,
+                            d.sheet,
+                            d.row,
+                            d.column,
+                            _show(d.in_sheet),
+                            _show(d.in_ops),
+                        )
+                    )
+                edits.extend(
+                    self.tr("{0}: sheet {1} was edited").format(b.inspection.path.name, s)
+                    for s in readable.edited_sheets
+                )
+        if edits:
+            self.warning.setText(
+                self.tr("Someone edited these cells in a spreadsheet. Such edits are NOT imported:")
+                + "\n"
+                + "\n".join(edits[:50])
+            )
+        self.warning.setVisible(bool(edits))
+        self.tree.resizeColumnToContents(0)
+
+    def rows(self) -> dict[str, dict[str, str]]:
+        """entity label -> outcome -> count, over every bundle (what the tree shows)."""
+        out: dict[str, dict[str, str]] = {}
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            assert top is not None
+            for j in range(top.childCount()):
+                row = top.child(j)
+                assert row is not None
+                out[row.text(0)] = {o: row.text(k + 1) for k, o in enumerate(OUTCOMES) if row.text(k + 1)}
+        return out
+
+
+class ApplyPage(QWizardPage):
+    """Applies through the merge engine (a backup first), then offers the report and the acknowledgements."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Import"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_report = QPushButton(self.tr("Save report…"), self)
+        self.save_report.clicked.connect(self._save_report)
+        self.save_acks = QPushButton(self.tr("Save acknowledgements for the missions…"), self)
+        self.save_acks.clicked.connect(self._save_acks)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_report)
+        buttons.addWidget(self.save_acks)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.done_ = False
+
+    def initializePage(self) -> None:
+        self.done_ = False
+        self.save_report.setEnabled(False)
+        self.save_acks.setEnabled(False)
+        self.summary.setText(self.tr("Importing…"))
+        plan = self.wiz.plan
+        assert plan is not None
+        ctx = self.wiz.ui.app
+        accept = self.wiz.checks_page.confirm_unverified.isChecked()
+        self.task = self.wiz.ui.tasks.run(
+            self.tr("Importing bundles"),
+            lambda task: bundle_import.apply(ctx, plan, task, accept_unverified=accept),
+            self._applied,
+            self._failed,
+        )
+
+    def _applied(self, report: ImportReport) -> None:
+        self.wiz.report = report
+        lines = []
+        for b in report.bundles:
+            counts = ", ".join(f"{value_label(k)} {v}" for k, v in sorted(b.counts().items()))
+            lines.append(
+                f"{b.path.name}: {b.status}"
+                + (f" ({counts})" if counts else "")
+                + (f" {b.message}" if b.message else "")
+            )
+        if report.backup is not None:
+            lines.append(self.tr("A backup was taken first: {0}").format(report.backup))
+        elif report.backup_note:
+            lines.append(report.backup_note)
+        self.summary.setText("\n".join(lines))
+        self.save_report.setEnabled(True)
+        self.save_acks.setEnabled(any(b.kind == "ops" and b.status != "refused" for b in report.bundles))
+        self.done_ = True
+        self.completeChanged.emit()
+        self.wiz.imported.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText(self.tr("Nothing was imported: {0}").format(exc))
+        if not isinstance(exc, MissionDeskError):
+            self.wiz.ui.errors.show(exc)
+
+    def isComplete(self) -> bool:
+        return self.done_
+
+    def _save_report(self) -> None:
+        assert self.wiz.report is not None
+        target = prompts.save_file(
+            self, self.tr("Save the import report"), Path.home() / "import-report.xlsx"
+        )
+        if target is not None:
+            try:
+                bundle_import.save_report(self.wiz.report, target)
+            except MissionDeskError as exc:
+                self.wiz.ui.errors.show(exc)
+
+    def _save_acks(self) -> None:
+        assert self.wiz.report is not None
+        target = prompts.save_file(
+            self, self.tr("Save acknowledgements (one file per device)"), Path.home() / "ack.xlsx"
+        )
+        if target is not None:
+            try:
+                self.wiz.acks = bundle_ack.write_acks(self.wiz.ui.app, self.wiz.report, target)
+            except MissionDeskError as exc:
+                self.wiz.ui.errors.show(exc)
+
+
+class ImportWizard(QWizard):
+    """``imported`` carries the ``ImportReport``; the window refreshes its lists and counts."""
+
+    imported = Signal(object)
+
+    def __init__(self, ui: UiContext, paths: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.plan: ImportPlan | None = None
+        self.report: ImportReport | None = None
+        self.acks: list[Any] = []
+        self.setWindowTitle(self.tr("Import bundles"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(860, 600)
+        self.files_page = FilesPage(self)
+        self.checks_page = ChecksPage(self)
+        self.preview_page = PreviewPage(self)
+        self.apply_page = ApplyPage(self)
+        for page in (self.files_page, self.checks_page, self.preview_page, self.apply_page):
+            self.addPage(page)
+        self.files_page.add_paths(list(paths))
+        self.preview_page.setCommitPage(True)
+        self.preview_page.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.rejected.connect(self.ui.tasks.cancel_all)
+
+
+def _show(value: Any) -> str:
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)

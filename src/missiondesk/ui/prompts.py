@@ -1,0 +1,26 @@
+"""Every file picker and yes/no question goes through here, so tests can answer them (git-cola's pattern)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+BUNDLE_FILTER = "Excel workbooks (*.xlsx)"
+
+
+def open_files(parent: QWidget | None, title: str, name_filter: str = BUNDLE_FILTER) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
+    return [Path(n) for n in names]
+
+
+def save_file(
+    parent: QWidget | None, title: str, suggested: Path, name_filter: str = BUNDLE_FILTER
+) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+    return Path(name) if name else None
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,169 @@
+"""Bundles from the window: the export dialog at the mission, the import wizard at HQ, page by page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from missiondesk.services import bundle_export, device_keys
+from missiondesk.services.context import AppContext
+from missiondesk.services.records import RecordService
+from missiondesk.ui import prompts
+from missiondesk.ui.main_window import MainWindow
+from tests.syncsim import World
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    w = World.make(tmp_path)
+    yield w
+    w.close()
+
+
+def trusted_laptop(world: World, name: str, tmp: Path, slot: int = 1) -> AppContext:
+    laptop = world.laptop(name, slot=slot)
+    card = tmp / f"{name}.key"
+    device_keys.write_key_card(laptop, card)
+    device_keys.trust_key(world.hq, card)
+    return laptop
+
+
+def test_export_dialog_writes_the_bundle_and_an_email_draft(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    fra = trusted_laptop(world, "fra", tmp_path)
+    RecordService(fra).create("support_case", {"title": "통관 보류 문제"})
+    window = MainWindow(fra)
+    qtbot.addWidget(window)
+    dialog = window.open_export()
+    out = tmp_path / "out" / "bundle.xlsx"
+    out.parent.mkdir()
+    dialog.path.setText(str(out))
+    dialog.email.setChecked(True)
+    dialog.buttons.accepted.emit()
+    assert "email address" in dialog.message.text()
+    dialog.hq_address.setText("sme-desk@mofa.example")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.task.done, timeout=20_000)
+    assert dialog.result_ is not None, dialog.message.text()
+    result = dialog.result_
+    assert result.op_count == 2 and out.exists()
+    assert out.with_suffix(".eml").exists()
+    assert "bundle.xlsx" in window.status.currentMessage()
+    assert "To: sme-desk@mofa.example" in out.with_suffix(".eml").read_text()
+    assert window.open_export().hq_address.text() == "sme-desk@mofa.example"  # remembered
+
+
+def test_export_refuses_a_name_without_xlsx_and_says_why(qtbot: QtBot, world: World, tmp_path: Path) -> None:
+    fra = trusted_laptop(world, "fra", tmp_path)
+    window = MainWindow(fra)
+    qtbot.addWidget(window)
+    dialog = window.open_export()
+    dialog.path.setText(str(tmp_path / "bundle.txt"))
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: ".xlsx" in dialog.message.text(), timeout=10_000)
+    assert dialog.isVisible() and not (tmp_path / "bundle.txt").exists()
+
+
+def test_the_import_wizard_through_every_page(
+    qtbot: QtBot, world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fra = trusted_laptop(world, "fra", tmp_path)
+    fra2 = trusted_laptop(world, "fra2", tmp_path, slot=2)
+    service = RecordService(fra)
+    case_id = service.create("support_case", {"title": "부지 인허가 지연"}).record_id
+    first = tmp_path / "first.xlsx"
+    bundle_export.export_bundle(fra, first)
+    world.push(fra)  # HQ has the case; the second laptop pulls it
+    world.pull(fra2)
+    RecordService(fra2).update("support_case", case_id, {"title": "HQ가 먼저 받은 제목"})
+    world.push(fra2)
+    service.update("support_case", case_id, {"title": "다른 노트북의 제목"})  # the same field, offline
+    second = tmp_path / "second.xlsx"
+    bundle_export.export_bundle(fra, second)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("this is not a workbook")
+
+    window = MainWindow(world.hq)
+    qtbot.addWidget(window)
+    wizard = window.open_import()
+    monkeypatch.setattr(prompts, "open_files", lambda *a, **k: [second, broken])
+    wizard.files_page._browse()
+    assert wizard.files_page.paths() == [second, broken]
+    assert wizard.files_page.isComplete()
+
+    # Checks: the broken file is refused with its reason, the bundle passes.
+    wizard.next()
+    page = wizard.checks_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20_000)
+    verdicts = {page.tree.topLevelItem(i).text(0): page.tree.topLevelItem(i).text(1) for i in range(2)}
+    assert verdicts["second.xlsx"] == "Verified"
+    assert verdicts["broken.xlsx"].startswith("Refused")
+    assert "1 of 2 files" in page.status.text()
+    assert page.isComplete()
+
+    # Preview: the case edit clashes with what HQ holds.
+    wizard.next()
+    rows = wizard.preview_page.rows()
+    assert rows["Support case"] == {"conflict": "1"}
+    assert wizard.button(QWizard.WizardButton.CommitButton).isVisible()
+
+    # Import: a backup first, then the merge engine; the report and the acknowledgement can be saved.
+    with qtbot.waitSignal(wizard.imported, timeout=20_000) as blocker:
+        wizard.next()
+    report = blocker.args[0]
+    assert report.backup is not None and report.backup.exists()
+    assert [b.status for b in report.bundles if b.path == second] == ["imported"]
+    assert "conflict" in wizard.apply_page.summary.text().lower()
+    assert RecordService(world.hq).get("support_case", case_id)["title"] == "HQ가 먼저 받은 제목"
+    assert window.status.conflicts.text() == "Conflicts to review: 1"
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: tmp_path / "acks" / "ack.xlsx")
+    (tmp_path / "acks").mkdir()
+    wizard.apply_page._save_acks()
+    assert wizard.acks and wizard.acks[0].path.exists()
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: tmp_path / "report.xlsx")
+    wizard.apply_page._save_report()
+    assert (tmp_path / "report.xlsx").exists()
+
+    # The earlier bundle arrives late: its ops came by the network already, so it changes nothing.
+    again = window.open_import([first])
+    again.next()
+    qtbot.waitUntil(lambda: again.plan is not None, timeout=20_000)
+    again.next()
+    assert set(again.preview_page.rows()["Support case"]) == {"unchanged"}
+
+
+def test_an_unverified_bundle_needs_an_explicit_confirmation(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    stranger = world.laptop("stranger")  # its key never reached HQ
+    RecordService(stranger).create("support_case", {"title": "서명 미확인"})
+    bundle = tmp_path / "stranger.xlsx"
+    bundle_export.export_bundle(stranger, bundle)
+    window = MainWindow(world.hq)
+    qtbot.addWidget(window)
+    wizard = window.open_import([bundle])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20_000)
+    page = wizard.checks_page
+    assert page.tree.topLevelItem(0).text(1).startswith("Unverified")
+    assert page.confirm_unverified.isVisible() and not page.isComplete()
+    page.confirm_unverified.setChecked(True)
+    assert page.isComplete()
+
+
+def test_dropped_files_are_taken_only_when_they_are_workbooks(tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+
+    from missiondesk.ui.import_wizard import xlsx_paths
+
+    urls = [
+        QUrl.fromLocalFile(str(tmp_path / "a.xlsx")),
+        QUrl.fromLocalFile(str(tmp_path / "notes.txt")),
+        QUrl("https://x/b.xlsx"),
+    ]
+    assert xlsx_paths(urls) == [tmp_path / "a.xlsx"]
