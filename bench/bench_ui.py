@@ -35,7 +35,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.setCentralWidget(QLabel("MissionDesk")); w.resize(1280, 800); w.show()
-QTimer.singleShot(0, lambda: (w.close(), app.exit(0)))
+QTimer.singleShot(0, lambda: (print("ready", flush=True), w.close(), app.exit(0)))
 sys.exit(app.exec())
 """
 
@@ -46,12 +46,16 @@ def p95(values: list[float]) -> float:
 
 
 def timed_process(args: list[str]) -> tuple[float, str]:
+    """Seconds from starting the process to its "ready" line (shown and idle), and that line."""
     started = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
-    return elapsed, done.stdout
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        elapsed = time.perf_counter() - started
+        _out, err = proc.communicate()
+    if proc.returncode != 0 or not line.startswith("ready"):
+        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): {err.strip()}")
+    return elapsed, line
 
 
 def prepare(data_dir: Path, cases: int) -> None:
@@ -80,7 +84,7 @@ def bench_startup(data_dir: Path, runs: int) -> None:
             memory.append(float(found.group(1)))
         bare_times.append(timed_process([sys.executable, "-c", BARE_WINDOW])[0])
     app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
-    print("\nStart-up to the main window shown and idle (wall time, process start to exit)")
+    print("\nStart-up: process start to the main window shown and idle (wall time)")
     print(
         f"  MissionDesk:        median {app_med:.2f} s  max {max(app_times):.2f} s   target < {STARTUP_TARGET_S:.1f} s"
     )

@@ -164,3 +164,12 @@ def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path: Pat
             assert compare_metadata(context, metadata) == []
     finally:
         store.dispose()
+
+
+def test_the_fast_revision_reading_agrees_with_alembic() -> None:
+    """Opening reads revisions from the files without Alembic; both readings must be the same."""
+    from missiondesk.store.migrate import known_revisions
+
+    alembic_heads = script_directory().get_heads()
+    assert [head_revision()] == alembic_heads
+    assert known_revisions() == {r.revision for r in script_directory().walk_revisions()}

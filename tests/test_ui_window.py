@@ -39,16 +39,23 @@ def cases_page(window: MainWindow) -> ListPage:
     return page
 
 
-def shown_records(page: ListPage) -> list:
+def counted(qtbot: QtBot, page: ListPage) -> int:
+    """The list's row count once its background count has arrived."""
+    qtbot.waitUntil(lambda: not page.model.counting)
+    return page.model.total
+
+
+def shown_records(qtbot: QtBot, page: ListPage) -> list:
+    counted(qtbot, page)
     return [page.model.record_at(i) for i in range(page.model.rowCount())]
 
 
-def test_the_window_names_the_mission_and_counts_unsent_changes(window: MainWindow) -> None:
+def test_the_window_names_the_mission_and_counts_unsent_changes(qtbot: QtBot, window: MainWindow) -> None:
     assert "DE-FRA" in window.windowTitle() and "김영희" in window.windowTitle()
     assert window.status.unsent.text() == "Unsent changes: 1"  # the officer's own record, made at set-up
     assert window.status.sync.text().endswith("Offline")
     assert window.nav.count() == len(PAGES)
-    assert cases_page(window).model.total == 120
+    assert counted(qtbot, cases_page(window)) == 120
 
 
 def test_the_window_explains_an_uninitialised_folder(qtbot: QtBot) -> None:
@@ -68,15 +75,15 @@ def test_searching_in_korean_and_in_english_narrows_the_list(qtbot: QtBot, windo
     page = cases_page(window)
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.search.setText("공장")  # Korean arrives from the input method, not as key presses
-    korean = shown_records(page)
+    korean = shown_records(qtbot, page)
     assert 0 < len(korean) < 120
     assert all("공장" in f"{r['title']} {r.get('summary') or ''}" for r in korean)
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.search.clear()
-    assert page.model.total == 120
+    assert counted(qtbot, page) == 120
     with qtbot.waitSignal(page.model.reloaded):
         qtbot.keyClicks(page.filter_bar.search, "permit")
-    english = shown_records(page)
+    english = shown_records(qtbot, page)
     assert english and all("permit" in f"{r['title']} {r.get('summary') or ''}".lower() for r in english)
 
 
@@ -93,11 +100,11 @@ def test_filters_and_sorting_are_done_by_the_database(qtbot: QtBot, window: Main
     page = cases_page(window)
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.set_filter("status", "closed")
-    closed = shown_records(page)
+    closed = shown_records(qtbot, page)
     assert closed and all(r["status"] == "closed" for r in closed)
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.set_filter("categories", "customs")
-    both = shown_records(page)
+    both = shown_records(qtbot, page)
     assert all(r["status"] == "closed" and "customs" in r["categories"] for r in both)
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.clear()
@@ -105,16 +112,16 @@ def test_filters_and_sorting_are_done_by_the_database(qtbot: QtBot, window: Main
     header = page.table.horizontalHeader()
     with qtbot.waitSignal(page.model.reloaded):
         header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
-    dates = [r["received_date"] for r in shown_records(page)]
+    dates = [r["received_date"] for r in shown_records(qtbot, page)]
     assert dates == sorted(dates)
     with qtbot.waitSignal(page.model.reloaded):
         header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)
-    dates = [r["received_date"] for r in shown_records(page)]
+    dates = [r["received_date"] for r in shown_records(qtbot, page)]
     assert dates == sorted(dates, reverse=True)
     # A filter change keeps the sort the person chose.
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.set_filter("status", "open")
-    dates = [r["received_date"] for r in shown_records(page)]
+    dates = [r["received_date"] for r in shown_records(qtbot, page)]
     assert dates == sorted(dates, reverse=True) and page.model.query.sort == "received_date"
 
 
@@ -125,11 +132,11 @@ def test_the_date_range_and_officer_filters(qtbot: QtBot, window: MainWindow, mi
     start = dt.date.today() - dt.timedelta(days=90)
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.date_from.set_value(start)  # type: ignore[union-attr]
-    assert all(r["received_date"] >= start for r in shown_records(page))
+    assert all(r["received_date"] >= start for r in shown_records(qtbot, page))
     officer = mission.device.officer_id
     with qtbot.waitSignal(page.model.reloaded):
         page.filter_bar.set_filter("officer_id", officer)
-    assert all(r["officer_id"] == officer for r in shown_records(page))
+    assert all(r["officer_id"] == officer for r in shown_records(qtbot, page))
 
 
 def test_a_long_list_is_fetched_page_by_page(qtbot: QtBot, mission: AppContext) -> None:
@@ -254,3 +261,29 @@ def test_rows_are_selected_whole_and_read_only(window: MainWindow) -> None:
     table = cases_page(window).table
     assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+
+
+def test_a_big_list_shows_its_first_page_then_its_count(qtbot: QtBot, mission: AppContext) -> None:
+    generate_demo(mission, cases=350)
+    window = MainWindow(mission)
+    qtbot.addWidget(window)
+    page = cases_page(window)
+    with qtbot.waitSignal(page.model.counted) as blocker:
+        with qtbot.waitSignal(page.model.reloaded):
+            page.refresh()  # read the whole list again
+        assert page.model.counting and page.model.total == 100  # the first page, shown before the count
+        assert "counting" in page.count.text()
+    assert blocker.args == [350] and page.model.rowCount() == 350
+    assert page.count.text() == "350 shown"
+    assert str(page.model.index(349, 0).data()).startswith("DE-FRA-")
+
+
+def test_a_typed_reference_finds_cases_by_their_reference(qtbot: QtBot, window: MainWindow) -> None:
+    page = cases_page(window)
+    some = page.model.record_at(5)
+    prefix = some["reference"][:-2].lower()  # "de-fra-26-10": typed in lower case, unfinished
+    with qtbot.waitSignal(page.model.reloaded):
+        page.filter_bar.search.setText(prefix)
+    found = shown_records(qtbot, page)
+    assert some.id in {r.id for r in found}
+    assert all(r["reference"].startswith(prefix.upper()) for r in found)

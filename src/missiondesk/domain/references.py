@@ -21,6 +21,15 @@ _PATTERN = re.compile(
 )
 
 
+# The start of a reference as someone types it: "DE-FRA-25", "DE-FRA-25-1", "de-fra-25-10".
+_PREFIX = re.compile(r"^[A-Z]{2}-[A-Z0-9]{2,4}-\d{1,2}(-\d*)?$")
+
+
+def looks_like_prefix(text: str) -> bool:
+    """Whether searched text is the beginning of a case reference (found by the reference alone)."""
+    return bool(_PREFIX.match(text.strip().upper()))
+
+
 @dataclass(frozen=True)
 class CaseReference:
     mission: str

@@ -20,6 +20,8 @@ from missiondesk.store import outbox, queries
 from missiondesk.store import records as rows
 from missiondesk.store.tables import entity_table
 
+MAX_KEPT_TITLES = 50_000
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -44,9 +46,20 @@ class Lookups:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self._codes: dict[str, tuple[Choice, ...]] = {}
+        self._officers: tuple[Choice, ...] | None = None
+        self._titles: dict[tuple[str, str], str] = {}  # names shown in lists, read once per record
 
-    def forget(self) -> None:
-        self._codes.clear()
+    def forget(self, entity_name: str | None = None) -> None:
+        """Drop what was kept: everything, or the names of one kind of record after it changed."""
+        if entity_name is None:
+            self._codes.clear()
+            self._officers = None
+            self._titles.clear()
+            return
+        self._codes.pop(entity_name, None)
+        if entity_name == "officer":
+            self._officers = None
+        self._titles = {k: v for k, v in self._titles.items() if k[0] != entity_name}
 
     def codes(self, entity_name: str, *, group: str | None = None) -> tuple[Choice, ...]:
         """Enabled reference rows of one kind (countries, areas, partners…), optionally of one group."""
@@ -91,6 +104,11 @@ class Lookups:
 
     def officers(self) -> tuple[Choice, ...]:
         """Active officers of this mission (all officers at HQ)."""
+        if self._officers is None:
+            self._officers = self._load_officers()
+        return self._officers
+
+    def _load_officers(self) -> tuple[Choice, ...]:
         equals: dict[str, Any] = {}
         if self.ctx.device.role is not Role.HQ:
             equals["mission"] = self.ctx.device.mission
@@ -102,12 +120,16 @@ class Lookups:
 
     def titles(self, entity_name: str, ids: Iterable[str | None]) -> dict[str, str]:
         """The names a list shows for record ids (a case's company, a delivery's firm…)."""
-        wanted = sorted({i for i in ids if i})
-        if not wanted:
-            return {}
-        with self.ctx.store.read() as conn:
-            loaded = rows.load_many(conn, entity(entity_name), wanted)
-        return {i: display_title(r.entity, r.values) for i, r in loaded.items()}
+        wanted = {i for i in ids if i}
+        missing = sorted(i for i in wanted if (entity_name, i) not in self._titles)
+        if missing:
+            with self.ctx.store.read() as conn:
+                loaded = rows.load_many(conn, entity(entity_name), missing)
+            for i, r in loaded.items():
+                self._titles[(entity_name, i)] = display_title(r.entity, r.values)
+            if len(self._titles) > MAX_KEPT_TITLES:
+                self._titles.clear()  # a crude bound: names are cheap to read again
+        return {i: self._titles[(entity_name, i)] for i in wanted if (entity_name, i) in self._titles}
 
     def find(self, entity_name: str, text: str, limit: int = 20) -> tuple[Choice, ...]:
         """Live records whose searchable text or title holds ``text``: for picking a company or a case."""

@@ -54,6 +54,11 @@ class RecordService:
         with self.ctx.store.read() as conn:
             return queries.page(conn, query, with_total=with_total)
 
+    def count(self, query: ListQuery) -> int:
+        """How many records match a list's filters: slow on big filtered lists, so the UI asks off its thread."""
+        with self.ctx.store.read() as conn:
+            return queries.count(conn, query)
+
     def children(self, entity_name: str, parent_id: str, *, sort: str | None = None) -> tuple[Record, ...]:
         spec = entity(entity_name)
         assert spec.parent is not None, f"{entity_name} has no parent"

@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from missiondesk.domain import references
 from missiondesk.domain.records import ListQuery, Page
 from missiondesk.domain.schema import Kind, entity
 from missiondesk.errors import UserError
@@ -45,7 +46,12 @@ def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
             clauses.append(col <= q.date_to)
     if q.owner_missions:
         clauses.append(table.c.owner_mission.in_(list(q.owner_missions)))
-    if q.text.strip():
+    if q.entity == "support_case" and references.looks_like_prefix(q.text):
+        # A typed reference is looked up on its unique index, not in the full-text index
+        # (where "DE-FRA-25" matches tens of thousands of documents).
+        prefix = q.text.strip().upper()
+        clauses += [table.c.reference >= prefix, table.c.reference < prefix + "\uffff"]
+    elif q.text.strip():
         hits = search.matching(conn, q.text, (q.entity,))
         if hits is not None:
             clauses.append(table.c.id.in_(sa.select(hits.subquery().c.record_id)))
@@ -68,10 +74,17 @@ def page(conn: Connection, q: ListQuery, *, with_total: bool = True) -> Page:
     ]
     rows = conn.execute(sa.select(table).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit))
     records = tuple(to_record(spec, r) for r in rows.mappings())
-    total = None
-    if with_total:
-        total = int(conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one())
+    total = _count(conn, table, where) if with_total else None
     return Page(rows=records, total=total, offset=q.offset, limit=limit)
+
+
+def count(conn: Connection, q: ListQuery) -> int:
+    """How many records match the query's filters (its sort and page do not matter)."""
+    return _count(conn, entity_table(q.entity), _where(conn, q))
+
+
+def _count(conn: Connection, table: sa.Table, where: list[sa.ColumnElement[bool]]) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one())
 
 
 def count_live(conn: Connection, name: str) -> int:

@@ -85,7 +85,7 @@ class ChildList(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self._open)
-        self.model = RecordTableModel(ui.records, ui.formatter, self._query())
+        self.model = RecordTableModel(ui.records, ui.formatter, self._query(), empty=True)
         self.view.setModel(self.model)
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -104,7 +104,10 @@ class ChildList(QWidget):
 
     def set_parent(self, parent_id: str | None) -> None:
         self.parent_id = parent_id
-        self.model.load(self._query())
+        if parent_id is None:
+            self.model.clear(self._query())
+        else:
+            self.model.load(self._query())
         self.add_button.setEnabled(parent_id is not None)
 
     def rows(self) -> list[Record]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -56,6 +57,7 @@ class RecordTable(QTableView):
 
     def fit_columns(self) -> None:
         """Widths from the first page's contents, capped so one long title cannot push the rest away."""
+        self.horizontalHeader().setResizeContentsPrecision(30)  # the first rows tell enough
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         for i in range(header.count()):
@@ -76,18 +78,27 @@ class ListPage(QWidget):
         self.filter_bar.changed.connect(self.apply_query)
         spec = self.spec
         self.model = RecordTableModel(
-            ui.records, ui.formatter, ListQuery(entity_name, sort=spec.default_sort, descending=True)
+            ui.records,
+            ui.formatter,
+            ListQuery(entity_name, sort=spec.default_sort, descending=True),
+            counter=self._count,
         )
         self.table = RecordTable(self.model, self)
         self.table.setObjectName(f"{entity_name}_table")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
+        self.model.counted.connect(self._show_count)
         self.count = QLabel(self)
         self.new_button = QPushButton(self.tr("New {0}").format(entity_label(spec).lower()), self)
         self.new_button.clicked.connect(self.new_record)
-        self.detail: DetailPane = detail_for(ui, entity_name, self)
-        self.detail.saved.connect(self._saved)
-        self.detail.deleted.connect(self._deleted)
+        # The detail pane is built when first needed: start-up shows the list only.
+        self._detail: DetailPane | None = None
+        self.detail_created: Callable[[QWidget], None] | None = None
+        self.placeholder = QLabel(
+            self.tr("Select a row to see it here, or press Ctrl+N to add a new one."), self
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.filter_bar, 1)
         top.addWidget(self.new_button)
@@ -100,7 +111,7 @@ class ListPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName(f"{entity_name}_splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.placeholder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([800, 480])
@@ -108,6 +119,33 @@ class ListPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
         self._show_count()
+
+    @property
+    def detail(self) -> DetailPane:
+        if self._detail is None:
+            sizes = self.splitter.sizes()
+            detail = detail_for(self.ui, self.spec.name, self)
+            detail.saved.connect(self._saved)
+            detail.deleted.connect(self._deleted)
+            self.splitter.replaceWidget(1, detail)
+            self.placeholder.deleteLater()
+            self.splitter.setSizes(sizes)
+            self._detail = detail
+            if self.detail_created is not None:
+                self.detail_created(detail)
+        return self._detail
+
+    @property
+    def has_detail(self) -> bool:
+        return self._detail is not None
+
+    @property
+    def shown_record(self) -> Record | None:
+        return self._detail.record if self._detail is not None else None
+
+    def commit_pending(self) -> bool:
+        """Save what the detail pane holds before leaving it; False when it cannot be saved yet."""
+        return self._detail is None or self._detail.commit_pending()
 
     # --- the list ---------------------------------------------------------------------------
 
@@ -129,7 +167,7 @@ class ListPage(QWidget):
 
     def _model_reset(self) -> None:
         self._show_count()
-        shown = self.detail.record
+        shown = self.shown_record
         if shown is not None:
             row = self.model.row_of(shown.id)
             if row is not None:
@@ -137,17 +175,30 @@ class ListPage(QWidget):
                 self.table.selectRow(row)
                 self.table.selectionModel().blockSignals(False)
 
+    def _count(self, query: ListQuery, done: Callable[[int], None]) -> None:
+        self.ui.tasks.run(
+            self.tr("Counting"),
+            lambda _task: self.ui.records.count(query),
+            done,
+            self.ui.errors.show,
+            show_progress=False,
+        )
+
     def _show_count(self) -> None:
-        self.count.setText(self.tr("{0} shown").format(f"{self.model.total:,}"))
+        if self.model.counting:
+            self.count.setText(self.tr("{0}+ shown, counting…").format(f"{self.model.total:,}"))
+        else:
+            self.count.setText(self.tr("{0} shown").format(f"{self.model.total:,}"))
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if not indexes:
             return
         record_id = indexes[0].data(ID_ROLE)
-        if self.detail.record is not None and self.detail.record.id == record_id:
+        shown = self.shown_record
+        if shown is not None and shown.id == record_id:
             return
-        if not self.detail.commit_pending():
+        if not self.commit_pending():
             # What was typed cannot be saved yet: stay on it, its problems are shown at the fields.
             self.table.selectionModel().blockSignals(True)
             self.table.clearSelection()
@@ -172,7 +223,7 @@ class ListPage(QWidget):
         return self.model.index(row, column)
 
     def new_record(self) -> None:
-        if not self.detail.commit_pending():
+        if not self.commit_pending():
             return
         self.table.clearSelection()
         self.detail.start_new()

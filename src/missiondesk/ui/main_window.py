@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             else:
                 list_page = ListPage(self.ui, key, self)
                 list_page.changed.connect(self._changed)
+                list_page.detail_created = self.window_state.restore_children
                 widget = list_page
             self.pages[key] = widget
             self.stack.addWidget(widget)
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
     def go(self, key: str) -> QWidget:
         widget = self.page(key)
         current = self.stack.currentWidget()
-        if isinstance(current, ListPage) and current is not widget and not current.detail.commit_pending():
+        if isinstance(current, ListPage) and current is not widget and not current.commit_pending():
             return current
         self.stack.setCurrentWidget(widget)
         row = [k for k, _ in PAGES].index(key)
@@ -330,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def save_current(self) -> None:
         page = self.current_list()
-        if page is not None:
+        if page is not None and page.has_detail:
             page.detail.editor.save()
 
     def focus_search(self) -> None:
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def delete_current(self) -> None:
         page = self.current_list()
-        if page is not None and page.detail.record is not None:
+        if page is not None and page.shown_record is not None:
             page.delete_selected()
 
     def refresh_current(self) -> None:
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
     def add_activity(self) -> None:
         page = self.go("support_case")
         assert isinstance(page, ListPage)
-        if isinstance(page.detail, CaseDetail) and page.detail.record is not None:
+        if page.shown_record is not None and isinstance(page.detail, CaseDetail):
             page.detail.focus_quick_add()
 
     def undo_delete(self) -> Change | None:
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
         return restored
 
     def _changed(self, change: Change) -> None:
+        self.ui.lookups.forget(change.entity)  # a renamed company or officer shows its new name
         if change.kind == "delete":
             self.last_delete = change
             self.actions_["undo_delete"].setEnabled(True)
@@ -457,7 +459,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is not None:
             page = self.current_list()
-            if page is not None and not page.detail.commit_pending():
+            if page is not None and not page.commit_pending():
                 event.ignore()  # unsaved input with problems: shown at the fields, the window stays
                 return
             self.window_state.save(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,35 +35,96 @@ class _Page:
     titles: dict[str, str]
 
 
+# Counts a query's matches somewhere else (a worker thread) and calls back with the number.
+Counter = Callable[[ListQuery, Callable[[int], None]], None]
+
+
 class RecordTableModel(QAbstractTableModel):
-    """Rows of one entity matching ``query``; ``reloaded`` fires after every new query or refresh."""
+    """Rows of one entity matching ``query``.
+
+    ``reloaded`` fires once the first page of a new query or refresh is shown. With a
+    ``counter``, counting every match (the slow part of a filtered list of 100,000) happens
+    off the GUI thread: the list shows its first page at once and grows to the full row
+    count when ``counted`` fires. Without one, the count is made with the first page.
+    """
 
     reloaded = Signal()
+    counted = Signal(int)
 
-    def __init__(self, records: RecordService, formatter: CellFormatter, query: ListQuery) -> None:
+    def __init__(
+        self,
+        records: RecordService,
+        formatter: CellFormatter,
+        query: ListQuery,
+        counter: Counter | None = None,
+        *,
+        empty: bool = False,
+    ) -> None:
         super().__init__()
         self.records = records
         self.formatter = formatter
+        self.counter = counter
         self.query = query
         self.columns: tuple[Column, ...] = columns_for(query.entity, trash=query.trash)
         self.total = 0
+        self.counting = False
+        self._generation = 0
         self._pages: OrderedDict[int, _Page] = OrderedDict()
-        self.load(query)
+        if empty:
+            self.clear(query)
+        else:
+            self.load(query)
 
     # --- queries ---------------------------------------------------------------------
 
     def load(self, query: ListQuery) -> None:
         """Show the rows for a new query (a filter, search or sort change)."""
         query = dataclasses.replace(query, offset=0, limit=PAGE_SIZE)
-        first = self.records.list(query, with_total=True)
+        first = self.records.list(query, with_total=self.counter is None)
+        self._generation += 1
         self.beginResetModel()
         self.query = query
         self.columns = columns_for(query.entity, trash=query.trash)
-        self.total = first.total or 0
         self._pages.clear()
         self._pages[0] = self._page(first.rows)
+        if first.total is not None:
+            self.total, self.counting = first.total, False
+        else:  # a short first page is the whole list; a full one is counted elsewhere
+            self.total, self.counting = len(first.rows), len(first.rows) == PAGE_SIZE
         self.endResetModel()
         self.reloaded.emit()
+        if self.counting and self.counter is not None:
+            generation = self._generation
+            self.counter(query, lambda n: self._counted(generation, n))
+        else:
+            self.counted.emit(self.total)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return  # the count of a query the person has already moved on from
+        self.counting = False
+        if total > self.total:
+            self.beginInsertRows(QModelIndex(), self.total, total - 1)
+            self.total = total
+            self.endInsertRows()
+        elif total < self.total:  # rows went away between the page and the count
+            self.beginRemoveRows(QModelIndex(), total, self.total - 1)
+            self.total = total
+            self.endRemoveRows()
+        self.counted.emit(total)
+
+    def clear(self, query: ListQuery) -> None:
+        """No rows, without asking the database (a detail pane with no record open)."""
+        self._generation += 1
+        self.beginResetModel()
+        self.query = dataclasses.replace(query, offset=0, limit=PAGE_SIZE)
+        self.columns = columns_for(query.entity, trash=query.trash)
+        self._pages.clear()
+        self._pages[0] = _Page((), {})
+        self.total, self.counting = 0, False
+        self.endResetModel()
+        self.reloaded.emit()
+        self.counted.emit(0)
 
     def refresh(self) -> None:
         """Read the same query again (after an edit, a delete or a sync)."""
