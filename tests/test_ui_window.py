@@ -287,3 +287,13 @@ def test_a_typed_reference_finds_cases_by_their_reference(qtbot: QtBot, window: 
     found = shown_records(qtbot, page)
     assert some.id in {r.id for r in found}
     assert all(r["reference"].startswith(prefix.upper()) for r in found)
+
+
+def test_each_list_opens_in_its_default_order(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.go("council_meeting")
+    assert isinstance(page, ListPage)
+    assert page.model.query.sort == "date" and page.model.query.descending
+    dates = [r["date"] for r in shown_records(qtbot, page) if r.get("date")]
+    assert dates == sorted(dates, reverse=True)
+    header = page.table.horizontalHeader()
+    assert page.model.columns[header.sortIndicatorSection()].key == "date"

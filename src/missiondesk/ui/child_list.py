@@ -6,14 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from missiondesk.domain.schema import entity
 from missiondesk.ui.labels import entity_label
 from missiondesk.ui.record_editor import RecordEditor
 from missiondesk.ui.record_model import RECORD_ROLE, RecordTableModel
+from missiondesk.ui.record_table import RecordTable
 from missiondesk.ui.ui_context import UiContext
 
 
@@ -78,15 +76,12 @@ class ChildList(QWidget):
         self.title = QLabel(f"<b>{title}</b>", self)
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.add_button.clicked.connect(self.add)
-        self.view = QTableView(self)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(self._open)
         self.model = RecordTableModel(ui.records, ui.formatter, self._query(), empty=True)
-        self.view.setModel(self.model)
+        self.view = RecordTable(self.model, self)
+        self.view.setObjectName(f"{entity_name}_children")
+        self.view.setSortingEnabled(False)  # a timeline reads in date order
+        self.view.doubleClicked.connect(self._open)
+        self.model.reloaded.connect(self.view.fit_columns)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from missiondesk.domain.schema import EntitySpec, Kind, entity
 from missiondesk.services.lookups import Lookups
-from missiondesk.ui.labels import field_label, korean, value_label
+from missiondesk.ui.labels import field_label, korean, number_text, value_label
 
 META_HEADERS = {"updated_at": "Changed", "deleted_at": "Deleted", "created_at": "Created"}
 
@@ -126,7 +126,7 @@ class CellFormatter:
             case Kind.BOOL:
                 return "✓" if value else ""
             case Kind.INT:
-                return f"{int(value):,}"
+                return number_text(col.key, int(value))
             case Kind.DATE:
                 return value.isoformat() if isinstance(value, dt.date) else str(value)
             case Kind.LONGTEXT:

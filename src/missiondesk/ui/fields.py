@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from missiondesk.domain.schema import FieldSpec, Kind
 from missiondesk.services.lookups import Choice, Lookups
-from missiondesk.ui.labels import korean, value_label
+from missiondesk.ui.labels import korean, number_text, value_label
 
 BLANK_DATE = QDate(1900, 1, 1)
 
@@ -93,6 +93,7 @@ class IntEditor(QLineEdit):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.field_name = spec.name
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.textEdited.connect(self.changed)
 
@@ -106,7 +107,7 @@ class IntEditor(QLineEdit):
             return text  # validation names the field and says what it expects
 
     def set_value(self, value: Any) -> None:
-        self.setText("" if value is None else f"{int(value):,}")
+        self.setText("" if value is None else number_text(self.field_name, int(value)))
 
 
 class BoolEditor(QCheckBox):

@@ -131,3 +131,11 @@ def field_label(spec: EntitySpec, name: str) -> str:
 
 def entity_label(spec: EntitySpec) -> str:
     return spec.label_ko if korean() else spec.label_en
+
+
+# Numbers that name something (a year, a meeting's number) read without thousands separators.
+_PLAIN_NUMBERS = frozenset({"year", "fiscal_year", "number", "position", "sort"})
+
+
+def number_text(field_name: str, value: int) -> str:
+    return str(value) if field_name in _PLAIN_NUMBERS else f"{int(value):,}"

@@ -7,13 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,43 +22,8 @@ from missiondesk.ui.details import DetailPane, detail_for
 from missiondesk.ui.filter_bar import FilterBar
 from missiondesk.ui.labels import entity_label
 from missiondesk.ui.record_model import ID_ROLE, RecordTableModel
+from missiondesk.ui.record_table import RecordTable
 from missiondesk.ui.ui_context import UiContext
-
-MAX_COLUMN_WIDTH = 280
-
-
-class RecordTable(QTableView):
-    """The list: rows selected whole, sorted by clicking a header (the database sorts)."""
-
-    def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicatorShown(True)
-        header.setSectionsMovable(True)
-        self.setSortingEnabled(True)
-        self.fit_columns()
-        column = model.sort_column()
-        if column >= 0:
-            order = Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder
-            header.setSortIndicator(column, order)
-
-    def fit_columns(self) -> None:
-        """Widths from the first page's contents, capped so one long title cannot push the rest away."""
-        self.horizontalHeader().setResizeContentsPrecision(30)  # the first rows tell enough
-        self.resizeColumnsToContents()
-        header = self.horizontalHeader()
-        for i in range(header.count()):
-            header.resizeSection(i, min(max(header.sectionSize(i), 60), MAX_COLUMN_WIDTH))
 
 
 class ListPage(QWidget):

@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(QCoreApplication.translate("nav", name))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-        self.nav.setMaximumWidth(220)
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)

@@ -17,8 +17,8 @@ from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.ui.labels import entity_label
-from missiondesk.ui.list_page import RecordTable
 from missiondesk.ui.record_model import RECORD_ROLE, RecordTableModel
+from missiondesk.ui.record_table import RecordTable
 from missiondesk.ui.ui_context import UiContext
 
 TRASHED = (
