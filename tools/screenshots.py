@@ -1,6 +1,6 @@
 """Screenshots of the main screens with Korean practice data, taken offscreen: docs/screenshots/*.png.
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [OUT_DIR]
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from missiondesk.services import bundle_export
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.setup import init_mission
 from missiondesk.ui import theme
+from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 
-SHOTS = (
+PAGES = (
     ("cases", "support_case"),
     ("briefs", "market_brief"),
     ("meetings", "council_meeting"),
@@ -28,6 +30,12 @@ SHOTS = (
     ("tasks", "task"),
     ("trash", "trash"),
 )
+
+
+def save(app: QApplication, widget: QWidget, path: Path) -> None:
+    app.processEvents()
+    widget.grab().save(str(path))
+    print(path)
 
 
 def main(out: Path) -> int:
@@ -41,20 +49,43 @@ def main(out: Path) -> int:
         theme.apply(app, "light")
         window.resize(1440, 900)
         window.show()
-        for name, key in SHOTS:
+        for name, key in PAGES:
             page = window.go(key)
             table = getattr(page, "table", None)
             if table is not None and table.model().rowCount() > 0 and key != "trash":
                 table.selectRow(0)
+            save(app, window, out / f"{name}.png")
+
+        cases = window.go("support_case")
+        assert isinstance(cases, ListPage)
+        for row in range(cases.model.rowCount()):
+            record = cases.model.record_at(row)
+            if record is not None and record["status"] in ("open", "in_progress"):
+                cases.table.selectRow(row)
+                break
+        closing = cases.detail.editor.workflow_buttons["closed"]
+        closing.click()
+        dialog = cases.detail.editor.transition_dialog
+        dialog.buttons.accepted.emit()  # nothing chosen yet: the problems show at the fields
+        save(app, dialog, out / "close-case-dialog.png")
+        dialog.reject()
+
+        export = window.open_export()
+        save(app, export, out / "export-dialog.png")
+        export.reject()
+        bundle = Path(tmp) / "bundle.xlsx"
+        bundle_export.export_bundle(ctx, bundle)
+        wizard = window.open_import([bundle])
+        save(app, wizard, out / "import-wizard-files.png")
+        wizard.next()
+        while wizard.plan is None:
             app.processEvents()
-            path = out / f"{name}.png"
-            window.grab().save(str(path))
-            print(path)
+        save(app, wizard, out / "import-wizard-checks.png")
+        wizard.reject()
+
         theme.apply(app, "dark")
         window.go("support_case")
-        app.processEvents()
-        window.grab().save(str(out / "cases-dark.png"))
-        print(out / "cases-dark.png")
+        save(app, window, out / "cases-dark.png")
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -63,8 +94,4 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(
-        main(
-            Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "docs" / "screenshots"
-        )
-    )
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "docs" / "screenshots"))
