@@ -297,3 +297,21 @@ def test_each_list_opens_in_its_default_order(qtbot: QtBot, window: MainWindow) 
     assert dates == sorted(dates, reverse=True)
     header = page.table.horizontalHeader()
     assert page.model.columns[header.sortIndicatorSection()].key == "date"
+
+
+def test_korean_text_has_an_installed_korean_font(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    from missiondesk.ui.fonts import KOREAN_FAMILIES, use_korean_fallback
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    try:
+        use_korean_fallback(app)
+        korean = set(QFontDatabase.families(QFontDatabase.WritingSystem.Korean))
+        chosen = [f for f in app.font().families() if f in korean]
+        assert chosen and chosen[0] in KOREAN_FAMILIES  # .ci/run installs fonts-noto-cjk
+    finally:
+        app.setFont(before)

@@ -1,6 +1,6 @@
 """Screenshots of the main screens with Korean practice data, taken offscreen: docs/screenshots/*.png.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [OUT_DIR]
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [OUT_DIR]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from missiondesk.services import bundle_export
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.setup import init_mission
 from missiondesk.ui import theme
+from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 
@@ -41,6 +42,7 @@ def save(app: QApplication, widget: QWidget, path: Path) -> None:
 def main(out: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    use_korean_fallback(app)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         ctx = init_mission(Path(tmp) / "laptop", "DE-FRA", "김영희")
@@ -94,4 +96,8 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "docs" / "screenshots"))
+    sys.exit(
+        main(
+            Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "docs" / "screenshots"
+        )
+    )

@@ -22,6 +22,7 @@ from missiondesk.errors import MissionDeskError, NotInitialised
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.ui import theme
 from missiondesk.ui.errors import ErrorPresenter
+from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.first_run import FirstRunDialog
 from missiondesk.ui.main_window import MainWindow
 
@@ -39,6 +40,7 @@ def run(argv: Sequence[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    use_korean_fallback(app)
     ctx: AppContext | None = None
     problem = ""
     try:
