@@ -22,8 +22,8 @@ from missiondesk.errors import MissionDeskError, NotInitialised
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.ui import theme
 from missiondesk.ui.errors import ErrorPresenter
-from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.first_run import FirstRunDialog
+from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.main_window import MainWindow
 
 STARTED = time.perf_counter()  # as early as this module is imported: close to process start
