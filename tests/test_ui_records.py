@@ -341,3 +341,28 @@ def test_child_lists_start_empty_without_a_parent(qtbot: QtBot, window: MainWind
     assert isinstance(detail.activities, ChildList)
     assert detail.activities.rows() == [] and not detail.activities.add_button.isEnabled()
     assert detail.activities.add() is None
+
+
+def test_a_full_disk_while_saving_is_a_message_and_the_typing_stays(
+    qtbot: QtBot, window: MainWindow, mission: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from missiondesk.errors import DiskFull
+
+    case_id = RecordService(mission).create("support_case", {"title": "디스크 테스트"}).record_id
+    page = page_of(window, "support_case")
+    page.refresh()
+    page.open_record(case_id)
+    form = page.detail.editor.form
+    form.editors["title"].setText("저장되지 않을 제목")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise DiskFull("The disk is full: nothing was saved. Free some space and save again.")
+
+    monkeypatch.setattr(window.ui.records, "update", full)
+    assert page.detail.editor.save() is None
+    box = window.ui.errors.last_message
+    assert box is not None and "disk is full" in box.text()
+    assert form.editors["title"].text() == "저장되지 않을 제목" and form.dirty
+    monkeypatch.undo()
+    assert page.detail.editor.save() is not None
+    assert RecordService(mission).get("support_case", case_id)["title"] == "저장되지 않을 제목"
