@@ -173,3 +173,20 @@ def test_the_fast_revision_reading_agrees_with_alembic() -> None:
     alembic_heads = script_directory().get_heads()
     assert [head_revision()] == alembic_heads
     assert known_revisions() == {r.revision for r in script_directory().walk_revisions()}
+
+
+def test_portable_mode_keeps_data_beside_the_built_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from missiondesk import paths
+
+    exe = tmp_path / "usb" / "MissionDesk" / "missiondesk"
+    exe.parent.mkdir(parents=True)
+    exe.write_bytes(b"")
+    monkeypatch.delenv(paths.ENV_DATA_DIR, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert paths.resolve().root != exe.parent / "data"  # no marker: the per-user folder
+    (exe.parent / paths.PORTABLE_MARKER).write_text("")
+    assert paths.resolve().root == exe.parent / "data"
+    assert paths.resolve(tmp_path / "elsewhere").root == tmp_path / "elsewhere"  # --data-dir still wins

@@ -1,7 +1,9 @@
 """Every folder MissionDesk reads or writes, decided in one place.
 
 Order of precedence: an explicit ``--data-dir``, then ``MISSIONDESK_DATA_DIR``,
-then the platform's per-user data folder (platformdirs). Logs, backups, crash
+then portable mode (a file named ``missiondesk-portable`` next to the built
+executable keeps everything in ``data/`` beside it, for a USB stick), then the
+platform's per-user data folder (platformdirs). Logs, backups, crash
 reports and the config file all live below the data folder, so a portable
 copy or a test only has to name one directory.
 """
@@ -9,6 +11,7 @@ copy or a test only has to name one directory.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from missiondesk import APP_NAME
 
 ENV_DATA_DIR = "MISSIONDESK_DATA_DIR"
 DATABASE_FILE = "missiondesk.sqlite3"
+PORTABLE_MARKER = "missiondesk-portable"
 
 
 @dataclass(frozen=True)
@@ -55,4 +59,15 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
     env = os.environ.get(ENV_DATA_DIR)
     if env:
         return DataPaths(Path(env).expanduser().resolve())
+    portable = portable_root()
+    if portable is not None:
+        return DataPaths(portable)
     return DataPaths(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def portable_root() -> Path | None:
+    """``data/`` beside the built app when the portable marker is there (only for a built app)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    return folder / "data" if (folder / PORTABLE_MARKER).exists() else None

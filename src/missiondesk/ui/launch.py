@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from missiondesk import APP_NAME, __version__, paths
@@ -26,6 +27,7 @@ from missiondesk.ui.first_run import FirstRunDialog
 from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.main_window import MainWindow
 
+ICON = Path(__file__).parent / "assets" / "missiondesk.svg"
 STARTED = time.perf_counter()  # as early as this module is imported: close to process start
 
 
@@ -41,6 +43,8 @@ def run(argv: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     use_korean_fallback(app)
+    app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName("missiondesk")  # Linux: the launcher entry the windows belong to
     ctx: AppContext | None = None
     problem = ""
     try:

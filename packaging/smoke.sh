@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Start the built app from a clean folder, with no Python or Python packages beside it: set up a
+# data folder with the built binary itself, open the main window offscreen, exit 0 when it is ready.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -a dist/MissionDesk "$work/MissionDesk"
+app="$work/MissionDesk/missiondesk"
+run() { env -i HOME="$work" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 "$app" "$@"; }
+run --version
+run init --data-dir "$work/data" --mission DE-FRA --officer "스모크 검사" >/dev/null
+run --data-dir "$work/data" --exit-when-ready
+echo "portable:"; touch "$work/MissionDesk/missiondesk-portable"
+run init --mission DE-FRA --officer "USB" >/dev/null && test -f "$work/MissionDesk/data/missiondesk.sqlite3"
+run --exit-when-ready
+echo "smoke check passed; build size $(du -sh dist/MissionDesk | cut -f1)"
