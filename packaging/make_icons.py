@@ -1,6 +1,6 @@
 """Render the app icon (an SVG shipped in the package) to the PNG and ICO files installers need.
 
-    .venv/bin/python packaging/make_icons.py
+.venv/bin/python packaging/make_icons.py
 """
 
 from __future__ import annotations

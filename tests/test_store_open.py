@@ -175,7 +175,9 @@ def test_the_fast_revision_reading_agrees_with_alembic() -> None:
     assert known_revisions() == {r.revision for r in script_directory().walk_revisions()}
 
 
-def test_portable_mode_keeps_data_beside_the_built_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_portable_mode_keeps_data_beside_the_built_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sys
 
     from missiondesk import paths
