@@ -11,9 +11,14 @@ from PySide6.QtCore import QCoreApplication
 
 from missiondesk.domain.schema import EntitySpec, Kind, entity
 from missiondesk.services.lookups import Lookups
+from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.labels import field_label, korean, number_text, value_label
 
-META_HEADERS = {"updated_at": "Changed", "deleted_at": "Deleted", "created_at": "Created"}
+META_HEADERS = {
+    "updated_at": QT_TRANSLATE_NOOP("column", "Changed"),
+    "deleted_at": QT_TRANSLATE_NOOP("column", "Deleted"),
+    "created_at": QT_TRANSLATE_NOOP("column", "Created"),
+}
 
 
 @dataclass(frozen=True)

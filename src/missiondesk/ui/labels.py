@@ -139,3 +139,41 @@ _PLAIN_NUMBERS = frozenset({"year", "fiscal_year", "number", "position", "sort"}
 
 def number_text(field_name: str, value: int) -> str:
     return str(value) if field_name in _PLAIN_NUMBERS else f"{int(value):,}"
+
+
+# Workflow steps as buttons name them (the domain names them in lower case for its messages).
+_STEPS: dict[str, str] = {
+    "open the case": QT_TRANSLATE_NOOP("workflow", "Open the case"),
+    "start work": QT_TRANSLATE_NOOP("workflow", "Start work"),
+    "mark it pending": QT_TRANSLATE_NOOP("workflow", "Mark it pending"),
+    "resume work": QT_TRANSLATE_NOOP("workflow", "Resume work"),
+    "close the case": QT_TRANSLATE_NOOP("workflow", "Close the case"),
+    "reopen the case": QT_TRANSLATE_NOOP("workflow", "Reopen the case"),
+    "record the meeting as held": QT_TRANSLATE_NOOP("workflow", "Record the meeting as held"),
+    "cancel the meeting": QT_TRANSLATE_NOOP("workflow", "Cancel the meeting"),
+    "plan the meeting again": QT_TRANSLATE_NOOP("workflow", "Plan the meeting again"),
+    "undo 'held'": QT_TRANSLATE_NOOP("workflow", "Undo 'held'"),
+    "submit the proposal": QT_TRANSLATE_NOOP("workflow", "Submit the proposal"),
+    "withdraw the submission": QT_TRANSLATE_NOOP("workflow", "Withdraw the submission"),
+    "start the review": QT_TRANSLATE_NOOP("workflow", "Start the review"),
+    "approve": QT_TRANSLATE_NOOP("workflow", "Approve"),
+    "return for changes": QT_TRANSLATE_NOOP("workflow", "Return for changes"),
+    "reject": QT_TRANSLATE_NOOP("workflow", "Reject"),
+    "rework the proposal": QT_TRANSLATE_NOOP("workflow", "Rework the proposal"),
+    "resubmit": QT_TRANSLATE_NOOP("workflow", "Resubmit"),
+    "start execution": QT_TRANSLATE_NOOP("workflow", "Start execution"),
+    "complete": QT_TRANSLATE_NOOP("workflow", "Complete"),
+    "start": QT_TRANSLATE_NOOP("workflow", "Start"),
+    "decline": QT_TRANSLATE_NOOP("workflow", "Decline"),
+    "cancel": QT_TRANSLATE_NOOP("workflow", "Cancel"),
+    "reopen": QT_TRANSLATE_NOOP("workflow", "Reopen"),
+    "complete the task": QT_TRANSLATE_NOOP("workflow", "Complete the task"),
+    "cancel the task": QT_TRANSLATE_NOOP("workflow", "Cancel the task"),
+    "reopen the task": QT_TRANSLATE_NOOP("workflow", "Reopen the task"),
+}
+
+
+def step_label(name: str) -> str:
+    """The translated button text of a workflow step."""
+    text = _STEPS.get(name, name[:1].upper() + name[1:])
+    return QCoreApplication.translate("workflow", text)

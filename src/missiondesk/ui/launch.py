@@ -21,11 +21,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from missiondesk import APP_NAME, __version__, paths
 from missiondesk.errors import MissionDeskError, NotInitialised
 from missiondesk.services.context import AppContext, open_context
-from missiondesk.ui import theme
+from missiondesk.ui import i18n, theme
 from missiondesk.ui.errors import ErrorPresenter
 from missiondesk.ui.first_run import FirstRunDialog
 from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.main_window import MainWindow
+from missiondesk.ui.window_state import WindowState
 
 ICON = Path(__file__).parent / "assets" / "missiondesk.svg"
 STARTED = time.perf_counter()  # as early as this module is imported: close to process start
@@ -47,6 +48,7 @@ def run(argv: Sequence[str]) -> int:
     app.setDesktopFileName("missiondesk")  # Linux: the launcher entry the windows belong to
     ctx: AppContext | None = None
     problem = ""
+    i18n.install(WindowState(paths.resolve(args.data_dir).root).value("view/language", "system"))
     try:
         ctx = open_context(args.data_dir)
     except NotInitialised:

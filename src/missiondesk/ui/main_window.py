@@ -35,7 +35,7 @@ from missiondesk.services import maintenance
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
 from missiondesk.services.lookups import display_title
-from missiondesk.ui import theme
+from missiondesk.ui import i18n, theme
 from missiondesk.ui.conflict_dialog import ConflictDialog
 from missiondesk.ui.details import CaseDetail
 from missiondesk.ui.export_dialog import ExportDialog
@@ -71,6 +71,7 @@ GO_SHORTCUTS = {
     "trash": "go_trash",
 }
 DUE_SOON_DAYS = 7
+OPEN_WINDOWS: list[MainWindow] = []  # a window that replaced another (a language switch) is kept here
 
 
 class MainWindow(QMainWindow):
@@ -292,6 +293,15 @@ class MainWindow(QMainWindow):
         ):
             themes.addAction(label, functools.partial(self.set_theme, key))
         view.addMenu(themes)
+        languages = QMenu(self.tr("&Language"), view)
+        for key, label in (
+            ("system", self.tr("Follow the system")),
+            ("ko", "한국어"),
+            ("en", "English"),
+            ("pseudo", self.tr("Pseudo (layout check)")),
+        ):
+            languages.addAction(label, functools.partial(self.set_language, key))
+        view.addMenu(languages)
         sync = bar.addMenu(self.tr("&Sync"))
         sync.addAction(a["conflicts"])
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -320,6 +330,29 @@ class MainWindow(QMainWindow):
             theme.apply(app, name)
         self.theme_name = name
         self.window_state.set_value("view/theme", name)
+
+    def set_language(self, language: str) -> MainWindow | None:
+        """Switch the language: what was typed is saved, and a new window opens where this one was."""
+        page = self.current_list()
+        if page is not None and not page.commit_pending():
+            return None
+        assert self.ctx is not None
+        self.window_state.set_value("view/language", language)
+        self.window_state.save(self)
+        i18n.install(language)
+        successor = MainWindow(self.ctx)
+        key = next((k for k, w in self.pages.items() if w is self.stack.currentWidget()), "support_case")
+        successor.go(key)
+        shown = page.shown_record if page is not None else None
+        target = successor.pages.get(key)
+        if shown is not None and isinstance(target, ListPage):
+            target.open_record(shown.id)
+        successor.show()
+        OPEN_WINDOWS.append(successor)
+        self.close()
+        if self in OPEN_WINDOWS:
+            OPEN_WINDOWS.remove(self)
+        return successor
 
     # --- what the actions do ----------------------------------------------------------------
 

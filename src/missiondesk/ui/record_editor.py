@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,13 +29,13 @@ from missiondesk.domain.schema import EntitySpec, entity
 from missiondesk.domain.validation import Problem, ValidationFailed
 from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.services.lookups import display_title
-from missiondesk.ui.labels import entity_label, value_label
+from missiondesk.ui.labels import entity_label, step_label, value_label
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
 from missiondesk.ui.ui_context import UiContext
 
 
 def transition_label(t: workflows.Transition) -> str:
-    return QCoreApplication.translate("workflow", t.name[:1].upper() + t.name[1:])
+    return step_label(t.name)
 
 
 class TransitionDialog(QDialog):
@@ -70,7 +71,7 @@ class TransitionDialog(QDialog):
     def apply(self) -> None:
         values = self.form.values()
         missing = [
-            Problem(n, self.tr("Needed to {0}.").format(self.transition.name))
+            Problem(n, self.tr("Needed for this step: {0}.").format(transition_label(self.transition)))
             for n in self.transition.requires
             if values.get(n) in (None, "", [])
         ]
@@ -113,7 +114,7 @@ class RecordEditor(QWidget):
         self.status = QLabel(self)
         self.form = RecordForm(self.spec, ui.lookups, FORM_FIELDS[entity_name], self)
         self.form.edited.connect(self._update_buttons)
-        self.workflow_bar = QHBoxLayout()
+        self.workflow_bar = QGridLayout()  # two steps per row: long names (and translations) stay whole
         self.workflow_buttons: dict[str, QPushButton] = {}
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.clicked.connect(self.save)
@@ -199,7 +200,9 @@ class RecordEditor(QWidget):
         for t in workflow.allowed(str(self.record.get(workflow.field)), self.ui.actor):
             button = QPushButton(transition_label(t), self)
             button.clicked.connect(lambda _=False, t=t: self.start_transition(t))
-            self.workflow_bar.addWidget(button)
+            button.setMinimumWidth(button.sizeHint().width())
+            count = len(self.workflow_buttons)
+            self.workflow_bar.addWidget(button, count // 2, count % 2)
             self.workflow_buttons[t.target] = button
 
     def _update_buttons(self) -> None:
