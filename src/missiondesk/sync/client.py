@@ -363,7 +363,7 @@ class SyncClient:
         """Take in feed pages until HQ has nothing newer; each page commits with its cursor."""
         while True:
             task.check_cancelled()
-            _, position = replica.cursor(self.ctx)
+            seen_epoch, position = replica.cursor(self.ctx)
             page = page_from_wire(
                 self._send("GET", "/changes", params={"cursor": position, "limit": self.page})
             )
@@ -373,6 +373,8 @@ class SyncClient:
                 self._restart(report, page.epoch)
                 self.push(task, report)
                 continue
+            if not page.changes and page.cursor == position and page.epoch == seen_epoch:
+                return  # nothing new: no local write at all (the common case of a timer sync)
             applied = replica.apply_page(self.ctx, page, confirm_mass_change=confirm_mass_change)
             report.pulled += applied.upserted
             report.revoked += applied.revoked
