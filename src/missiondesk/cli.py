@@ -228,6 +228,42 @@ def cmd_import(args: argparse.Namespace) -> None:
                 )
 
 
+def cmd_enroll(args: argparse.Namespace) -> None:
+    from missiondesk.services.sync import SyncService
+
+    with open_context(args.data_dir) as ctx:
+        result = SyncService(ctx).enroll(args.server, args.code, args.label or "")
+    _print(
+        f"Enrolled device {result.device_id} for {result.mission} (slot {result.slot}) with {result.server_url}."
+    )
+    _print(f"The device credential is kept in {result.credential_where}.")
+    if result.notice:
+        _print(result.notice)
+
+
+def cmd_sync(args: argparse.Namespace) -> None:
+    from missiondesk.services.sync import SyncService
+
+    with open_context(args.data_dir) as ctx:
+        report = SyncService(ctx).sync_once(confirm_mass_change=args.yes_mass_change, verify=args.verify)
+    if report.message:
+        _print(f"HQ: {report.message}")
+    extra = " (HQ's database was restored: changes re-sent)" if report.restarted else ""
+    repaired = f", {report.repaired} repaired after verify" if report.repaired else ""
+    _print(
+        f"Sent {report.sent} change(s), received {report.pulled}{repaired}, "
+        f"{report.unsent} unsent in {report.seconds:.1f} s{extra}."
+    )
+    for line in report.rejections:
+        _print(f"rejected: {line}")
+    if report.rejected:
+        raise MissionDeskError(f"HQ refused {report.rejected} change(s); see the reasons above.")
+    if report.unsent:
+        raise MissionDeskError(
+            f"{report.unsent} change(s) are still waiting at HQ for earlier ones; they go again next time."
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the command (two dests: argparse would
     # otherwise let the command's default overwrite the value given before it).
@@ -305,6 +341,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--yes-unverified", action="store_true", help="import files signed by a key not registered here"
     )
+    p = add("enroll", cmd_enroll, "enrol this laptop with HQ's sync server, with a one-time code from HQ")
+    p.add_argument(
+        "--server", metavar="URL", required=True, help="HQ's server, e.g. https://sync.example.org"
+    )
+    p.add_argument("--code", metavar="CODE", required=True, help="the one-time code HQ gave you")
+    p.add_argument("--label", metavar="TEXT", help="how HQ lists this laptop (default: officer and slot)")
+    p = add("sync", cmd_sync, "send unsent changes to HQ's server and receive HQ's (one cycle)")
+    p.add_argument(
+        "--yes-mass-change",
+        action="store_true",
+        help="apply HQ's answer even when it removes a large share of this laptop's records",
+    )
+    p.add_argument("--verify", action="store_true", help="also compare with HQ and repair what differs")
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)

@@ -51,3 +51,7 @@ def create(conn: Connection, *, mission: str, role: Role, officer_name: str, slo
 
 def set_officer(conn: Connection, device_id: str, officer_id: str) -> None:
     conn.execute(sa.update(device).where(device.c.device_id == device_id).values(officer_id=officer_id))
+
+
+def set_slot(conn: Connection, device_id: str, slot: int) -> None:
+    conn.execute(sa.update(device).where(device.c.device_id == device_id).values(slot=slot))

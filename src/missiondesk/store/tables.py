@@ -214,6 +214,22 @@ auth_device = sa.Table(
     sa.Column("enrolled_at", sa.DateTime, nullable=False),
     sa.Column("revoked_at", sa.DateTime, nullable=True),
     sa.Column("blocked_reason", sa.Text, nullable=True),  # e.g. a reused sequence number: enrol again
+    # The sync server: SHA-256 of the device's long-lived credential (the secret itself is never stored).
+    sa.Column("credential_hash", sa.String(64), nullable=True),
+    sa.Column("last_seen_at", sa.DateTime, nullable=True),
+)
+
+# One-time enrolment codes an HQ administrator issues for a mission (only their SHA-256 is kept).
+enrol_code = sa.Table(
+    "enrol_code",
+    metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("mission_code", sa.String(16), nullable=False),
+    sa.Column("role", sa.String(8), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("used_at", sa.DateTime, nullable=True),
+    sa.Column("used_by", sa.String(UUID_LEN), nullable=True),
 )
 
 # Ed25519 public keys this database trusts, by device: at HQ the mission laptops' keys (bundles they

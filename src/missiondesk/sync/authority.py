@@ -302,15 +302,17 @@ class Authority:
         self, unit: Unit, op: Op, device_id: str, via: str, content_hash: str | None = None
     ) -> PushResult:
         content_hash = content_hash or op.content_hash()
+        device = unit.device(device_id)
+        assert device is not None
+        if op.device_id != device.device_id:
+            # Before the receipts are consulted: an op naming another device must not be able to
+            # trip that device's reused-number alarm (and block it) or read its stored results.
+            return PushResult(op.op_id, op.seq, Status.REJECTED, "This op was made by another device.")
         seen = self._seen(unit, op, content_hash)
         if seen is not None:
             return seen
-        device = unit.device(device_id)
-        assert device is not None
         if device.blocked_reason:
             return PushResult(op.op_id, op.seq, Status.REJECTED, device.blocked_reason)
-        if op.device_id != device.device_id:
-            return PushResult(op.op_id, op.seq, Status.REJECTED, "This op was made by another device.")
         if op.seq > device.next_seq:
             self._hold(unit, op, content_hash, "gap", via)
             return PushResult(

@@ -1,0 +1,1 @@
+"""The HQ sync server: an HTTP face on the authority (``missiondesk-server``)."""

@@ -1,0 +1,121 @@
+"""Where the device credential lives: the OS keyring, or a private file where there is none.
+
+The credential proves this laptop to HQ's server for as long as HQ does not revoke it, so it is
+kept in the operating system's keyring (service "MissionDesk", user = the device id). Where no
+keyring backend exists (a headless server, a minimal Linux desktop), it goes to a file in the data
+folder that only this user may read (mode 0600), and ``notice`` says so in one sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from typing import Any, Protocol
+
+from missiondesk.errors import UserError
+from missiondesk.paths import DataPaths
+from missiondesk.store.engine import fsync_dir
+
+SERVICE = "MissionDesk"
+FALLBACK_FILE = "sync-credential.json"
+
+
+class KeyringLike(Protocol):
+    def get_password(self, service_name: str, username: str) -> str | None: ...
+
+    def set_password(self, service_name: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service_name: str, username: str) -> None: ...
+
+
+def _system_keyring() -> KeyringLike | None:
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return None
+    return backend
+
+
+class CredentialStore:
+    def __init__(self, paths: DataPaths, backend: KeyringLike | bool | None = True) -> None:
+        """``backend``: True for the system keyring, None/False for none, or a keyring-like object."""
+        self.paths = paths
+        self.backend: KeyringLike | None = _system_keyring() if backend is True else (backend or None)
+        self.file = paths.root / FALLBACK_FILE
+        self.notice = ""
+
+    @property
+    def where(self) -> str:
+        return "the system keyring" if self.backend is not None else str(self.file)
+
+    def save(self, device_id: str, secret: str) -> str:
+        """Keep the credential; returns where it went."""
+        if self.backend is not None:
+            try:
+                self.backend.set_password(SERVICE, device_id, secret)
+            except Exception as exc:  # keyring backends raise their own errors (locked, dbus gone...)
+                self.notice = f"The system keyring refused the credential ({exc}); "
+                self.backend = None
+            else:
+                self.notice = ""
+                with contextlib.suppress(OSError):
+                    self._forget_in_file(device_id)  # an older fallback copy is no longer needed
+                return self.where
+        self._write_file({**self._read_file(), device_id: secret})
+        self.notice = (self.notice or "No system keyring is available on this computer; ") + (
+            f"the device credential was saved to {self.file}, readable only by your user account."
+        )
+        return self.where
+
+    def load(self, device_id: str) -> str | None:
+        if self.backend is not None:
+            try:
+                found = self.backend.get_password(SERVICE, device_id)
+            except Exception:
+                found = None
+            if found:
+                return found
+        value = self._read_file().get(device_id)
+        return str(value) if value else None
+
+    def delete(self, device_id: str) -> None:
+        if self.backend is not None:
+            with contextlib.suppress(Exception):
+                self.backend.delete_password(SERVICE, device_id)
+        self._forget_in_file(device_id)
+
+    def _forget_in_file(self, device_id: str) -> None:
+        data = self._read_file()
+        if device_id in data:
+            del data[device_id]
+            self._write_file(data)
+
+    def _read_file(self) -> dict[str, Any]:
+        if not self.file.exists():
+            return {}
+        mode = self.file.stat().st_mode & 0o777
+        if mode & 0o077 and os.name == "posix":
+            os.chmod(self.file, 0o600)  # someone widened it: close it again before reading
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"{self.file} cannot be read ({exc}); enrol this laptop again.") from exc
+        return data if isinstance(data, dict) else {}
+
+    def _write_file(self, data: dict[str, Any]) -> None:
+        self.paths.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(self.file.name + ".partial")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.file)
+        fsync_dir(self.paths.root)

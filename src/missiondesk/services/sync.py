@@ -1,0 +1,234 @@
+"""Sync with HQ's server, for the window, the CLI and tests: enrol once, then sync cycles.
+
+The UI calls three things, each from its task runner (they block on the network):
+- ``SyncService(ctx).enroll(server_url, code)`` once per laptop;
+- ``SyncService(ctx).sync_once(task)`` for one cycle (hello, push, pull), returning a ``SyncReport``;
+- ``SyncService(ctx).status()`` for the indicator (local only, fast: no network).
+``sync.loop.SyncLoop`` says when to call ``sync_once``. Two cycles never run at once on a laptop
+(``SyncBusy``), whether they come from one process or two.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import httpx
+import sqlalchemy as sa
+
+from missiondesk.domain.enums import ConflictStatus
+from missiondesk.errors import MissionDeskError, UserError
+from missiondesk.services.context import AppContext
+from missiondesk.services.credentials import CredentialStore, KeyringLike
+from missiondesk.services.progress import Silent, TaskContext
+from missiondesk.store import devices, outbox, settings
+from missiondesk.store.records import utcnow
+from missiondesk.store.tables import entity_table
+from missiondesk.store.tables import outbox as outbox_table
+from missiondesk.sync.client import (
+    AppTooOld,
+    DeviceRefused,
+    Enrolment,
+    Offline,
+    ServerProblem,
+    SyncClient,
+    SyncRefused,
+    SyncReport,
+    normalise_url,
+)
+from missiondesk.sync.lock import SyncBusy, SyncLock
+from missiondesk.sync.replica import MassChangeRefused
+
+SERVER_URL = "sync_server_url"
+ENROLLED_DEVICE = "sync_enrolled_device"
+LAST_SYNC_AT = "sync_last_at"
+LAST_ERROR = "sync_last_error"
+LAST_REPORT = "sync_last_report"
+LOCK_FILE = "sync.lock"
+
+__all__ = [
+    "AppTooOld",
+    "DeviceRefused",
+    "EnrolResult",
+    "MassChangeRefused",
+    "Offline",
+    "ServerProblem",
+    "SyncBusy",
+    "SyncRefused",
+    "SyncReport",
+    "SyncService",
+    "SyncStatus",
+]
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    device_id: str
+    mission: str
+    slot: int
+    server_url: str
+    credential_where: str  # "the system keyring" or the fallback file
+    notice: str  # a sentence to show when the keyring was not available, else ""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    server_url: str | None
+    enrolled: bool
+    last_sync_at: dt.datetime | None  # UTC, of the last cycle that finished without an error
+    last_error: str | None  # the last cycle's error, None after a good one
+    unsent: int  # ops waiting to go to HQ
+    rejected: int  # ops HQ refused (kept with their reason)
+    conflicts: int  # open conflicts on this laptop
+    credential_where: str
+
+
+class SyncService:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        keyring: KeyringLike | bool | None = True,
+        sleep: Callable[[float], None] = time.sleep,
+        timeout: float = 30.0,
+    ) -> None:
+        self.ctx = ctx
+        self.transport = transport
+        self.credentials = CredentialStore(ctx.paths, keyring)
+        self.sleep = sleep
+        self.timeout = timeout
+        self._token: tuple[str, float] | None = None  # reused across cycles while it is valid
+
+    def _client(self, url: str, credential: str | None) -> SyncClient:
+        return SyncClient(
+            self.ctx,
+            url,
+            credential,
+            transport=self.transport,
+            sleep=self.sleep,
+            timeout=self.timeout,
+            token=self._token,
+        )
+
+    def _lock(self) -> SyncLock:
+        return SyncLock(self.ctx.paths.root / LOCK_FILE)
+
+    def enroll(self, server_url: str, code: str, label: str = "") -> EnrolResult:
+        """Spend HQ's one-time code: this laptop becomes a device of its mission on that server.
+
+        Blocks for one or two round trips (seconds at most; ``Offline`` after the timeout).
+        """
+        url = normalise_url(server_url)
+        with self._lock(), self._client(url, None) as client:
+            client.hello()
+            enrolment: Enrolment = client.enrol(code.strip(), label)
+            where = self.credentials.save(enrolment.device_id, enrolment.credential)
+            with self.ctx.store.write() as conn:
+                settings.put(conn, SERVER_URL, url)
+                settings.put(conn, ENROLLED_DEVICE, enrolment.device_id)
+                settings.put(conn, LAST_ERROR, None)
+                if enrolment.slot != self.ctx.device.slot:
+                    devices.set_slot(conn, self.ctx.device.device_id, enrolment.slot)
+            if enrolment.slot != self.ctx.device.slot:
+                self.ctx.device = dataclasses.replace(self.ctx.device, slot=enrolment.slot)
+        return EnrolResult(
+            enrolment.device_id, enrolment.mission, enrolment.slot, url, where, self.credentials.notice
+        )
+
+    def sync_once(
+        self, task: TaskContext | None = None, *, confirm_mass_change: bool = False, verify: bool = False
+    ) -> SyncReport:
+        """One cycle: hello, push the outbox, pull every page (and with ``verify``, compare and repair).
+
+        Blocks for the whole cycle: a few hundred milliseconds when there is little to do, longer for a
+        large backlog (progress goes to ``task``; ``task.check_cancelled`` stops between batches and
+        pages, keeping what was committed). Raises ``SyncBusy`` when another sync runs,
+        ``MassChangeRefused`` when a page would remove many records (ask, then call again with
+        ``confirm_mass_change=True``), ``AppTooOld``, ``DeviceRefused``, ``Offline``/``ServerProblem``.
+        """
+        url, device = self._enrolment()
+        credential = self.credentials.load(device)
+        if credential is None:
+            raise DeviceRefused(
+                "This laptop's device credential is missing; enrol it again with a code from HQ."
+            )
+        with self._lock():
+            try:
+                with self._client(url, credential) as client:
+                    report = client.run(task or Silent(), confirm_mass_change=confirm_mass_change)
+                    if verify:
+                        client.verify(report)
+                    self._token = client.token
+            except MissionDeskError as exc:
+                self._token = None
+                self._note(error=str(exc))
+                raise
+            self._note(error=None, report=report)
+        return report
+
+    def status(self) -> SyncStatus:
+        """The indicator's facts, from the local database only (fast, no network)."""
+        conflict = entity_table("conflict")
+        with self.ctx.store.read() as conn:
+            url = settings.get(conn, SERVER_URL)
+            enrolled = settings.get(conn, ENROLLED_DEVICE) == self.ctx.device.device_id
+            last = settings.get(conn, LAST_SYNC_AT)
+            error = settings.get(conn, LAST_ERROR)
+            unsent = outbox.pending_count(conn)
+            rejected = int(
+                conn.execute(
+                    sa.select(sa.func.count())
+                    .select_from(outbox_table)
+                    .where(outbox_table.c.status == outbox.REJECTED)
+                ).scalar_one()
+            )
+            conflicts = int(
+                conn.execute(
+                    sa.select(sa.func.count())
+                    .select_from(conflict)
+                    .where(conflict.c.status == ConflictStatus.OPEN.value, conflict.c.deleted_at.is_(None))
+                ).scalar_one()
+            )
+        return SyncStatus(
+            server_url=url,
+            enrolled=enrolled,
+            last_sync_at=None if last is None else dt.datetime.fromisoformat(last),
+            last_error=error,
+            unsent=unsent,
+            rejected=rejected,
+            conflicts=conflicts,
+            credential_where=self.credentials.where,
+        )
+
+    def _enrolment(self) -> tuple[str, str]:
+        with self.ctx.store.read() as conn:
+            url = settings.get(conn, SERVER_URL)
+            device = settings.get(conn, ENROLLED_DEVICE)
+        if not url or device != self.ctx.device.device_id:
+            raise UserError(
+                "This laptop is not enrolled with HQ's server yet: "
+                "'missiondesk enroll --server URL --code CODE' (or Sync > Settings)."
+            )
+        return str(url), str(device)
+
+    def _note(self, *, error: str | None, report: SyncReport | None = None) -> None:
+        with self.ctx.store.write() as conn:
+            settings.put(conn, LAST_ERROR, error)
+            if report is not None:
+                settings.put(conn, LAST_SYNC_AT, utcnow().isoformat(timespec="seconds"))
+                settings.put(
+                    conn,
+                    LAST_REPORT,
+                    {
+                        "sent": report.sent,
+                        "rejected": report.rejected,
+                        "held": report.held,
+                        "pulled": report.pulled,
+                        "unsent": report.unsent,
+                        "seconds": round(report.seconds, 3),
+                    },
+                )
