@@ -35,6 +35,7 @@ from missiondesk.services import maintenance
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
 from missiondesk.services.lookups import display_title
+from missiondesk.services.sync import SyncReport
 from missiondesk.ui import i18n, theme
 from missiondesk.ui.conflict_dialog import ConflictDialog
 from missiondesk.ui.details import CaseDetail
@@ -45,6 +46,7 @@ from missiondesk.ui.labels import entity_label
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
 from missiondesk.ui.status_bar import StatusBar
+from missiondesk.ui.sync_ui import EnrolDialog, SyncController, SyncPage
 from missiondesk.ui.trash_page import TrashPage
 from missiondesk.ui.ui_context import UiContext
 from missiondesk.ui.window_state import WindowState
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.status.undo_requested.connect(self.undo_delete)
         self.setStatusBar(self.status)
+        self.sync = SyncController(self.ui, self.status.sync)
+        self.sync.synced.connect(self._after_sync)
+        self.sync.failed.connect(lambda _message: self.refresh_counts())
         self._build_actions()
         self._build_menus()
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
         self.window_state.restore(self)
         self.theme_name = self.window_state.value("view/theme", "system")
         self.refresh_counts()
+        self.sync.start()
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -190,23 +196,15 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, ListPage) else None
 
     def _sync_page(self) -> QWidget:
-        page = QWidget(self)
-        page.setObjectName("page_sync")
-        text = QLabel(
-            self.tr(
-                "Changes are saved on this computer and wait in the outbox until HQ acknowledges them.\n"
-                "Conflicts found by HQ's merge engine are reviewed here."
-            ),
-            page,
-        )
-        text.setWordWrap(True)
-        review = QPushButton(self.tr("Review conflicts…"), page)
-        review.clicked.connect(self.open_conflicts)
-        box = QVBoxLayout(page)
-        box.addWidget(text)
-        box.addWidget(review, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addStretch(1)
+        page = SyncPage(self.ui, self.sync, self)
+        page.review_button.clicked.connect(self.open_conflicts)
         return page
+
+    def _after_sync(self, report: SyncReport) -> None:
+        if report.pulled or report.revoked or report.restarted or report.repaired:
+            self.refresh_all()
+        else:
+            self.refresh_counts()
 
     def _reports_page(self) -> QWidget:
         page = QWidget(self)
@@ -257,6 +255,7 @@ class MainWindow(QMainWindow):
         self._action("refresh", self.refresh_current)
         self._action("add_activity", self.add_activity)
         self._action("conflicts", self.open_conflicts)
+        self._action("sync_now", self.sync.sync_now)
         self._action("export_bundle", self.open_export)
         self._action("import_bundles", self.open_import)
         self._action("shortcuts", self.show_shortcuts)
@@ -303,6 +302,8 @@ class MainWindow(QMainWindow):
             languages.addAction(label, functools.partial(self.set_language, key))
         view.addMenu(languages)
         sync = bar.addMenu(self.tr("&Sync"))
+        sync.addAction(a["sync_now"])
+        sync.addAction(self.tr("Connect to &HQ…"), self.open_enrolment)
         sync.addAction(a["conflicts"])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a["shortcuts"])
@@ -410,6 +411,7 @@ class MainWindow(QMainWindow):
         return restored
 
     def _changed(self, change: Change) -> None:
+        self.sync.edited()
         self.ui.lookups.forget(change.entity)  # a renamed company or officer shows its new name
         if change.kind == "delete":
             self.last_delete = change
@@ -478,6 +480,11 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.open_import(paths)
+
+    def open_enrolment(self) -> EnrolDialog:
+        page = self.go("sync")
+        assert isinstance(page, SyncPage)
+        return page.open_enrolment()
 
     def open_conflicts(self) -> ConflictDialog:
         assert self.ctx is not None

@@ -23,8 +23,15 @@ class SyncIndicator(QLabel):
     def set_syncing(self) -> None:
         self.setText("◌ " + self.tr("Syncing…"))
 
+    def set_failed(self, error: str) -> None:
+        self.setText("! " + self.tr("Sync failed, will retry"))
+        self.setToolTip(error)
+
     def set_synced(self, when: dt.datetime) -> None:
         self.setText("✓ " + self.tr("Synced at {0}").format(when.astimezone().strftime("%H:%M")))
+        self.setToolTip(
+            self.tr("Everything was sent and received at {0}.").format(when.astimezone().strftime("%H:%M"))
+        )
 
 
 class StatusBar(QStatusBar):
