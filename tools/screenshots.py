@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from missiondesk.services import bundle_export
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.setup import init_mission
-from missiondesk.ui import theme
+from missiondesk.ui import i18n, theme
 from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
@@ -43,6 +43,13 @@ def main(out: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     use_korean_fallback(app)
+    for language, folder in (("ko", out), ("en", out / "en")):
+        i18n.install(language)
+        shoot(app, folder)
+    return 0
+
+
+def shoot(app: QApplication, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         ctx = init_mission(Path(tmp) / "laptop", "DE-FRA", "김영희")
@@ -92,7 +99,6 @@ def main(out: Path) -> int:
         window.deleteLater()
         app.processEvents()
         ctx.close()
-    return 0
 
 
 if __name__ == "__main__":

@@ -5,1176 +5,1415 @@
     <name>ActivityQuickAdd</name>
     <message>
         <source>What happened? Enter adds it to the timeline (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>무슨 일이 있었나요? Enter를 누르면 활동 기록에 추가됩니다 (Ctrl+Shift+A)</translation>
     </message>
 </context>
 <context>
     <name>ApplyPage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기</translation>
     </message>
     <message>
         <source>Save report…</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서 저장…</translation>
     </message>
     <message>
         <source>Save acknowledgements for the missions…</source>
-        <translation type="unfinished"></translation>
+        <translation>공관용 확인서 저장…</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오는 중…</translation>
     </message>
     <message>
         <source>Importing bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 가져오는 중</translation>
     </message>
     <message>
         <source>A backup was taken first: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기 전에 백업했습니다: {0}</translation>
     </message>
     <message>
         <source>Nothing was imported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오지 않았습니다: {0}</translation>
     </message>
     <message>
         <source>Save the import report</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기 보고서 저장</translation>
     </message>
     <message>
         <source>Save acknowledgements (one file per device)</source>
-        <translation type="unfinished"></translation>
+        <translation>확인서 저장 (기기마다 한 파일)</translation>
     </message>
 </context>
 <context>
     <name>BriefDetail</name>
     <message>
         <source>Delivered to</source>
-        <translation type="unfinished"></translation>
+        <translation>제공 대상</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>활동 기록</translation>
     </message>
     <message>
         <source>Partner referrals</source>
-        <translation type="unfinished"></translation>
+        <translation>협력기관 연계</translation>
     </message>
     <message>
         <source>Referrals</source>
-        <translation type="unfinished"></translation>
+        <translation>연계</translation>
     </message>
     <message>
         <source>Linked</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 자료</translation>
     </message>
     <message>
         <source>Outcome: {0} on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>결과: {0} ({1})</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>기업</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>담당자</translation>
     </message>
     <message>
         <source>Briefs delivered to the company</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기업에 제공한 시장정보</translation>
     </message>
     <message>
         <source>Council meetings that discussed it</source>
-        <translation type="unfinished"></translation>
+        <translation>이 사례를 다룬 지원협의회</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>할 일</translation>
     </message>
 </context>
 <context>
     <name>ChecksPage</name>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>검사</translation>
     </message>
     <message>
         <source>Each file is checked before anything is read into the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스에 읽어 들이기 전에 파일마다 검사합니다.</translation>
     </message>
     <message>
         <source>File and check</source>
-        <translation type="unfinished"></translation>
+        <translation>파일과 검사</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>결과</translation>
     </message>
     <message>
         <source>Import the unverified bundles anyway (their device key is not registered here)</source>
-        <translation type="unfinished"></translation>
+        <translation>확인되지 않은 번들도 가져오기 (기기 키가 여기 등록되어 있지 않음)</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 중…</translation>
     </message>
     <message>
         <source>Checking bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 확인 중</translation>
     </message>
     <message>
         <source>already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 가져옴</translation>
     </message>
     <message>
         <source>nothing will change</source>
-        <translation type="unfinished"></translation>
+        <translation>바뀌는 것 없음</translation>
     </message>
     <message>
         <source>{0} of {1} files can be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 {1}개 중 {0}개를 가져올 수 있습니다.</translation>
     </message>
     <message>
         <source>Refused files are left out; nothing of them is read in.</source>
-        <translation type="unfinished"></translation>
+        <translation>거부된 파일은 제외되며 아무것도 읽어 들이지 않습니다.</translation>
     </message>
     <message>
         <source>Refused: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>거부됨: {0}</translation>
     </message>
     <message>
         <source>Already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 가져옴</translation>
     </message>
     <message>
         <source>Unverified: the device key is not registered here</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 안 됨: 기기 키가 여기 등록되어 있지 않음</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>확인됨</translation>
     </message>
 </context>
 <context>
     <name>ChildList</name>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>추가…</translation>
     </message>
 </context>
 <context>
     <name>CompanyDetail</name>
     <message>
         <source>Cases: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>사례: {0}</translation>
     </message>
     <message>
         <source>Briefs received: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>받은 시장정보: {0}</translation>
     </message>
     <message>
         <source>Another company has this registration number: {0}. Is it the same company?</source>
-        <translation type="unfinished"></translation>
+        <translation>같은 사업자등록번호의 기업이 있습니다: {0}. 같은 기업인가요?</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>Review conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>충돌 검토</translation>
     </message>
     <message>
         <source>Keep HQ value</source>
-        <translation type="unfinished"></translation>
+        <translation>본부 값 유지</translation>
     </message>
     <message>
         <source>Take conflicting value</source>
-        <translation type="unfinished"></translation>
+        <translation>충돌 값 적용</translation>
     </message>
     <message>
         <source>Save merged value</source>
-        <translation type="unfinished"></translation>
+        <translation>병합한 값 저장</translation>
     </message>
     <message>
         <source>Before both edits</source>
-        <translation type="unfinished"></translation>
+        <translation>두 수정 이전 값</translation>
     </message>
     <message>
         <source>At HQ now</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 본부 값</translation>
     </message>
     <message>
         <source>Conflicting</source>
-        <translation type="unfinished"></translation>
+        <translation>충돌 값</translation>
     </message>
     <message>
         <source>Merged value (edit, then save):</source>
-        <translation type="unfinished"></translation>
+        <translation>병합한 값 (수정 후 저장):</translation>
     </message>
     <message>
         <source>No open conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>검토할 충돌이 없습니다.</translation>
     </message>
     <message>
         <source>{0}: {1} — {2}, changed by {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} — {2}, 수정자 {3}</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(삭제됨)</translation>
     </message>
     <message>
         <source>Keep it deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제 상태 유지</translation>
     </message>
     <message>
         <source>Restore it with the edit</source>
-        <translation type="unfinished"></translation>
+        <translation>수정 내용으로 복원</translation>
     </message>
     <message>
         <source>Resolved. The decision is sent with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>해결했습니다. 결정은 다음 동기화 때 전송됩니다.</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
         <source>MissionDesk ran into a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>MissionDesk에 문제가 생겼습니다</translation>
     </message>
     <message>
         <source>Something went wrong that should not have. Your saved work is safe. Please send the details below to support.
 The report was saved to: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>예상하지 못한 문제가 생겼습니다. 저장한 작업은 안전합니다. 아래 내용을 지원 담당에게 보내 주세요.
+보고서 저장 위치: {0}</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>자세한 내용 복사</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect this laptop to HQ</source>
+        <translation>이 노트북을 본부에 연결</translation>
+    </message>
+    <message>
+        <source>Ask HQ for an enrolment code for your mission. You type it once: the laptop keeps its own credential and syncs by itself whenever a connection is there.</source>
+        <translation>본부에 공관용 등록 코드를 요청하세요. 한 번만 입력하면 노트북이 자체 인증 정보를 보관하고, 연결될 때마다 스스로 동기화합니다.</translation>
+    </message>
+    <message>
+        <source>HQ server</source>
+        <translation>본부 서버</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>등록 코드</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example https://sync.example.go.kr</source>
+        <translation>서버 주소를 입력하세요. 예: https://sync.example.go.kr</translation>
+    </message>
+    <message>
+        <source>Enter the code HQ gave you.</source>
+        <translation>본부에서 받은 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <source>Connecting to HQ</source>
+        <translation>본부에 연결 중</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 내보내기</translation>
     </message>
     <message>
         <source>The bundle holds your changes that HQ has not acknowledged yet ({0} now). They stay here until HQ&apos;s acknowledgement arrives, by sync or by file.</source>
-        <translation type="unfinished"></translation>
+        <translation>번들에는 본부가 아직 확인하지 않은 변경(현재 {0}건)이 담깁니다. 동기화나 확인서 파일로 본부 확인이 올 때까지 이 컴퓨터에 남아 있습니다.</translation>
     </message>
     <message>
         <source>Changes not yet acknowledged by HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>본부가 아직 확인하지 않은 변경</translation>
     </message>
     <message>
         <source>Every change still kept on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에 남아 있는 모든 변경</translation>
     </message>
     <message>
         <source>Include sensitive fields (contact emails and phone numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>민감 항목 포함 (담당자 이메일과 전화번호)</translation>
     </message>
     <message>
         <source>Prepare an email draft to HQ with the bundle attached</source>
-        <translation type="unfinished"></translation>
+        <translation>번들을 첨부한 본부 앞 이메일 초안 만들기</translation>
     </message>
     <message>
         <source>HQ&apos;s email address</source>
-        <translation type="unfinished"></translation>
+        <translation>본부 이메일 주소</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>선택…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기</translation>
     </message>
     <message>
         <source>Save the bundle as</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 저장 위치</translation>
     </message>
     <message>
         <source>Enter HQ&apos;s email address for the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>초안을 보낼 본부 이메일 주소를 입력하세요.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내는 중…</translation>
     </message>
     <message>
         <source>Exporting the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 내보내는 중</translation>
     </message>
     <message>
         <source>{0} changes written to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>변경 {0}건을 {1}에 기록했습니다.</translation>
     </message>
     <message>
         <source>Email draft: {0} (open it in your mail program).</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일 초안: {0} (메일 프로그램에서 여세요).</translation>
     </message>
 </context>
 <context>
     <name>FilesPage</name>
     <message>
         <source>Bundles to import</source>
-        <translation type="unfinished"></translation>
+        <translation>가져올 번들</translation>
     </message>
     <message>
         <source>Add the Excel bundles missions sent (or drop them here), several at once if you like.</source>
-        <translation type="unfinished"></translation>
+        <translation>공관이 보낸 엑셀 번들을 추가하세요(여기로 끌어다 놓아도 됩니다). 여러 개를 한 번에 가져올 수 있습니다.</translation>
     </message>
     <message>
         <source>Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 추가…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>제거</translation>
     </message>
     <message>
         <source>Choose bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 선택</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
         <source>Search (Ctrl+F): 공장, permit, DE-FRA-26…</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 (Ctrl+F): 공장, permit, DE-FRA-26…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>부터</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>까지</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>지우기</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to MissionDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>MissionDesk에 오신 것을 환영합니다</translation>
     </message>
     <message>
         <source>Choose your mission and enter your name. You can work offline from the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>공관을 선택하고 이름을 입력하세요. 처음부터 오프라인으로 일할 수 있습니다.</translation>
     </message>
     <message>
         <source>Search missions: 프랑크푸르트, Frankfurt, DE-FRA…</source>
-        <translation type="unfinished"></translation>
+        <translation>공관 검색: 프랑크푸르트, Frankfurt, DE-FRA…</translation>
     </message>
     <message>
         <source>Your name, e.g. 김영희</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 (예: 김영희)</translation>
     </message>
     <message>
         <source>Add practice data ({0} cases; it never leaves this laptop)</source>
-        <translation type="unfinished"></translation>
+        <translation>연습용 자료 추가 (사례 {0}건, 이 노트북 밖으로 나가지 않음)</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>시작</translation>
     </message>
     <message>
         <source>Officer:</source>
-        <translation type="unfinished"></translation>
+        <translation>담당관:</translation>
     </message>
     <message>
         <source>Choose your mission in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>목록에서 공관을 선택하세요.</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
         <source>Import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 가져오기</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기</translation>
     </message>
 </context>
 <context>
     <name>ListPage</name>
     <message>
         <source>New {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>새 {0}</translation>
     </message>
     <message>
         <source>Select a row to see it here, or press Ctrl+N to add a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>행을 선택하면 여기에 표시됩니다. 새로 만들려면 Ctrl+N을 누르세요.</translation>
     </message>
     <message>
         <source>Counting</source>
-        <translation type="unfinished"></translation>
+        <translation>세는 중</translation>
     </message>
     <message>
         <source>{0}+ shown, counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}건 이상 표시, 세는 중…</translation>
     </message>
     <message>
         <source>{0} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}건 표시</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Changes are saved on this computer and wait in the outbox until HQ acknowledges them.
-Conflicts found by HQ&apos;s merge engine are reviewed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review conflicts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>편집(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>테마(&amp;T)</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 설정 따르기</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>밝게</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>어둡게</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어(&amp;L)</translation>
     </message>
     <message>
         <source>Pseudo (layout check)</source>
-        <translation type="unfinished"></translation>
+        <translation>의사 언어 (배치 점검)</translation>
     </message>
     <message>
         <source>&amp;Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>동기화(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;HQ…</source>
+        <translation>본부에 연결(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About MissionDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>MissionDesk 정보(&amp;A)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>단축키</translation>
     </message>
     <message>
         <source>Restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>복원했습니다.</translation>
     </message>
     <message>
         <source>Moved to the trash: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통으로 옮겼습니다: {0}</translation>
     </message>
     <message>
         <source>{0} tasks due within a week</source>
-        <translation type="unfinished"></translation>
+        <translation>일주일 안에 기한인 할 일 {0}건</translation>
     </message>
     <message>
         <source>Bundle saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>번들을 저장했습니다: {0}</translation>
     </message>
 </context>
 <context>
     <name>MeetingDetail</name>
     <message>
         <source>Attendance by institution</source>
-        <translation type="unfinished"></translation>
+        <translation>기관별 참석</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>안건</translation>
     </message>
 </context>
 <context>
     <name>MultiChoiceEditor</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(없음)</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>미리 보기</translation>
     </message>
     <message>
         <source>Nothing has been written yet. Open a row to see the field changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 아무것도 기록하지 않았습니다. 행을 펼치면 항목별 변경을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Bundle / record</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 / 자료</translation>
     </message>
     <message>
         <source>(conflict: HQ&apos;s value stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>(충돌: 본부 값 유지)</translation>
     </message>
     <message>
         <source>{0}: sheet {1}, row {2}, {3}: “{4}” in the sheet, “{5}” in the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} 시트 {2}행 {3}: 시트에는 “{4}”, 변경에는 “{5}”</translation>
     </message>
     <message>
         <source>{0}: sheet {1} was edited</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} 시트가 수정됨</translation>
     </message>
     <message>
         <source>Someone edited these cells in a spreadsheet. Such edits are NOT imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>누군가 스프레드시트에서 다음 셀을 수정했습니다. 이런 수정은 가져오지 않습니다:</translation>
     </message>
 </context>
 <context>
     <name>RecordEditor</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌리기</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통으로 이동</translation>
     </message>
     <message>
         <source>New {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>새 {0}</translation>
     </message>
     <message>
         <source>changed by {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 수정 {1}</translation>
     </message>
     <message>
         <source>has a conflict to review</source>
-        <translation type="unfinished"></translation>
+        <translation>검토할 충돌 있음</translation>
     </message>
 </context>
 <context>
     <name>RecordPicker</name>
     <message>
         <source>Type to search…</source>
-        <translation type="unfinished"></translation>
+        <translation>입력하여 검색…</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
         <source>Undo (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 취소 (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Unsent changes: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>보내지 않은 변경: {0}</translation>
     </message>
     <message>
         <source>All changes sent</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 변경 전송됨</translation>
     </message>
     <message>
         <source>Changes saved here and not yet acknowledged by HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에 저장되었고 본부가 아직 확인하지 않은 변경</translation>
     </message>
     <message>
         <source>Conflicts to review: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>검토할 충돌: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing with HQ</source>
+        <translation>본부와 동기화 중</translation>
+    </message>
+    <message>
+        <source>{0}: sent {1}, received {2}, still unsent {3}</source>
+        <translation>{0}: 보냄 {1}, 받음 {2}, 남은 변경 {3}</translation>
+    </message>
+    <message>
+        <source>({0} refused by HQ)</source>
+        <translation>(본부 거부 {0}건)</translation>
+    </message>
+    <message>
+        <source>Large change from HQ</source>
+        <translation>본부로부터의 대규모 변경</translation>
+    </message>
+    <message>
+        <source>Apply it anyway?</source>
+        <translation>그래도 적용할까요?</translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인</translation>
     </message>
     <message>
         <source>Not connected to HQ. Your work is saved on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>본부에 연결되어 있지 않습니다. 작업은 이 컴퓨터에 저장됩니다.</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>동기화 중…</translation>
+    </message>
+    <message>
+        <source>Sync failed, will retry</source>
+        <translation>동기화 실패, 다시 시도 예정</translation>
     </message>
     <message>
         <source>Synced at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 동기화됨</translation>
+    </message>
+    <message>
+        <source>Everything was sent and received at {0}.</source>
+        <translation>{0}에 모두 보내고 받았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync now</source>
+        <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Connect to HQ…</source>
+        <translation>본부에 연결…</translation>
+    </message>
+    <message>
+        <source>Review conflicts…</source>
+        <translation>충돌 검토…</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>동기화 기록</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to HQ yet: your work stays here and can go by bundle.</source>
+        <translation>이 노트북은 아직 본부에 연결되지 않았습니다. 작업은 여기에 남고 번들로 보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>HQ server: {0}</source>
+        <translation>본부 서버: {0}</translation>
+    </message>
+    <message>
+        <source>Last good sync: {0}</source>
+        <translation>마지막 동기화: {0}</translation>
+    </message>
+    <message>
+        <source>Last attempt failed: {0}</source>
+        <translation>마지막 시도 실패: {0}</translation>
+    </message>
+    <message>
+        <source>Unsent changes: {0}   Refused by HQ: {1}   Conflicts: {2}</source>
+        <translation>보내지 않은 변경: {0}   본부 거부: {1}   충돌: {2}</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <source>Needed to {0}.</source>
-        <translation type="unfinished"></translation>
+        <source>Needed for this step: {0}.</source>
+        <translation>이 단계에 필요합니다: {0}.</translation>
     </message>
 </context>
 <context>
     <name>TrashPage</name>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>복원</translation>
     </message>
     <message>
         <source>Deleted:</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제된 자료:</translation>
     </message>
     <message>
         <source>{0} in the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통에 {0}건</translation>
+    </message>
+</context>
+<context>
+    <name>column</name>
+    <message>
+        <source>Changed</source>
+        <translation>수정일</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>삭제일</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>작성일</translation>
     </message>
 </context>
 <context>
     <name>filter</name>
     <message>
         <source>{0}: any</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: 전체</translation>
     </message>
 </context>
 <context>
     <name>nav</name>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>현장 지원 사례</translation>
     </message>
     <message>
         <source>Market briefs</source>
-        <translation type="unfinished"></translation>
+        <translation>시장정보</translation>
     </message>
     <message>
         <source>Council meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>지원협의회</translation>
     </message>
     <message>
         <source>Companies</source>
-        <translation type="unfinished"></translation>
+        <translation>기업</translation>
     </message>
     <message>
         <source>Proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>지원모델 제안</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>할 일</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>동기화</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>보고</translation>
     </message>
 </context>
 <context>
     <name>shortcut</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>찾기(&amp;F)</translation>
     </message>
     <message>
         <source>Move to &amp;trash</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통으로 이동(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제 취소(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
         <source>Add &amp;activity</source>
-        <translation type="unfinished"></translation>
+        <translation>활동 추가(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>현장 지원 사례(&amp;C)</translation>
     </message>
     <message>
         <source>Market &amp;briefs</source>
-        <translation type="unfinished"></translation>
+        <translation>시장정보(&amp;B)</translation>
     </message>
     <message>
         <source>Council &amp;meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>지원협의회(&amp;M)</translation>
     </message>
     <message>
         <source>C&amp;ompanies</source>
-        <translation type="unfinished"></translation>
+        <translation>기업(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>지원모델 제안(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>할 일(&amp;T)</translation>
     </message>
     <message>
         <source>T&amp;rash</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Export bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>엑셀 번들 내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Import bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>엑셀 번들 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>지금 동기화(&amp;N)</translation>
     </message>
     <message>
         <source>Review &amp;conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>충돌 검토(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>단축키(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기(&amp;Q)</translation>
     </message>
 </context>
 <context>
     <name>value</name>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>관리자</translation>
     </message>
     <message>
         <source>Analyst</source>
-        <translation type="unfinished"></translation>
+        <translation>분석관</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>승인됨</translation>
     </message>
     <message>
         <source>Briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>브리핑</translation>
     </message>
     <message>
         <source>Buyers</source>
-        <translation type="unfinished"></translation>
+        <translation>바이어</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>전화</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>Chamber</source>
-        <translation type="unfinished"></translation>
+        <translation>상공회의소</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>종결</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>기업</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>완료됨</translation>
     </message>
     <message>
         <source>Consulate</source>
-        <translation type="unfinished"></translation>
+        <translation>영사관</translation>
     </message>
     <message>
         <source>Consulate general</source>
-        <translation type="unfinished"></translation>
+        <translation>총영사관</translation>
     </message>
     <message>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>상담</translation>
     </message>
     <message>
         <source>Council</source>
-        <translation type="unfinished"></translation>
+        <translation>협의회</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터</translation>
     </message>
     <message>
         <source>Declined</source>
-        <translation type="unfinished"></translation>
+        <translation>거절됨</translation>
     </message>
     <message>
         <source>Delete against edit</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제와 수정 충돌</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>완료</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>작성 중</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일</translation>
     </message>
     <message>
         <source>Embassy</source>
-        <translation type="unfinished"></translation>
+        <translation>대사관</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>항목</translation>
     </message>
     <message>
         <source>Financial</source>
-        <translation type="unfinished"></translation>
+        <translation>금융기관</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>후속 조치</translation>
     </message>
     <message>
         <source>Hard</source>
-        <translation type="unfinished"></translation>
+        <translation>확정 충돌</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>공관장</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>개최</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>높음</translation>
     </message>
     <message>
         <source>Home agency</source>
-        <translation type="unfinished"></translation>
+        <translation>국내 지원기관</translation>
     </message>
     <message>
         <source>Home ministry</source>
-        <translation type="unfinished"></translation>
+        <translation>국내 부처</translation>
     </message>
     <message>
         <source>Host government</source>
-        <translation type="unfinished"></translation>
+        <translation>주재국 정부</translation>
     </message>
     <message>
         <source>HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>본부</translation>
     </message>
     <message>
         <source>Hybrid</source>
-        <translation type="unfinished"></translation>
+        <translation>혼합</translation>
     </message>
     <message>
         <source>In execution</source>
-        <translation type="unfinished"></translation>
+        <translation>집행 중</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>대면</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>진행 중</translation>
     </message>
     <message>
         <source>Incentives</source>
-        <translation type="unfinished"></translation>
+        <translation>인센티브</translation>
     </message>
     <message>
         <source>Intake</source>
-        <translation type="unfinished"></translation>
+        <translation>접수</translation>
     </message>
     <message>
         <source>Labour</source>
-        <translation type="unfinished"></translation>
+        <translation>노무</translation>
     </message>
     <message>
         <source>Legal</source>
-        <translation type="unfinished"></translation>
+        <translation>법률</translation>
     </message>
     <message>
         <source>Logistics</source>
-        <translation type="unfinished"></translation>
+        <translation>물류</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>낮음</translation>
     </message>
     <message>
         <source>Market trends</source>
-        <translation type="unfinished"></translation>
+        <translation>시장 동향</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>중기업</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>회의</translation>
     </message>
     <message>
         <source>Memo</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>병합</translation>
     </message>
     <message>
         <source>Municipal</source>
-        <translation type="unfinished"></translation>
+        <translation>시·군</translation>
     </message>
     <message>
         <source>National</source>
-        <translation type="unfinished"></translation>
+        <translation>중앙정부</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>보통</translation>
     </message>
     <message>
         <source>Not resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>미해결</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Occasional</source>
-        <translation type="unfinished"></translation>
+        <translation>간헐적</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>담당관</translation>
     </message>
     <message>
         <source>Official letter</source>
-        <translation type="unfinished"></translation>
+        <translation>공문</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>온라인</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>접수</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>기타</translation>
     </message>
     <message>
         <source>Take the other value</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 값 적용</translation>
     </message>
     <message>
         <source>Outreach</source>
-        <translation type="unfinished"></translation>
+        <translation>발굴</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>협력기관</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>대기</translation>
     </message>
     <message>
         <source>Permanent mission</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>예정</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>우편</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>연계</translation>
     </message>
     <message>
         <source>Regular</source>
-        <translation type="unfinished"></translation>
+        <translation>정기적</translation>
     </message>
     <message>
         <source>Regulation</source>
-        <translation type="unfinished"></translation>
+        <translation>규제</translation>
     </message>
     <message>
         <source>Regulator</source>
-        <translation type="unfinished"></translation>
+        <translation>규제기관</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>반려됨</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서</translation>
     </message>
     <message>
         <source>Request to an authority</source>
-        <translation type="unfinished"></translation>
+        <translation>기관 요청</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>요청됨</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>해결됨</translation>
     </message>
     <message>
         <source>Resolved in full</source>
-        <translation type="unfinished"></translation>
+        <translation>완전 해결</translation>
     </message>
     <message>
         <source>Resolved in part</source>
-        <translation type="unfinished"></translation>
+        <translation>일부 해결</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>보완 요청됨</translation>
     </message>
     <message>
         <source>Seminar</source>
-        <translation type="unfinished"></translation>
+        <translation>세미나</translation>
     </message>
     <message>
         <source>Site visit</source>
-        <translation type="unfinished"></translation>
+        <translation>현장 방문</translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>부지</translation>
     </message>
     <message>
         <source>Small</source>
-        <translation type="unfinished"></translation>
+        <translation>소기업</translation>
     </message>
     <message>
         <source>Soft</source>
-        <translation type="unfinished"></translation>
+        <translation>임시 충돌</translation>
     </message>
     <message>
         <source>Startup</source>
-        <translation type="unfinished"></translation>
+        <translation>스타트업</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>주·성</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>제출됨</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>세무</translation>
     </message>
     <message>
         <source>Tenders</source>
-        <translation type="unfinished"></translation>
+        <translation>입찰</translation>
     </message>
     <message>
         <source>Keep HQ value</source>
-        <translation type="unfinished"></translation>
+        <translation>본부 값 유지</translation>
     </message>
     <message>
         <source>Trade office</source>
-        <translation type="unfinished"></translation>
+        <translation>무역관</translation>
     </message>
     <message>
         <source>Transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>이관</translation>
     </message>
     <message>
         <source>Under review</source>
-        <translation type="unfinished"></translation>
+        <translation>검토 중</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>긴급</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>화상</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>철회</translation>
+    </message>
+</context>
+<context>
+    <name>workflow</name>
+    <message>
+        <source>Open the case</source>
+        <translation>사례 접수</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>작업 시작</translation>
+    </message>
+    <message>
+        <source>Mark it pending</source>
+        <translation>대기로 표시</translation>
+    </message>
+    <message>
+        <source>Resume work</source>
+        <translation>작업 재개</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>사례 종결</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>사례 다시 열기</translation>
+    </message>
+    <message>
+        <source>Record the meeting as held</source>
+        <translation>개최로 기록</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting</source>
+        <translation>회의 취소</translation>
+    </message>
+    <message>
+        <source>Plan the meeting again</source>
+        <translation>회의 다시 계획</translation>
+    </message>
+    <message>
+        <source>Undo &apos;held&apos;</source>
+        <translation>&apos;개최&apos; 취소</translation>
+    </message>
+    <message>
+        <source>Submit the proposal</source>
+        <translation>제안 제출</translation>
+    </message>
+    <message>
+        <source>Withdraw the submission</source>
+        <translation>제출 철회</translation>
+    </message>
+    <message>
+        <source>Start the review</source>
+        <translation>검토 시작</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Return for changes</source>
+        <translation>보완 요청</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>반려</translation>
+    </message>
+    <message>
+        <source>Rework the proposal</source>
+        <translation>제안 다시 작성</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>다시 제출</translation>
+    </message>
+    <message>
+        <source>Start execution</source>
+        <translation>집행 시작</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>다시 열기</translation>
+    </message>
+    <message>
+        <source>Complete the task</source>
+        <translation>할 일 완료</translation>
+    </message>
+    <message>
+        <source>Cancel the task</source>
+        <translation>할 일 취소</translation>
+    </message>
+    <message>
+        <source>Reopen the task</source>
+        <translation>할 일 다시 열기</translation>
     </message>
 </context>
 </TS>
