@@ -315,3 +315,43 @@ def test_korean_text_has_an_installed_korean_font(qtbot: QtBot) -> None:
         assert chosen and chosen[0] in KOREAN_FAMILIES  # .ci/run installs fonts-noto-cjk
     finally:
         app.setFont(before)
+
+
+def test_switching_the_language_keeps_what_was_typed_and_the_open_record(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    from missiondesk.ui import i18n
+
+    page = cases_page(window)
+    record = page.select_row(0)
+    assert record is not None
+    page.detail.editor.form.editors["title"].setText("언어 전환 중에 입력한 제목")
+    try:
+        successor = window.set_language("ko")
+        assert successor is not None
+        qtbot.addWidget(successor)
+        assert successor.menuBar().actions()[0].text() == "파일(&F)"
+        again = successor.pages["support_case"]
+        assert isinstance(again, ListPage)
+        assert again.shown_record is not None and again.shown_record.id == record.id
+        assert again.detail.editor.form.editors["title"].text() == "언어 전환 중에 입력한 제목"
+        assert RecordService(mission).get("support_case", record.id)["title"] == "언어 전환 중에 입력한 제목"
+        assert not window.isVisible()
+        successor.close()
+    finally:
+        i18n.install("en")
+
+
+def test_money_is_shown_with_its_currency_and_read_back(qtbot: QtBot, mission: AppContext) -> None:
+    from missiondesk.domain.schema import entity
+    from missiondesk.ui.fields import IntEditor
+
+    editor = IntEditor(entity("proposal").field("budget_krw"))
+    qtbot.addWidget(editor)
+    editor.set_value(150_000_000)
+    assert editor.text() == "₩150,000,000"
+    assert editor.value() == 150_000_000
+    editor.setText("2,500,000원")
+    assert editor.value() == 2_500_000
+    editor.setText("lots")
+    assert editor.value() == "lots"  # left for validation to name

@@ -98,7 +98,9 @@ class IntEditor(QLineEdit):
         self.textEdited.connect(self.changed)
 
     def value(self) -> Any:
-        text = self.text().strip().replace(",", "").replace(" ", "")
+        text = self.text().strip()
+        for decoration in ("US$", "₩", "$", "원", ",", " "):  # what number_text adds, and what people type
+            text = text.replace(decoration, "")
         if not text:
             return None
         try:

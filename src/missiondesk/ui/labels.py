@@ -137,8 +137,18 @@ def entity_label(spec: EntitySpec) -> str:
 _PLAIN_NUMBERS = frozenset({"year", "fiscal_year", "number", "position", "sort"})
 
 
+_CURRENCY = {"_krw": "₩", "_usd": "US$"}
+
+
 def number_text(field_name: str, value: int) -> str:
-    return str(value) if field_name in _PLAIN_NUMBERS else f"{int(value):,}"
+    """A number as the chosen language writes it; money with its currency (budget_krw, investment_usd)."""
+    if field_name in _PLAIN_NUMBERS:
+        return str(value)
+    locale = QLocale()
+    for suffix, symbol in _CURRENCY.items():
+        if field_name.endswith(suffix):
+            return locale.toCurrencyString(int(value), symbol)
+    return locale.toString(int(value))
 
 
 # Workflow steps as buttons name them (the domain names them in lower case for its messages).
