@@ -185,12 +185,28 @@ def count(conn: Connection, period: Period, scope: ReportScope, *, today: dt.dat
     ]
     counted = [*in_period, c.c.duplicate_of.is_(None)]
     is_dup = sa.case((c.c.duplicate_of.is_(None), 0), else_=1)
+    cat_text = sa.cast(c.c.categories, sa.Text)
+    # C6: dormant, decided in the same pass (the recent activity list is read once by the database)
+    a = entity_table("case_activity")
+    since = as_of - dt.timedelta(days=DORMANT_DAYS)
+    recent = sa.select(a.c.case_id).where(a.c.deleted_at.is_(None), a.c.date > since, a.c.date <= as_of)
+    is_dormant = sa.case(
+        (
+            sa.and_(
+                c.c.status.in_([s.value for s in ACTIVE_STATUSES]),
+                c.c.received_date <= since,
+                c.c.id.not_in(recent),
+            ),
+            1,
+        ),
+        else_=0,
+    )
+    # One pass over the period's cases: grouped by every dimension a case figure needs (a few
+    # thousand groups at most, far fewer than cases), folded below.
+    dims = (is_dup, is_dormant, c.c.status, c.c.pending_on, c.c.outcome, c.c.area, c.c.country, cat_text)
     rows = conn.execute(
         sa.select(
-            is_dup,
-            c.c.status,
-            c.c.pending_on,
-            c.c.outcome,
+            *dims,
             sa.func.count(),
             sa.func.coalesce(sa.func.sum(c.c.investment_usd), 0),
             sa.func.coalesce(sa.func.sum(c.c.jobs_created), 0),
@@ -198,17 +214,27 @@ def count(conn: Connection, period: Period, scope: ReportScope, *, today: dt.dat
             sa.func.sum(sa.case((c.c.site_secured.is_(True), 1), else_=0)),
         )
         .where(*in_period)
-        .group_by(is_dup, c.c.status, c.c.pending_on, c.c.outcome)
+        .group_by(*dims)
     ).all()
     by_status: Counter[str] = Counter()
     pending_on: Counter[str] = Counter()
     by_outcome: Counter[str] = Counter()
-    for dup, status, pending, outcome, n, invest, jobs, permits, sites in rows:
+    categories: Counter[str] = Counter()
+    areas: Counter[str] = Counter()
+    case_countries: Counter[str] = Counter()
+    for dup, dormant, status, pending, outcome, area, country, cats, n, invest, jobs, permits, sites in rows:
         if dup:
             figures["duplicates_excluded"] += n
             continue
         figures["cases_received"] += n
+        figures["cases_dormant"] += n if dormant else 0
         by_status[status] += n
+        areas[area or ""] += n
+        case_countries[country or ""] += n
+        # C4: a case counts once in each of its categories
+        codes = set(json.loads(cats)) if cats else set()
+        for code in codes or {""}:
+            categories[code] += n
         figures["investment_usd"] += int(invest or 0)
         figures["jobs_created"] += int(jobs or 0)
         figures["permits_obtained"] += int(permits or 0)
@@ -228,18 +254,10 @@ def count(conn: Connection, period: Period, scope: ReportScope, *, today: dt.dat
     breakdowns["cases_by_status"] = _in_order(by_status, [s.value for s in CaseStatus])
     breakdowns["cases_pending_on"] = _by_count(pending_on)
     breakdowns["cases_by_outcome"] = _in_order(by_outcome, [o.value for o in CaseOutcome])
-
-    # C4: categories (grouped by the list's JSON text, then split), areas, countries, months
-    categories: Counter[str] = Counter()
-    cat_text = sa.cast(c.c.categories, sa.Text)
-    for text, n in conn.execute(sa.select(cat_text, sa.func.count()).where(*counted).group_by(cat_text)):
-        codes = set(json.loads(text)) if text else set()
-        for code in codes or {""}:
-            categories[code] += n
     breakdowns["cases_by_category"] = _by_count(categories)
-    for name, col in (("cases_by_area", c.c.area), ("cases_by_country", c.c.country)):
-        grouped = conn.execute(sa.select(col, sa.func.count()).where(*counted).group_by(col))
-        breakdowns[name] = _by_count(Counter({(k or ""): n for k, n in grouped}))
+    breakdowns["cases_by_area"] = _by_count(areas)
+    breakdowns["cases_by_country"] = _by_count(case_countries)
+
     months: Counter[str] = Counter()
     for day, n in conn.execute(
         sa.select(c.c.received_date, sa.func.count()).where(*counted).group_by(c.c.received_date)
@@ -249,45 +267,30 @@ def count(conn: Connection, period: Period, scope: ReportScope, *, today: dt.dat
 
     # C5: partners, a joint case credited to each
     r = entity_table("partner_referral")
-    credited = [r.c.deleted_at.is_(None), r.c.status.not_in(NOT_CREDITED), *counted]
-    joined = r.join(c, c.c.id == r.c.case_id)
-    partners = conn.execute(
-        sa.select(r.c.partner, sa.func.count(sa.distinct(r.c.case_id)))
-        .select_from(joined)
-        .where(*credited)
-        .group_by(r.c.partner)
-    )
-    breakdowns["cases_by_partner"] = _by_count(Counter(dict(partners.all())))
-    per_case = (
-        sa.select(r.c.case_id, sa.func.count(sa.distinct(r.c.partner)).label("n"))
-        .select_from(joined)
-        .where(*credited)
-        .group_by(r.c.case_id)
-        .subquery()
-    )
-    referred, joint = conn.execute(
-        sa.select(sa.func.count(), sa.func.sum(sa.case((per_case.c.n >= 2, 1), else_=0)))
-    ).one()
-    figures["cases_referred"], figures["cases_joint"] = int(referred or 0), int(joint or 0)
-
-    # C6: dormant
-    a = entity_table("case_activity")
-    since = as_of - dt.timedelta(days=DORMANT_DAYS)
-    recent = (
-        sa.select(a.c.id)
-        .where(a.c.case_id == c.c.id, a.c.deleted_at.is_(None), a.c.date > since, a.c.date <= as_of)
-        .exists()
-    )
-    figures["cases_dormant"] = int(
-        conn.execute(
-            sa.select(sa.func.count()).where(
-                *counted,
-                c.c.status.in_([s.value for s in ACTIVE_STATUSES]),
-                c.c.received_date <= since,
-                ~recent,
-            )
-        ).scalar_one()
-    )
+    counted_ids = sa.select(c.c.id).where(*counted).scalar_subquery()
+    credited = [r.c.deleted_at.is_(None), r.c.status.not_in(NOT_CREDITED), r.c.case_id.in_(counted_ids)]
+    pairs = sa.select(r.c.case_id, r.c.partner).where(*credited).distinct().subquery()
+    # One pass: each (case, partner) pair credits its partner; the first pair of a case (by partner code)
+    # counts the case once, as referred, and as joint when the case has two partners or more.
+    ranked = sa.select(
+        pairs.c.partner,
+        sa.func.count().over(partition_by=pairs.c.case_id).label("partners"),
+        sa.func.row_number().over(partition_by=pairs.c.case_id, order_by=pairs.c.partner).label("rank"),
+    ).subquery()
+    first = ranked.c.rank == 1
+    by_partner: Counter[str] = Counter()
+    for partner, n, referred, joint in conn.execute(
+        sa.select(
+            ranked.c.partner,
+            sa.func.count(),
+            sa.func.sum(sa.case((first, 1), else_=0)),
+            sa.func.sum(sa.case((sa.and_(first, ranked.c.partners >= 2), 1), else_=0)),
+        ).group_by(ranked.c.partner)
+    ):
+        by_partner[partner] += n
+        figures["cases_referred"] += int(referred or 0)
+        figures["cases_joint"] += int(joint or 0)
+    breakdowns["cases_by_partner"] = _by_count(by_partner)
 
     # --- market information (B1) --------------------------------------------------------------
     d, b = entity_table("brief_delivery"), entity_table("market_brief")
