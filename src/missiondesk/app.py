@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -14,10 +16,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not wants_gui:
         from missiondesk.cli import main as cli_main
 
-        return cli_main(args)
+        return cli_main(args, pdf_renderer=_render_pdf)
     from missiondesk.ui.launch import run
 
     return run(args)
+
+
+def _render_pdf(report: Any, path: Path) -> Path:
+    """The CLI's PDF writer: Qt's painter on the offscreen platform, imported only when a PDF is asked for."""
+    from missiondesk.ui.report_pdf import render_headless
+
+    return render_headless(report, path)
 
 
 def _without_option_values(args: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from missiondesk import __version__, crash
 from missiondesk import paths as paths_mod
@@ -264,6 +265,45 @@ def cmd_sync(args: argparse.Namespace) -> None:
         )
 
 
+PdfRenderer = Callable[[Any, Path], Path]
+"""Draws a report's dashboard as a PDF; handed in by the composition root (``app.py``), which may use Qt."""
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    from missiondesk.reports.period import ReportScope, ScopeKind
+    from missiondesk.services.reports import ReportService
+
+    cutoff = dt.date.fromisoformat(args.cutoff) if args.cutoff else None
+    scope = None
+    for kind, code in (
+        (ScopeKind.MISSION, args.mission),
+        (ScopeKind.COUNTRY, args.country),
+        (ScopeKind.REGION, args.region),
+    ):
+        if code:
+            scope = ReportScope(kind, code.upper() if kind is not ScopeKind.REGION else code.lower())
+    out = Path(args.out)
+    base = out.with_suffix("") if out.suffix.lower() in (".xlsx", ".pdf") else out
+    with open_context(args.data_dir) as ctx:
+        service = ReportService(ctx)
+        period = service.period(args.period, cutoff)
+        if args.lock:
+            locked = service.lock(period, scope)
+            _print(
+                f"Locked {period.label()} for {locked.tallies.scope.key} (rules {locked.tallies.rules_version})."
+            )
+        report = service.report(period, scope)
+        xlsx = service.export(report, base.with_name(base.name + ".xlsx"))
+    _print(report.headline_ko)
+    _print(report.headline_en)
+    _print(f"Rules {report.rules_version}; {len(report.amendments)} amendment(s) to locked figures.")
+    _print(f"Workbook written to {xlsx}")
+    renderer: PdfRenderer | None = getattr(args, "pdf_renderer", None)
+    if renderer is None:
+        raise MissionDeskError("No PDF renderer here: run the 'missiondesk' command to write the PDF too.")
+    _print(f"PDF written to {renderer(report, base.with_name(base.name + '.pdf'))}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the command (two dests: argparse would
     # otherwise let the command's default overwrite the value given before it).
@@ -354,16 +394,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="apply HQ's answer even when it removes a large share of this laptop's records",
     )
     p.add_argument("--verify", action="store_true", help="also compare with HQ and repair what differs")
+    p = add("report", cmd_report, "write the period's report: FILE.xlsx (tables, charts) and FILE.pdf")
+    p.add_argument("--period", metavar="CODE", required=True, help="the reporting period, e.g. 2024")
+    p.add_argument("--cutoff", metavar="DATE", help="count up to this date (default: the period's cut-off)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "--mission", metavar="CODE", help="only this mission (default: this laptop's, or all at HQ)"
+    )
+    where.add_argument("--country", metavar="CC", help="the missions in this country")
+    where.add_argument("--region", metavar="NAME", help="the missions of this region, e.g. europe")
+    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx and FILE.pdf are written")
+    p.add_argument("--lock", action="store_true", help="HQ: freeze the period's figures first")
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, pdf_renderer: PdfRenderer | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None) or args.data_dir_before
+    args.pdf_renderer = pdf_renderer
     if not getattr(args, "command", None):
         parser.print_help()
         return 0

@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from missiondesk import APP_NAME, __version__
-from missiondesk.domain.records import Change
-from missiondesk.domain.schema import entity
+from missiondesk.domain.records import Change, ListQuery
 from missiondesk.errors import MissionDeskError
-from missiondesk.services import maintenance
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
 from missiondesk.services.lookups import display_title
@@ -42,7 +40,6 @@ from missiondesk.ui.details import CaseDetail
 from missiondesk.ui.export_dialog import ExportDialog
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.import_wizard import ImportWizard, xlsx_paths
-from missiondesk.ui.labels import entity_label
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
 from missiondesk.ui.status_bar import StatusBar
@@ -207,32 +204,22 @@ class MainWindow(QMainWindow):
             self.refresh_counts()
 
     def _reports_page(self) -> QWidget:
-        page = QWidget(self)
+        from missiondesk.ui.dashboard import Dashboard  # built on first visit: start-up does not pay for it
+
+        page = Dashboard(self.ui, self)
         page.setObjectName("page_reports")
-        self.report_summary = QLabel(page)
-        self.report_summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.report_summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        box = QVBoxLayout(page)
-        box.addWidget(self.report_summary)
+        page.open_records.connect(self.open_records)
+        self.dashboard = page
         return page
 
     def _refresh_reports(self) -> None:
-        s = maintenance.stats(self.ctx) if self.ctx is not None else None
-        if s is None:
-            return
-        counts = {c.entity: c.live for c in s.counts}
-        lines = [
-            f"{entity_label(entity(name))}: {counts[name]:,}"
-            for name in (
-                "support_case",
-                "market_brief",
-                "brief_delivery",
-                "council_meeting",
-                "company",
-                "proposal",
-            )
-        ]
-        self.report_summary.setText("\n".join(lines))
+        self.dashboard.refresh()
+
+    def open_records(self, query: ListQuery) -> None:
+        """A figure or a bar of the dashboard was clicked: show the records behind it in their list."""
+        page = self.go(query.entity)
+        if isinstance(page, ListPage) and page.spec.name == query.entity:
+            page.apply_query(query)
 
     # --- actions and menus -----------------------------------------------------------------
 

@@ -1,0 +1,94 @@
+"""The Reports page driven as an analyst would: figures, the sentence, a click on a figure and on a bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from missiondesk.reports import drill
+from missiondesk.services.context import AppContext
+from missiondesk.services.demo import generate_demo
+from missiondesk.ui.dashboard import Dashboard
+from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
+    generate_demo(mission, cases=150)
+    w = MainWindow(mission)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def open_dashboard(qtbot: QtBot, window: MainWindow) -> Dashboard:
+    with qtbot.waitSignal(window.page("reports").refreshed, timeout=10_000):  # type: ignore[attr-defined]
+        window.go("reports")
+    dash = window.pages["reports"]
+    assert isinstance(dash, Dashboard)
+    return dash
+
+
+def test_the_dashboard_shows_the_figures_and_the_sentence(qtbot: QtBot, window: MainWindow) -> None:
+    dash = open_dashboard(qtbot, window)
+    report = dash.report
+    assert report is not None
+    t = report.tallies
+    assert dash.headline_ko.text() == report.headline_ko and "기준" in report.headline_ko
+    assert dash.headline_en.text().startswith("As of 30 November, the mission held")
+    assert dash.tiles["cases_received"].text().startswith(f"{t['cases_received']:,}\n")
+    assert t["cases_received"] > 0
+    assert [b.value for b in dash.charts["cases_by_category"].bars] == list(
+        t.breakdowns["cases_by_category"].values()
+    )[:12]
+    assert report.rules_version in dash.status.text()
+    assert not dash.lock_button.isVisible()  # a mission laptop does not lock periods
+
+
+def test_a_click_on_a_figure_opens_its_records_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    dash = open_dashboard(qtbot, window)
+    assert dash.report is not None
+    expected = drill.query_for(dash.report.tallies, "cases_pending")
+    with qtbot.waitSignal(dash.open_records) as opened:
+        qtbot.mouseClick(dash.tiles["cases_pending"], Qt.MouseButton.LeftButton)
+    assert opened.args == [expected]
+    page = window.stack.currentWidget()
+    assert isinstance(page, ListPage) and page.spec.name == "support_case"
+    assert page.model.query.equals == expected.equals  # type: ignore[union-attr]
+    assert page.model.total == dash.report.tallies["cases_pending"]
+    assert all(page.model.record_at(i)["status"] == "pending" for i in range(page.model.rowCount()))
+
+
+def test_a_click_on_a_bar_opens_the_cases_of_that_category(qtbot: QtBot, window: MainWindow) -> None:
+    dash = open_dashboard(qtbot, window)
+    assert dash.report is not None
+    chart = dash.charts["cases_by_category"]
+    qtbot.waitUntil(lambda: bool(chart.rects))  # painted once, so the bars have places
+    key, count = next(iter(dash.report.tallies.breakdowns["cases_by_category"].items()))
+    with qtbot.waitSignal(chart.clicked) as clicked:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_centre(key).toPoint())
+    assert clicked.args == [key]
+    page = window.stack.currentWidget()
+    assert isinstance(page, ListPage) and page.model.query.has_code == {"categories": key}
+    assert page.model.total == count
+
+
+def test_changing_the_year_counts_again_and_the_export_writes_both_files(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dash = open_dashboard(qtbot, window)
+    with qtbot.waitSignal(dash.refreshed, timeout=10_000) as done:
+        dash.year.setCurrentIndex(1)
+    assert done.args[0].tallies.period.start.year == dash.year.currentData()
+    dash.choose_export_path = lambda: str(tmp_path / "report.xlsx")
+    written = dash.export()
+    assert written is not None
+    xlsx, pdf = written
+    assert xlsx.exists() and pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
