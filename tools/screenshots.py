@@ -30,6 +30,8 @@ PAGES = (
     ("proposals", "proposal"),
     ("tasks", "task"),
     ("trash", "trash"),
+    ("dashboard", "reports"),
+    ("sync", "sync"),
 )
 
 
@@ -60,6 +62,12 @@ def shoot(app: QApplication, out: Path) -> None:
         window.show()
         for name, key in PAGES:
             page = window.go(key)
+            if key == "reports":
+                done: list[object] = []
+                window.dashboard.refreshed.connect(done.append)
+                window.dashboard.refresh()
+                while not done:
+                    app.processEvents()
             table = getattr(page, "table", None)
             if table is not None and table.model().rowCount() > 0 and key != "trash":
                 table.selectRow(0)

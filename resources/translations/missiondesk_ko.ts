@@ -48,6 +48,13 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing in this period</source>
+        <translation>이 기간에는 자료가 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>BriefDetail</name>
     <message>
         <source>Delivered to</source>
@@ -256,6 +263,73 @@ The report was saved to: {0}</source>
     <message>
         <source>Copy details</source>
         <translation>자세한 내용 복사</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>보고서 내보내기…</translation>
+    </message>
+    <message>
+        <source>Lock period…</source>
+        <translation>기간 확정…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Cut-off</source>
+        <translation>집계 기준일</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>범위</translation>
+    </message>
+    <message>
+        <source>Counting the report</source>
+        <translation>보고서 집계 중</translation>
+    </message>
+    <message>
+        <source>Counting rules {0}</source>
+        <translation>집계 기준 {0}</translation>
+    </message>
+    <message>
+        <source>Locked on {0} by {1}: these are the published figures</source>
+        <translation>{0}에 {1}이(가) 확정: 공표된 수치입니다</translation>
+    </message>
+    <message>
+        <source>{0} amendment(s) to locked figures since</source>
+        <translation>확정 이후 수정 {0}건</translation>
+    </message>
+    <message>
+        <source>{0} duplicate case(s) not counted</source>
+        <translation>중복 사례 {0}건 제외</translation>
+    </message>
+    <message>
+        <source>counted in {0} ms</source>
+        <translation>{0} ms 만에 집계</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>Report written to {0} and {1}</source>
+        <translation>보고서를 {0}, {1}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Lock the period</source>
+        <translation>기간 확정</translation>
+    </message>
+    <message>
+        <source>Freeze the figures of {0} for this scope? Later edits will be listed as amendments.</source>
+        <translation>{0}의 수치를 이 범위에 대해 확정할까요? 이후 수정은 정정 사항으로 표시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -787,6 +861,89 @@ The report was saved to: {0}</source>
     <message>
         <source>Created</source>
         <translation>작성일</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Council meetings held</source>
+        <translation>지원협의회 개최</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>국가</translation>
+    </message>
+    <message>
+        <source>Support cases</source>
+        <translation>현장 지원</translation>
+    </message>
+    <message>
+        <source>Market-information instances</source>
+        <translation>시장정보 제공</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>접수</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Resolved in full</source>
+        <translation>완전 해결</translation>
+    </message>
+    <message>
+        <source>Resolved in part</source>
+        <translation>일부 해결</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>장기 미처리</translation>
+    </message>
+    <message>
+        <source>Joint cases</source>
+        <translation>공동 지원 사례</translation>
+    </message>
+    <message>
+        <source>Investment (USD)</source>
+        <translation>투자액(USD)</translation>
+    </message>
+    <message>
+        <source>Jobs created</source>
+        <translation>고용 창출</translation>
+    </message>
+    <message>
+        <source>Permits obtained</source>
+        <translation>인허가 취득</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>지원모델 제안</translation>
+    </message>
+    <message>
+        <source>Cases by month</source>
+        <translation>월별 사례</translation>
+    </message>
+    <message>
+        <source>Cases by category</source>
+        <translation>분야별 사례</translation>
+    </message>
+    <message>
+        <source>Cases by country</source>
+        <translation>국가별 사례</translation>
+    </message>
+    <message>
+        <source>Outcomes of closed cases</source>
+        <translation>종결 사례의 결과</translation>
+    </message>
+    <message>
+        <source>Market information by topic</source>
+        <translation>주제별 시장정보</translation>
+    </message>
+    <message>
+        <source>Cases by partner institution</source>
+        <translation>협력기관별 사례</translation>
     </message>
 </context>
 <context>

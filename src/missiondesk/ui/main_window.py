@@ -489,6 +489,7 @@ class MainWindow(QMainWindow):
                 event.ignore()  # unsaved input with problems: shown at the fields, the window stays
                 return
             self.window_state.save(self)
+            self.sync.stop()
             self.ui.tasks.cancel_all()
             self.ui.tasks.wait()
         super().closeEvent(event)

@@ -59,6 +59,10 @@ class SyncController(QObject):
         """Begin syncing in the background (only once the laptop is enrolled)."""
         self.timer.start()
 
+    def stop(self) -> None:
+        """No more syncs from this window (it is closing); a running one finishes on its own."""
+        self.timer.stop()
+
     def status(self) -> SyncStatus:
         return self.service.status()
 
