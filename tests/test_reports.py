@@ -218,3 +218,28 @@ def _empty():  # type: ignore[no-untyped-def]
     from missiondesk.reports.tallies import Tallies
 
     return Tallies(Period.year(2024, CUTOFF), ReportScope(), CUTOFF, {}, {})
+
+
+def test_the_case_tallies_are_answered_from_the_report_index_alone(year: Year) -> None:
+    """The grouped case query must stay within the columns of ix_support_case_report (migration 0006)."""
+    import sqlalchemy as sa
+
+    laptop = year.laptop("fra")
+    engine = laptop.store.engine
+    seen: list[tuple[str, object]] = []
+
+    def remember(conn: object, cursor: object, statement: str, parameters: object, *rest: object) -> None:
+        if "investment_usd" in statement and "GROUP BY" in statement:
+            seen.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", remember)
+    try:
+        ReportService(laptop).report(ReportService(laptop).period("2024", CUTOFF), today=TODAY)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", remember)
+    assert seen
+    statement, parameters = seen[0]
+    with engine.connect() as conn:
+        plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()  # type: ignore[arg-type]
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "COVERING INDEX ix_support_case_report" in details, details

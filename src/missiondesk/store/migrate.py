@@ -25,9 +25,13 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _REVISION = re.compile(r"^(down_revision|revision)\s*=\s*(?:\"([^\"]*)\"|None)", re.MULTILINE)
 
 
+# Made by migrations alone: the FTS5 virtual tables and the SQLite-only report index (0006).
+_BY_HAND = {"table": ("search_fts", "search_bigram"), "index": ("ix_support_case_report",)}
+
+
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """What Alembic compares: everything but the FTS5 virtual tables, which migrations manage by hand."""
-    return not (type_ == "table" and name is not None and name.startswith(("search_fts", "search_bigram")))
+    """What Alembic compares with the table declarations: everything but what migrations manage by hand."""
+    return not (name is not None and name.startswith(_BY_HAND.get(type_, ())))
 
 
 def alembic_config() -> Config:
