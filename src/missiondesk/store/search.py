@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.domain.schema import EntitySpec
+from missiondesk.store import bulk
 from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE, search_doc
 
 TRIGRAM = 3
@@ -186,7 +187,9 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
     existing: dict[str, int] = {}
     for start in range(0, len(ids), 2000):
         chunk = ids[start : start + 2000]
-        stmt = sa.select(search_doc.c.record_id, search_doc.c.id).where(search_doc.c.record_id.in_(chunk))
+        stmt = sa.select(search_doc.c.record_id, search_doc.c.id).where(
+            bulk.among(conn, search_doc.c.record_id, chunk)
+        )
         existing.update((r, d) for r, d in conn.execute(stmt))
     changed: list[dict[str, Any]] = []
     added: list[dict[str, Any]] = []
@@ -201,34 +204,32 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
         if doc_id is None:
             added.append({**doc, "entity": spec.name, "record_id": row["id"]})
         else:
-            changed.append({**doc, "doc": doc_id})
+            changed.append({**doc, "id": doc_id})
     sqlite = conn.dialect.name == "sqlite"
+    mark = bulk.marker(conn)
     if sqlite:
-        stale = sorted([d["doc"] for d in changed] + dropped)
+        stale = [(i,) for i in sorted([d["id"] for d in changed] + dropped)]
         for table in (FTS_TABLE, BIGRAM_TABLE):
-            if stale:
-                conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": i} for i in stale])
+            bulk.executemany(conn, f"DELETE FROM {table} WHERE rowid = {mark}", stale)
     if dropped:
-        conn.execute(
-            sa.delete(search_doc).where(search_doc.c.id == sa.bindparam("doc")), [{"doc": i} for i in dropped]
-        )
+        bulk.executemany(conn, f"DELETE FROM search_doc WHERE id = {mark}", [(i,) for i in dropped])
     if changed:
-        conn.execute(
-            sa.update(search_doc)
-            .where(search_doc.c.id == sa.bindparam("doc"))
-            .values(body=sa.bindparam("body"), owner_mission=sa.bindparam("owner_mission")),
-            changed,
-        )
+        changed.sort(key=lambda d: d["id"])
+        bulk.update(conn, search_doc, ("body", "owner_mission"), changed, key="id")
         if sqlite:
-            changed.sort(key=lambda d: d["doc"])
-            conn.execute(sa.text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:doc, :body)"), changed)
-            conn.execute(
-                sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:doc, :body)"),
-                [{"doc": d["doc"], "body": bigrams(d["body"])} for d in changed],
+            bulk.executemany(
+                conn,
+                f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)",
+                [(d["id"], d["body"]) for d in changed],
+            )
+            bulk.executemany(
+                conn,
+                f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (?, ?)",
+                [(d["id"], bigrams(d["body"])) for d in changed],
             )
     if added:
         first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one()
-        conn.execute(sa.insert(search_doc), added)
+        bulk.insert(conn, search_doc, added)
         index_new_documents(conn, int(first))
 
 
