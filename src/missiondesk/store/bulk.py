@@ -10,8 +10,10 @@ PostgreSQL appends use ``COPY``, the fastest way in.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -50,8 +52,25 @@ def tuples(
     conn: Connection, table: sa.Table, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]
 ) -> list[tuple[Any, ...]]:
     """Each row's values for ``columns``, as the driver takes them."""
-    pairs = list(zip(columns, processors(conn, table, columns), strict=True))
-    return [tuple(row[c] if p is None else p(row[c]) for c, p in pairs) for row in rows]
+    get = operator.itemgetter(*columns)
+    convert = [(i, p) for i, p in enumerate(processors(conn, table, columns)) if p is not None]
+    out = []
+    for row in rows:
+        values = list(get(row)) if len(columns) > 1 else [get(row)]
+        for i, process in convert:
+            values[i] = process(values[i])
+        out.append(tuple(values))
+    return out
+
+
+@contextlib.contextmanager
+def _as_sqlalchemy_errors(conn: Connection, statement: str) -> Iterator[None]:
+    """Raise the driver's errors as SQLAlchemy's (an IntegrityError must stay one for the caller)."""
+    dbapi = conn.dialect.loaded_dbapi
+    try:
+        yield
+    except dbapi.Error as exc:
+        raise sa.exc.DBAPIError.instance(statement, None, exc, dbapi.Error, dialect=conn.dialect) from exc
 
 
 def executemany(conn: Connection, sql: str, params: Sequence[Sequence[Any]]) -> None:
@@ -69,9 +88,10 @@ def insert(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]])
     names = ", ".join(_quote(conn, c) for c in columns)
     target = _quote(conn, table.name)
     if is_postgres(conn):
+        statement = f"COPY {target} ({names}) FROM STDIN"
         raw = conn.connection.driver_connection
         assert raw is not None
-        with raw.cursor() as cur, cur.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+        with _as_sqlalchemy_errors(conn, statement), raw.cursor() as cur, cur.copy(statement) as copy:
             for values in params:
                 copy.write_row(values)
         return
@@ -85,10 +105,13 @@ def update(
     columns: Sequence[str],
     rows: Sequence[Mapping[str, Any]],
     key: str = "id",
-) -> None:
-    """Set ``columns`` of the row each mapping names by ``key`` (the same columns for every row)."""
+) -> set[Any]:
+    """Set ``columns`` of the row each mapping names by ``key`` (the same columns for every row).
+
+    On PostgreSQL, returns the keys of the rows found (elsewhere an empty set: not asked for there).
+    """
     if not rows:
-        return
+        return set()
     params = tuples(conn, table, [*columns, key], rows)
     target = _quote(conn, table.name)
     if is_postgres(conn):
@@ -98,12 +121,13 @@ def update(
         sets = ", ".join(f"{n} = v.{n}" for n in names[:-1])
         sql = (
             f"UPDATE {target} SET {sets} FROM unnest({arrays}) AS v({', '.join(names)}) "
-            f"WHERE {target}.{names[-1]} = v.{names[-1]}"
+            f"WHERE {target}.{names[-1]} = v.{names[-1]} RETURNING {target}.{names[-1]}"
         )
-        conn.exec_driver_sql(sql, tuple(list(values) for values in zip(*params, strict=True)))
-        return
+        found = conn.exec_driver_sql(sql, tuple(list(values) for values in zip(*params, strict=True)))
+        return set(found.scalars())
     sets = ", ".join(f"{_quote(conn, c)} = ?" for c in columns)
     executemany(conn, f"UPDATE {target} SET {sets} WHERE {_quote(conn, key)} = ?", params)
+    return set()
 
 
 def among(conn: Connection, column: sa.ColumnElement[Any], values: Sequence[Any]) -> sa.ColumnElement[bool]:

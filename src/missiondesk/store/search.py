@@ -183,6 +183,9 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
     """
     if not items:
         return
+    if bulk.is_postgres(conn):
+        _rewrite_documents(conn, items)
+        return
     ids = [row["id"] for _, row in items]
     existing: dict[str, int] = {}
     for start in range(0, len(ids), 2000):
@@ -231,6 +234,26 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
         first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one()
         bulk.insert(conn, search_doc, added)
         index_new_documents(conn, int(first))
+
+
+def _rewrite_documents(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str, Any]]]) -> None:
+    """Without FTS rows to keep in step, document ids need not be read first: the update finds
+    the documents that exist, and the rest are new."""
+    gone = [row["id"] for _, row in items if row.get("deleted_at") is not None]
+    docs = [
+        {
+            "entity": spec.name,
+            "record_id": row["id"],
+            "owner_mission": row["owner_mission"],
+            "body": document_body(spec, row),
+        }
+        for spec, row in items
+        if row.get("deleted_at") is None
+    ]
+    if gone:
+        conn.execute(sa.delete(search_doc).where(bulk.among(conn, search_doc.c.record_id, gone)))
+    found = bulk.update(conn, search_doc, ("body", "owner_mission"), docs, key="record_id")
+    bulk.insert(conn, search_doc, [d for d in docs if d["record_id"] not in found])
 
 
 def optimize_indexes(conn: Connection) -> None:

@@ -224,7 +224,11 @@ class Authority:
         with a constraint (two devices made the same case reference), the batch
         is merged again op by op, so the clash refuses only its own op.
         """
-        with _collector_paused(), self.store.write() as conn:
+        with _collector_paused():  # the batch's objects are freed by the time it resumes
+            return self._push(ops, device_id, via)
+
+    def _push(self, ops: Sequence[Op], device_id: str, via: str) -> list[PushResult]:
+        with self.store.write() as conn:
             device = self._device(conn, device_id)
             if device.revoked:
                 raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")

@@ -313,19 +313,8 @@ class Unit:
             rows = [self.rows[k] for k in self.inserted if k[0] == name]
             for chunk in _chunks(rows):
                 bulk.insert(conn, table, chunk)
-        # SQLite rewrites every index over a column an UPDATE names, so name only what changed.
-        groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-        for key, columns in self.dirty.items():
-            if key in self.inserted:
-                continue
-            row, before = self.rows[key], self.original.get(key, {})
-            assert row is not None
-            changed = tuple(sorted(c for c in columns if row[c] != before.get(c)))
-            if changed:
-                groups.setdefault((key[0], changed), []).append(row)
-        for (name, changed), params in groups.items():
-            for chunk in _chunks(params):
-                bulk.update(conn, entity_table(name), changed, chunk)
+        for (name, changed), changed_rows in self._updates(by_table=bulk.is_postgres(conn)).items():
+            bulk.update(conn, entity_table(name), changed, changed_rows)
         self._reindex()
         if self.feed:
             last = conn.execute(
@@ -356,6 +345,29 @@ class Unit:
                     .where(auth_device.c.device_id == d.device_id)
                     .values(next_seq=d.next_seq, blocked_reason=d.blocked_reason)
                 )
+
+    def _updates(self, *, by_table: bool) -> dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]]:
+        """Changed rows grouped by table and the columns to set.
+
+        SQLite rewrites every index over a column an UPDATE names, so there each group names only
+        the columns that changed. PostgreSQL writes a new row version whatever changed, and each
+        statement scans the table once to join the rows to, so one statement per table is cheapest.
+        """
+        changes: dict[tuple[str, str], tuple[str, ...]] = {}
+        for key, columns in self.dirty.items():
+            row, before = self.rows[key], self.original.get(key, {})
+            assert row is not None
+            changed = tuple(sorted(c for c in columns if row[c] != before.get(c)))
+            if changed and key not in self.inserted:
+                changes[key] = changed
+        union: dict[str, set[str]] = {}
+        for (name, _), changed in changes.items():
+            union.setdefault(name, set()).update(changed)
+        groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for key, changed in changes.items():
+            names = tuple(sorted(union[key[0]])) if by_table else changed
+            groups.setdefault((key[0], names), []).append(self.rows[key] or {})
+        return groups
 
     def _reindex(self) -> None:
         items = []
