@@ -43,9 +43,28 @@ def processors(conn: Connection, table: sa.Table, columns: Sequence[str]) -> tup
     found = _processors.get(key)
     if found is None:
         dialect = conn.dialect
-        found = tuple(table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns)
+        found = tuple(_processor(table.c[c].type, dialect) for c in columns)
         _processors[key] = found
     return found
+
+
+def _processor(kind: sa.types.TypeEngine[Any], dialect: sa.Dialect) -> Processor:
+    process = kind.dialect_impl(dialect).bind_processor(dialect)
+    if process is None or not isinstance(kind, sa.DateTime | sa.Date):
+        return process
+    # A batch stamps most rows with the same few times: format each once (SQLite stores text).
+    memo: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        try:
+            return memo[value]
+        except KeyError:
+            if len(memo) > 10_000:
+                memo.clear()
+            memo[value] = result = process(value)
+            return result
+
+    return remembered
 
 
 def tuples(

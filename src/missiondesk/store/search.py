@@ -188,8 +188,8 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
         return
     ids = [row["id"] for _, row in items]
     existing: dict[str, int] = {}
-    for start in range(0, len(ids), 2000):
-        chunk = ids[start : start + 2000]
+    for start in range(0, len(ids), 10_000):
+        chunk = ids[start : start + 10_000]
         stmt = sa.select(search_doc.c.record_id, search_doc.c.id).where(
             bulk.among(conn, search_doc.c.record_id, chunk)
         )

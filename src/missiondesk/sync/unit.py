@@ -12,7 +12,7 @@ commit: feed entries still become visible in commit order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,9 @@ from missiondesk.store.tables import (
     op_receipt,
 )
 
-CHUNK = 2000  # ids per IN list and rows per executemany: few round trips, far below parameter limits
+# Rows per write and ids per read (an id list is one parameter: see bulk.among). Few round trips;
+# the bound only keeps one statement's parameters to a few megabytes.
+CHUNK = 10_000
 
 
 @dataclass
@@ -139,33 +141,30 @@ class Unit:
             self.device(device_id)
         for chunk in _chunks(op_ids):
             stmt = sa.select(op_receipt).where(bulk.among(self.conn, op_receipt.c.op_id, chunk))
-            for row in self.conn.execute(stmt).mappings():
-                self._know_receipt(dict(row))
+            for row in _dicts(self.conn, stmt):
+                self._know_receipt(row)
         for device_id in {d for d, _ in seqs}:
             numbers = [s for d, s in seqs if d == device_id]
             for where in _seq_filters(self.conn, numbers):
                 stmt = sa.select(op_receipt).where(op_receipt.c.device_id == device_id, where)
-                for row in self.conn.execute(stmt).mappings():
-                    self._know_receipt(dict(row))
-            for row in self.conn.execute(
-                sa.select(held_op).where(held_op.c.device_id == device_id)
-            ).mappings():
-                self._know_held(dict(row))
+                for row in _dicts(self.conn, stmt):
+                    self._know_receipt(row)
+            for row in _dicts(self.conn, sa.select(held_op).where(held_op.c.device_id == device_id)):
+                self._know_held(row)
         all_ids = [rid for ids in records.values() for rid in ids]
         self.held_known_for.update(all_ids)
         for chunk in _chunks(all_ids):
-            for row in self.conn.execute(
-                sa.select(held_op).where(bulk.among(self.conn, held_op.c.record_id, chunk))
-            ).mappings():
-                self._know_held(dict(row))
+            stmt = sa.select(held_op).where(bulk.among(self.conn, held_op.c.record_id, chunk))
+            for row in _dicts(self.conn, stmt):
+                self._know_held(row)
         changed_since_base = []
         for entity_name, ids in records.items():
             table = entity_table(entity_name)
             for chunk in _chunks(list(ids)):
-                for row in self.conn.execute(
-                    sa.select(table).where(bulk.among(self.conn, table.c.id, chunk))
-                ).mappings():
-                    self._know_row(entity_name, dict(row))
+                for row in _dicts(
+                    self.conn, sa.select(table).where(bulk.among(self.conn, table.c.id, chunk))
+                ):
+                    self._know_row(entity_name, row)
                     if row["version"] > lowest_base.get(row["id"], 0):
                         changed_since_base.append(row["id"])
                     else:
@@ -177,8 +176,8 @@ class Unit:
             stmt = sa.select(change_feed).where(
                 bulk.among(self.conn, change_feed.c.record_id, chunk), change_feed.c.kind == "upsert"
             )
-            for row in self.conn.execute(stmt).mappings():
-                self.history.setdefault(row["record_id"], []).append(dict(row))
+            for row in _dicts(self.conn, stmt):
+                self.history.setdefault(row["record_id"], []).append(row)
         self.history_from.update(dict.fromkeys(changed_since_base, -1))
 
     def history_since(self, record_id: str, base_version: int) -> list[dict[str, Any]]:
@@ -195,8 +194,9 @@ class Unit:
         return [e for e in self.history.get(record_id, []) if e["version"] > base_version]
 
     def _know_row(self, entity_name: str, row: dict[str, Any]) -> None:
+        # Rows are replaced, never changed in place (see ``put``), so the row as read is its own snapshot.
         self.rows[(entity_name, row["id"])] = row
-        self.original[(entity_name, row["id"])] = dict(row)
+        self.original[(entity_name, row["id"])] = row
 
     def _know_receipt(self, row: dict[str, Any]) -> None:
         self.receipts[row["op_id"]] = row
@@ -269,7 +269,8 @@ class Unit:
     # --- writing, buffered ---------------------------------------------------------------
 
     def put(self, spec: EntitySpec, row: dict[str, Any], *, new: bool, columns: Iterable[str] = ()) -> Stored:
-        """Buffer a new row, or a changed one (``columns``: those that may differ from the row as read)."""
+        """Buffer a new row, or a changed copy of one (``columns``: those that may differ from the row as
+        read). A row is replaced here, never changed in place: views and the rows as read rely on it."""
         key = (spec.name, row["id"])
         self.rows[key] = row
         if new:
@@ -385,6 +386,14 @@ class Unit:
 
 def sync_columns(row: dict[str, Any]) -> dict[str, Any]:
     return {c: row[c] for c in SYNC_COLUMNS}
+
+
+def _dicts(conn: Connection, stmt: sa.Select[Any]) -> Iterator[dict[str, Any]]:
+    """The rows a select returns, as plain dictionaries."""
+    result = conn.execute(stmt)
+    keys = list(result.keys())
+    for values in result.all():
+        yield dict(zip(keys, values, strict=True))
 
 
 def _seq_filters(conn: Connection, numbers: list[int]) -> list[sa.ColumnElement[bool]]:
