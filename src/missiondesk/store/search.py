@@ -40,7 +40,7 @@ def document_body(spec: EntitySpec, values: Mapping[str, Any]) -> str:
 
 def bigrams(body: str) -> str:
     """The overlapping character pairs of each word, as space-separated tokens."""
-    return " ".join(w[i : i + 2] for w in _WORD.findall(body) for i in range(len(w) - 1))
+    return " ".join([w[i : i + 2] for w in _WORD.findall(body) for i in range(len(w) - 1)])
 
 
 def _fts_insert(conn: Connection, doc_id: int, body: str) -> None:

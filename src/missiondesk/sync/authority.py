@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import json
 import uuid
@@ -851,8 +852,14 @@ def _audience(spec: EntitySpec, owner: str) -> str:
 
 
 def _made_at(op: Op) -> dt.datetime | None:
+    return _parse_time(op.made_at)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_time(text: str) -> dt.datetime | None:
+    """An op's time, parsed once per distinct text (a batch's ops share few; datetimes are immutable)."""
     try:
-        return dt.datetime.fromisoformat(op.made_at.rstrip("Z")) if op.made_at else None
+        return dt.datetime.fromisoformat(text.rstrip("Z")) if text else None
     except ValueError:
         return None
 

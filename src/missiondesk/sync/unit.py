@@ -12,6 +12,7 @@ commit: feed entries still become visible in commit order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -378,10 +379,15 @@ class Unit:
             if not spec.search_fields or row is None:
                 continue
             before = self.original.get(key)
-            watched = (*spec.search_fields, "deleted_at", "owner_mission")
-            if key in self.inserted or before is None or any(row[c] != before[c] for c in watched):
+            if key in self.inserted or before is None or any(row[c] != before[c] for c in _watched(spec)):
                 items.append((spec, row))
         search.reindex_many(self.conn, items)
+
+
+@functools.cache
+def _watched(spec: EntitySpec) -> tuple[str, ...]:
+    """The columns a record's search document depends on."""
+    return (*spec.search_fields, "deleted_at", "owner_mission")
 
 
 def sync_columns(row: dict[str, Any]) -> dict[str, Any]:
