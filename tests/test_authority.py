@@ -14,11 +14,13 @@ import sqlalchemy as sa
 
 from missiondesk.domain import upgrades
 from missiondesk.domain.ops import FieldChange, Op, OpKind
+from missiondesk.domain.permissions import Role
 from missiondesk.domain.records import ListQuery
 from missiondesk.services import maintenance
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
 from missiondesk.services.search import search_all
+from missiondesk.services.setup import init_mission
 from missiondesk.store.tables import change_feed, op_receipt
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Refused, Status
@@ -537,3 +539,25 @@ def test_hq_search_follows_merged_creates_edits_and_deletes(world: World) -> Non
     assert search_all(world.hq, "프랑크푸르트") == []  # the old text is gone
     assert search_all(world.hq, "취업비자") == []  # so is the deleted case
     assert search_all(world.hq, "비자") == []
+
+
+def test_a_case_reference_made_twice_refuses_only_its_own_op(world: World) -> None:
+    a = world.laptop("a", slot=1)
+    first = _case(a, "바이에른 공장 부지")
+    world.push(a)
+    # A laptop cloned from a's image before enrolling: it numbers its cases from the same slot.
+    b = init_mission(world.root / "b", "DE-FRA", "b 담당관", 1)
+    world.authority.register_device(b.device.device_id, "DE-FRA", Role.MISSION, 2)
+    world.laptops["b"] = b
+    clash, other = _case(b, "작센 물류 창고"), _case(b, "튀링겐 부품 공장")
+    ops = list(replica.pending_ops(b))
+    results = [r for op, r in zip(ops, world.push(b, ops), strict=True) if op.entity == "support_case"]
+    assert [r.status for r in results] == [Status.REJECTED, Status.APPLIED]
+    assert "same case reference" in results[0].reason
+    assert _hq_value(world, "support_case", first, "title") == "바이에른 공장 부지"
+    assert _hq_value(world, "support_case", other, "reference") == "DE-FRA-26-1002"
+    with world.hq.store.read() as conn:
+        assert conn.execute(
+            sa.select(op_receipt.c.status).where(op_receipt.c.op_id == results[0].op_id)
+        ).scalar()
+    assert clash not in {r.record.id for r in search_all(world.hq, "작센")}

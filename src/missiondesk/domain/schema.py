@@ -153,9 +153,11 @@ class EntitySpec:
     _by_name: Mapping[str, FieldSpec] = field(default_factory=dict, compare=False, repr=False)
     list_fields: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _names: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _review: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+        object.__setattr__(self, "_review", frozenset(f.name for f in self.fields if f.review))
         object.__setattr__(self, "list_fields", tuple(f.name for f in self.fields if f.is_list))
         object.__setattr__(self, "_names", tuple(f.name for f in self.fields))
 
@@ -174,7 +176,7 @@ class EntitySpec:
 
     @property
     def review_fields(self) -> frozenset[str]:
-        return frozenset(f.name for f in self.fields if f.review)
+        return self._review  # computed once: every op the authority merges asks
 
     @property
     def sensitive_fields(self) -> frozenset[str]:

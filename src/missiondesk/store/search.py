@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.domain.schema import EntitySpec
+from missiondesk.store import bulk
 from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE, search_doc
 
 TRIGRAM = 3
@@ -39,7 +40,7 @@ def document_body(spec: EntitySpec, values: Mapping[str, Any]) -> str:
 
 def bigrams(body: str) -> str:
     """The overlapping character pairs of each word, as space-separated tokens."""
-    return " ".join(w[i : i + 2] for w in _WORD.findall(body) for i in range(len(w) - 1))
+    return " ".join([w[i : i + 2] for w in _WORD.findall(body) for i in range(len(w) - 1)])
 
 
 def _fts_insert(conn: Connection, doc_id: int, body: str) -> None:
@@ -182,11 +183,16 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
     """
     if not items:
         return
+    if bulk.is_postgres(conn):
+        _rewrite_documents(conn, items)
+        return
     ids = [row["id"] for _, row in items]
     existing: dict[str, int] = {}
-    for start in range(0, len(ids), 2000):
-        chunk = ids[start : start + 2000]
-        stmt = sa.select(search_doc.c.record_id, search_doc.c.id).where(search_doc.c.record_id.in_(chunk))
+    for start in range(0, len(ids), 10_000):
+        chunk = ids[start : start + 10_000]
+        stmt = sa.select(search_doc.c.record_id, search_doc.c.id).where(
+            bulk.among(conn, search_doc.c.record_id, chunk)
+        )
         existing.update((r, d) for r, d in conn.execute(stmt))
     changed: list[dict[str, Any]] = []
     added: list[dict[str, Any]] = []
@@ -201,35 +207,53 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
         if doc_id is None:
             added.append({**doc, "entity": spec.name, "record_id": row["id"]})
         else:
-            changed.append({**doc, "doc": doc_id})
+            changed.append({**doc, "id": doc_id})
     sqlite = conn.dialect.name == "sqlite"
+    mark = bulk.marker(conn)
     if sqlite:
-        stale = sorted([d["doc"] for d in changed] + dropped)
+        stale = [(i,) for i in sorted([d["id"] for d in changed] + dropped)]
         for table in (FTS_TABLE, BIGRAM_TABLE):
-            if stale:
-                conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": i} for i in stale])
+            bulk.executemany(conn, f"DELETE FROM {table} WHERE rowid = {mark}", stale)
     if dropped:
-        conn.execute(
-            sa.delete(search_doc).where(search_doc.c.id == sa.bindparam("doc")), [{"doc": i} for i in dropped]
-        )
+        bulk.executemany(conn, f"DELETE FROM search_doc WHERE id = {mark}", [(i,) for i in dropped])
     if changed:
-        conn.execute(
-            sa.update(search_doc)
-            .where(search_doc.c.id == sa.bindparam("doc"))
-            .values(body=sa.bindparam("body"), owner_mission=sa.bindparam("owner_mission")),
-            changed,
-        )
+        changed.sort(key=lambda d: d["id"])
+        bulk.update(conn, search_doc, ("body", "owner_mission"), changed, key="id")
         if sqlite:
-            changed.sort(key=lambda d: d["doc"])
-            conn.execute(sa.text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:doc, :body)"), changed)
-            conn.execute(
-                sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:doc, :body)"),
-                [{"doc": d["doc"], "body": bigrams(d["body"])} for d in changed],
+            bulk.executemany(
+                conn,
+                f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)",
+                [(d["id"], d["body"]) for d in changed],
+            )
+            bulk.executemany(
+                conn,
+                f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (?, ?)",
+                [(d["id"], bigrams(d["body"])) for d in changed],
             )
     if added:
         first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one()
-        conn.execute(sa.insert(search_doc), added)
+        bulk.insert(conn, search_doc, added)
         index_new_documents(conn, int(first))
+
+
+def _rewrite_documents(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str, Any]]]) -> None:
+    """Without FTS rows to keep in step, document ids need not be read first: the update finds
+    the documents that exist, and the rest are new."""
+    gone = [row["id"] for _, row in items if row.get("deleted_at") is not None]
+    docs = [
+        {
+            "entity": spec.name,
+            "record_id": row["id"],
+            "owner_mission": row["owner_mission"],
+            "body": document_body(spec, row),
+        }
+        for spec, row in items
+        if row.get("deleted_at") is None
+    ]
+    if gone:
+        conn.execute(sa.delete(search_doc).where(bulk.among(conn, search_doc.c.record_id, gone)))
+    found = bulk.update(conn, search_doc, ("body", "owner_mission"), docs, key="record_id")
+    bulk.insert(conn, search_doc, [d for d in docs if d["record_id"] not in found])
 
 
 def optimize_indexes(conn: Connection) -> None:
