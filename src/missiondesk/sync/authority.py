@@ -237,11 +237,8 @@ class Authority:
         receipt keeps that hash, so the whole op arriving later by network is a
         duplicate, not a clash.
         """
-        with _collector_paused():  # the batch's objects are freed by the time it resumes
-            return self._push(ops, device_id, via)
-
-    def _push(self, ops: Sequence[Op], device_id: str, via: str) -> list[PushResult]:
-        with self.store.write() as conn:
+        # The cycle collector is paused: the batch's objects are freed by the time it resumes.
+        with _collector_paused(), self.store.write() as conn:
             return self.push_in(conn, ops, device_id, via, content_hashes)
 
     def push_in(
