@@ -159,7 +159,7 @@ def test_an_unverified_bundle_needs_an_explicit_confirmation(
 def test_dropped_files_are_taken_only_when_they_are_workbooks(tmp_path: Path) -> None:
     from PySide6.QtCore import QUrl
 
-    from missiondesk.ui.import_wizard import xlsx_paths
+    from missiondesk.ui.prompts import xlsx_paths
 
     urls = [
         QUrl.fromLocalFile(str(tmp_path / "a.xlsx")),

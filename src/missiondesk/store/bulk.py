@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
 Processor = Callable[[Any], Any] | None
@@ -153,6 +152,8 @@ def among(conn: Connection, column: sa.ColumnElement[Any], values: Sequence[Any]
     """``column IN values`` with the values as one parameter: a list of thousands of parameters costs
     more to render and parse than the lookups it asks for."""
     if is_postgres(conn):
+        from sqlalchemy.dialects import postgresql  # only HQ's server needs it: laptops start faster
+
         return column == sa.any_(sa.bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
     if conn.dialect.name == "sqlite":
         listed: sa.Select[Any] = sa.select(sa.column("value")).select_from(

@@ -36,15 +36,10 @@ from missiondesk.services import bundle_ack, bundle_import
 from missiondesk.services.bundle_import import ImportPlan, ImportReport, Outcome
 from missiondesk.ui import prompts
 from missiondesk.ui.labels import entity_label, value_label
+from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.ui_context import UiContext
 
 OUTCOMES = tuple(o.value for o in Outcome)
-
-
-def xlsx_paths(urls: Sequence[Any]) -> list[Path]:
-    return [
-        Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".xlsx")
-    ]
 
 
 class FilesPage(QWizardPage):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -33,20 +34,23 @@ from missiondesk.errors import MissionDeskError
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
 from missiondesk.services.lookups import display_title
-from missiondesk.services.sync import SyncReport
 from missiondesk.ui import i18n, theme
 from missiondesk.ui.conflict_dialog import ConflictDialog
 from missiondesk.ui.details import CaseDetail
-from missiondesk.ui.export_dialog import ExportDialog
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
-from missiondesk.ui.import_wizard import ImportWizard, xlsx_paths
 from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
 from missiondesk.ui.status_bar import StatusBar
-from missiondesk.ui.sync_ui import EnrolDialog, SyncController, SyncPage
 from missiondesk.ui.trash_page import TrashPage
 from missiondesk.ui.ui_context import UiContext
 from missiondesk.ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from missiondesk.services.sync import SyncReport
+    from missiondesk.ui.export_dialog import ExportDialog
+    from missiondesk.ui.import_wizard import ImportWizard
+    from missiondesk.ui.sync_ui import EnrolDialog, SyncController
 
 # The navigation, in order: (key, name marked for translation).
 PAGES: tuple[tuple[str, str], ...] = (
@@ -70,6 +74,7 @@ GO_SHORTCUTS = {
     "trash": "go_trash",
 }
 DUE_SOON_DAYS = 7
+SYNC_START_DELAY_MS = 1500
 OPEN_WINDOWS: list[MainWindow] = []  # a window that replaced another (a language switch) is kept here
 
 
@@ -127,9 +132,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.status.undo_requested.connect(self.undo_delete)
         self.setStatusBar(self.status)
-        self.sync = SyncController(self.ui, self.status.sync)
-        self.sync.synced.connect(self._after_sync)
-        self.sync.failed.connect(lambda _message: self.refresh_counts())
+        self._sync: SyncController | None = None
         self._build_actions()
         self._build_menus()
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -137,7 +140,19 @@ class MainWindow(QMainWindow):
         self.window_state.restore(self)
         self.theme_name = self.window_state.value("view/theme", "system")
         self.refresh_counts()
-        self.sync.start()
+        # Background sync starts a moment after the window is up (its HTTP stack is not needed to show it).
+        QTimer.singleShot(SYNC_START_DELAY_MS, self, lambda: self.sync.start())
+
+    @property
+    def sync(self) -> SyncController:
+        """The background sync, made on first use."""
+        if self._sync is None:
+            from missiondesk.ui.sync_ui import SyncController
+
+            self._sync = SyncController(self.ui, self.status.sync)
+            self._sync.synced.connect(self._after_sync)
+            self._sync.failed.connect(lambda _message: self.refresh_counts())
+        return self._sync
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -193,6 +208,8 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, ListPage) else None
 
     def _sync_page(self) -> QWidget:
+        from missiondesk.ui.sync_ui import SyncPage
+
         page = SyncPage(self.ui, self.sync, self)
         page.review_button.clicked.connect(self.open_conflicts)
         return page
@@ -242,7 +259,7 @@ class MainWindow(QMainWindow):
         self._action("refresh", self.refresh_current)
         self._action("add_activity", self.add_activity)
         self._action("conflicts", self.open_conflicts)
-        self._action("sync_now", self.sync.sync_now)
+        self._action("sync_now", lambda: self.sync.sync_now())
         self._action("export_bundle", self.open_export)
         self._action("import_bundles", self.open_import)
         self._action("shortcuts", self.show_shortcuts)
@@ -437,6 +454,10 @@ class MainWindow(QMainWindow):
             self.due_soon.hide()
 
     def open_export(self) -> ExportDialog:
+        from missiondesk.ui.export_dialog import (
+            ExportDialog,  # loaded when used: start-up does not pay for it
+        )
+
         self.export_dialog = ExportDialog(self.ui, self)
         self.export_dialog.exported.connect(
             lambda result: self.status.showMessage(self.tr("Bundle saved: {0}").format(result.path), 8000)
@@ -445,6 +466,8 @@ class MainWindow(QMainWindow):
         return self.export_dialog
 
     def open_import(self, paths: Sequence[Path] = ()) -> ImportWizard:
+        from missiondesk.ui.import_wizard import ImportWizard
+
         self.import_wizard = ImportWizard(self.ui, paths, self)
         self.import_wizard.imported.connect(lambda _report: self.refresh_all())
         self.import_wizard.open()
@@ -469,6 +492,8 @@ class MainWindow(QMainWindow):
             self.open_import(paths)
 
     def open_enrolment(self) -> EnrolDialog:
+        from missiondesk.ui.sync_ui import SyncPage
+
         page = self.go("sync")
         assert isinstance(page, SyncPage)
         return page.open_enrolment()
@@ -489,7 +514,8 @@ class MainWindow(QMainWindow):
                 event.ignore()  # unsaved input with problems: shown at the fields, the window stays
                 return
             self.window_state.save(self)
-            self.sync.stop()
+            if self._sync is not None:
+                self._sync.stop()
             self.ui.tasks.cancel_all()
             self.ui.tasks.wait()
         super().closeEvent(event)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -24,3 +26,10 @@ def save_file(
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def xlsx_paths(urls: Sequence[Any]) -> list[Path]:
+    """The local .xlsx files among dropped URLs."""
+    return [
+        Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".xlsx")
+    ]
