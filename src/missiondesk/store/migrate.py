@@ -26,7 +26,10 @@ _REVISION = re.compile(r"^(down_revision|revision)\s*=\s*(?:\"([^\"]*)\"|None)",
 
 
 # Made by migrations alone: the FTS5 virtual tables and the SQLite-only report index (0006).
-_BY_HAND = {"table": ("search_fts", "search_bigram"), "index": ("ix_support_case_report",)}
+_BY_HAND = {
+    "table": ("search_fts", "search_bigram"),
+    "index": ("ix_support_case_report", "ix_case_activity_report"),
+}
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
