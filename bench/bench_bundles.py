@@ -20,11 +20,10 @@ import python_calamine as calamine
 import sqlalchemy as sa
 import xlsxwriter
 
-from missiondesk.bundles.readable import BY_ENTITY
-from missiondesk.bundles.writer import ReadableRows, write_bundle
 from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.services import bundle_export, bundle_import, device_keys
 from missiondesk.services.setup import init_hq, init_mission
+from missiondesk.store.records import utcnow
 from missiondesk.store.tables import outbox
 from missiondesk.sync.authority import Authority
 
@@ -68,7 +67,7 @@ def _fill_outbox(ctx, n: int) -> None:  # type: ignore[no-untyped-def]
                 kind="create",
                 payload=op.canonical(),
                 status="pending",
-                created_at=sa.func.current_timestamp(),
+                created_at=utcnow(),
             )
         )
     with ctx.store.write() as conn:
@@ -76,7 +75,7 @@ def _fill_outbox(ctx, n: int) -> None:  # type: ignore[no-untyped-def]
             sa.text("UPDATE device SET last_seq = :n WHERE device_id = :d"), {"n": n + 1, "d": dev.device_id}
         )
         for start in range(0, n, 5000):
-            conn.execute(sa.insert(outbox), [{**r, "created_at": None} for r in rows[start : start + 5000]])
+            conn.execute(sa.insert(outbox), rows[start : start + 5000])
 
 
 def main() -> None:
@@ -120,7 +119,8 @@ def main() -> None:
     for name in book2.sheet_names:
         book2.get_sheet_by_name(name).to_python()
     raw_read = time.perf_counter() - t
-    device_keys.trust_key(hq, device_keys.write_key_card(fra, root / "fra.key") and root / "fra.key")
+    device_keys.write_key_card(fra, root / "fra.key")
+    device_keys.trust_key(hq, root / "fra.key")
     t = time.perf_counter()
     plan = bundle_import.plan(hq, [bundle])
     preview = time.perf_counter() - t
@@ -134,7 +134,6 @@ def main() -> None:
     bundle_import.apply(hq, bundle_import.plan(hq, [bundle]))
     again = time.perf_counter() - t
     print(f"first import: {first:.1f} s; re-import (plan + apply, all duplicates): {again:.1f} s")
-    _ = BY_ENTITY, ReadableRows, write_bundle
     hq.close()
     fra.close()
 
