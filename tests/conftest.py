@@ -79,3 +79,23 @@ def hq(tmp_path: Path) -> Iterator[AppContext]:
     ctx = init_hq(tmp_path / "hq", "본부 분석관")
     yield ctx
     ctx.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without the interpreter's final clean-up once every result is reported.
+
+    PySide6 6.12 has refcount bugs that can abort the process while Python finalizes
+    (seen: "bool_dealloc" after pytest-qt's Python model tester), which would turn a green
+    run red after the summary. Nothing is left to write: the reports and caches are done.
+    """
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(int(getattr(config, "_missiondesk_exit", 0)))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config._missiondesk_exit = int(exitstatus)  # type: ignore[attr-defined]
