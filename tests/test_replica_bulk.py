@@ -271,3 +271,27 @@ def test_a_page_with_unsent_edits_rebases_and_marks_the_clash(template: tuple[Pa
         root = ctx.paths.root
         ctx.close()
         shutil.rmtree(root.parent, ignore_errors=True)
+
+
+def test_a_new_record_may_take_a_reference_another_record_of_the_page_gives_up(
+    template: tuple[Path, dict[str, str]],
+) -> None:
+    folder, refs = template
+    ctx = _copy(folder, "reference")
+    try:
+        moved = list(refs)[2]  # from HQ, no unsent edits
+        start = len(refs)
+        renamed = _case_state(moved, "DE-FRA-26-950", TITLES[2], None, 2)
+        taken = _case_state(NEW_IDS[1], refs[moved], "새 사례", None, 1)
+        changes = (
+            FeedChange(start + 1, "support_case", moved, "upsert", 2, renamed),
+            FeedChange(start + 2, "support_case", NEW_IDS[1], "upsert", 1, taken),
+        )
+        replica.apply_page(ctx, FeedPage(EPOCH, start + 2, start + 2, changes))
+        svc = RecordService(ctx)
+        assert svc.get("support_case", NEW_IDS[1]).values["reference"] == refs[moved]
+        assert svc.get("support_case", moved).values["reference"] == "DE-FRA-26-950"
+    finally:
+        root = ctx.paths.root
+        ctx.close()
+        shutil.rmtree(root.parent, ignore_errors=True)

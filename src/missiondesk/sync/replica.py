@@ -196,9 +196,8 @@ def _apply_run(conn: Connection, changes: Sequence[FeedChange], pending: dict[st
                 updates.setdefault((spec.name, changed), []).append(params)
         if spec.search_fields:
             indexed.append((spec, incoming))
-    for name, new_rows in inserts.items():
-        for chunk in _chunks(new_rows):
-            conn.execute(sa.insert(entity_table(name)), chunk)
+    # Updates before inserts: a unique value (a case reference) an update gives up can be taken by a
+    # new record of the same page, never the other way round.
     for (name, changed), params_list in updates.items():
         table = entity_table(name)
         stmt = (
@@ -208,6 +207,9 @@ def _apply_run(conn: Connection, changes: Sequence[FeedChange], pending: dict[st
         )
         for chunk in _chunks(params_list):
             conn.execute(stmt, chunk)
+    for name, new_rows in inserts.items():
+        for chunk in _chunks(new_rows):
+            conn.execute(sa.insert(entity_table(name)), chunk)
     search.reindex_many(conn, indexed)  # in page order: new documents are numbered as one by one
     return ApplyResult(len(upserts), len(revokes), rebased, clashes)
 
