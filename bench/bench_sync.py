@@ -241,7 +241,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--batch", type=int, default=5, help="ops per push")
     p.add_argument("--think", type=float, default=0.5, help="mean pause between a device's syncs (s)")
     p.add_argument("--records", type=int, default=100_000, help="records for the initial pull")
+    p.add_argument(
+        "--parts",
+        default="load,idle,pull",
+        help="comma-separated sections to run: load (the devices), idle (nothing to do), pull (initial pull)",
+    )
     args = p.parse_args(argv)
+    parts = {x.strip() for x in args.parts.split(",") if x.strip()}
+    if not parts <= {"load", "idle", "pull"}:
+        p.error(f"--parts: unknown {sorted(parts - {'load', 'idle', 'pull'})}")
 
     root = Path(tempfile.mkdtemp(prefix="md-bench-sync-"))
     reset_postgres(args.database)
@@ -249,60 +257,65 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for s in servers:
             s.start()
-        print(f"{args.servers} server processes on one PostgreSQL database; {args.devices} devices")
-        devices = enrol_devices(args.database, servers, args.devices)
+        ok = True
+        if "load" in parts:
+            print(f"{args.servers} server processes on one PostgreSQL database; {args.devices} devices")
+            devices = enrol_devices(args.database, servers, args.devices)
 
-        rng = random.Random(2026)
+            rng = random.Random(2026)
 
-        async def load() -> None:
-            deadline = time.monotonic() + args.seconds
-            await asyncio.gather(*(run_device(d, deadline, args.batch, args.think, rng) for d in devices))
+            async def load() -> None:
+                deadline = time.monotonic() + args.seconds
+                await asyncio.gather(*(run_device(d, deadline, args.batch, args.think, rng) for d in devices))
 
-        start = time.perf_counter()
-        asyncio.run(load())
-        wall = time.perf_counter() - start
-        ops = sum(len(d.outbox) for d in devices)
-        push = [x for d in devices for x in d.push_ms]
-        pull = [x for d in devices for x in d.pull_ms]
-        errors = [e for d in devices for e in d.errors]
-        lost, unknown, twice = check_receipts(args.database, devices)
-        print(
-            f"Load: {wall:.1f} s, {ops:,} ops in {len(push):,} pushes ({ops / wall:,.0f} ops/s), {len(pull):,} pulls"
-        )
-        print(f"  push latency p50 {statistics.median(push):.1f} ms, p95 {pct(push, 0.95):.1f} ms")
-        print(f"  pull latency p50 {statistics.median(pull):.1f} ms, p95 {pct(pull, 0.95):.1f} ms")
-        print(
-            f"  lost {lost}, unknown receipts {unknown}, merged twice {twice}, retries {sum(d.retries for d in devices)}"
-        )
-        print(f"  errors: {len(errors)} {errors[:3]}")
+            start = time.perf_counter()
+            asyncio.run(load())
+            wall = time.perf_counter() - start
+            ops = sum(len(d.outbox) for d in devices)
+            push = [x for d in devices for x in d.push_ms]
+            pull = [x for d in devices for x in d.pull_ms]
+            errors = [e for d in devices for e in d.errors]
+            lost, unknown, twice = check_receipts(args.database, devices)
+            print(
+                f"Load: {wall:.1f} s, {ops:,} ops in {len(push):,} pushes ({ops / wall:,.0f} ops/s), {len(pull):,} pulls"
+            )
+            print(f"  push latency p50 {statistics.median(push):.1f} ms, p95 {pct(push, 0.95):.1f} ms")
+            print(f"  pull latency p50 {statistics.median(pull):.1f} ms, p95 {pct(pull, 0.95):.1f} ms")
+            print(
+                f"  lost {lost}, unknown receipts {unknown}, merged twice {twice}, retries {sum(d.retries for d in devices)}"
+            )
+            print(f"  errors: {len(errors)} {errors[:3]}")
+            ok = lost == 0 and twice == 0 and not errors
 
-        svc = laptop(root, "idle", "KZ-AST", 8, args.database, servers[0])  # slots 1-4 hold load devices
-        svc.sync_once()
-        times = []
-        for _ in range(20):
-            t = time.perf_counter()
+        if "idle" in parts:
+            svc = laptop(root, "idle", "KZ-AST", 8, args.database, servers[0])  # slots 1-4 hold load devices
             svc.sync_once()
-            times.append((time.perf_counter() - t) * 1000)
-        svc.ctx.close()
-        print(
-            f"Incremental sync, nothing to do: p50 {statistics.median(times):.1f} ms, p95 {pct(times, 0.95):.1f} ms "
-            f"(target < {NOTHING_TARGET_MS:.0f} ms)"
-        )
+            times = []
+            for _ in range(20):
+                t = time.perf_counter()
+                svc.sync_once()
+                times.append((time.perf_counter() - t) * 1000)
+            svc.ctx.close()
+            print(
+                f"Incremental sync, nothing to do: p50 {statistics.median(times):.1f} ms, p95 {pct(times, 0.95):.1f} ms "
+                f"(target < {NOTHING_TARGET_MS:.0f} ms)"
+            )
 
-        seed(args.database, args.records)
-        fresh = laptop(root, "fresh", PULL_MISSION, 1, args.database, servers[1 % len(servers)])
-        t = time.perf_counter()
-        report = fresh.sync_once()
-        seconds = time.perf_counter() - t
-        fresh.ctx.close()
-        print(
-            f"Initial pull: {report.pulled:,} records in {seconds:.1f} s = {report.pulled / seconds:,.0f} records/s "
-            f"(target >= {PULL_TARGET:,.0f})"
-        )
+        if "pull" in parts:
+            seed(args.database, args.records)
+            fresh = laptop(root, "fresh", PULL_MISSION, 1, args.database, servers[1 % len(servers)])
+            t = time.perf_counter()
+            report = fresh.sync_once()
+            seconds = time.perf_counter() - t
+            fresh.ctx.close()
+            print(
+                f"Initial pull: {report.pulled:,} records in {seconds:.1f} s = {report.pulled / seconds:,.0f} records/s "
+                f"(target >= {PULL_TARGET:,.0f})"
+            )
         with open_server_store(args.database).engine.connect() as conn:
             n = conn.execute(sa.select(sa.func.count()).select_from(auth_device)).scalar_one()
         print(f"  ({n} devices enrolled in all)")
-        return 0 if lost == 0 and twice == 0 and not errors else 1
+        return 0 if ok else 1
     finally:
         for s in servers:
             s.stop()

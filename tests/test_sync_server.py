@@ -203,6 +203,40 @@ def test_a_connection_dropped_mid_push_and_mid_pull_loses_and_doubles_nothing(
         b.close()
 
 
+def test_a_page_that_fails_to_apply_drops_the_page_fetched_ahead(
+    server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = _laptop(tmp_path, server, "a", "CN-WUH", 1)
+    b = _laptop(tmp_path, server, "b", "CN-WUH", 2)
+    try:
+        for i in range(8):
+            _case(a, f"우한 사례 {i}")
+        assert _sync(a).complete
+        real_apply = replica.apply_page
+        applied: list[int] = []
+
+        def second_page_fails(ctx: Any, page: Any, **kw: Any) -> Any:
+            if len(applied) == 1:
+                raise OSError("disk full")
+            applied.append(page.cursor)
+            return real_apply(ctx, page, **kw)
+
+        faulty = Faulty()
+        monkeypatch.setattr(replica, "apply_page", second_page_fails)
+        with _client(b, server, faulty, page=3) as client, pytest.raises(OSError, match="disk full"):
+            client.run()
+        # The third page was already asked for while the second one was being applied.
+        assert faulty.seen.count("/v1/changes") == 3
+        assert replica.cursor(b)[1] == applied[0]  # only the first page is in
+        monkeypatch.setattr(replica, "apply_page", real_apply)
+        with _client(b, server, page=3) as client:
+            report = client.run()
+        assert report.complete and _titles(b) == _titles(a) and len(_titles(b)) == 8
+    finally:
+        a.close()
+        b.close()
+
+
 def test_the_server_restarted_mid_sync(server: ServerProcess, tmp_path: Path) -> None:
     a = _laptop(tmp_path, server, "a", "DE-HAM", 1)
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -94,6 +94,24 @@ def pending_ops(conn: Connection, device_id: str, after_seq: int = 0, limit: int
         .limit(limit)
     ).scalars()
     return [Op.from_wire(json.loads(p)) for p in rows]
+
+
+def pending_ops_for(conn: Connection, device_id: str, record_ids: Iterable[str]) -> list[Op]:
+    """The device's pending ops on these records, in sequence order per record."""
+    ids = sorted(set(record_ids))
+    out: list[Op] = []
+    for start in range(0, len(ids), 2000):
+        rows = conn.execute(
+            sa.select(outbox.c.payload)
+            .where(
+                outbox.c.device_id == device_id,
+                outbox.c.status == PENDING,
+                outbox.c.record_id.in_(ids[start : start + 2000]),
+            )
+            .order_by(outbox.c.seq)
+        ).scalars()
+        out.extend(Op.from_wire(json.loads(p)) for p in rows)
+    return out
 
 
 def sequence_gaps(conn: Connection) -> list[str]:

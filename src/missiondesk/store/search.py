@@ -90,6 +90,25 @@ def unindex_record(conn: Connection, record_id: str) -> None:
     conn.execute(sa.delete(search_doc).where(search_doc.c.id == doc_id))
 
 
+def unindex_many(conn: Connection, record_ids: Sequence[str]) -> None:
+    """Drop the search documents of many records at once (FTS rows deleted in rowid order)."""
+    doc_ids: list[int] = []
+    for start in range(0, len(record_ids), 2000):
+        chunk = list(record_ids[start : start + 2000])
+        doc_ids.extend(
+            conn.execute(sa.select(search_doc.c.id).where(search_doc.c.record_id.in_(chunk))).scalars()
+        )
+    if not doc_ids:
+        return
+    doc_ids.sort()
+    if conn.dialect.name == "sqlite":
+        for table in (FTS_TABLE, BIGRAM_TABLE):
+            conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": i} for i in doc_ids])
+    conn.execute(
+        sa.delete(search_doc).where(search_doc.c.id == sa.bindparam("doc")), [{"doc": i} for i in doc_ids]
+    )
+
+
 def index_new_documents(conn: Connection, after_id: int) -> None:
     """Fill the FTS indexes for documents written in bulk (ids above ``after_id``)."""
     if conn.dialect.name != "sqlite":

@@ -711,8 +711,15 @@ class Authority:
             head = int(
                 conn.execute(sa.select(feed_counter.c.last_seq).where(feed_counter.c.id == 1)).scalar_one()
             )
+            # Not the entry's ``fields`` (the audit trail's field changes): the page carries states.
             stmt = (
-                sa.select(change_feed)
+                sa.select(
+                    change_feed.c.seq,
+                    change_feed.c.entity,
+                    change_feed.c.record_id,
+                    change_feed.c.kind,
+                    change_feed.c.version,
+                )
                 .where(change_feed.c.seq > cursor)
                 .order_by(change_feed.c.seq)
                 .limit(limit)

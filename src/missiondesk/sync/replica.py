@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from missiondesk.domain.device import Device
 from missiondesk.domain.ops import Op, OpKind
-from missiondesk.domain.schema import Scope, entity
+from missiondesk.domain.schema import EntitySpec, Scope, entity
 from missiondesk.errors import UserError
 from missiondesk.store import outbox, search, settings
 from missiondesk.store import records as rows
@@ -30,7 +30,7 @@ from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import entity_table
 from missiondesk.store.tables import outbox as outbox_table
-from missiondesk.sync.authority import FeedPage, PushResult, Status
+from missiondesk.sync.authority import FeedChange, FeedPage, PushResult, Status
 from missiondesk.sync.wire import row_from_wire
 
 CURSOR = "feed_cursor"
@@ -38,6 +38,9 @@ EPOCH = "feed_epoch_seen"
 RETENTION = dt.timedelta(days=30)
 MASS_CHANGE_SHARE = 0.5
 MASS_CHANGE_MIN = 20
+CHUNK = 2000  # ids per IN list and rows per executemany: few statements, far below SQLite's variable limit
+
+_T = TypeVar("_T")
 
 
 class Laptop(Protocol):
@@ -108,56 +111,138 @@ def prune_acked(ctx: Laptop, retention: dt.timedelta = RETENTION) -> int:
         )
 
 
-def _pending_by_record(conn: Connection, device_id: str) -> dict[str, list[Op]]:
+def _pending_by_record(conn: Connection, device_id: str, record_ids: Iterable[str]) -> dict[str, list[Op]]:
     out: dict[str, list[Op]] = {}
-    for op in outbox.pending_ops(conn, device_id, limit=1_000_000):
+    for op in outbox.pending_ops_for(conn, device_id, record_ids):
         out.setdefault(op.record_id, []).append(op)
     return out
 
 
 def apply_page(ctx: Laptop, page: FeedPage, *, confirm_mass_change: bool = False) -> ApplyResult:
-    """Apply one feed page and move the cursor, in one transaction."""
+    """Apply one feed page and move the cursor, in one transaction.
+
+    The page is written in bulk (a few queries and one ``executemany`` per table instead of
+    several statements per record): the same end state as applying its changes one by one.
+    """
     with ctx.store.write() as conn:
         seen_epoch = settings.get(conn, EPOCH)
         if seen_epoch is not None and seen_epoch != page.epoch:
             raise UserError(
                 "HQ's database was restored from a backup: restart the pull (restart_after_new_epoch)."
             )
-        pending = _pending_by_record(conn, ctx.device.device_id)
         _guard_mass_change(conn, page, confirm_mass_change)
-        upserted = revoked = rebased = clashes = 0
-        for change in page.changes:
-            spec = entity(change.entity)
-            table = entity_table(spec.name)
-            if change.kind == "revoke":
-                conn.execute(sa.delete(table).where(table.c.id == change.record_id))
-                search.unindex_record(conn, change.record_id)
-                revoked += 1
-                continue
-            assert change.state is not None
-            incoming = row_from_wire(spec.name, change.state)
-            local = rows.load(conn, spec, change.record_id)
-            ops = pending.get(change.record_id, [])
-            if ops and local is not None:
-                clash = _rebase(incoming, local.values, local.deleted_at, local.deleted_by, ops)
-                rebased += 1
-                clashes += clash
-                if clash:
-                    incoming["conflict_state"] = (
-                        "soft" if incoming["conflict_state"] == "none" else incoming["conflict_state"]
-                    )
-            if local is None:
-                conn.execute(sa.insert(table).values(incoming))
-            else:
-                conn.execute(sa.update(table).where(table.c.id == change.record_id).values(incoming))
-            if incoming["deleted_at"] is None:
-                search.index_record(conn, spec, change.record_id, incoming["owner_mission"], incoming)
-            else:
-                search.unindex_record(conn, change.record_id)
-            upserted += 1
+        pending = _pending_by_record(conn, ctx.device.device_id, {c.record_id for c in page.changes})
+        results = [_apply_run(conn, run, pending) for run in _runs(page.changes)]
         settings.put(conn, CURSOR, page.cursor)
         settings.put(conn, EPOCH, page.epoch)
-    return ApplyResult(upserted, revoked, rebased, clashes)
+    return ApplyResult(
+        upserted=sum(r.upserted for r in results),
+        revoked=sum(r.revoked for r in results),
+        rebased=sum(r.rebased for r in results),
+        clashes=sum(r.clashes for r in results),
+    )
+
+
+def _runs(changes: Sequence[FeedChange]) -> Iterator[list[FeedChange]]:
+    """The changes cut into runs that name each record at most once, in page order.
+
+    HQ's pages hold one entry per record, but where a record comes twice its second change
+    must see the first one applied, exactly as one-by-one application would.
+    """
+    run: list[FeedChange] = []
+    seen: set[str] = set()
+    for change in changes:
+        if change.record_id in seen:
+            yield run
+            run, seen = [], set()
+        run.append(change)
+        seen.add(change.record_id)
+    if run:
+        yield run
+
+
+def _apply_run(conn: Connection, changes: Sequence[FeedChange], pending: dict[str, list[Op]]) -> ApplyResult:
+    """Apply changes to distinct records with a few queries and one ``executemany`` per table."""
+    revokes = [c for c in changes if c.kind == "revoke"]
+    upserts = [c for c in changes if c.kind != "revoke"]
+    _revoke(conn, revokes)
+    local = _load_rows(conn, upserts)
+    inserts: dict[str, list[dict[str, Any]]] = {}
+    updates: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    indexed: list[tuple[EntitySpec, dict[str, Any]]] = []
+    rebased = clashes = 0
+    for change in upserts:
+        spec = entity(change.entity)
+        assert change.state is not None
+        incoming = row_from_wire(spec.name, change.state)
+        before = local.get((spec.name, change.record_id))
+        ops = pending.get(change.record_id)
+        if ops and before is not None:
+            current = rows.to_record(spec, before)
+            clash = _rebase(incoming, current.values, current.deleted_at, current.deleted_by, ops)
+            rebased += 1
+            clashes += clash
+            if clash:
+                incoming["conflict_state"] = (
+                    "soft" if incoming["conflict_state"] == "none" else incoming["conflict_state"]
+                )
+        if before is None:
+            inserts.setdefault(spec.name, []).append(incoming)
+        else:
+            # SQLite rewrites every index over a column an UPDATE names, so name only what changed.
+            changed = tuple(sorted(c for c in incoming if c != "id" and incoming[c] != before[c]))
+            if changed:
+                params = {**{c: incoming[c] for c in changed}, "_id": change.record_id}
+                updates.setdefault((spec.name, changed), []).append(params)
+        if spec.search_fields:
+            indexed.append((spec, incoming))
+    # Updates before inserts: a unique value (a case reference) an update gives up can be taken by a
+    # new record of the same page, never the other way round.
+    for (name, changed), params_list in updates.items():
+        table = entity_table(name)
+        stmt = (
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("_id"))
+            .values({c: sa.bindparam(c) for c in changed})
+        )
+        for chunk in _chunks(params_list):
+            conn.execute(stmt, chunk)
+    for name, new_rows in inserts.items():
+        for chunk in _chunks(new_rows):
+            conn.execute(sa.insert(entity_table(name)), chunk)
+    search.reindex_many(conn, indexed)  # in page order: new documents are numbered as one by one
+    return ApplyResult(len(upserts), len(revokes), rebased, clashes)
+
+
+def _revoke(conn: Connection, revokes: Sequence[FeedChange]) -> None:
+    """Records that left this laptop's scope: gone, with their search documents."""
+    by_entity: dict[str, list[str]] = {}
+    for change in revokes:
+        by_entity.setdefault(change.entity, []).append(change.record_id)
+    for name, ids in by_entity.items():
+        table = entity_table(entity(name).name)
+        for chunk in _chunks(ids):
+            conn.execute(sa.delete(table).where(table.c.id.in_(chunk)))
+    search.unindex_many(conn, [c.record_id for c in revokes])
+
+
+def _load_rows(conn: Connection, changes: Sequence[FeedChange]) -> dict[tuple[str, str], RowMapping]:
+    """The local rows the changes name, by (entity, id); a fresh laptop's first pull finds none."""
+    by_entity: dict[str, list[str]] = {}
+    for change in changes:
+        by_entity.setdefault(change.entity, []).append(change.record_id)
+    out: dict[tuple[str, str], RowMapping] = {}
+    for name, ids in by_entity.items():
+        table = entity_table(entity(name).name)
+        for chunk in _chunks(ids):
+            for row in conn.execute(sa.select(table).where(table.c.id.in_(chunk))).mappings():
+                out[(name, row["id"])] = row
+    return out
+
+
+def _chunks(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
 
 
 def _rebase(incoming: dict[str, Any], local: Any, deleted_at: Any, deleted_by: Any, ops: list[Op]) -> int:
@@ -183,22 +268,22 @@ def _rebase(incoming: dict[str, Any], local: Any, deleted_at: Any, deleted_by: A
 
 
 def _guard_mass_change(conn: Connection, page: FeedPage, confirmed: bool) -> None:
+    """Refuse a page that would delete or revoke a large share of the live records, unless confirmed."""
     if confirmed:
         return
-    removing = 0
-    for change in page.changes:
-        spec = entity(change.entity)
-        if spec.scope is Scope.REFERENCE:
-            continue
-        gone = change.kind == "revoke" or (
-            change.state is not None and change.state.get("deleted_at") is not None
-        )
-        if gone:
-            table = entity_table(spec.name)
-            live = conn.execute(
-                sa.select(table.c.id).where(table.c.id == change.record_id, table.c.deleted_at.is_(None))
-            ).first()
-            removing += live is not None
+    gone = [
+        c
+        for c in page.changes
+        if entity(c.entity).scope is not Scope.REFERENCE
+        and (c.kind == "revoke" or (c.state is not None and c.state.get("deleted_at") is not None))
+    ]
+    if len(gone) < MASS_CHANGE_MIN:
+        return  # too few to reach the threshold whatever is live here: no query at all
+    live: set[tuple[str, str]] = set()
+    for (name, _), row in _load_rows(conn, gone).items():
+        if row["deleted_at"] is None:
+            live.add((name, row["id"]))
+    removing = sum((c.entity, c.record_id) in live for c in gone)
     if removing < MASS_CHANGE_MIN:
         return
     live_total = 0
