@@ -74,6 +74,8 @@ SORT_INDEXES: dict[str, tuple[str, ...]] = {
         "priority",
         "country",
         "estimated_resolution_date",
+        "pending_on",  # filters of the case list: counting a filter's matches reads only the index
+        "area",
     ),
     "market_brief": ("published_date", "title", "topic"),
     "company": ("name_ko", "name_en"),
