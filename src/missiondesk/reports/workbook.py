@@ -7,14 +7,12 @@ database goes through the bundles' cell helpers: never a formula, no control cha
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from missiondesk.bundles.cells import clean_cell_text, looks_like_formula
+from missiondesk.bundles.report_workbook import safe_workbook
 from missiondesk.reports.names import BREAKDOWN_NAMES, FIGURE_NAMES
 from missiondesk.reports.report import Report
 from missiondesk.reports.rules import RULES
@@ -41,19 +39,8 @@ TABLE_HEADERS = ("Code", "구분", "Name", "Count")
 
 def write_report(path: Path, report: Report) -> Path:
     """Write the workbook to ``path`` (a ``.partial`` file renamed when complete)."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        book = xlsxwriter.Workbook(
-            str(partial),
-            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
-        )
-        try:
-            _Writer(book, report).write()
-        finally:
-            book.close()
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    with safe_workbook(path) as book:
+        _Writer(book, report).write()
     return path
 
 
