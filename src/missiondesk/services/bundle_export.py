@@ -40,6 +40,7 @@ from missiondesk.store.records import utcnow
 from missiondesk.store.tables import audit_event, entity_table
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
+from missiondesk.sync.authority import collector_paused
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HQ_EMAIL_SETTING = "hq_email"
@@ -69,6 +70,15 @@ def export_bundle(
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
         raise UserError("A bundle is an Excel workbook: give the file name a .xlsx ending.")
+    # The outbox's ops are tens of thousands of long-lived objects that make no cycles: the collector
+    # would walk them over and over while they are read and written.
+    with collector_paused():
+        return _export(ctx, out, all_ops, include_sensitive, task)
+
+
+def _export(
+    ctx: AppContext, out: Path, all_ops: bool, include_sensitive: bool, task: TaskContext
+) -> ExportResult:
     key = private_key(ctx)
     ops = _ops(ctx, all_ops)
     total = len(ops)

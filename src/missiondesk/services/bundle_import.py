@@ -50,7 +50,14 @@ from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import audit_event, auth_device, entity_table, held_op, op_receipt
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Authority, FeedChange, FeedPage, PushResult, Status
+from missiondesk.sync.authority import (
+    Authority,
+    FeedChange,
+    FeedPage,
+    PushResult,
+    Status,
+    collector_paused,
+)
 
 PUSH_CHUNK = 2000
 _ID_CHUNK = 500
@@ -203,22 +210,29 @@ def plan(ctx: AppContext, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS
     """What importing ``paths`` would do; nothing is written."""
     plans = []
     for path in paths:
-        found = inspect(ctx, path, limits)
-        bundle = BundlePlan(found, refusal=found.refusal)
-        if found.ok:
-            try:
-                if found.kind == KIND_OPS:
-                    _plan_ops(ctx, bundle)
-                else:
-                    _plan_ack(ctx, bundle)
-            except BundleRefused as exc:
-                bundle.refusal = str(exc)
-        plans.append(bundle)
+        # A bundle's ops are tens of thousands of long-lived objects: the cycle collector would walk
+        # them over and over while they are read and predicted, and they make no cycles.
+        with collector_paused():
+            plans.append(_plan_one(ctx, path, limits))
     # One device's bundles are applied in their sequence order, whatever order they were given in.
     plans.sort(
         key=lambda b: (b.inspection.manifest.get("device_id") if b.inspection.manifest else "", _first(b))
     )
     return ImportPlan(plans)
+
+
+def _plan_one(ctx: AppContext, path: Path, limits: Limits) -> BundlePlan:
+    found = inspect(ctx, path, limits)
+    bundle = BundlePlan(found, refusal=found.refusal)
+    if found.ok:
+        try:
+            if found.kind == KIND_OPS:
+                _plan_ops(ctx, bundle)
+            else:
+                _plan_ack(ctx, bundle)
+        except BundleRefused as exc:
+            bundle.refusal = str(exc)
+    return bundle
 
 
 def _first(b: BundlePlan) -> int:
@@ -455,7 +469,7 @@ def apply(
     ops_plans = [b for b in todo if b.inspection.kind == KIND_OPS]
     if ops_plans:
         authority = Authority(ctx.store)
-        with ctx.store.write() as conn:
+        with collector_paused(), ctx.store.write() as conn:
             for b in ops_plans:
                 done = _apply_ops(ctx, conn, authority, b, report, task, done, total)
     for b in todo:

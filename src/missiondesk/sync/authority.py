@@ -241,7 +241,7 @@ class Authority:
         duplicate, not a clash.
         """
         # The cycle collector is paused: the batch's objects are freed by the time it resumes.
-        with _collector_paused(), self.store.write() as conn:
+        with collector_paused(), self.store.write() as conn:
             return self.push_in(conn, ops, device_id, via, content_hashes)
 
     def push_in(
@@ -907,7 +907,7 @@ class _HoldForSchema(Exception):
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a batch runs.
 
     A batch keeps tens of thousands of row and feed dictionaries alive, so the
