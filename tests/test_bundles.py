@@ -17,9 +17,9 @@ from missiondesk.services.context import AppContext
 from missiondesk.services.maintenance import digest
 from missiondesk.services.progress import Cancelled
 from missiondesk.services.records import RecordService
-from missiondesk.store.tables import audit_event
+from missiondesk.store.tables import audit_event, op_receipt
 from missiondesk.sync import replica
-from missiondesk.sync.authority import PushResult, Status
+from missiondesk.sync.authority import Authority, PushResult, Status
 from tests.syncsim import World, visible_state
 
 
@@ -160,6 +160,51 @@ def test_the_same_ops_by_bundle_and_by_network_apply_once(world: World, tmp_path
     assert {r.status for r in results} == {Status.APPLIED}
     report = _import(world, bundle)
     assert set(_statuses(report)) == {"duplicate"}
+
+
+def test_a_bundle_whose_ops_all_came_by_network_reports_each_stored_result_and_changes_nothing(
+    world: World, tmp_path: Path
+) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    first = _case(fra, "먼저 네트워크로")
+    RecordService(fra).update("support_case", first, {"title": "고쳐 씀"})
+    _case(fra, "두 번째")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    by_network = world.push(fra)
+    assert {r.status for r in by_network} == {Status.APPLIED}
+    state = visible_state(world.hq, None)
+    with world.hq.store.read() as conn:
+        receipts = conn.execute(sa.select(sa.func.count()).select_from(op_receipt)).scalar_one()
+    plan = bundle_import.plan(world.hq, [bundle])
+    assert {r.outcome for b in plan.bundles for r in b.records} == {bundle_import.Outcome.UNCHANGED}
+    report = bundle_import.apply(world.hq, plan)
+    # Each op answers with the result it got by network, as a full merge of the duplicates would.
+    assert [b.status for b in report.bundles] == ["imported"]
+    assert report.bundles[0].results == [
+        PushResult(r.op_id, r.seq, Status.DUPLICATE, r.reason, r.version, r.status) for r in by_network
+    ]
+    ops = [e.op for e in plan.bundles[0].inspection.entries]
+    merged = Authority(world.hq.store).push(ops, fra.device.device_id, "bundle")
+    assert report.bundles[0].results == merged  # the merge engine's own answer to the same ops
+    assert visible_state(world.hq, None) == state
+    with world.hq.store.read() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(op_receipt)).scalar_one() == receipts
+
+
+def test_a_bundle_with_one_new_op_among_received_ones_is_merged(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    _case(fra, "네트워크로")
+    world.push(fra)
+    late = _case(fra, "메일로만")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle, all_ops=True)
+    report = _import(world, bundle)
+    assert _statuses(report)[-2:] == ["duplicate", "applied"]
+    assert set(_statuses(report)[:-1]) == {"duplicate"}
+    assert RecordService(world.hq).get("support_case", late)["title"] == "메일로만"
 
 
 def test_sensitive_fields_are_left_out_and_the_whole_op_later_is_a_duplicate(

@@ -5,12 +5,18 @@ op with those fields' changes removed and lists them in ``left_out``;
 ``full_hash`` is the content hash of the op as the laptop made it. HQ stores
 that hash in the op's receipt, so the same op reaching HQ later by network is
 a duplicate, never a clash; the values left out never reach HQ by email.
+
+A line is the canonical JSON of ``{"op", "full_hash", "left_out"}``. It is
+built around the op's own canonical text (``Op.canonical``), so writing or
+checking a line serialises the op once, and that one text also gives the
+op's content hash.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from missiondesk.domain.canonical import canonical_json, sha256_hex
@@ -18,28 +24,50 @@ from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import entity, is_entity
 
 
+def entry_line(op_text: str, full_hash: str, left_out: Sequence[str]) -> str:
+    """``canonical_json({"op": ..., "full_hash": ..., "left_out": ...})`` from the op's canonical text.
+
+    The keys sort as written here, and normalising the pieces one by one equals
+    normalising the whole text: they meet at JSON's ASCII punctuation, which
+    composes with nothing (the argument of ``canonical_json``'s docstring).
+    """
+    return (
+        '{"full_hash":'
+        + canonical_json(full_hash)
+        + ',"left_out":'
+        + canonical_json(list(left_out))
+        + ',"op":'
+        + op_text
+        + "}"
+    )
+
+
 @dataclass(frozen=True)
 class OpEntry:
     op: Op
     full_hash: str
     left_out: tuple[str, ...] = ()
+    # The line, when it was made with the entry (export); never part of the entry's identity.
+    text: str | None = field(default=None, compare=False, repr=False)
 
     def line(self) -> str:
-        return canonical_json(
-            {"op": self.op.to_wire(), "full_hash": self.full_hash, "left_out": list(self.left_out)}
-        )
+        if self.text is not None:
+            return self.text
+        return entry_line(self.op.canonical(), self.full_hash, self.left_out)
 
 
 def entry_for(op: Op, include_sensitive: bool) -> OpEntry:
-    full_hash = op.content_hash()
+    """The entry for ``op`` with its line made (the op is serialised once, or twice when fields are left out)."""
+    op_text = op.canonical()
+    full_hash = sha256_hex(op_text)
     if include_sensitive or not is_entity(op.entity):
-        return OpEntry(op, full_hash)
+        return OpEntry(op, full_hash, (), entry_line(op_text, full_hash, ()))
     sensitive = entity(op.entity).sensitive_fields
     left_out = tuple(sorted(name for name in op.changes if name in sensitive))
     if not left_out:
-        return OpEntry(op, full_hash)
-    kept = {k: c for k, c in op.changes.items() if k not in sensitive}
-    return OpEntry(replace(op, changes=kept), full_hash, left_out)
+        return OpEntry(op, full_hash, (), entry_line(op_text, full_hash, ()))
+    kept = replace(op, changes={k: c for k, c in op.changes.items() if k not in sensitive})
+    return OpEntry(kept, full_hash, left_out, entry_line(kept.canonical(), full_hash, left_out))
 
 
 def parse_entry(line: str) -> OpEntry:
@@ -54,9 +82,10 @@ def parse_entry(line: str) -> OpEntry:
     left_out = data["left_out"]
     if not isinstance(left_out, list) or not all(isinstance(x, str) for x in left_out):
         raise ValueError("left_out is not a list of field names")
-    entry = OpEntry(op, str(data["full_hash"]), tuple(left_out))
-    if entry.line() != line:
+    full_hash = str(data["full_hash"])
+    op_text = op.canonical()  # the one serialisation: the canonical-form check and the hash both use it
+    if entry_line(op_text, full_hash, left_out) != line:
         raise ValueError("the op is not in canonical form (edited by hand?)")
-    if not left_out and entry.full_hash != sha256_hex(op.canonical()):
+    if not left_out and full_hash != sha256_hex(op_text):
         raise ValueError("the op's hash does not match its content")
-    return entry
+    return OpEntry(op, full_hash, tuple(left_out))

@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from missiondesk import __version__
 from missiondesk.bundles import readable
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_OPS
-from missiondesk.bundles.op_entries import OpEntry, entry_for
+from missiondesk.bundles.op_entries import entry_for
 from missiondesk.bundles.writer import ReadableRows, SummaryLine, write_bundle
 from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import SCHEMA_VERSION, entity
@@ -40,6 +40,7 @@ from missiondesk.store.records import utcnow
 from missiondesk.store.tables import audit_event, entity_table
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
+from missiondesk.sync.authority import collector_paused
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HQ_EMAIL_SETTING = "hq_email"
@@ -69,12 +70,20 @@ def export_bundle(
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
         raise UserError("A bundle is an Excel workbook: give the file name a .xlsx ending.")
+    # The outbox's ops are tens of thousands of long-lived objects that make no cycles: the collector
+    # would walk them over and over while they are read and written.
+    with collector_paused():
+        return _export(ctx, out, all_ops, include_sensitive, task)
+
+
+def _export(
+    ctx: AppContext, out: Path, all_ops: bool, include_sensitive: bool, task: TaskContext
+) -> ExportResult:
     key = private_key(ctx)
     ops = _ops(ctx, all_ops)
-    entries = [entry_for(op, include_sensitive) for op in ops]
-    total = len(entries)
+    total = len(ops)
     task.progress(0, total, "Reading the records")
-    records = _records(ctx, entries)
+    records = _records(ctx, ops)
     epoch, cursor = replica.cursor(ctx)
     bundle_id = str(uuid.uuid4())
     created = utcnow()
@@ -88,8 +97,8 @@ def export_bundle(
         "officer": ctx.device.officer_name,
         "app_version": __version__,
         "schema_version": SCHEMA_VERSION,
-        "seq_first": entries[0].op.seq if entries else 0,
-        "seq_last": entries[-1].op.seq if entries else 0,
+        "seq_first": ops[0].seq if ops else 0,
+        "seq_last": ops[-1].seq if ops else 0,
         "op_count": total,
         "created_at": created.isoformat(timespec="seconds") + "Z",
         "times": "UTC",
@@ -102,20 +111,30 @@ def export_bundle(
         task.check_cancelled()
         task.progress(done, total, "Writing the bundle")
 
+    redacted = 0
+
+    def lines() -> Iterator[str]:
+        # Each entry is made as its line is written and dropped: the op is serialised once, and the
+        # lines never all sit in memory.
+        nonlocal redacted
+        for op in ops:
+            entry = entry_for(op, include_sensitive)
+            redacted += bool(entry.left_out)
+            yield entry.line()
+
     tables = [ReadableRows(sheet, _rows(records.get(sheet.entity, {}))) for sheet in readable.READABLE_SHEETS]
     with environment_errors():
         write_bundle(
             out,
             manifest,
-            [("ops", (e.line() for e in entries))],
+            [("ops", lines())],
             key,
             readable_rows=tables,
             include_sensitive=include_sensitive,
-            summary=_summary(ctx, entries, records, include_sensitive),
+            summary=_summary(ctx, ops, records, include_sensitive),
             progress=progress,
         )
     task.progress(total, total, "Done")
-    redacted = sum(1 for e in entries if e.left_out)
     with ctx.store.write() as conn:
         conn.execute(
             sa.insert(audit_event).values(
@@ -133,8 +152,8 @@ def export_bundle(
         out,
         bundle_id,
         total,
-        entries[0].op.seq if entries else None,
-        entries[-1].op.seq if entries else None,
+        ops[0].seq if ops else None,
+        ops[-1].seq if ops else None,
         redacted,
         {s.name: len(records.get(s.entity, {})) for s in readable.READABLE_SHEETS},
     )
@@ -155,13 +174,12 @@ def _ops(ctx: AppContext, all_ops: bool) -> list[Op]:
         return [Op.from_wire(json.loads(p)) for p in conn.execute(stmt).scalars()]
 
 
-def _records(ctx: AppContext, entries: list[OpEntry]) -> dict[str, dict[str, dict[str, Any]]]:
+def _records(ctx: AppContext, ops: list[Op]) -> dict[str, dict[str, dict[str, Any]]]:
     """entity -> record id -> wire values, for the records the ops touch that a readable sheet shows."""
     wanted: dict[str, list[str]] = {}
-    for e in entries:
-        if e.op.entity in readable.BY_ENTITY:
-            ids = wanted.setdefault(e.op.entity, [])
-            ids.append(e.op.record_id)
+    for op in ops:
+        if op.entity in readable.BY_ENTITY:
+            wanted.setdefault(op.entity, []).append(op.record_id)
     out: dict[str, dict[str, dict[str, Any]]] = {}
     with ctx.store.read() as conn:
         for name, ids in wanted.items():
@@ -183,18 +201,18 @@ def _rows(records: dict[str, dict[str, Any]]) -> Iterator[tuple[str, dict[str, A
 
 def _summary(
     ctx: AppContext,
-    entries: list[OpEntry],
+    ops: list[Op],
     records: dict[str, dict[str, dict[str, Any]]],
     include_sensitive: bool,
 ) -> list[SummaryLine]:
-    kinds = Counter(e.op.kind.value for e in entries)
-    made = sorted(e.op.made_at for e in entries if e.op.made_at)
+    kinds = Counter(op.kind.value for op in ops)
+    made = sorted(op.made_at for op in ops if op.made_at)
     lines = [
         SummaryLine("공관", "Mission", ctx.device.mission),
         SummaryLine("작성자", "Made by", ctx.device.officer_name),
         SummaryLine("기간 시작 (UTC)", "Period from (UTC)", made[0] if made else ""),
         SummaryLine("기간 끝 (UTC)", "Period to (UTC)", made[-1] if made else ""),
-        SummaryLine("변경 수", "Changes", len(entries)),
+        SummaryLine("변경 수", "Changes", len(ops)),
         SummaryLine("신규", "Created", kinds.get("create", 0)),
         SummaryLine("수정", "Updated", kinds.get("update", 0)),
         SummaryLine("삭제", "Deleted", kinds.get("delete", 0)),

@@ -50,7 +50,14 @@ from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import audit_event, auth_device, entity_table, held_op, op_receipt
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Authority, FeedChange, FeedPage, PushResult, Status
+from missiondesk.sync.authority import (
+    Authority,
+    FeedChange,
+    FeedPage,
+    PushResult,
+    Status,
+    collector_paused,
+)
 
 PUSH_CHUNK = 2000
 _ID_CHUNK = 500
@@ -203,22 +210,29 @@ def plan(ctx: AppContext, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS
     """What importing ``paths`` would do; nothing is written."""
     plans = []
     for path in paths:
-        found = inspect(ctx, path, limits)
-        bundle = BundlePlan(found, refusal=found.refusal)
-        if found.ok:
-            try:
-                if found.kind == KIND_OPS:
-                    _plan_ops(ctx, bundle)
-                else:
-                    _plan_ack(ctx, bundle)
-            except BundleRefused as exc:
-                bundle.refusal = str(exc)
-        plans.append(bundle)
+        # A bundle's ops are tens of thousands of long-lived objects: the cycle collector would walk
+        # them over and over while they are read and predicted, and they make no cycles.
+        with collector_paused():
+            plans.append(_plan_one(ctx, path, limits))
     # One device's bundles are applied in their sequence order, whatever order they were given in.
     plans.sort(
         key=lambda b: (b.inspection.manifest.get("device_id") if b.inspection.manifest else "", _first(b))
     )
     return ImportPlan(plans)
+
+
+def _plan_one(ctx: AppContext, path: Path, limits: Limits) -> BundlePlan:
+    found = inspect(ctx, path, limits)
+    bundle = BundlePlan(found, refusal=found.refusal)
+    if found.ok:
+        try:
+            if found.kind == KIND_OPS:
+                _plan_ops(ctx, bundle)
+            else:
+                _plan_ack(ctx, bundle)
+        except BundleRefused as exc:
+            bundle.refusal = str(exc)
+    return bundle
 
 
 def _first(b: BundlePlan) -> int:
@@ -288,7 +302,8 @@ def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[Reco
     deleted: dict[str, bool] = {}
     wanted: dict[str, set[str]] = {}
     for e in entries:
-        if is_entity(e.op.entity):
+        # An op already received is predicted from its receipt alone: its record need not be read.
+        if e.op.op_id not in receipts and is_entity(e.op.entity):
             wanted.setdefault(e.op.entity, set()).add(e.op.record_id)
     for name, record_ids in wanted.items():
         spec = entity(name)
@@ -454,7 +469,7 @@ def apply(
     ops_plans = [b for b in todo if b.inspection.kind == KIND_OPS]
     if ops_plans:
         authority = Authority(ctx.store)
-        with ctx.store.write() as conn:
+        with collector_paused(), ctx.store.write() as conn:
             for b in ops_plans:
                 done = _apply_ops(ctx, conn, authority, b, report, task, done, total)
     for b in todo:
@@ -503,15 +518,21 @@ def _apply_ops(
     # nothing changes, and the results are there for a new acknowledgement.
     again = b.already_imported or _already(conn, "bundle", found.bundle_id)
     device_id = manifest.require("device_id")
-    hashes = {e.op.op_id: e.full_hash for e in found.entries if e.left_out}
-    results: list[PushResult] = []
+    # Every op's hash (checked against its content when read, or signed for ops with fields left
+    # out), so the merge never serialises an op again to hash it.
+    hashes = {e.op.op_id: e.full_hash for e in found.entries}
     with conn.begin_nested():
-        for start in range(0, len(found.entries), PUSH_CHUNK):
-            task.check_cancelled()
-            chunk = [e.op for e in found.entries[start : start + PUSH_CHUNK]]
-            results.extend(authority.push_in(conn, chunk, device_id, "bundle", hashes))
-            done += len(chunk)
+        task.check_cancelled()
+        # A bundle whose ops all came before (by this bundle or by network) changes nothing: the stored
+        # results are read at once rather than merged again chunk by chunk.
+        ops = [e.op for e in found.entries]
+        results = authority.stored_results(conn, ops, device_id, hashes) if ops else []
+        if results is not None:
+            done += len(found.entries)
             task.progress(done, total, f"Importing {found.path.name}")
+        else:
+            results = _push_chunks(conn, authority, found, device_id, hashes, task, done, total)
+            done += len(found.entries)
         counts = Counter(r.status.value for r in results)
         if again:
             out = _bundle_report(b, "already imported", "imported before; nothing changed")
@@ -541,6 +562,26 @@ def _apply_ops(
     out.results = results
     report.bundles.append(out)
     return done
+
+
+def _push_chunks(
+    conn: Connection,
+    authority: Authority,
+    found: Inspection,
+    device_id: str,
+    hashes: dict[str, str],
+    task: TaskContext,
+    done: int,
+    total: int,
+) -> list[PushResult]:
+    results: list[PushResult] = []
+    for start in range(0, len(found.entries), PUSH_CHUNK):
+        task.check_cancelled()
+        chunk = [e.op for e in found.entries[start : start + PUSH_CHUNK]]
+        results.extend(authority.push_in(conn, chunk, device_id, "bundle", hashes))
+        done += len(chunk)
+        task.progress(done, total, f"Importing {found.path.name}")
+    return results
 
 
 def _apply_ack(ctx: AppContext, b: BundlePlan, confirm_mass_change: bool) -> BundleReport:

@@ -46,7 +46,7 @@ from missiondesk.domain.schema import (
 )
 from missiondesk.domain.validation import ValidationFailed, normalise
 from missiondesk.errors import NotFound, UserError
-from missiondesk.store import settings
+from missiondesk.store import bulk, settings
 from missiondesk.store.engine import Store
 from missiondesk.store.records import new_row, utcnow
 from missiondesk.store.tables import auth_device, change_feed, entity_table, feed_counter, held_op, op_receipt
@@ -66,6 +66,9 @@ class Status(StrEnum):
 
 
 DONE = frozenset({Status.APPLIED, Status.MERGED, Status.CONFLICT})
+
+
+_RECEIPT_CHUNK = 10_000  # op ids per receipt read (one parameter each on SQLite and PostgreSQL)
 
 
 @dataclass(frozen=True)
@@ -238,7 +241,7 @@ class Authority:
         duplicate, not a clash.
         """
         # The cycle collector is paused: the batch's objects are freed by the time it resumes.
-        with _collector_paused(), self.store.write() as conn:
+        with collector_paused(), self.store.write() as conn:
             return self.push_in(conn, ops, device_id, via, content_hashes)
 
     def push_in(
@@ -280,6 +283,56 @@ class Authority:
                         self._advance(unit, state)
                     unit.flush()
             results.append(result)
+        return results
+
+    def stored_results(
+        self,
+        conn: Connection,
+        ops: Sequence[Op],
+        device_id: str,
+        content_hashes: Mapping[str, str],
+    ) -> list[PushResult] | None:
+        """What ``push_in`` would answer when every op was received before with the same content:
+        each op's stored result as a duplicate, read from the receipts alone. None as soon as one op
+        is new, held, another device's or different (then only ``push_in`` can say).
+
+        An all-duplicate push changes nothing, so a re-sent bundle need not be merged again; the
+        hashes must name every op (``push_in`` would otherwise hash the ops itself).
+        """
+        device = self._device(conn, device_id)
+        if device.revoked:
+            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+        receipts: dict[str, dict[str, Any]] = {}
+        ids = [op.op_id for op in ops]
+        for start in range(0, len(ids), _RECEIPT_CHUNK):
+            chunk = ids[start : start + _RECEIPT_CHUNK]
+            stmt = sa.select(
+                op_receipt.c.op_id,
+                op_receipt.c.content_hash,
+                op_receipt.c.status,
+                op_receipt.c.reason,
+                op_receipt.c.version,
+            ).where(bulk.among(conn, op_receipt.c.op_id, chunk))
+            found = {r["op_id"]: dict(r) for r in conn.execute(stmt).mappings()}
+            if len(found) < len(set(chunk)):
+                return None  # a new op: stop at the first chunk that shows one
+            receipts.update(found)
+        results = []
+        for op in ops:
+            receipt = receipts[op.op_id]
+            if op.device_id != device_id or receipt["content_hash"] != content_hashes.get(op.op_id):
+                return None
+            # As ``_seen`` answers a receipt found by op id with the same content.
+            results.append(
+                PushResult(
+                    op.op_id,
+                    op.seq,
+                    Status.DUPLICATE,
+                    receipt["reason"] or "",
+                    receipt["version"],
+                    Status(receipt["status"]),
+                )
+            )
         return results
 
     def _unit(self, conn: Connection, ops: Sequence[Op], device_id: str) -> Unit:
@@ -861,7 +914,7 @@ class _HoldForSchema(Exception):
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a batch runs.
 
     A batch keeps tens of thousands of row and feed dictionaries alive, so the
