@@ -192,3 +192,19 @@ def test_portable_mode_keeps_data_beside_the_built_app(
     (exe.parent / paths.PORTABLE_MARKER).write_text("")
     assert paths.resolve().root == exe.parent / "data"
     assert paths.resolve(tmp_path / "elsewhere").root == tmp_path / "elsewhere"  # --data-dir still wins
+
+
+def test_a_relaxed_write_flushes_lazily_and_hands_back_a_durable_connection(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'db.sqlite3'}", create=True)
+    try:
+        with store.write(durable=False) as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 1  # NORMAL
+        for _ in range(2):  # whichever pooled connection comes next
+            with store.write() as conn:
+                assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2  # FULL
+        with pytest.raises(RuntimeError), store.write(durable=False):
+            raise RuntimeError("rolled back")
+        with store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
+    finally:
+        store.dispose()

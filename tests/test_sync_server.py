@@ -27,7 +27,7 @@ from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.records import ListQuery
 from missiondesk.server import auth
 from missiondesk.server import main as server_main
-from missiondesk.services.context import AppContext
+from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.records import RecordService
 from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
@@ -235,6 +235,65 @@ def test_a_page_that_fails_to_apply_drops_the_page_fetched_ahead(
     finally:
         a.close()
         b.close()
+
+
+def _indexes(ctx: AppContext) -> list[tuple[str, str]]:
+    with ctx.store.read() as conn:
+        return list(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").all())
+
+
+def test_a_laptop_far_behind_builds_its_list_indexes_once_after_the_pull(
+    server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = _laptop(tmp_path, server, "a", "JP-OSA", 1)
+    near = _laptop(tmp_path, server, "near", "JP-OSA", 2)
+    far = _laptop(tmp_path, server, "far", "JP-OSA", 3)
+    try:
+        for i in range(9):
+            _case(a, f"오사카 사례 {i}")
+        assert _sync(a).complete
+        assert _sync(near).complete  # page by page, indexes kept up to date: the reference
+        before = _indexes(far)
+        monkeypatch.setattr(replica, "BULK_PULL", 5)
+        dropped: list[int] = []
+        real_apply = replica.apply_page
+
+        def second_page_fails_once(ctx: Any, page: Any, **kw: Any) -> Any:
+            dropped.append(len(before) - len(_indexes(ctx)))
+            if len(dropped) == 2:
+                raise OSError("disk full")
+            return real_apply(ctx, page, **kw)
+
+        monkeypatch.setattr(replica, "apply_page", second_page_fails_once)
+        with _client(far, server, page=4) as client, pytest.raises(OSError, match="disk full"):
+            client.run()
+        assert dropped == [dropped[0]] * 2 and dropped[0] > 10  # the list indexes were set aside
+        assert sorted(_indexes(far)) == sorted(before)  # and built again although the pull failed
+        with _client(far, server, page=4) as client:
+            report = client.run()
+        assert report.complete and sorted(_indexes(far)) == sorted(before)
+        assert len(dropped) >= 3 and set(dropped) == {dropped[0]}  # set aside again for the rest
+        assert _titles(far) == _titles(near) and len(_titles(far)) == 9
+        found = RecordService(far).list(ListQuery("support_case", text="오사카", limit=50))
+        assert len(found.rows) == 9
+    finally:
+        for ctx in (a, near, far):
+            ctx.close()
+
+
+def test_a_large_pull_killed_half_way_builds_its_indexes_when_reopened(tmp_path: Path) -> None:
+    ctx = init_mission(tmp_path / "l", "JP-OSA", "담당관", 1)
+    before = _indexes(ctx)
+    assert replica.begin_large_pull(ctx, replica.BULK_PULL)
+    assert len(_indexes(ctx)) < len(before) - 10
+    ctx.close()  # the process dies here: end_large_pull never runs
+    again = open_context(tmp_path / "l")
+    try:
+        assert sorted(_indexes(again)) == sorted(before)
+        assert not replica.begin_large_pull(again, replica.BULK_PULL - 1)  # a short way behind: kept
+        assert sorted(_indexes(again)) == sorted(before)
+    finally:
+        again.close()
 
 
 def test_the_server_restarted_mid_sync(server: ServerProcess, tmp_path: Path) -> None:

@@ -76,9 +76,14 @@ class FieldSpec:
     label_en: str = ""
     label_ko: str = ""
     is_list: bool = field(init=False, default=False)  # CODES or REFS: hot in the merge loop, so computed once
+    is_text: bool = field(init=False, default=False)  # a str on the wire is stored as it is (hot in pulls)
+    enum_values: frozenset[str] = field(init=False, default=frozenset())  # ENUM: the values that are valid
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "is_list", self.kind in (Kind.CODES, Kind.REFS))
+        object.__setattr__(self, "is_text", self.kind in (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.CODE))
+        if self.enum is not None:
+            object.__setattr__(self, "enum_values", frozenset(m.value for m in self.enum))
 
     def empty(self) -> Any:
         return [] if self.is_list else None
@@ -99,6 +104,10 @@ class FieldSpec:
 
     def from_wire(self, value: Any) -> Any:
         """The Python value for a wire value; raises ValueError when it does not fit."""
+        if self.is_text and type(value) is str and (value or self.kind in (Kind.TEXT, Kind.LONGTEXT)):
+            return value  # the common case first ("" is no reference or code: it falls through to None)
+        if type(value) is str and value in self.enum_values:
+            return value
         if value is None or (value == "" and self.kind not in (Kind.TEXT, Kind.LONGTEXT)):
             return [] if self.is_list else None
         match self.kind:

@@ -11,12 +11,12 @@ exactly as a bundle import does, so the two channels converge.
 # the dependency aliases (as_device, as_hq) are local to create_app.
 import contextlib
 import datetime as dt
-import json
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import orjson
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -502,5 +502,4 @@ def check_mission(code: str) -> str:
 
 def _json(data: Any) -> Response:
     """A JSON response without a second validation pass (feed pages are large)."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(content=body, media_type="application/json")
+    return Response(content=orjson.dumps(data), media_type="application/json")

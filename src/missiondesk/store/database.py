@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from missiondesk.errors import UserError
+from missiondesk.store import deferred_indexes
 from missiondesk.store.backup import backup_name, backup_sqlite
 from missiondesk.store.engine import (
     Store,
@@ -35,6 +36,8 @@ def open_store(url: str | sa.URL, backups: Path | None = None, *, create: bool =
         with environment_errors():
             current = current_revision(engine)
             refuse_if_newer(current, engine.url.render_as_string(hide_password=True))
+            if current is not None:
+                _put_back_indexes(engine)  # a large pull was stopped before it rebuilt them
             if current != head_revision():
                 if path is not None and current is not None:
                     backup_sqlite(
@@ -45,6 +48,14 @@ def open_store(url: str | sa.URL, backups: Path | None = None, *, create: bool =
         engine.dispose()
         raise
     return Store(engine, path)
+
+
+def _put_back_indexes(engine: sa.Engine) -> None:
+    with engine.connect() as conn, conn.execution_options(missiondesk_read=True).begin():
+        if not deferred_indexes.pending(conn):
+            return
+    with engine.begin() as conn:
+        deferred_indexes.put_back(conn)
 
 
 def backup(store: Store, dest: Path) -> Path:

@@ -118,14 +118,14 @@ def index_new_documents(conn: Connection, after_id: int) -> None:
         {"after": after_id},
     )
     docs = conn.execute(sa.select(search_doc.c.id, search_doc.c.body).where(search_doc.c.id > after_id))
-    batch: list[dict[str, Any]] = []
+    insert = f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (?, ?)"
+    batch: list[tuple[int, str]] = []
     for doc_id, body in docs:
-        batch.append({"id": doc_id, "body": bigrams(body)})
+        batch.append((doc_id, bigrams(body)))
         if len(batch) >= 5000:
-            conn.execute(sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:id, :body)"), batch)
+            bulk.executemany(conn, insert, batch)
             batch = []
-    if batch:
-        conn.execute(sa.text(f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (:id, :body)"), batch)
+    bulk.executemany(conn, insert, batch)
 
 
 @dataclass(frozen=True)

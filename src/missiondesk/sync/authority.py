@@ -789,9 +789,9 @@ class Authority:
             states: dict[str, Any] = {}
             for name, ids in wanted.items():
                 table = entity_table(name)
-                for start in range(0, len(ids), 500):
-                    query = sa.select(table).where(table.c.id.in_(ids[start : start + 500]))
-                    states.update((r["id"], r) for r in conn.execute(query).mappings())
+                for start in range(0, len(ids), 2000):
+                    query = sa.select(table).where(bulk.among(conn, table.c.id, ids[start : start + 2000]))
+                    states.update((r["id"], r) for r in conn.execute(query).mappings().all())
             changes = []
             for e in entries:
                 if last_for[e["record_id"]] != e["seq"]:

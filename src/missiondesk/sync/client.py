@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import httpx
+import orjson
 import sqlalchemy as sa
 
 from missiondesk import __version__
@@ -239,7 +240,7 @@ class SyncClient:
                 raise Offline(f"HQ's server at {self.server_url} cannot be reached ({exc}).") from exc
             code = response.status_code
             if code < 300:
-                return response.json()
+                return orjson.loads(response.content)  # feed pages are large: several times faster
             if code in RETRYABLE_STATUS and backoff.failures < self.retries:
                 self.sleep(backoff.failed())
                 continue
@@ -379,32 +380,41 @@ class SyncClient:
         While one page is applied the next is already being fetched (one request ahead, on a
         worker thread), so HQ's reading and the laptop's writing overlap instead of taking turns.
         Pages are still applied strictly in order; a fetched page whose predecessor failed to
-        apply is dropped, and at most two pages are held in memory.
+        apply is dropped, and at most two pages are held in memory. A long way behind (a fresh
+        laptop), the list indexes are built once at the end instead of page by page.
         """
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="missiondesk-pull") as ahead:
-            upcoming: Future[FeedPage] | None = None
-            while True:
-                task.check_cancelled()
-                seen_epoch, position = replica.cursor(self.ctx)
-                page = upcoming.result() if upcoming is not None else self._changes(position)
-                upcoming = None
-                if replica.needs_restart(self.ctx, page):
-                    if report.restarted and position == 0:
-                        raise ServerProblem("HQ's change feed keeps moving backwards; try again later.")
-                    self._restart(report, page.epoch)
-                    self.push(task, report)
-                    continue
-                if not page.changes and page.cursor == position and page.epoch == seen_epoch:
-                    return  # nothing new: no local write at all (the common case of a timer sync)
-                if page.more:
-                    upcoming = ahead.submit(self._changes, page.cursor)  # the cursor once this page is in
-                applied = replica.apply_page(self.ctx, page, confirm_mass_change=confirm_mass_change)
-                report.pulled += applied.upserted
-                report.revoked += applied.revoked
-                report.clashes += applied.clashes
-                task.progress(page.cursor, page.head, f"Received {report.pulled} changes")
-                if not page.more:
-                    return
+        large = False
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="missiondesk-pull") as ahead:
+                upcoming: Future[FeedPage] | None = None
+                while True:
+                    task.check_cancelled()
+                    seen_epoch, position = replica.cursor(self.ctx)
+                    page = upcoming.result() if upcoming is not None else self._changes(position)
+                    upcoming = None
+                    if replica.needs_restart(self.ctx, page):
+                        if report.restarted and position == 0:
+                            raise ServerProblem("HQ's change feed keeps moving backwards; try again later.")
+                        self._restart(report, page.epoch)
+                        self.push(task, report)
+                        continue
+                    if not page.changes and page.cursor == position and page.epoch == seen_epoch:
+                        return  # nothing new: no local write at all (the common case of a timer sync)
+                    if page.more:
+                        upcoming = ahead.submit(self._changes, page.cursor)  # the cursor once this page is in
+                    if not large:
+                        large = replica.begin_large_pull(self.ctx, page.head - position)
+                    applied = replica.apply_page(self.ctx, page, confirm_mass_change=confirm_mass_change)
+                    report.pulled += applied.upserted
+                    report.revoked += applied.revoked
+                    report.clashes += applied.clashes
+                    task.progress(page.cursor, page.head, f"Received {report.pulled} changes")
+                    if not page.more:
+                        return
+        finally:
+            if large:
+                task.progress(report.pulled, report.pulled, "Building the list indexes")
+                replica.end_large_pull(self.ctx)
 
     def _changes(self, position: int) -> FeedPage:
         return page_from_wire(self._send("GET", "/changes", params={"cursor": position, "limit": self.page}))

@@ -24,11 +24,11 @@ from missiondesk.domain.device import Device
 from missiondesk.domain.ops import Op, OpKind
 from missiondesk.domain.schema import EntitySpec, Scope, entity
 from missiondesk.errors import UserError
-from missiondesk.store import outbox, search, settings
+from missiondesk.store import bulk, deferred_indexes, outbox, search, settings
 from missiondesk.store import records as rows
 from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
-from missiondesk.store.tables import entity_table
+from missiondesk.store.tables import ENTITY_TABLES, entity_table
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync.authority import FeedChange, FeedPage, PushResult, Status
 from missiondesk.sync.wire import row_from_wire
@@ -39,6 +39,7 @@ RETENTION = dt.timedelta(days=30)
 MASS_CHANGE_SHARE = 0.5
 MASS_CHANGE_MIN = 20
 CHUNK = 2000  # ids per IN list and rows per executemany: few statements, far below SQLite's variable limit
+BULK_PULL = 10_000  # feed entries behind: from here on, list indexes are built after the pull (see below)
 
 _T = TypeVar("_T")
 
@@ -118,13 +119,33 @@ def _pending_by_record(conn: Connection, device_id: str, record_ids: Iterable[st
     return out
 
 
+def begin_large_pull(ctx: Laptop, behind: int) -> bool:
+    """Before taking in ``behind`` feed entries: when there are many, set the list indexes aside.
+
+    A fresh laptop's first pull writes every record once; building each index afterwards in one
+    sorted pass is far cheaper than keeping it up to date page by page. ``end_large_pull`` builds
+    them again (and opening the database does, should the pull be killed first).
+    """
+    if behind < BULK_PULL:
+        return False
+    with ctx.store.write() as conn:
+        return deferred_indexes.set_aside(conn, [t.name for t in ENTITY_TABLES.values()]) > 0
+
+
+def end_large_pull(ctx: Laptop) -> None:
+    with ctx.store.write() as conn:
+        deferred_indexes.put_back(conn)
+
+
 def apply_page(ctx: Laptop, page: FeedPage, *, confirm_mass_change: bool = False) -> ApplyResult:
     """Apply one feed page and move the cursor, in one transaction.
 
     The page is written in bulk (a few queries and one ``executemany`` per table instead of
     several statements per record): the same end state as applying its changes one by one.
+    Its commit is not flushed to disk on its own: a page lost to a power cut is fetched again,
+    since the cursor is lost with it.
     """
-    with ctx.store.write() as conn:
+    with ctx.store.write(durable=False) as conn:
         seen_epoch = settings.get(conn, EPOCH)
         if seen_epoch is not None and seen_epoch != page.epoch:
             raise UserError(
@@ -192,24 +213,15 @@ def _apply_run(conn: Connection, changes: Sequence[FeedChange], pending: dict[st
             # SQLite rewrites every index over a column an UPDATE names, so name only what changed.
             changed = tuple(sorted(c for c in incoming if c != "id" and incoming[c] != before[c]))
             if changed:
-                params = {**{c: incoming[c] for c in changed}, "_id": change.record_id}
-                updates.setdefault((spec.name, changed), []).append(params)
+                updates.setdefault((spec.name, changed), []).append(incoming)
         if spec.search_fields:
             indexed.append((spec, incoming))
     # Updates before inserts: a unique value (a case reference) an update gives up can be taken by a
     # new record of the same page, never the other way round.
     for (name, changed), params_list in updates.items():
-        table = entity_table(name)
-        stmt = (
-            sa.update(table)
-            .where(table.c.id == sa.bindparam("_id"))
-            .values({c: sa.bindparam(c) for c in changed})
-        )
-        for chunk in _chunks(params_list):
-            conn.execute(stmt, chunk)
+        bulk.update(conn, entity_table(name), changed, params_list)
     for name, new_rows in inserts.items():
-        for chunk in _chunks(new_rows):
-            conn.execute(sa.insert(entity_table(name)), chunk)
+        bulk.insert(conn, entity_table(name), new_rows)
     search.reindex_many(conn, indexed)  # in page order: new documents are numbered as one by one
     return ApplyResult(len(upserts), len(revokes), rebased, clashes)
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from missiondesk.domain.schema import EntitySpec, entity
+from missiondesk.domain.schema import EntitySpec, FieldSpec, entity
 
 META = ("owner_mission", "version", "created_by", "updated_by", "deleted_by", "conflict_state")
 TIMES = ("created_at", "updated_at", "deleted_at")
@@ -23,8 +23,15 @@ def row_to_wire(spec: EntitySpec, row: Mapping[str, Any]) -> dict[str, Any]:
         **{name: row[name] for name in META},
         **{name: _time(row[name]) for name in TIMES},
         "extra": dict(row["extra"] or {}),
-        "values": {f.name: f.to_wire(row[f.name]) for f in spec.fields},
+        "values": {f.name: _value_to_wire(f, row[f.name]) for f in spec.fields},
     }
+
+
+def _value_to_wire(f: FieldSpec, value: Any) -> Any:
+    # Most values are empty or plain text: answered here without a call (a feed page holds thousands).
+    if value is None:
+        return [] if f.is_list else None
+    return value if type(value) is str else f.to_wire(value)
 
 
 def row_from_wire(entity_name: str, state: Mapping[str, Any]) -> dict[str, Any]:
@@ -36,5 +43,12 @@ def row_from_wire(entity_name: str, state: Mapping[str, Any]) -> dict[str, Any]:
     row["extra"] = dict(state.get("extra") or {})
     values = state.get("values") or {}
     for f in spec.fields:
-        row[f.name] = f.from_wire(values.get(f.name))
+        value = values.get(f.name)
+        # Inline for what most values are (a pull converts millions): empty, or text kept as it is.
+        if value is None:
+            row[f.name] = [] if f.is_list else None
+        elif f.is_text and type(value) is str and value:
+            row[f.name] = value
+        else:
+            row[f.name] = f.from_wire(value)
     return row
