@@ -49,6 +49,8 @@ def processors(conn: Connection, table: sa.Table, columns: Sequence[str]) -> tup
 
 def _processor(kind: sa.types.TypeEngine[Any], dialect: sa.Dialect) -> Processor:
     process = kind.dialect_impl(dialect).bind_processor(dialect)
+    if process is not None and isinstance(kind, sa.JSON):
+        return _json_remembered(process)
     if process is None or not isinstance(kind, sa.DateTime | sa.Date):
         return process
     # A batch stamps most rows with the same few times: format each once (SQLite stores text).
@@ -61,6 +63,28 @@ def _processor(kind: sa.types.TypeEngine[Any], dialect: sa.Dialect) -> Processor
             if len(memo) > 10_000:
                 memo.clear()
             memo[value] = result = process(value)
+            return result
+
+    return remembered
+
+
+def _json_remembered(process: Callable[[Any], Any]) -> Processor:
+    """JSON cells repeat a few small values (``{}``, ``[]``, ``["permits"]``): serialise each once."""
+    memo: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if type(value) is list and all(type(v) is str for v in value):
+            key: Any = tuple(value)
+        elif type(value) is dict and not value:
+            key = "{}"
+        else:
+            return process(value)
+        try:
+            return memo[key]
+        except KeyError:
+            if len(memo) > 10_000:
+                memo.clear()
+            memo[key] = result = process(value)
             return result
 
     return remembered

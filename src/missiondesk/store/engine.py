@@ -22,6 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 from missiondesk.errors import DamagedDatabase, NotInitialised, ReadOnlyLocation
+from missiondesk.store import tables
 from missiondesk.store.errors import environment_errors
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -181,6 +182,7 @@ def make_engine(url: str | sa.URL, **kw: Any) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_begin)
         return engine
+    tables.for_postgresql()
     # HQ reads thousands of JSON cells per feed page; orjson parses them several times faster.
     return sa.create_engine(u, pool_pre_ping=True, json_deserializer=orjson.loads, **kw)
 
