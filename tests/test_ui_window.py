@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from missiondesk.domain.records import ListQuery
+from missiondesk.paths import resolve
 from missiondesk.services.context import AppContext
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.records import RecordService
+from missiondesk.ui import launch
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import PAGES, MainWindow
 from missiondesk.ui.record_model import ID_ROLE, RECORD_ROLE, RecordTableModel
@@ -269,6 +271,64 @@ def test_exit_when_ready_opens_the_window_and_exits(tmp_path: Path, mission: App
     )
     assert empty.returncode != 0
     assert "not set up" in empty.stderr
+
+
+def test_the_frame_is_shown_first_and_filled_in_when_the_database_is_open(
+    qtbot: QtBot, mission: AppContext
+) -> None:
+    generate_demo(mission, cases=30)
+    window = MainWindow(None, opening=mission.paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.stack.currentWidget() is window.opening and window.nav.count() == len(PAGES)
+    assert window.menuBar().actions() == []  # nothing to act on until the database is open
+    window.attach(mission)
+    page = window.stack.currentWidget()
+    assert isinstance(page, ListPage) and page.model.total == 30
+    assert window.stack.indexOf(window.opening) == -1
+    assert mission.device.mission in window.windowTitle()
+    window.nav.setCurrentRow([k for k, _ in PAGES].index("company"))
+    assert window.stack.currentWidget() is window.pages["company"]
+
+
+def test_the_start_up_path_shows_its_frame_before_loading_the_database_layer() -> None:
+    code = "import sys, missiondesk.ui.launch; print(sorted(m for m in sys.modules if m.startswith('sqlalchemy')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_database_that_cannot_be_opened_is_explained_in_the_window_and_by_exit_when_ready(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    (folder / "missiondesk.sqlite3").write_bytes(b"this is not a database" * 10)
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "missiondesk", "--data-dir", str(folder), "--exit-when-ready"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert "not a MissionDesk database" in run.stderr and "left untouched" in run.stderr
+    assert (folder / "missiondesk.sqlite3").read_bytes() == b"this is not a database" * 10
+    # In the window: the frame says why, instead of the lists.
+    window = MainWindow(None, opening=resolve(folder))
+    qtbot.addWidget(window)
+    window.show()
+    args = launch.argparse.Namespace(data_dir=str(folder), exit_when_ready=False)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    launch.open_in_background(
+        str(folder), lambda result: launch.finish_opening(app, window, result, args, 0.0)
+    )
+    qtbot.waitUntil(lambda: hasattr(window, "problem"))
+    assert "not a MissionDesk database" in window.problem.text()
+    assert window.ctx is None
 
 
 def test_rows_are_selected_whole_and_read_only(window: MainWindow) -> None:

@@ -1,8 +1,13 @@
-"""Start the desktop app: one QApplication, the context, the main window.
+"""Start the desktop app: one QApplication, the main window, the context.
 
-``--exit-when-ready`` opens the window, waits until it is shown and the event
-loop is idle, prints how long that took and exits 0 (non-zero with the reason
-when start-up failed): the smoke check and the start-up benchmark use it.
+The window's frame (navigation, status bar, "Opening the database…") is shown first, before
+SQLAlchemy and the services are even imported: a worker thread imports them and opens the
+database, and the frame is filled in when it is done. Only a first run (no data folder yet) asks
+its questions before any window.
+
+``--exit-when-ready`` opens the window, waits until it is shown with the case list and the event
+loop is idle, prints how long that took and exits 0 (non-zero with the reason when start-up
+failed): the smoke check and the start-up benchmark use it.
 """
 
 from __future__ import annotations
@@ -10,9 +15,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -20,16 +27,18 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from missiondesk import APP_NAME, __version__, paths
 from missiondesk.errors import MissionDeskError, NotInitialised
-from missiondesk.services.context import AppContext, open_context
 from missiondesk.ui import i18n, theme
 from missiondesk.ui.errors import ErrorPresenter
-from missiondesk.ui.first_run import FirstRunDialog
 from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.main_window import MainWindow
 from missiondesk.ui.window_state import WindowState
 
+if TYPE_CHECKING:
+    from missiondesk.services.context import AppContext
+
 ICON = Path(__file__).parent / "assets" / "missiondesk.svg"
 STARTED = time.perf_counter()  # as early as this module is imported: close to process start
+OPEN_POLL_MS = 10
 
 
 def run(argv: Sequence[str]) -> int:
@@ -46,39 +55,111 @@ def run(argv: Sequence[str]) -> int:
     use_korean_fallback(app)
     app.setWindowIcon(QIcon(str(ICON)))
     app.setDesktopFileName("missiondesk")  # Linux: the launcher entry the windows belong to
-    ctx: AppContext | None = None
-    problem = ""
-    i18n.install(WindowState(paths.resolve(args.data_dir).root).value("view/language", "system"))
-    try:
-        ctx = open_context(args.data_dir)
-    except NotInitialised:
-        if args.exit_when_ready:
-            print(f"{APP_NAME}: the data folder is not set up yet", file=sys.stderr)
-            return 2
-        first_run = FirstRunDialog(args.data_dir)
-        if first_run.exec() != QDialog.DialogCode.Accepted or first_run.context is None:
-            return 0
-        ctx = first_run.context
-    except MissionDeskError as exc:
-        problem = str(exc)
-        if args.exit_when_ready:
-            print(f"{APP_NAME}: {problem}", file=sys.stderr)
-            return 1
-    window = MainWindow(ctx, problem)
-    theme.apply(app, getattr(window, "theme_name", "system"))
-    crash_folder = ctx.paths.crash_reports if ctx is not None else paths.resolve(args.data_dir).crash_reports
-    presenter = window.ui.errors if ctx is not None else ErrorPresenter(window, crash_folder)
+    where = paths.resolve(args.data_dir)
+    state = WindowState(where.root)
+    i18n.install(state.value("view/language", "system"))
+    theme.apply(app, state.value("view/theme", "system"))
+    presenter = ErrorPresenter(None, where.crash_reports)
     presenter.install_hook()
-    window.show()
-    if args.exit_when_ready:
-        QTimer.singleShot(0, lambda: _report_ready(app, window))
+    if where.database.exists() or where.config.exists():
+        window = MainWindow(None, opening=where)
+        presenter.parent = window
+        window.show()
+
+        def open_when_idle() -> None:  # the frame is painted and the event loop idle: open the database
+            shown = time.perf_counter()
+            open_in_background(args.data_dir, lambda result: finish_opening(app, window, result, args, shown))
+
+        QTimer.singleShot(0, open_when_idle)
+    else:
+        first = _first_run(args)
+        if first is None:
+            return 2 if args.exit_when_ready else 0
+        window = MainWindow(first)
+        presenter.parent = window
+        window.show()
+        if args.exit_when_ready:
+            QTimer.singleShot(0, lambda: _report_ready(app, window, None))
     code = app.exec()
     sys.excepthook = sys.__excepthook__
+    ctx = window.ctx
     window.deleteLater()  # Qt objects go before the interpreter tears down (else shutdown can crash)
     app.processEvents()
     if ctx is not None:
         ctx.close()
     return int(code)
+
+
+def _first_run(args: argparse.Namespace) -> AppContext | None:
+    """No data folder yet: choose the mission and officer (and demo data) before any main window."""
+    if args.exit_when_ready:
+        print(f"{APP_NAME}: the data folder is not set up yet", file=sys.stderr)
+        return None
+    from missiondesk.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(args.data_dir)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.context is None:
+        return None
+    return dialog.context
+
+
+def open_in_background(data_dir: str | None, done: Callable[[Any], None]) -> None:
+    """Import the database layer and open the context on a worker thread; ``done`` gets the context
+    or the exception, on the GUI thread. The GUI thread stays free to paint the frame meanwhile."""
+    outcome: list[Any] = []
+
+    def work() -> None:
+        try:
+            from missiondesk.services.context import open_context
+
+            outcome.append(open_context(data_dir))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, name="missiondesk-open", daemon=True)
+    timer = QTimer()
+    timer.setInterval(OPEN_POLL_MS)
+
+    def poll() -> None:
+        if worker.is_alive():
+            return
+        timer.stop()
+        timer.deleteLater()
+        done(outcome[0])
+
+    timer.timeout.connect(poll)
+    worker.start()
+    timer.start()
+
+
+def finish_opening(
+    app: QApplication, window: MainWindow, result: Any, args: argparse.Namespace, shown: float
+) -> None:
+    """Fill the frame in with the opened context, or say in it why the database could not be opened."""
+    if isinstance(result, NotInitialised) and not args.exit_when_ready:
+        window.hide()
+        first = _first_run(args)
+        if first is None:
+            app.exit(0)
+            return
+        result = first
+        window.show()
+    if isinstance(result, BaseException):
+        problem = (
+            str(result) if isinstance(result, MissionDeskError) else f"{type(result).__name__}: {result}"
+        )
+        if args.exit_when_ready:
+            print(f"{APP_NAME}: {problem}", file=sys.stderr)
+            app.exit(2 if isinstance(result, NotInitialised) else 1)
+            return
+        window.show_problem(problem)
+        if not isinstance(result, MissionDeskError):
+            raise result  # a bug, not the environment: the exception hook writes the crash report
+        return
+    window.attach(result)
+    window.ui.errors.install_hook()
+    if args.exit_when_ready:
+        QTimer.singleShot(0, lambda: _report_ready(app, window, shown))
 
 
 def resident_mb() -> float:
@@ -92,11 +173,15 @@ def resident_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _report_ready(app: QApplication, window: MainWindow) -> None:
-    if not window.isVisible():
+def _report_ready(app: QApplication, window: MainWindow, shown: float | None) -> None:
+    if not window.isVisible() or window.ctx is None:
         print(f"{APP_NAME}: the main window did not open", file=sys.stderr)
         app.exit(3)
         return
-    print(f"ready in {(time.perf_counter() - STARTED) * 1000:.0f} ms, resident memory {resident_mb():.0f} MB")
+    frame = f", window shown at {(shown - STARTED) * 1000:.0f} ms" if shown is not None else ""
+    print(
+        f"ready in {(time.perf_counter() - STARTED) * 1000:.0f} ms{frame}, "
+        f"resident memory {resident_mb():.0f} MB"
+    )
     window.close()
     app.exit(0)

@@ -31,25 +31,23 @@ from PySide6.QtWidgets import (
 from missiondesk import APP_NAME, __version__
 from missiondesk.domain.records import Change, ListQuery
 from missiondesk.errors import MissionDeskError
-from missiondesk.services.conflicts import ConflictService
-from missiondesk.services.context import AppContext
-from missiondesk.services.lookups import display_title
+from missiondesk.paths import DataPaths
 from missiondesk.ui import i18n, theme
-from missiondesk.ui.conflict_dialog import ConflictDialog
-from missiondesk.ui.details import CaseDetail
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
-from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
 from missiondesk.ui.status_bar import StatusBar
-from missiondesk.ui.trash_page import TrashPage
-from missiondesk.ui.ui_context import UiContext
 from missiondesk.ui.window_state import WindowState
 
+# The pages, the services and the database layer are imported when a context is attached: the
+# window's frame can then be shown before SQLAlchemy is loaded (see ``launch``).
 if TYPE_CHECKING:
+    from missiondesk.services.context import AppContext
     from missiondesk.services.sync import SyncReport
+    from missiondesk.ui.conflict_dialog import ConflictDialog
     from missiondesk.ui.export_dialog import ExportDialog
     from missiondesk.ui.import_wizard import ImportWizard
+    from missiondesk.ui.list_page import ListPage
     from missiondesk.ui.sync_ui import EnrolDialog, SyncController
 
 # The navigation, in order: (key, name marked for translation).
@@ -79,28 +77,39 @@ OPEN_WINDOWS: list[MainWindow] = []  # a window that replaced another (a languag
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext | None, problem: str = "") -> None:
+    """``MainWindow(ctx)`` is ready at once. ``MainWindow(None, opening=paths)`` is the frame of the
+    window, shown while the database opens elsewhere; ``attach(ctx)`` then fills it in.
+    ``MainWindow(None, problem)`` only says why nothing could be opened."""
+
+    def __init__(
+        self, ctx: AppContext | None, problem: str = "", *, opening: DataPaths | None = None
+    ) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.conflict_dialog: ConflictDialog | None = None
-        if ctx is None:
-            self.problem = QLabel(problem, self)
-            self.problem.setWordWrap(True)
-            self.problem.setTextFormat(Qt.TextFormat.PlainText)
-            self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.setCentralWidget(self.problem)
+        if ctx is None and opening is None:
+            self.show_problem(problem)
             return
-        self.setWindowTitle(f"{APP_NAME} — {ctx.device.mission} · {ctx.device.officer_name}")
-        self.setAcceptDrops(True)  # bundles dropped on the window open the import wizard
-        self.ui = UiContext.create(ctx, self)
-        self.window_state = WindowState(ctx.paths.root)
-        self.last_delete: Change | None = None
-        self.actions_: dict[str, QAction] = {}
-        self.pages: dict[str, QWidget] = {}
+        self._build_frame()
+        if ctx is not None:
+            self.attach(ctx)
+        else:
+            assert opening is not None
+            WindowState(opening.root).restore(self)  # where it was last time, before it is shown
 
+    def show_problem(self, problem: str) -> None:
+        self.problem = QLabel(problem, self)
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.problem)
+
+    def _build_frame(self) -> None:
+        """Navigation, the page stack (saying the database is opening) and the status bar."""
+        self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         for key, name in PAGES:
@@ -111,17 +120,21 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
         self.nav.setSpacing(3)
+        self.nav.setCurrentRow(0)
         self.due_soon = QPushButton(self)
         self.due_soon.setObjectName("due_soon")
         self.due_soon.setFlat(True)
         self.due_soon.setStyleSheet("text-align: left; font-weight: bold; color: #c25e00; padding: 6px;")
-        self.due_soon.clicked.connect(lambda: self.go("task"))
+        self.due_soon.hide()
         side = QWidget(self)
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
         side_box.addWidget(self.nav)
         side_box.addWidget(self.due_soon)
         self.stack = QStackedWidget(self)
+        self.opening = QLabel(self.tr("Opening the database…"), self.stack)
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(side)
@@ -130,13 +143,28 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1090])
         self.setCentralWidget(self.splitter)
         self.status = StatusBar(self)
-        self.status.undo_requested.connect(self.undo_delete)
         self.setStatusBar(self.status)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Fill the frame in for an open context: actions, menus, the case list, the counts."""
+        from missiondesk.ui.ui_context import UiContext
+
+        self.ctx = ctx
+        self.setWindowTitle(f"{APP_NAME} — {ctx.device.mission} · {ctx.device.officer_name}")
+        self.setAcceptDrops(True)  # bundles dropped on the window open the import wizard
+        self.ui = UiContext.create(ctx, self)
+        self.window_state = WindowState(ctx.paths.root)
+        self.last_delete: Change | None = None
+        self.actions_: dict[str, QAction] = {}
+        self.due_soon.clicked.connect(lambda: self.go("task"))
+        self.status.undo_requested.connect(self.undo_delete)
         self._sync: SyncController | None = None
         self._build_actions()
         self._build_menus()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.go("support_case")
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
         self.window_state.restore(self)
         self.theme_name = self.window_state.value("view/theme", "system")
         self.refresh_counts()
@@ -158,6 +186,9 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget:
         """The page for a navigation key, built on first use."""
+        from missiondesk.ui.list_page import ListPage
+        from missiondesk.ui.trash_page import TrashPage
+
         if key not in self.pages:
             widget: QWidget
             if key == "trash":
@@ -179,6 +210,9 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def go(self, key: str) -> QWidget:
+        from missiondesk.ui.list_page import ListPage
+        from missiondesk.ui.trash_page import TrashPage
+
         widget = self.page(key)
         current = self.stack.currentWidget()
         if isinstance(current, ListPage) and current is not widget and not current.commit_pending():
@@ -204,6 +238,8 @@ class MainWindow(QMainWindow):
                 self.nav.blockSignals(False)
 
     def current_list(self) -> ListPage | None:
+        from missiondesk.ui.list_page import ListPage
+
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, ListPage) else None
 
@@ -234,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def open_records(self, query: ListQuery) -> None:
         """A figure or a bar of the dashboard was clicked: show the records behind it in their list."""
+        from missiondesk.ui.list_page import ListPage
+
         page = self.go(query.entity)
         if isinstance(page, ListPage) and page.spec.name == query.entity:
             page.apply_query(query)
@@ -338,6 +376,8 @@ class MainWindow(QMainWindow):
 
     def set_language(self, language: str) -> MainWindow | None:
         """Switch the language: what was typed is saved, and a new window opens where this one was."""
+        from missiondesk.ui.list_page import ListPage
+
         page = self.current_list()
         if page is not None and not page.commit_pending():
             return None
@@ -372,6 +412,8 @@ class MainWindow(QMainWindow):
             page.detail.editor.save()
 
     def focus_search(self) -> None:
+        from missiondesk.ui.list_page import ListPage
+
         page = self.current_list()
         if page is None:
             page = self.go("support_case")  # type: ignore[assignment]
@@ -384,18 +426,26 @@ class MainWindow(QMainWindow):
             page.delete_selected()
 
     def refresh_current(self) -> None:
+        from missiondesk.ui.list_page import ListPage
+        from missiondesk.ui.trash_page import TrashPage
+
         page = self.stack.currentWidget()
         if isinstance(page, ListPage | TrashPage):
             page.refresh()
         self.refresh_counts()
 
     def add_activity(self) -> None:
+        from missiondesk.ui.details import CaseDetail
+        from missiondesk.ui.list_page import ListPage
+
         page = self.go("support_case")
         assert isinstance(page, ListPage)
         if page.shown_record is not None and isinstance(page.detail, CaseDetail):
             page.detail.focus_quick_add()
 
     def undo_delete(self) -> Change | None:
+        from missiondesk.ui.list_page import ListPage
+
         change = self.last_delete
         if change is None:
             return None
@@ -415,6 +465,9 @@ class MainWindow(QMainWindow):
         return restored
 
     def _changed(self, change: Change) -> None:
+        from missiondesk.services.lookups import display_title
+        from missiondesk.ui.list_page import ListPage
+
         self.sync.edited()
         self.ui.lookups.forget(change.entity)  # a renamed company or officer shows its new name
         if change.kind == "delete":
@@ -436,6 +489,8 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
+        from missiondesk.services.conflicts import ConflictService
+
         assert self.ctx is not None
         try:
             unsent = self.ui.lookups.unsent_changes()
@@ -475,6 +530,9 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """After an import or a sync: every list re-reads, the counts too."""
+        from missiondesk.ui.list_page import ListPage
+        from missiondesk.ui.trash_page import TrashPage
+
         self.ui.lookups.forget()
         for page in self.pages.values():
             if isinstance(page, ListPage | TrashPage):
@@ -499,6 +557,8 @@ class MainWindow(QMainWindow):
         return page.open_enrolment()
 
     def open_conflicts(self) -> ConflictDialog:
+        from missiondesk.ui.conflict_dialog import ConflictDialog
+
         assert self.ctx is not None
         self.conflict_dialog = ConflictDialog(self.ctx, self)
         self.conflict_dialog.resolved.connect(lambda _changes: self.refresh_counts())
