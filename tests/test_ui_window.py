@@ -282,12 +282,15 @@ def test_the_frame_is_shown_first_and_filled_in_when_the_database_is_open(
     window.show()
     qtbot.waitExposed(window)
     assert window.stack.currentWidget() is window.opening and window.nav.count() == len(PAGES)
-    assert window.menuBar().actions() == []  # nothing to act on until the database is open
+    assert not window.menuBar().isEnabled()  # nothing to act on until the database is open
+    assert [n for n, a in window.actions_.items() if a.isEnabled()] == ["quit"]
     window.attach(mission)
     page = window.stack.currentWidget()
     assert isinstance(page, ListPage) and page.model.total == 30
     assert window.stack.indexOf(window.opening) == -1
     assert mission.device.mission in window.windowTitle()
+    assert window.menuBar().isEnabled() and window.actions_["new"].isEnabled()
+    assert not window.actions_["undo_delete"].isEnabled()
     window.nav.setCurrentRow([k for k, _ in PAGES].index("company"))
     assert window.stack.currentWidget() is window.pages["company"]
 

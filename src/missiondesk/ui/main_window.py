@@ -144,6 +144,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.actions_: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_menus()
+        self._set_actions_enabled(False)  # the menus are in place, usable once the database is open
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        self.menuBar().setEnabled(enabled)
+        for name, action in self.actions_.items():
+            action.setEnabled(enabled or name == "quit")
 
     def attach(self, ctx: AppContext) -> None:
         """Fill the frame in for an open context: actions, menus, the case list, the counts."""
@@ -155,12 +164,11 @@ class MainWindow(QMainWindow):
         self.ui = UiContext.create(ctx, self)
         self.window_state = WindowState(ctx.paths.root)
         self.last_delete: Change | None = None
-        self.actions_: dict[str, QAction] = {}
         self.due_soon.clicked.connect(lambda: self.go("task"))
         self.status.undo_requested.connect(self.undo_delete)
         self._sync: SyncController | None = None
-        self._build_actions()
-        self._build_menus()
+        self._set_actions_enabled(True)
+        self.actions_["undo_delete"].setEnabled(False)  # until something is deleted
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.go("support_case")
         self.stack.removeWidget(self.opening)
@@ -305,7 +313,6 @@ class MainWindow(QMainWindow):
         for key, name in GO_SHORTCUTS.items():
             self._action(name, functools.partial(self.go, key))
         self.review_action = self.actions_["conflicts"]
-        self.actions_["undo_delete"].setEnabled(False)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
