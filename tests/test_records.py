@@ -18,6 +18,8 @@ from missiondesk.domain.validation import ValidationFailed
 from missiondesk.domain.workflows import TransitionRefused
 from missiondesk.errors import NotFound, UserError
 from missiondesk.services.context import AppContext
+from missiondesk.services.demo import generate_demo
+from missiondesk.services.progress import Cancelled
 from missiondesk.services.records import PermissionDenied, RecordService
 from missiondesk.store import outbox as outbox_mod
 from missiondesk.store import records as store_records
@@ -266,3 +268,34 @@ def test_lists_filter_sort_and_page_in_the_database(mission_on: AppContext) -> N
     assert window.total == 2
     with pytest.raises(UserError, match="cannot be sorted"):
         svc.list(ListQuery("support_case", sort="no_such_column"))
+
+
+class _Stopper:
+    """A task context whose cancel is asked for after ``after`` looks (the count looks many times)."""
+
+    def __init__(self, after: int) -> None:
+        self.after = after
+        self.looks = 0
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        pass
+
+    def check_cancelled(self) -> None:
+        self.looks += 1
+        if self.looks > self.after:
+            raise Cancelled("stop")
+
+
+def test_a_count_the_person_moved_on_from_stops_where_it_is(mission_on: AppContext) -> None:
+    generate_demo(mission_on, cases=2000)  # enough rows for the count to look at its condition
+    svc = RecordService(mission_on)
+    query = ListQuery("support_case", has_code={"categories": "customs"})
+    expected = svc.count(query)
+    assert 0 < expected < 2000
+    if mission_on.store.is_sqlite:
+        stopper = _Stopper(after=0)
+        with pytest.raises(Cancelled):
+            svc.count(query, stopper)
+        assert stopper.looks >= 1
+    assert svc.count(query, _Stopper(after=10**9)) == expected  # not cancelled: the same answer
+    assert svc.count(query) == expected  # and the connection is left as it was

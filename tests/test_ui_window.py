@@ -432,3 +432,16 @@ def test_money_is_shown_with_its_currency_and_read_back(qtbot: QtBot, mission: A
     assert editor.value() == 2_500_000
     editor.setText("lots")
     assert editor.value() == "lots"  # left for validation to name
+
+
+def test_a_count_overtaken_by_the_next_filter_is_dropped_without_a_message(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = cases_page(window)
+    with qtbot.waitSignal(page.model.counted, check_params_cb=lambda n: n == 120, timeout=5000):
+        for status in ("open", "in_progress", "closed"):  # one after the other, faster than they count
+            page.apply_query(ListQuery("support_case", equals={"status": status}, limit=10))
+        page.apply_query(ListQuery("support_case", limit=10))
+    qtbot.waitUntil(lambda: not window.ui.tasks.running)
+    assert page.model.total == 120 and page.count.text() == "120 shown"
+    assert window.ui.errors.last_message is None and window.ui.errors.last_crash is None

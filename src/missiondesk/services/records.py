@@ -24,8 +24,10 @@ from missiondesk.domain.schema import EntitySpec, Scope, entity
 from missiondesk.domain.validation import normalise, validate
 from missiondesk.errors import NotFound, UserError
 from missiondesk.services.context import AppContext
+from missiondesk.services.progress import Cancelled, TaskContext
 from missiondesk.store import outbox, queries
 from missiondesk.store import records as rows
+from missiondesk.store.engine import Interrupted, stoppable
 from missiondesk.store.records import Writer
 from missiondesk.store.tables import entity_table, reference_counter
 from missiondesk.sync.authority import Authority
@@ -54,10 +56,24 @@ class RecordService:
         with self.ctx.store.read() as conn:
             return queries.page(conn, query, with_total=with_total)
 
-    def count(self, query: ListQuery) -> int:
-        """How many records match a list's filters: slow on big filtered lists, so the UI asks off its thread."""
+    def count(self, query: ListQuery, task: TaskContext | None = None) -> int:
+        """How many records match a list's filters: slow on big filtered lists, so the UI asks off its
+        thread. Cancelling ``task`` stops the count where it is (raising Cancelled)."""
+
+        def cancelled() -> bool:
+            try:
+                if task is not None:
+                    task.check_cancelled()
+            except Cancelled:
+                return True
+            return False
+
         with self.ctx.store.read() as conn:
-            return queries.count(conn, query)
+            try:
+                with stoppable(conn, cancelled):
+                    return queries.count(conn, query)
+            except Interrupted as exc:
+                raise Cancelled("Counting stopped.") from exc
 
     def children(self, entity_name: str, parent_id: str, *, sort: str | None = None) -> tuple[Record, ...]:
         spec = entity(entity_name)

@@ -12,7 +12,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from missiondesk.store.errors import environment_errors
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+STOP_CHECK_STEPS = 20_000  # SQLite VM steps between two looks at a stoppable statement's condition
 
 
 class Store:
@@ -90,6 +91,30 @@ class Store:
             with contextlib.suppress(Exception), self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
+
+
+class Interrupted(Exception):
+    """A statement stopped by its ``stoppable`` condition; nothing it read was used."""
+
+
+@contextlib.contextmanager
+def stoppable(conn: Connection, should_stop: Callable[[], bool]) -> Iterator[None]:
+    """Let a long read on SQLite stop itself once ``should_stop()`` is true (asked every few
+    thousand VM steps), raising Interrupted: a list's count the person has moved on from frees
+    the CPU for the one they are waiting for. Elsewhere the statement just runs to its end."""
+    raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+    if raw is None:
+        yield
+        return
+    raw.set_progress_handler(lambda: 1 if should_stop() else 0, STOP_CHECK_STEPS)
+    try:
+        yield
+    except sa.exc.OperationalError as exc:
+        if "interrupted" in str(exc.orig).lower():
+            raise Interrupted() from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
 
 
 def sqlite_path(url: str | sa.URL) -> Path | None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
+from missiondesk.services.progress import Cancelled
 from missiondesk.ui.details import DetailPane, detail_for
 from missiondesk.ui.filter_bar import FilterBar
 from missiondesk.ui.labels import entity_label
@@ -38,6 +39,7 @@ class ListPage(QWidget):
         self.setObjectName(f"page_{entity_name}")
         self.filter_bar = FilterBar(ui.lookups, entity_name, self)
         self.filter_bar.changed.connect(self.apply_query)
+        self._stop_counting: Callable[[], None] = lambda: None
         spec = self.spec
         self.model = RecordTableModel(
             ui.records,
@@ -138,13 +140,19 @@ class ListPage(QWidget):
                 self.table.selectionModel().blockSignals(False)
 
     def _count(self, query: ListQuery, done: Callable[[int], None]) -> None:
-        self.ui.tasks.run(
+        self._stop_counting()  # the person has moved on: the count under way would only be thrown away
+        task = self.ui.tasks.run(
             self.tr("Counting"),
-            lambda _task: self.ui.records.count(query),
+            lambda context: self.ui.records.count(query, context),
             done,
-            self.ui.errors.show,
+            self._count_failed,
             show_progress=False,
         )
+        self._stop_counting = task.context.cancel_requested.set  # outlives the task's Qt object
+
+    def _count_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            self.ui.errors.show(exc)
 
     def _show_count(self) -> None:
         if self.model.counting:
