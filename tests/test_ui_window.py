@@ -326,12 +326,21 @@ def test_a_database_that_cannot_be_opened_is_explained_in_the_window_and_by_exit
     args = launch.argparse.Namespace(data_dir=str(folder), exit_when_ready=False)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    launch.open_in_background(
-        str(folder), lambda result: launch.finish_opening(app, window, result, args, 0.0)
-    )
+    opening = launch.Opening(str(folder), lambda got: launch.finish_opening(app, window, got, args, 0.0))
     qtbot.waitUntil(lambda: hasattr(window, "problem"))
     assert "not a MissionDesk database" in window.problem.text()
-    assert window.ctx is None
+    assert opening.wait() is None and window.ctx is None
+
+
+def test_a_window_closed_while_the_database_opens_waits_for_it_and_gets_its_context(
+    qtbot: QtBot, mission: AppContext
+) -> None:
+    got: list[object] = []
+    opening = launch.Opening(str(mission.paths.root), got.append)
+    ctx = opening.wait()  # the window went away at once: the open still finishes, and is closed by the caller
+    assert ctx is not None and ctx.device.device_id == mission.device.device_id
+    ctx.close()
+    qtbot.waitUntil(lambda: len(got) == 1)  # the GUI side still hears of it, harmlessly
 
 
 def test_rows_are_selected_whole_and_read_only(window: MainWindow) -> None:

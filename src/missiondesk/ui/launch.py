@@ -61,6 +61,7 @@ def run(argv: Sequence[str]) -> int:
     theme.apply(app, state.value("view/theme", "system"))
     presenter = ErrorPresenter(None, where.crash_reports)
     presenter.install_hook()
+    openings: list[Opening] = []
     if where.database.exists() or where.config.exists():
         window = MainWindow(None, opening=where)
         presenter.parent = window
@@ -68,7 +69,7 @@ def run(argv: Sequence[str]) -> int:
 
         def open_when_idle() -> None:  # the frame is painted and the event loop idle: open the database
             shown = time.perf_counter()
-            open_in_background(args.data_dir, lambda result: finish_opening(app, window, result, args, shown))
+            openings.append(Opening(args.data_dir, lambda got: finish_opening(app, window, got, args, shown)))
 
         QTimer.singleShot(0, open_when_idle)
     else:
@@ -83,6 +84,8 @@ def run(argv: Sequence[str]) -> int:
     code = app.exec()
     sys.excepthook = sys.__excepthook__
     ctx = window.ctx
+    for opening in openings:  # the window may have closed before the database was open
+        ctx = opening.wait() if ctx is None else ctx
     window.deleteLater()  # Qt objects go before the interpreter tears down (else shutdown can crash)
     app.processEvents()
     if ctx is not None:
@@ -103,33 +106,40 @@ def _first_run(args: argparse.Namespace) -> AppContext | None:
     return dialog.context
 
 
-def open_in_background(data_dir: str | None, done: Callable[[Any], None]) -> None:
-    """Import the database layer and open the context on a worker thread; ``done`` gets the context
-    or the exception, on the GUI thread. The GUI thread stays free to paint the frame meanwhile."""
-    outcome: list[Any] = []
+class Opening:
+    """The database layer imported and the context opened on a worker thread, while the GUI thread
+    paints the frame. ``done`` gets the context or the exception, on the GUI thread."""
 
-    def work() -> None:
+    def __init__(self, data_dir: str | None, done: Callable[[Any], None]) -> None:
+        self.outcome: list[Any] = []
+        self.worker = threading.Thread(
+            target=self._work, args=(data_dir,), name="missiondesk-open", daemon=True
+        )
+        self.timer = QTimer()
+        self.timer.setInterval(OPEN_POLL_MS)
+        self.timer.timeout.connect(lambda: self._poll(done))
+        self.worker.start()
+        self.timer.start()
+
+    def _work(self, data_dir: str | None) -> None:
         try:
             from missiondesk.services.context import open_context
 
-            outcome.append(open_context(data_dir))
-        except BaseException as exc:
-            outcome.append(exc)
+            self.outcome.append(open_context(data_dir))
+        except BaseException as exc:  # handed to the GUI thread, which shows it
+            self.outcome.append(exc)
 
-    worker = threading.Thread(target=work, name="missiondesk-open", daemon=True)
-    timer = QTimer()
-    timer.setInterval(OPEN_POLL_MS)
-
-    def poll() -> None:
-        if worker.is_alive():
+    def _poll(self, done: Callable[[Any], None]) -> None:
+        if self.worker.is_alive():
             return
-        timer.stop()
-        timer.deleteLater()
-        done(outcome[0])
+        self.timer.stop()
+        done(self.outcome[0])
 
-    timer.timeout.connect(poll)
-    worker.start()
-    timer.start()
+    def wait(self) -> AppContext | None:
+        """After the window closed: let an open (or a migration) under way finish; its context, if any."""
+        self.worker.join()
+        opened = self.outcome[0] if self.outcome else None
+        return None if isinstance(opened, BaseException) else opened
 
 
 def finish_opening(
