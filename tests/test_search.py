@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from missiondesk.domain.records import ListQuery
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
 from missiondesk.services.search import search_all
+from missiondesk.store import search
 
 
 @pytest.fixture
@@ -95,3 +99,9 @@ def test_an_edit_is_found_by_its_new_text_only(seeded: AppContext) -> None:
 def test_the_case_list_filters_by_text_too(seeded: AppContext) -> None:
     page = RecordService(seeded).list(ListQuery("support_case", text="바이에른"))
     assert [r["reference"] for r in page.rows] == ["DE-FRA-26-1001"]
+
+
+@given(st.text(alphabet=st.sampled_from("가나다ab1_ -│.é"), max_size=40))
+def test_bigrams_are_the_overlapping_pairs_of_each_word(text: str) -> None:
+    words = re.findall(r"\w+", text)
+    assert search.bigrams(text) == " ".join(w[i : i + 2] for w in words for i in range(len(w) - 1))

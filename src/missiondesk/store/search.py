@@ -25,8 +25,8 @@ from missiondesk.store import bulk
 from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE, search_doc
 
 TRIGRAM = 3
-_WORD = re.compile(r"\w+")
 _PAIR = re.compile(r"^\w\w$")
+_PAIRS = re.compile(r"(?=(\w\w))")
 
 
 def fold(text: str) -> str:
@@ -40,7 +40,7 @@ def document_body(spec: EntitySpec, values: Mapping[str, Any]) -> str:
 
 def bigrams(body: str) -> str:
     """The overlapping character pairs of each word, as space-separated tokens."""
-    return " ".join([w[i : i + 2] for w in _WORD.findall(body) for i in range(len(w) - 1)])
+    return " ".join(_PAIRS.findall(body))  # every two word characters side by side: the pairs of each word
 
 
 def _fts_insert(conn: Connection, doc_id: int, body: str) -> None:
