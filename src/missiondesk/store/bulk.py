@@ -73,7 +73,13 @@ def _json_remembered(process: Callable[[Any], Any]) -> Processor:
     memo: dict[Any, Any] = {}
 
     def remembered(value: Any) -> Any:
-        if type(value) is list and all(type(v) is str for v in value):
+        if type(value) is list:
+            try:
+                "".join(
+                    value
+                )  # only lists of text are remembered: as keys, 1 == True would mix [1] and [true]
+            except TypeError:
+                return process(value)
             key: Any = tuple(value)
         elif type(value) is dict and not value:
             key = "{}"
