@@ -15,6 +15,7 @@ op's content hash.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -31,15 +32,12 @@ def entry_line(op_text: str, full_hash: str, left_out: Sequence[str]) -> str:
     normalising the whole text: they meet at JSON's ASCII punctuation, which
     composes with nothing (the argument of ``canonical_json``'s docstring).
     """
-    return (
-        '{"full_hash":'
-        + canonical_json(full_hash)
-        + ',"left_out":'
-        + canonical_json(list(left_out))
-        + ',"op":'
-        + op_text
-        + "}"
-    )
+    hash_text = f'"{full_hash}"' if _HEX.fullmatch(full_hash) else canonical_json(full_hash)
+    left_text = canonical_json(list(left_out)) if left_out else "[]"
+    return '{"full_hash":' + hash_text + ',"left_out":' + left_text + ',"op":' + op_text + "}"
+
+
+_HEX = re.compile("[0-9a-f]*")  # such text is its own canonical JSON between quotes
 
 
 @dataclass(frozen=True)

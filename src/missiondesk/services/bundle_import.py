@@ -45,6 +45,7 @@ from missiondesk.services.context import AppContext
 from missiondesk.services.device_keys import registered_key
 from missiondesk.services.progress import Silent, TaskContext
 from missiondesk.store.backup import backup_name
+from missiondesk.store.bulk import among
 from missiondesk.store.database import backup as backup_store
 from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
@@ -60,7 +61,7 @@ from missiondesk.sync.authority import (
 )
 
 PUSH_CHUNK = 2000
-_ID_CHUNK = 500
+_SET_CHUNK = 10_000
 
 
 @dataclass(frozen=True)
@@ -298,14 +299,18 @@ def _plan_ops(ctx: AppContext, bundle: BundlePlan) -> None:
 def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[RecordPreview]:
     """Predict each op's result from HQ's current state (read only; ``apply`` gives the real results)."""
     ids = [e.op.op_id for e in entries]
-    receipts: dict[str, Any] = {}
-    held: dict[str, Any] = {}
-    for start in range(0, len(ids), _ID_CHUNK):
-        chunk = ids[start : start + _ID_CHUNK]
-        for r in conn.execute(sa.select(op_receipt).where(op_receipt.c.op_id.in_(chunk))).mappings():
-            receipts[r["op_id"]] = r
-        for r in conn.execute(sa.select(held_op).where(held_op.c.op_id.in_(chunk))).mappings():
-            held[r["op_id"]] = r
+    receipts: dict[str, str] = {}  # op id -> content hash
+    held: set[str] = set()
+    # The whole batch's ids in a few set-based queries (one parameter each), not one query per op.
+    for start in range(0, len(ids), _SET_CHUNK):
+        chunk = ids[start : start + _SET_CHUNK]
+        stmt = sa.select(op_receipt.c.op_id, op_receipt.c.content_hash).where(
+            among(conn, op_receipt.c.op_id, chunk)
+        )
+        receipts.update((op_id, content_hash) for op_id, content_hash in conn.execute(stmt))
+        held.update(
+            conn.execute(sa.select(held_op.c.op_id).where(among(conn, held_op.c.op_id, chunk))).scalars()
+        )
     held_seqs = set(
         conn.execute(sa.select(held_op.c.seq).where(held_op.c.device_id == device["device_id"])).scalars()
     )
@@ -321,8 +326,8 @@ def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[Reco
         spec = entity(name)
         table = entity_table(name)
         id_list = sorted(record_ids)
-        for start in range(0, len(id_list), _ID_CHUNK):
-            stmt = sa.select(table).where(table.c.id.in_(id_list[start : start + _ID_CHUNK]))
+        for start in range(0, len(id_list), _SET_CHUNK):
+            stmt = sa.select(table).where(among(conn, table.c.id, id_list[start : start + _SET_CHUNK]))
             for row in conn.execute(stmt).mappings():
                 state[row["id"]] = {f.name: f.to_wire(row[f.name]) for f in spec.fields}
                 owners[row["id"]] = row["owner_mission"]
@@ -352,8 +357,8 @@ class _Predictor:
 
     def __init__(
         self,
-        receipts: dict[str, Any],
-        held: dict[str, Any],
+        receipts: dict[str, str],
+        held: set[str],
         state: dict[str, dict[str, Any] | None],
         owners: dict[str, str],
         deleted: dict[str, bool],
@@ -392,7 +397,7 @@ class _Predictor:
         op = e.op
         receipt = self.receipts.get(op.op_id)
         if receipt is not None:
-            if receipt["content_hash"] != e.full_hash:
+            if receipt != e.full_hash:
                 return Outcome.REJECTED, "this op id was already received with different content", ()
             return Outcome.UNCHANGED, "already received", ()
         if op.op_id in self.held:
