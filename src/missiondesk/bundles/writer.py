@@ -13,7 +13,6 @@ the cell.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -190,32 +189,35 @@ def _write_readable(
         ws.set_column(col, col, readable.width(f))
     ws.set_row(0, 32)
     ws.freeze_panes(1, 1)
-    h = hashlib.sha256()
+    digest = readable.SheetDigest()
+    plan = [(col, f, f.name, f.kind is Kind.DATE) for col, f in enumerate(cols, start=1)]
+    comparable = readable.comparable
+    write_text, write_number, write_boolean = fmt.put_text, ws.write_number, ws.write_boolean
     row = 0
     for record_id, values in table.rows:
         row += 1
         ws.write_string(row, 0, record_id, fmt.text)
         shown: list[Any] = [record_id]
-        for col, f in enumerate(cols, start=1):
-            wire = values.get(f.name)
-            value = readable.comparable(f, wire)
-            shown.append(value)
+        for col, f, name, is_date in plan:
+            value = comparable(f, values.get(name))
             if value == "":
+                shown.append(value)
                 continue
-            if f.kind is Kind.DATE:
+            if is_date:
                 try:
                     ws.write_datetime(row, col, dt.date.fromisoformat(str(value)), fmt.date)
+                    shown.append(value)
                     continue
                 except ValueError:
                     pass
             if isinstance(value, bool):
-                ws.write_boolean(row, col, value)
+                write_boolean(row, col, value)
             elif isinstance(value, int):
-                ws.write_number(row, col, value, fmt.number)
+                write_number(row, col, value, fmt.number)
             else:
-                text = clean_cell_text(str(value))[:32_000]
-                shown[-1] = text
-                fmt.put_text(ws, row, col, text)
-        h.update(canonical_json(shown).encode("utf-8") + b"\n")
+                value = clean_cell_text(str(value))[:32_000]
+                write_text(ws, row, col, value)
+            shown.append(value)
+        digest.row(shown)
     ws.autofilter(0, 0, max(row, 1), len(cols))
-    return h.hexdigest()
+    return digest.hexdigest()
