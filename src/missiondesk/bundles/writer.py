@@ -46,6 +46,9 @@ class SummaryLine:
     value: str | int
 
 
+_TEXT_LIKE = frozenset({Kind.TEXT, Kind.LONGTEXT, Kind.ENUM, Kind.REF, Kind.CODE})
+
+
 class _Sheets:
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         self.text = book.add_format({"num_format": "@"})
@@ -190,16 +193,28 @@ def _write_readable(
     ws.set_row(0, 32)
     ws.freeze_panes(1, 1)
     digest = readable.SheetDigest()
-    plan = [(col, f, f.name, f.kind is Kind.DATE) for col, f in enumerate(cols, start=1)]
+    # Per column: a text-like field whose wire value is text shows that text (what ``comparable``
+    # gives), so the common cell takes no call; every other cell takes the general way.
+    plan = [
+        (col, f, f.name, f.kind in _TEXT_LIKE, f.kind is Kind.DATE) for col, f in enumerate(cols, start=1)
+    ]
     comparable = readable.comparable
-    write_text, write_number, write_boolean = fmt.put_text, ws.write_number, ws.write_boolean
+    write_string, write_number, write_boolean = ws.write_string, ws.write_number, ws.write_boolean
+    text_format, quoted_format = fmt.text, fmt.quoted
     row = 0
     for record_id, values in table.rows:
         row += 1
-        ws.write_string(row, 0, record_id, fmt.text)
+        write_string(row, 0, record_id, text_format)
         shown: list[Any] = [record_id]
-        for col, f, name, is_date in plan:
-            value = comparable(f, values.get(name))
+        for col, f, name, text_like, is_date in plan:
+            wire = values.get(name)
+            if text_like and type(wire) is str:
+                if wire:
+                    wire = clean_cell_text(wire)[:32_000]
+                    write_string(row, col, wire, quoted_format if looks_like_formula(wire) else text_format)
+                shown.append(wire)
+                continue
+            value = comparable(f, wire)
             if value == "":
                 shown.append(value)
                 continue
@@ -216,7 +231,7 @@ def _write_readable(
                 write_number(row, col, value, fmt.number)
             else:
                 value = clean_cell_text(str(value))[:32_000]
-                write_text(ws, row, col, value)
+                fmt.put_text(ws, row, col, value)
             shown.append(value)
         digest.row(shown)
     ws.autofilter(0, 0, max(row, 1), len(cols))
