@@ -177,6 +177,10 @@ class RecordPreview:
     parts: list[Sequence[FieldPreview] | Op] = field(default_factory=list, repr=False)
 
     @property
+    def has_changes(self) -> bool:
+        return any(part.changes if isinstance(part, Op) else part for part in self.parts)
+
+    @property
     def changes(self) -> list[FieldPreview]:
         out: list[FieldPreview] = []
         for part in self.parts:
