@@ -48,6 +48,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HQ_EMAIL_SETTING = "hq_email"
 _ID_CHUNK = 500
 _PLAIN = frozenset({str, int, bool})
+_PLAIN_OR_NONE = _PLAIN | {type(None)}
 
 
 @dataclass(frozen=True)
@@ -239,17 +240,19 @@ def _records(
     """
     spec = entity(name)
     table = entity_table(name)
-    fields = [(f.name, f.to_wire) for f in spec.fields]
+    # Per field, the value types that are their own wire form (what ``to_wire`` returns first); only
+    # other values take a call. None is one for a field that is not a list (a list's is []).
+    fields = [(f.name, f.to_wire, _PLAIN if f.is_list else _PLAIN_OR_NONE) for f in spec.fields]
     stmt = sa.select(table.c.id, *[table.c[f.name] for f in spec.fields])
     order = list(ids)
     count = 0
     for start in range(0, len(order), _ID_CHUNK):
         chunk = order[start : start + _ID_CHUNK]
         found: dict[str, dict[str, Any]] = {}
-        for record_id, *row in conn.execute(stmt.where(table.c.id.in_(chunk))):
-            # Text, numbers and flags are their own wire form: only the other values take a call.
+        for record_id, *row in conn.execute(stmt.where(table.c.id.in_(chunk))).all():
             found[record_id] = {
-                n: v if type(v) in _PLAIN else to_wire(v) for (n, to_wire), v in zip(fields, row, strict=True)
+                n: v if type(v) in plain else to_wire(v)
+                for (n, to_wire, plain), v in zip(fields, row, strict=True)
             }
         for record_id in chunk:
             values = found.get(record_id)
