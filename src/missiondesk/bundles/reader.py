@@ -76,6 +76,9 @@ def _payload(sheet: calamine.CalamineSheet, sheet_name: str) -> list[str]:
     for number, row in enumerate(sheet.iter_rows()):
         if number == 0:
             continue
+        if len(row) == 2 and type(row[1]) is str and row[1]:  # the common row: one part, text
+            lines.append(row[1])
+            continue
         parts = row[1:]
         while parts and parts[-1] == "":
             parts = parts[:-1]
