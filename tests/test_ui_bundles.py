@@ -110,6 +110,21 @@ def test_the_import_wizard_through_every_page(
     wizard.next()
     rows = wizard.preview_page.rows()
     assert rows["Support case"] == {"conflict": "1"}
+    # Records and their field changes are made when their row is opened.
+    tree = wizard.preview_page.tree
+    bundle_row = tree.topLevelItem(0)
+    case_row = next(
+        bundle_row.child(i)
+        for i in range(bundle_row.childCount())
+        if bundle_row.child(i).text(0) == "Support case"
+    )
+    assert case_row.childCount() == 0
+    case_row.setExpanded(True)
+    [record] = [case_row.child(i) for i in range(case_row.childCount())]
+    assert record.text(0).startswith(case_id[:8]) and record.childCount() == 0
+    record.setExpanded(True)
+    changes = [record.child(i).text(0) for i in range(record.childCount())]
+    assert changes == ["title: HQ가 먼저 받은 제목 → 다른 노트북의 제목  (conflict: HQ's value stays)"]
     assert wizard.button(QWizard.WizardButton.CommitButton).isVisible()
 
     # Import: a backup first, then the merge engine; the report and the acknowledgement can be saved.

@@ -31,8 +31,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 READ_CHUNK = 1024 * 1024
 
 _FORBIDDEN_PARTS = ("vbaproject", "activex", "externallink", "connections.xml", "embeddings/", "vbadata")
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s>/]")  # a row or a cell: one pass counts both
 _TAIL = 32  # bytes kept between chunks so a tag split across two chunks is still seen
 
 
@@ -157,8 +156,12 @@ def _stream_parts(
                     )
                 if is_sheet:
                     # Tags wholly inside the carried-over tail were counted with the previous chunk.
-                    rows += len(_ROW.findall(window)) - len(_ROW.findall(tail))
-                    cells += len(_CELL.findall(window)) - len(_CELL.findall(tail))
+                    found = _TAG.findall(window)
+                    if tail:
+                        del found[: len(_TAG.findall(tail))]
+                    in_cells = found.count(b"c")
+                    rows += len(found) - in_cells
+                    cells += in_cells
                     if rows > limits.max_rows_per_sheet:
                         raise BundleRefused(
                             f"{name}: a sheet ({info.filename}) has more than {limits.max_rows_per_sheet:,} "

@@ -15,12 +15,13 @@ op's content hash.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from missiondesk.domain.canonical import canonical_json, sha256_hex
-from missiondesk.domain.ops import Op
+from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.schema import entity, is_entity
 
 
@@ -31,15 +32,12 @@ def entry_line(op_text: str, full_hash: str, left_out: Sequence[str]) -> str:
     normalising the whole text: they meet at JSON's ASCII punctuation, which
     composes with nothing (the argument of ``canonical_json``'s docstring).
     """
-    return (
-        '{"full_hash":'
-        + canonical_json(full_hash)
-        + ',"left_out":'
-        + canonical_json(list(left_out))
-        + ',"op":'
-        + op_text
-        + "}"
-    )
+    hash_text = f'"{full_hash}"' if _HEX.fullmatch(full_hash) else canonical_json(full_hash)
+    left_text = canonical_json(list(left_out)) if left_out else "[]"
+    return '{"full_hash":' + hash_text + ',"left_out":' + left_text + ',"op":' + op_text + "}"
+
+
+_HEX = re.compile("[0-9a-f]*")  # such text is its own canonical JSON between quotes
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,51 @@ def entry_for(op: Op, include_sensitive: bool) -> OpEntry:
     return OpEntry(kept, full_hash, left_out, entry_line(kept.canonical(), full_hash, left_out))
 
 
+_WIRE_TEXT = ("op_id", "device_id", "entity", "record_id", "owner_mission", "made_at", "made_by")
+_WIRE_INT = ("seq", "base_version", "schema_version")
+_WIRE_KEYS = frozenset((*_WIRE_TEXT, *_WIRE_INT, "kind", "changes"))
+_KINDS = {k.value: k for k in OpKind}
+
+
+def _plain_op(wire: Any) -> Op | None:
+    """The op of a wire form that ``Op.from_wire(...).to_wire()`` would give back unchanged, else None.
+
+    For such a form the canonical text of the parsed JSON is the op's canonical text, so a line is
+    checked with one serialisation and no round trip through ``to_wire``.
+    """
+    if type(wire) is not dict or wire.keys() != _WIRE_KEYS:
+        return None
+    for key in _WIRE_TEXT:
+        if type(wire[key]) is not str:
+            return None
+    for key in _WIRE_INT:
+        if type(wire[key]) is not int:
+            return None
+    kind = _KINDS.get(wire["kind"]) if type(wire["kind"]) is str else None
+    changes = wire["changes"]
+    if kind is None or type(changes) is not dict:
+        return None
+    built = {}
+    for name, pair in changes.items():
+        if type(pair) is not list or len(pair) != 2:
+            return None
+        built[name] = FieldChange(pair[0], pair[1])
+    return Op(
+        wire["op_id"],
+        wire["device_id"],
+        wire["seq"],
+        wire["entity"],
+        wire["record_id"],
+        kind,
+        wire["owner_mission"],
+        wire["base_version"],
+        built,
+        wire["schema_version"],
+        wire["made_at"],
+        wire["made_by"],
+    )
+
+
 def parse_entry(line: str) -> OpEntry:
     """The entry a line holds; ValueError when it is not one, or not in canonical form."""
     try:
@@ -78,14 +121,19 @@ def parse_entry(line: str) -> OpEntry:
         raise ValueError(f"not JSON ({exc})") from exc
     if not isinstance(data, dict) or set(data) != {"op", "full_hash", "left_out"}:
         raise ValueError("not an op entry")
-    op = Op.from_wire(data["op"])
+    op = _plain_op(data["op"])
+    if op is None:
+        op = Op.from_wire(data["op"])
+        op_text = op.canonical()
+    else:
+        op_text = canonical_json(data["op"])  # the same text, without building the wire form again
     left_out = data["left_out"]
     if not isinstance(left_out, list) or not all(isinstance(x, str) for x in left_out):
         raise ValueError("left_out is not a list of field names")
     full_hash = str(data["full_hash"])
-    op_text = op.canonical()  # the one serialisation: the canonical-form check and the hash both use it
+    # The one serialisation: the canonical-form check and the hash both use it.
     if entry_line(op_text, full_hash, left_out) != line:
         raise ValueError("the op is not in canonical form (edited by hand?)")
     if not left_out and full_hash != sha256_hex(op_text):
         raise ValueError("the op's hash does not match its content")
-    return OpEntry(op, full_hash, tuple(left_out))
+    return OpEntry(op, full_hash, tuple(left_out), line)

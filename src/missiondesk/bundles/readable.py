@@ -9,7 +9,10 @@ are numbers, everything else is text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import hashlib
+import json
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,3 +104,77 @@ def read_value(f: FieldSpec, value: Any) -> Any:
 
 def expected_values(values: Mapping[str, Any], spec: EntitySpec, include_sensitive: bool) -> list[Any]:
     return [comparable(f, values.get(f.name)) for f in columns(spec, include_sensitive)]
+
+
+ID_FIELD = FieldSpec("id", Kind.TEXT, label_en="ID", label_ko="ID")
+"""The ID column, read as text."""
+
+_SAME_TYPE: dict[Kind, type] = {
+    Kind.TEXT: str,
+    Kind.LONGTEXT: str,
+    Kind.DATE: str,
+    Kind.ENUM: str,
+    Kind.REF: str,
+    Kind.CODE: str,
+    Kind.INT: int,
+    Kind.BOOL: bool,
+}
+
+
+def shown_as_is(f: FieldSpec) -> type | None:
+    """The wire type whose values ``comparable`` returns unchanged for ``f`` (None: lists, always converted)."""
+    return _SAME_TYPE.get(f.kind)
+
+
+def row_reader(cols: Sequence[FieldSpec]) -> Callable[[Sequence[Any]], list[Any]]:
+    """Reads a sheet row (ID, then ``cols``) as ``read_value`` would, cell by cell; ValueError likewise.
+
+    A text cell outside a date column is shown as it was read, so only the other cells pay for a call.
+    """
+    fields = (ID_FIELD, *cols)
+    width = len(fields)
+    as_read = tuple(f.kind is not Kind.DATE for f in fields)
+
+    def read(row: Sequence[Any]) -> list[Any]:
+        cells = row if len(row) >= width else [*row, *[""] * (width - len(row))]
+        return [
+            v if ok and type(v) is str else read_value(f, v)
+            for f, ok, v in zip(fields, as_read, cells, strict=False)
+        ]
+
+    return read
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+"""``canonical_json`` without its normalisation, which ``SheetDigest`` does a batch at a time."""
+
+
+class SheetDigest:
+    """SHA-256 of a readable sheet: each shown row's ``canonical_json`` followed by a newline.
+
+    Rows are encoded one by one and normalised (NFC) a batch at a time: normalising the joined
+    lines equals normalising each, as a newline composes with nothing.
+    """
+
+    BATCH = 2000
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256()
+        self._lines: list[str] = []
+
+    def row(self, shown: Sequence[Any]) -> None:
+        self._lines.append(_ENCODE(shown))
+        if len(self._lines) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._lines:
+            text = "\n".join(self._lines) + "\n"
+            if not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
+            self._h.update(text.encode("utf-8"))
+            self._lines.clear()
+
+    def hexdigest(self) -> str:
+        self._flush()
+        return self._h.hexdigest()

@@ -8,7 +8,6 @@ converted on the way.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from missiondesk.bundles.container import ContainerFacts, check_container
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.bundles.manifest import MANIFEST_SHEET, Manifest
-from missiondesk.domain.canonical import canonical_json
 
 
 @dataclass
@@ -78,6 +76,9 @@ def _payload(sheet: calamine.CalamineSheet, sheet_name: str) -> list[str]:
     for number, row in enumerate(sheet.iter_rows()):
         if number == 0:
             continue
+        if len(row) == 2 and type(row[1]) is str and row[1]:  # the common row: one part, text
+            lines.append(row[1])
+            continue
         parts = row[1:]
         while parts and parts[-1] == "":
             parts = parts[:-1]
@@ -92,24 +93,3 @@ def _payload(sheet: calamine.CalamineSheet, sheet_name: str) -> list[str]:
             )
         lines.append("".join(str(p) for p in parts))
     return lines
-
-
-def readable_hash(rows: list[list[Any]], sheet: readable.ReadableSheet, include_sensitive: bool) -> str:
-    """The SHA-256 of a readable sheet as read, comparable with the one the manifest signs."""
-    cols = readable.columns(sheet.spec, include_sensitive)
-    h = hashlib.sha256()
-    for row in rows:
-        cells = list(row) + [""] * (len(cols) + 1 - len(row))
-        shown: list[Any] = [readable.read_value(_ID, cells[0])]
-        for f, value in zip(cols, cells[1:], strict=False):
-            try:
-                shown.append(readable.read_value(f, value))
-            except ValueError:
-                shown.append(repr(value))
-        h.update(canonical_json(shown).encode("utf-8") + b"\n")
-    return h.hexdigest()
-
-
-_ID = readable.BY_ENTITY["support_case"].spec.field(
-    "reference"
-)  # a text field, to read the ID column as text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -19,8 +19,8 @@ from missiondesk.bundles import readable, signing
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, SIGNATURE, Manifest, PayloadDigest
 from missiondesk.bundles.op_entries import OpEntry, parse_entry
-from missiondesk.bundles.reader import WorkbookContent, readable_hash
-from missiondesk.domain.schema import SCHEMA_VERSION
+from missiondesk.bundles.reader import WorkbookContent
+from missiondesk.domain.schema import SCHEMA_VERSION, FieldSpec
 from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
 
 
@@ -178,6 +178,7 @@ def check_readable(content: WorkbookContent, entries: list[OpEntry]) -> Readable
     Text where a date belongs is refused outright. A cell is compared with the
     ops when the ops carry its field; a sheet whose signed hash differs is
     listed as edited even when the changed cells are outside the ops' fields.
+    Each row is read once, for the comparison and the hash.
     """
     include_sensitive = content.manifest.get("sensitive") != "left out"
     latest: dict[str, dict[str, Any]] = {}
@@ -191,26 +192,49 @@ def check_readable(content: WorkbookContent, entries: list[OpEntry]) -> Readable
     for name, rows in content.readable_rows.items():
         sheet = readable.BY_NAME[name]
         cols = readable.columns(sheet.spec, include_sensitive)
+        read = readable.row_reader(cols)
+        where = {f.name: (i, f, readable.shown_as_is(f)) for i, f in enumerate(cols, start=1)}
+        digest = readable.SheetDigest()
         for number, row in enumerate(rows, start=2):
-            cells = list(row) + [""] * (len(cols) + 1 - len(row))
-            record_id = str(cells[0])
-            carried = latest.get(record_id, {})
-            for f, value in zip(cols, cells[1:], strict=False):
-                try:
-                    shown = readable.read_value(f, value)
-                except ValueError as exc:
-                    raise BundleRefused(
-                        f"Sheet {name}, row {number}, column {readable.header(f)}: {exc}. Refused; nothing was applied."
-                    ) from None
-                if f.name in carried:
-                    expected = readable.comparable(f, carried[f.name])
-                    if shown != expected:
-                        differences.append(
-                            CellDifference(name, number, record_id, readable.header(f), shown, expected)
-                        )
-        if name in signed and readable_hash(rows, sheet, include_sensitive) != signed[name]:
+            try:
+                shown = read(row)
+            except ValueError:
+                _refuse_cell(name, number, row, cols)
+                raise
+            digest.row(shown)
+            carried = latest.get(str(shown[0]))
+            if not carried:
+                continue
+            found: list[tuple[int, CellDifference]] = []
+            for field_name, wire in carried.items():
+                slot = where.get(field_name)
+                if slot is None:
+                    continue
+                i, f, as_is = slot
+                value = shown[i]
+                if type(wire) is as_is and value == wire:  # what ``comparable`` would give: no call
+                    continue
+                expected = readable.comparable(f, wire)
+                if value != expected:
+                    found.append(
+                        (i, CellDifference(name, number, str(shown[0]), readable.header(f), value, expected))
+                    )
+            differences.extend(d for _, d in sorted(found, key=lambda x: x[0]))
+        if name in signed and digest.hexdigest() != signed[name]:
             edited.append(name)
     return ReadableCheck(tuple(differences), tuple(edited))
+
+
+def _refuse_cell(name: str, number: int, row: Sequence[Any], cols: list[FieldSpec]) -> None:
+    """Refuse for the first cell of ``row`` that is not what its column holds (text in a date column)."""
+    cells = list(row) + [""] * (len(cols) + 1 - len(row))
+    for f, value in zip(cols, cells[1:], strict=False):
+        try:
+            readable.read_value(f, value)
+        except ValueError as exc:
+            raise BundleRefused(
+                f"Sheet {name}, row {number}, column {readable.header(f)}: {exc}. Refused; nothing was applied."
+            ) from None
 
 
 def _signed_hashes(manifest: Manifest) -> dict[str, str]:

@@ -13,7 +13,6 @@ the cell.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -45,6 +44,9 @@ class SummaryLine:
     label_ko: str
     label_en: str
     value: str | int
+
+
+_TEXT_LIKE = frozenset({Kind.TEXT, Kind.LONGTEXT, Kind.ENUM, Kind.REF, Kind.CODE})
 
 
 class _Sheets:
@@ -190,32 +192,47 @@ def _write_readable(
         ws.set_column(col, col, readable.width(f))
     ws.set_row(0, 32)
     ws.freeze_panes(1, 1)
-    h = hashlib.sha256()
+    digest = readable.SheetDigest()
+    # Per column: a text-like field whose wire value is text shows that text (what ``comparable``
+    # gives), so the common cell takes no call; every other cell takes the general way.
+    plan = [
+        (col, f, f.name, f.kind in _TEXT_LIKE, f.kind is Kind.DATE) for col, f in enumerate(cols, start=1)
+    ]
+    comparable = readable.comparable
+    write_string, write_number, write_boolean = ws.write_string, ws.write_number, ws.write_boolean
+    text_format, quoted_format = fmt.text, fmt.quoted
     row = 0
     for record_id, values in table.rows:
         row += 1
-        ws.write_string(row, 0, record_id, fmt.text)
+        write_string(row, 0, record_id, text_format)
         shown: list[Any] = [record_id]
-        for col, f in enumerate(cols, start=1):
-            wire = values.get(f.name)
-            value = readable.comparable(f, wire)
-            shown.append(value)
-            if value == "":
+        for col, f, name, text_like, is_date in plan:
+            wire = values.get(name)
+            if text_like and type(wire) is str:
+                if wire:
+                    wire = clean_cell_text(wire)[:32_000]
+                    write_string(row, col, wire, quoted_format if looks_like_formula(wire) else text_format)
+                shown.append(wire)
                 continue
-            if f.kind is Kind.DATE:
+            value = comparable(f, wire)
+            if value == "":
+                shown.append(value)
+                continue
+            if is_date:
                 try:
                     ws.write_datetime(row, col, dt.date.fromisoformat(str(value)), fmt.date)
+                    shown.append(value)
                     continue
                 except ValueError:
                     pass
             if isinstance(value, bool):
-                ws.write_boolean(row, col, value)
+                write_boolean(row, col, value)
             elif isinstance(value, int):
-                ws.write_number(row, col, value, fmt.number)
+                write_number(row, col, value, fmt.number)
             else:
-                text = clean_cell_text(str(value))[:32_000]
-                shown[-1] = text
-                fmt.put_text(ws, row, col, text)
-        h.update(canonical_json(shown).encode("utf-8") + b"\n")
+                value = clean_cell_text(str(value))[:32_000]
+                fmt.put_text(ws, row, col, value)
+            shown.append(value)
+        digest.row(shown)
     ws.autofilter(0, 0, max(row, 1), len(cols))
-    return h.hexdigest()
+    return digest.hexdigest()

@@ -7,6 +7,9 @@ import json
 import unicodedata
 from typing import Any
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+"""What ``json.dumps`` would build on every call with these options (it keeps no state between calls)."""
+
 
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, NFC text, UTF-8 kept as is.
@@ -15,7 +18,7 @@ def canonical_json(value: Any) -> str:
     own characters are ASCII and compose with nothing. (Keys are field names,
     plain ASCII, so their sort order does not depend on the normal form.)
     """
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    text = _ENCODER.encode(value)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

@@ -22,14 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
 from missiondesk import __version__
 from missiondesk.bundles import readable
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_OPS
-from missiondesk.bundles.op_entries import entry_for
+from missiondesk.bundles.op_entries import entry_for, entry_line
 from missiondesk.bundles.writer import ReadableRows, SummaryLine, write_bundle
+from missiondesk.domain.canonical import sha256_hex
 from missiondesk.domain.ops import Op
-from missiondesk.domain.schema import SCHEMA_VERSION, entity
+from missiondesk.domain.schema import ENTITIES, SCHEMA_VERSION, entity
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext, read_config
 from missiondesk.services.device_keys import private_key
@@ -45,6 +47,8 @@ from missiondesk.sync.authority import collector_paused
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HQ_EMAIL_SETTING = "hq_email"
 _ID_CHUNK = 500
+_PLAIN = frozenset({str, int, bool})
+_PLAIN_OR_NONE = _PLAIN | {type(None)}
 
 
 @dataclass(frozen=True)
@@ -80,60 +84,58 @@ def _export(
     ctx: AppContext, out: Path, all_ops: bool, include_sensitive: bool, task: TaskContext
 ) -> ExportResult:
     key = private_key(ctx)
-    ops = _ops(ctx, all_ops)
-    total = len(ops)
-    task.progress(0, total, "Reading the records")
-    records = _records(ctx, ops)
     epoch, cursor = replica.cursor(ctx)
     bundle_id = str(uuid.uuid4())
     created = utcnow()
-    manifest = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "kind": KIND_OPS,
-        "bundle_id": bundle_id,
-        "device_id": ctx.device.device_id,
-        "mission": ctx.device.mission,
-        "officer": ctx.device.officer_name,
-        "app_version": __version__,
-        "schema_version": SCHEMA_VERSION,
-        "seq_first": ops[0].seq if ops else 0,
-        "seq_last": ops[-1].seq if ops else 0,
-        "op_count": total,
-        "created_at": created.isoformat(timespec="seconds") + "Z",
-        "times": "UTC",
-        "sensitive": "included" if include_sensitive else "left out",
-        "feed_epoch": epoch or "",
-        "feed_cursor": cursor,
-    }
+    # One read transaction: the ops and the records they touch are read as of one moment, a chunk at
+    # a time as they are written, so memory stays flat however large the bundle.
+    with ctx.store.read() as conn:
+        facts = _facts(conn, _selected(ctx, all_ops))
+        total = facts.count
+        task.progress(0, total, "Reading the outbox")
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "kind": KIND_OPS,
+            "bundle_id": bundle_id,
+            "device_id": ctx.device.device_id,
+            "mission": ctx.device.mission,
+            "officer": ctx.device.officer_name,
+            "app_version": __version__,
+            "schema_version": SCHEMA_VERSION,
+            "seq_first": facts.seq_first or 0,
+            "seq_last": facts.seq_last or 0,
+            "op_count": total,
+            "created_at": created.isoformat(timespec="seconds") + "Z",
+            "times": "UTC",
+            "sensitive": "included" if include_sensitive else "left out",
+            "feed_epoch": epoch or "",
+            "feed_cursor": cursor,
+        }
 
-    def progress(done: int) -> None:
-        task.check_cancelled()
-        task.progress(done, total, "Writing the bundle")
+        def progress(done: int) -> None:
+            task.check_cancelled()
+            task.progress(done, total, "Writing the bundle")
 
-    redacted = 0
-
-    def lines() -> Iterator[str]:
-        # Each entry is made as its line is written and dropped: the op is serialised once, and the
-        # lines never all sit in memory.
-        nonlocal redacted
-        for op in ops:
-            entry = entry_for(op, include_sensitive)
-            redacted += bool(entry.left_out)
-            yield entry.line()
-
-    tables = [ReadableRows(sheet, _rows(records.get(sheet.entity, {}))) for sheet in readable.READABLE_SHEETS]
-    with environment_errors():
-        write_bundle(
-            out,
-            manifest,
-            [("ops", lines())],
-            key,
-            readable_rows=tables,
-            include_sensitive=include_sensitive,
-            summary=_summary(ctx, ops, records, include_sensitive),
-            progress=progress,
-        )
+        tally = _Tally()
+        tables = [
+            ReadableRows(sheet, _records(conn, sheet.entity, tally.wanted.get(sheet.entity, {}), tally))
+            for sheet in readable.READABLE_SHEETS
+        ]
+        with environment_errors():
+            write_bundle(
+                out,
+                manifest,
+                [("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally))],
+                key,
+                readable_rows=tables,
+                include_sensitive=include_sensitive,
+                # A generator: run when the summary sheet is written, after the sheets it counts.
+                summary=_summary(ctx, facts, tally, include_sensitive),
+                progress=progress,
+            )
+    if tally.ops != total:  # the read transaction makes this impossible; never sign a wrong count
+        raise RuntimeError(f"the outbox gave {tally.ops} ops, {total} counted")
     task.progress(total, total, "Done")
     with ctx.store.write() as conn:
         conn.execute(
@@ -152,86 +154,145 @@ def _export(
         out,
         bundle_id,
         total,
-        ops[0].seq if ops else None,
-        ops[-1].seq if ops else None,
-        redacted,
-        {s.name: len(records.get(s.entity, {})) for s in readable.READABLE_SHEETS},
+        facts.seq_first,
+        facts.seq_last,
+        tally.redacted,
+        {s.name: tally.records.get(s.entity, 0) for s in readable.READABLE_SHEETS},
     )
 
 
-def _ops(ctx: AppContext, all_ops: bool) -> list[Op]:
-    with ctx.store.read() as conn:
-        stmt = (
-            sa.select(outbox_table.c.payload)
-            .where(outbox_table.c.device_id == ctx.device.device_id)
-            .order_by(outbox_table.c.seq)
-        )
-        stmt = (
-            stmt.where(outbox_table.c.status != outbox.REJECTED)
-            if all_ops
-            else stmt.where(outbox_table.c.status == outbox.PENDING)
-        )
-        return [Op.from_wire(json.loads(p)) for p in conn.execute(stmt).scalars()]
+def _selected(ctx: AppContext, all_ops: bool) -> sa.ColumnElement[bool]:
+    """The device's ops a bundle carries: unacknowledged ones, or all the outbox keeps but rejected ones."""
+    mine = outbox_table.c.device_id == ctx.device.device_id
+    if all_ops:
+        return sa.and_(mine, outbox_table.c.status != outbox.REJECTED)
+    return sa.and_(mine, outbox_table.c.status == outbox.PENDING)
 
 
-def _records(ctx: AppContext, ops: list[Op]) -> dict[str, dict[str, dict[str, Any]]]:
-    """entity -> record id -> wire values, for the records the ops touch that a readable sheet shows."""
-    wanted: dict[str, list[str]] = {}
-    for op in ops:
-        if op.entity in readable.BY_ENTITY:
-            wanted.setdefault(op.entity, []).append(op.record_id)
-    out: dict[str, dict[str, dict[str, Any]]] = {}
-    with ctx.store.read() as conn:
-        for name, ids in wanted.items():
-            spec = entity(name)
-            table = entity_table(name)
-            unique = list(dict.fromkeys(ids))
-            found: dict[str, dict[str, Any]] = {}
-            for start in range(0, len(unique), _ID_CHUNK):
-                stmt = sa.select(table).where(table.c.id.in_(unique[start : start + _ID_CHUNK]))
-                for row in conn.execute(stmt).mappings():
-                    found[row["id"]] = {f.name: f.to_wire(row[f.name]) for f in spec.fields}
-            out[name] = {i: found[i] for i in unique if i in found}
-    return out
+@dataclass(frozen=True)
+class _Facts:
+    count: int
+    seq_first: int | None
+    seq_last: int | None
+    made_first: dt.datetime | None
+    made_last: dt.datetime | None
+    kinds: dict[str, int]
 
 
-def _rows(records: dict[str, dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
-    yield from records.items()
+def _facts(conn: Connection, where: sa.ColumnElement[bool]) -> _Facts:
+    """Counts for the manifest and the summary, before the ops are streamed."""
+    c = outbox_table.c
+    kinds: dict[str, int] = {
+        str(k): int(n)
+        for k, n in conn.execute(sa.select(c.kind, sa.func.count()).where(where).group_by(c.kind))
+    }
+    first, last, made_first, made_last = conn.execute(
+        sa.select(
+            sa.func.min(c.seq), sa.func.max(c.seq), sa.func.min(c.created_at), sa.func.max(c.created_at)
+        ).where(where)
+    ).one()
+    return _Facts(sum(kinds.values()), first, last, made_first, made_last, kinds)
 
 
-def _summary(
-    ctx: AppContext,
-    ops: list[Op],
-    records: dict[str, dict[str, dict[str, Any]]],
-    include_sensitive: bool,
-) -> list[SummaryLine]:
-    kinds = Counter(op.kind.value for op in ops)
-    made = sorted(op.made_at for op in ops if op.made_at)
-    lines = [
+class _Tally:
+    """What streaming the ops and the records found, for the readable sheets, the summary and the result."""
+
+    def __init__(self) -> None:
+        self.ops = 0
+        self.redacted = 0
+        self.wanted: dict[str, dict[str, None]] = {e: {} for e in readable.BY_ENTITY}  # ordered sets of ids
+        self.records: dict[str, int] = {}
+        self.case_status: Counter[str] = Counter()
+        self.meetings_held = 0
+
+
+def _lines(
+    conn: Connection, where: sa.ColumnElement[bool], include_sensitive: bool, tally: _Tally
+) -> Iterator[str]:
+    """The ops sheet's lines, read from the outbox as they are written.
+
+    The outbox keeps each op's canonical text (``store.outbox.append`` stores ``Op.canonical()``), so
+    an op whose fields all go into the bundle becomes its line without being parsed and serialised
+    again; an op with sensitive fields to leave out is rebuilt by ``entry_for``.
+    """
+    c = outbox_table.c
+    stmt = sa.select(c.entity, c.record_id, c.payload).where(where).order_by(c.seq)
+    sensitive = {e.name for e in ENTITIES if e.sensitive_fields}
+    for name, record_id, payload in conn.execute(stmt.execution_options(yield_per=2000)):
+        tally.ops += 1
+        wanted = tally.wanted.get(name)
+        if wanted is not None:
+            wanted[record_id] = None
+        if include_sensitive or name not in sensitive:
+            yield entry_line(payload, sha256_hex(payload), ())
+            continue
+        entry = entry_for(Op.from_wire(json.loads(payload)), include_sensitive)
+        tally.redacted += bool(entry.left_out)
+        yield entry.line()
+
+
+def _records(
+    conn: Connection, name: str, ids: dict[str, None], tally: _Tally
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Record id and wire values of the records the ops touch, in the ops' order, a chunk at a time.
+
+    ``ids`` fills while the ops are written; this runs after, when the readable sheet is written.
+    """
+    spec = entity(name)
+    table = entity_table(name)
+    # Per field, the value types that are their own wire form (what ``to_wire`` returns first); only
+    # other values take a call. None is one for a field that is not a list (a list's is []).
+    fields = [(f.name, f.to_wire, _PLAIN if f.is_list else _PLAIN_OR_NONE) for f in spec.fields]
+    stmt = sa.select(table.c.id, *[table.c[f.name] for f in spec.fields])
+    order = list(ids)
+    count = 0
+    for start in range(0, len(order), _ID_CHUNK):
+        chunk = order[start : start + _ID_CHUNK]
+        found: dict[str, dict[str, Any]] = {}
+        for record_id, *row in conn.execute(stmt.where(table.c.id.in_(chunk))).all():
+            found[record_id] = {
+                n: v if type(v) in plain else to_wire(v)
+                for (n, to_wire, plain), v in zip(fields, row, strict=True)
+            }
+        for record_id in chunk:
+            values = found.get(record_id)
+            if values is None:
+                continue
+            count += 1
+            if name == "support_case":
+                tally.case_status[str(values.get("status"))] += 1
+            elif name == "council_meeting" and values.get("status") == "held":
+                tally.meetings_held += 1
+            yield record_id, values
+    tally.records[name] = count
+
+
+def _summary(ctx: AppContext, facts: _Facts, tally: _Tally, include_sensitive: bool) -> Iterator[SummaryLine]:
+    """The summary sheet's lines; a generator, so the record counts are read once the sheets are written."""
+
+    def made(at: dt.datetime | None) -> str:
+        return at.isoformat(timespec="seconds") + "Z" if at is not None else ""  # as ``Op.made_at``
+
+    yield from (
         SummaryLine("공관", "Mission", ctx.device.mission),
         SummaryLine("작성자", "Made by", ctx.device.officer_name),
-        SummaryLine("기간 시작 (UTC)", "Period from (UTC)", made[0] if made else ""),
-        SummaryLine("기간 끝 (UTC)", "Period to (UTC)", made[-1] if made else ""),
-        SummaryLine("변경 수", "Changes", len(ops)),
-        SummaryLine("신규", "Created", kinds.get("create", 0)),
-        SummaryLine("수정", "Updated", kinds.get("update", 0)),
-        SummaryLine("삭제", "Deleted", kinds.get("delete", 0)),
-        SummaryLine("복원", "Restored", kinds.get("restore", 0)),
+        SummaryLine("기간 시작 (UTC)", "Period from (UTC)", made(facts.made_first)),
+        SummaryLine("기간 끝 (UTC)", "Period to (UTC)", made(facts.made_last)),
+        SummaryLine("변경 수", "Changes", facts.count),
+        SummaryLine("신규", "Created", facts.kinds.get("create", 0)),
+        SummaryLine("수정", "Updated", facts.kinds.get("update", 0)),
+        SummaryLine("삭제", "Deleted", facts.kinds.get("delete", 0)),
+        SummaryLine("복원", "Restored", facts.kinds.get("restore", 0)),
         SummaryLine(
             "민감 정보", "Sensitive fields", "포함 / included" if include_sensitive else "제외 / left out"
         ),
-    ]
+    )
     for sheet in readable.READABLE_SHEETS:
         spec = sheet.spec
-        lines.append(SummaryLine(spec.label_ko, spec.label_en, len(records.get(sheet.entity, {}))))
-    cases = records.get("support_case", {}).values()
-    for status, n in sorted(Counter(str(c.get("status")) for c in cases).items()):
-        lines.append(SummaryLine(f"사례 상태: {status}", f"Cases with status {status}", n))
-    meetings = records.get("council_meeting", {}).values()
-    lines.append(
-        SummaryLine("개최된 협의회", "Meetings held", sum(1 for m in meetings if m.get("status") == "held"))
-    )
-    return lines
+        yield SummaryLine(spec.label_ko, spec.label_en, tally.records.get(sheet.entity, 0))
+    for status, n in sorted(tally.case_status.items()):
+        yield SummaryLine(f"사례 상태: {status}", f"Cases with status {status}", n)
+    yield SummaryLine("개최된 협의회", "Meetings held", tally.meetings_held)
 
 
 def prepare_email(ctx: AppContext, bundle: Path, eml: Path, to: str | None = None) -> Path:

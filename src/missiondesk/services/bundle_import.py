@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -37,14 +37,15 @@ from missiondesk.bundles.reader import WorkbookContent, read_workbook
 from missiondesk.bundles.report_workbook import write_tables
 from missiondesk.bundles.verify import ReadableCheck, Trust
 from missiondesk.domain.merge import FieldVerdict, merge_fields
-from missiondesk.domain.ops import OpKind
+from missiondesk.domain.ops import Op, OpKind
 from missiondesk.domain.permissions import Role, write_refusal
-from missiondesk.domain.schema import GLOBAL_OWNER, Scope, entity, is_entity
+from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, Scope, entity, is_entity
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.device_keys import registered_key
 from missiondesk.services.progress import Silent, TaskContext
 from missiondesk.store.backup import backup_name
+from missiondesk.store.bulk import among
 from missiondesk.store.database import backup as backup_store
 from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
@@ -60,7 +61,7 @@ from missiondesk.sync.authority import (
 )
 
 PUSH_CHUNK = 2000
-_ID_CHUNK = 500
+_SET_CHUNK = 10_000
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,24 @@ class RecordPreview:
     entity: str
     record_id: str
     outcome: Outcome
-    changes: list[FieldPreview] = field(default_factory=list)
     reason: str = ""
+    # Per op on the record: its field changes, or the op itself for a new record, whose changes are
+    # only made into previews when someone looks (``changes``): a bundle may create 100,000 records.
+    parts: list[Sequence[FieldPreview] | Op] = field(default_factory=list, repr=False)
+
+    @property
+    def has_changes(self) -> bool:
+        return any(part.changes if isinstance(part, Op) else part for part in self.parts)
+
+    @property
+    def changes(self) -> list[FieldPreview]:
+        out: list[FieldPreview] = []
+        for part in self.parts:
+            if isinstance(part, Op):
+                out.extend(FieldPreview(k, None, c.new) for k, c in sorted(part.changes.items()))
+            else:
+                out.extend(part)
+        return out
 
 
 @dataclass
@@ -286,14 +303,18 @@ def _plan_ops(ctx: AppContext, bundle: BundlePlan) -> None:
 def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[RecordPreview]:
     """Predict each op's result from HQ's current state (read only; ``apply`` gives the real results)."""
     ids = [e.op.op_id for e in entries]
-    receipts: dict[str, Any] = {}
-    held: dict[str, Any] = {}
-    for start in range(0, len(ids), _ID_CHUNK):
-        chunk = ids[start : start + _ID_CHUNK]
-        for r in conn.execute(sa.select(op_receipt).where(op_receipt.c.op_id.in_(chunk))).mappings():
-            receipts[r["op_id"]] = r
-        for r in conn.execute(sa.select(held_op).where(held_op.c.op_id.in_(chunk))).mappings():
-            held[r["op_id"]] = r
+    receipts: dict[str, str] = {}  # op id -> content hash
+    held: set[str] = set()
+    # The whole batch's ids in a few set-based queries (one parameter each), not one query per op.
+    for start in range(0, len(ids), _SET_CHUNK):
+        chunk = ids[start : start + _SET_CHUNK]
+        stmt = sa.select(op_receipt.c.op_id, op_receipt.c.content_hash).where(
+            among(conn, op_receipt.c.op_id, chunk)
+        )
+        receipts.update((op_id, content_hash) for op_id, content_hash in conn.execute(stmt))
+        held.update(
+            conn.execute(sa.select(held_op.c.op_id).where(among(conn, held_op.c.op_id, chunk))).scalars()
+        )
     held_seqs = set(
         conn.execute(sa.select(held_op.c.seq).where(held_op.c.device_id == device["device_id"])).scalars()
     )
@@ -309,107 +330,129 @@ def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[Reco
         spec = entity(name)
         table = entity_table(name)
         id_list = sorted(record_ids)
-        for start in range(0, len(id_list), _ID_CHUNK):
-            stmt = sa.select(table).where(table.c.id.in_(id_list[start : start + _ID_CHUNK]))
+        for start in range(0, len(id_list), _SET_CHUNK):
+            stmt = sa.select(table).where(among(conn, table.c.id, id_list[start : start + _SET_CHUNK]))
             for row in conn.execute(stmt).mappings():
                 state[row["id"]] = {f.name: f.to_wire(row[f.name]) for f in spec.fields}
                 owners[row["id"]] = row["owner_mission"]
                 deleted[row["id"]] = row["deleted_at"] is not None
-    role = Role(device["role"])
-    mission = device["mission_code"]
+    predict = _Predictor(receipts, held, state, owners, deleted, Role(device["role"]), device["mission_code"])
     expected = int(device["next_seq"])
     previews: dict[str, RecordPreview] = {}
     for e in entries:
         op = e.op
-        outcome, reason, changes = _predict(
-            e, receipts, held, state, owners, deleted, role, mission, expected
-        )
+        outcome, reason, changes = predict(e, expected)
         if (outcome is not Outcome.HELD or op.op_id in held) and op.seq == expected:
             expected += 1
             while expected in held_seqs:
                 expected += 1
-        key = op.record_id
-        preview = previews.get(key)
+        preview = previews.get(op.record_id)
         if preview is None:
-            previews[key] = RecordPreview(op.entity, op.record_id, outcome, list(changes), reason)
+            previews[op.record_id] = RecordPreview(op.entity, op.record_id, outcome, reason, [changes])
         else:
             if _WORST.index(outcome) < _WORST.index(preview.outcome):
                 preview.outcome, preview.reason = outcome, reason
-            preview.changes.extend(changes)
+            preview.parts.append(changes)
     return list(previews.values())
 
 
-def _predict(
-    e: OpEntry,
-    receipts: dict[str, Any],
-    held: dict[str, Any],
-    state: dict[str, dict[str, Any] | None],
-    owners: dict[str, str],
-    deleted: dict[str, bool],
-    role: Role,
-    mission: str,
-    expected: int,
-) -> tuple[Outcome, str, list[FieldPreview]]:
-    op = e.op
-    receipt = receipts.get(op.op_id)
-    if receipt is not None:
-        if receipt["content_hash"] != e.full_hash:
-            return Outcome.REJECTED, "this op id was already received with different content", []
-        return Outcome.UNCHANGED, "already received", []
-    if op.op_id in held:
-        return Outcome.HELD, "already waiting at HQ", []
-    if op.seq > expected:
-        return Outcome.HELD, f"waiting for op {expected} of this device", []
-    if not is_entity(op.entity):
-        return Outcome.REJECTED, f"unknown record type {op.entity!r}", []
-    spec = entity(op.entity)
-    current = state.get(op.record_id)
-    if current is None:
-        if op.kind is not OpKind.CREATE:
-            return Outcome.HELD, "waiting for the record to reach HQ", []
-        owner = GLOBAL_OWNER if spec.scope is Scope.REFERENCE else op.owner_mission
-        refusal = write_refusal(spec, owner, role, mission, op.changes.keys(), whole_record=True)
-        if refusal:
-            return Outcome.REJECTED, refusal, []
-        state[op.record_id] = {k: c.new for k, c in op.changes.items()}
-        owners[op.record_id] = owner
-        deleted[op.record_id] = False
-        return Outcome.NEW, "", [FieldPreview(k, None, c.new) for k, c in sorted(op.changes.items())]
-    refusal = write_refusal(
-        spec,
-        owners[op.record_id],
-        role,
-        mission,
-        op.changes.keys(),
-        whole_record=op.kind is not OpKind.UPDATE,
-    )
-    if refusal:
-        return Outcome.REJECTED, refusal, []
-    if op.kind in (OpKind.DELETE, OpKind.RESTORE):
-        deleting = op.kind is OpKind.DELETE
-        if deleted[op.record_id] == deleting:
-            return Outcome.UNCHANGED, "already " + ("deleted" if deleting else "restored"), []
-        deleted[op.record_id] = deleting
-        return Outcome.UPDATED, op.kind.value, [FieldPreview("deleted", not deleting, deleting)]
-    if deleted[op.record_id]:
-        return Outcome.CONFLICT, "the record is deleted at HQ", []
-    known = {k: c for k, c in op.changes.items() if spec.has_field(k)}
-    verdicts = merge_fields(current, known)
-    changes = [
-        FieldPreview(v.field, v.theirs, v.ours, v.verdict is FieldVerdict.CONFLICT)
-        for v in verdicts
-        if v.verdict is not FieldVerdict.SAME
-    ]
-    for v in verdicts:
-        if v.verdict is FieldVerdict.APPLY:
-            current[v.field] = v.ours
-    if any(c.conflict for c in changes):
-        return (
-            Outcome.CONFLICT,
-            "kept for review: " + ", ".join(c.field for c in changes if c.conflict),
-            changes,
+class _Predictor:
+    """One op's predicted outcome, from HQ's state as read and as the bundle's earlier ops leave it."""
+
+    def __init__(
+        self,
+        receipts: dict[str, str],
+        held: set[str],
+        state: dict[str, dict[str, Any] | None],
+        owners: dict[str, str],
+        deleted: dict[str, bool],
+        role: Role,
+        mission: str,
+    ) -> None:
+        self.receipts = receipts
+        self.held = held
+        self.state = state
+        self.owners = owners
+        self.deleted = deleted
+        self.role = role
+        self.mission = mission
+        self.created: dict[str, Op] = {}  # records new in this bundle: their state is made when needed
+        self._refusals: dict[tuple[str, str, tuple[str, ...], bool], str | None] = {}
+
+    def refusal(self, spec: EntitySpec, owner: str, fields: Iterable[str], whole_record: bool) -> str | None:
+        # A bundle's ops repeat a few shapes (entity, owner, fields): each is judged once.
+        key = (spec.name, owner, tuple(fields), whole_record)
+        try:
+            return self._refusals[key]
+        except KeyError:
+            found = self._refusals[key] = write_refusal(
+                spec, owner, self.role, self.mission, key[2], whole_record=whole_record
+            )
+            return found
+
+    def current(self, record_id: str) -> dict[str, Any] | None:
+        found = self.state.get(record_id)
+        if found is None and record_id in self.created:
+            op = self.created.pop(record_id)
+            found = self.state[record_id] = {k: c.new for k, c in op.changes.items()}
+        return found
+
+    def __call__(self, e: OpEntry, expected: int) -> tuple[Outcome, str, Sequence[FieldPreview] | Op]:
+        op = e.op
+        receipt = self.receipts.get(op.op_id)
+        if receipt is not None:
+            if receipt != e.full_hash:
+                return Outcome.REJECTED, "this op id was already received with different content", ()
+            return Outcome.UNCHANGED, "already received", ()
+        if op.op_id in self.held:
+            return Outcome.HELD, "already waiting at HQ", ()
+        if op.seq > expected:
+            return Outcome.HELD, f"waiting for op {expected} of this device", ()
+        if not is_entity(op.entity):
+            return Outcome.REJECTED, f"unknown record type {op.entity!r}", ()
+        spec = entity(op.entity)
+        current = self.current(op.record_id)
+        if current is None:
+            if op.kind is not OpKind.CREATE:
+                return Outcome.HELD, "waiting for the record to reach HQ", ()
+            owner = GLOBAL_OWNER if spec.scope is Scope.REFERENCE else op.owner_mission
+            refusal = self.refusal(spec, owner, op.changes.keys(), True)
+            if refusal:
+                return Outcome.REJECTED, refusal, ()
+            self.created[op.record_id] = op
+            self.owners[op.record_id] = owner
+            self.deleted[op.record_id] = False
+            return Outcome.NEW, "", op
+        refusal = self.refusal(
+            spec, self.owners[op.record_id], op.changes.keys(), op.kind is not OpKind.UPDATE
         )
-    return (Outcome.UPDATED if changes else Outcome.UNCHANGED), "", changes
+        if refusal:
+            return Outcome.REJECTED, refusal, ()
+        if op.kind in (OpKind.DELETE, OpKind.RESTORE):
+            deleting = op.kind is OpKind.DELETE
+            if self.deleted[op.record_id] == deleting:
+                return Outcome.UNCHANGED, "already " + ("deleted" if deleting else "restored"), ()
+            self.deleted[op.record_id] = deleting
+            return Outcome.UPDATED, op.kind.value, [FieldPreview("deleted", not deleting, deleting)]
+        if self.deleted[op.record_id]:
+            return Outcome.CONFLICT, "the record is deleted at HQ", ()
+        known = {k: c for k, c in op.changes.items() if spec.has_field(k)}
+        verdicts = merge_fields(current, known)
+        changes = [
+            FieldPreview(v.field, v.theirs, v.ours, v.verdict is FieldVerdict.CONFLICT)
+            for v in verdicts
+            if v.verdict is not FieldVerdict.SAME
+        ]
+        for v in verdicts:
+            if v.verdict is FieldVerdict.APPLY:
+                current[v.field] = v.ours
+        if any(c.conflict for c in changes):
+            return (
+                Outcome.CONFLICT,
+                "kept for review: " + ", ".join(c.field for c in changes if c.conflict),
+                changes,
+            )
+        return (Outcome.UPDATED if changes else Outcome.UNCHANGED), "", changes
 
 
 # --- applying ---------------------------------------------------------------------------------

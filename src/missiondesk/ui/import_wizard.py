@@ -183,6 +183,7 @@ class PreviewPage(QWizardPage):
         self.setSubTitle(self.tr("Nothing has been written yet. Open a row to see the field changes."))
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Bundle / record"), *[value_label(o) or o for o in OUTCOMES]])
+        self.tree.itemExpanded.connect(self._opened)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("background: #8a5a00; color: white; padding: 4px;")
@@ -203,16 +204,9 @@ class PreviewPage(QWizardPage):
             for name, counts in sorted(b.counts().items()):
                 label = entity_label(entity(name)) if is_entity(name) else name
                 row = QTreeWidgetItem([label, *[str(counts.get(o, 0) or "") for o in OUTCOMES]])
-                for record in (r for r in b.records if r.entity == name):
-                    item = QTreeWidgetItem([f"{record.record_id[:8]}  {value_label(record.outcome.value)}"])
-                    if record.reason:
-                        item.setToolTip(0, record.reason)
-                    for change in record.changes:
-                        text = f"{change.field}: {_show(change.now)} → {_show(change.new)}"
-                        if change.conflict:
-                            text += "  " + self.tr("(conflict: HQ's value stays)")
-                        item.addChild(QTreeWidgetItem([text]))
-                    row.addChild(item)
+                # A bundle may hold 100,000 records: their rows, and each record's field changes, are
+                # made when their parent row is opened.
+                self._later(row, [r for r in b.records if r.entity == name])
                 top.addChild(row)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -243,6 +237,32 @@ class PreviewPage(QWizardPage):
             )
         self.warning.setVisible(bool(edits))
         self.tree.resizeColumnToContents(0)
+
+    @staticmethod
+    def _later(item: QTreeWidgetItem, content: object) -> None:
+        item.setData(0, _LATER, content)
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+
+    def _opened(self, item: QTreeWidgetItem) -> None:
+        content = item.data(0, _LATER)
+        if content is None:
+            return
+        item.setData(0, _LATER, None)
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
+        if isinstance(content, bundle_import.RecordPreview):
+            for change in content.changes:
+                text = f"{change.field}: {_show(change.now)} → {_show(change.new)}"
+                if change.conflict:
+                    text += "  " + self.tr("(conflict: HQ's value stays)")
+                item.addChild(QTreeWidgetItem([text]))
+            return
+        for record in content:
+            child = QTreeWidgetItem([f"{record.record_id[:8]}  {value_label(record.outcome.value)}"])
+            if record.reason:
+                child.setToolTip(0, record.reason)
+            if record.has_changes:
+                self._later(child, record)
+            item.addChild(child)
 
     def rows(self) -> dict[str, dict[str, str]]:
         """entity label -> outcome -> count, over every bundle (what the tree shows)."""
@@ -373,6 +393,10 @@ class ImportWizard(QWizard):
         self.preview_page.setCommitPage(True)
         self.preview_page.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.rejected.connect(self.ui.tasks.cancel_all)
+
+
+_LATER = Qt.ItemDataRole.UserRole + 1
+"""What an unopened row of the preview will show: a record's changes, or the records of one kind."""
 
 
 def _show(value: Any) -> str:

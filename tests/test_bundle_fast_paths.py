@@ -1,0 +1,146 @@
+"""The bundle code's fast paths give exactly what the plain ways they replace give."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from missiondesk.bundles import readable
+from missiondesk.bundles.op_entries import entry_for, entry_line, parse_entry
+from missiondesk.domain.canonical import canonical_json, sha256_hex
+from missiondesk.domain.ops import FieldChange, Op, OpKind
+from missiondesk.services import bundle_export, bundle_import
+from missiondesk.services.context import AppContext
+from missiondesk.services.records import RecordService
+from missiondesk.store.tables import outbox
+
+CASES = readable.BY_NAME["cases"]
+
+
+def _op(**changes: Any) -> Op:
+    return Op(
+        "6d2c1f2e-0000-4000-8000-000000000001",
+        "6d2c1f2e-0000-4000-8000-0000000000aa",
+        7,
+        "support_case",
+        "6d2c1f2e-0000-4000-8000-0000000000bb",
+        OpKind.UPDATE,
+        "DE-FRA",
+        3,
+        {k: FieldChange(None, v) for k, v in changes.items()},
+        made_at="2026-11-26T09:00:00Z",
+        made_by="김영희",
+    )
+
+
+def test_a_parsed_line_is_the_op_its_plain_round_trip_gives() -> None:
+    op = _op(title="부지 인허가", investment_usd=5, categories=["permits"], permit_obtained=True)
+    entry = entry_for(op, True)
+    parsed = parse_entry(entry.line())
+    assert parsed.op == op and parsed.full_hash == op.content_hash() and parsed.left_out == ()
+    assert parsed.op.canonical() == op.canonical()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda w: w.pop("made_by"),  # from_wire would fill it in: not what was hashed
+        lambda w: w.update(seq=True),  # a bool where a number belongs
+        lambda w: w.update(seq=7.0),
+        lambda w: w.update(extra="x"),  # a key the op does not have
+        lambda w: w["changes"].update(title=[None, "a", "b"]),
+    ],
+)
+def test_an_op_in_another_shape_is_not_in_canonical_form(edit: Any) -> None:
+    wire = _op(title="제목").to_wire()
+    edit(wire)
+    text = json.dumps(wire, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    line = entry_line(text, sha256_hex(text), ())
+    with pytest.raises(ValueError, match="not in canonical form"):
+        parse_entry(line)
+
+
+def test_entry_line_is_the_canonical_json_of_the_entry() -> None:
+    op_text = _op(title="e\u0301").canonical()
+    for full_hash, left_out in [(sha256_hex(op_text), ()), ("not hex \u00e9", ("email", "phone"))]:
+        expected = canonical_json(
+            {"full_hash": full_hash, "left_out": list(left_out), "op": json.loads(op_text)}
+        )
+        assert entry_line(op_text, full_hash, left_out) == expected
+
+
+def test_the_sheet_digest_is_the_hash_of_each_rows_canonical_json() -> None:
+    rows: list[list[Any]] = [
+        [f"id-{i}", "한국어" if i % 2 else unicodedata.normalize("NFD", "한국어"), i, i % 3 == 0, "", "a\nb"]
+        for i in range(readable.SheetDigest.BATCH * 2 + 7)
+    ]
+    reference = hashlib.sha256()
+    digest = readable.SheetDigest()
+    for row in rows:
+        reference.update(canonical_json(row).encode("utf-8") + b"\n")
+        digest.row(row)
+    assert digest.hexdigest() == reference.hexdigest()
+
+
+def test_the_row_reader_reads_each_cell_as_read_value_does() -> None:
+    cols = readable.columns(CASES.spec, True)
+    read = readable.row_reader(cols)
+    by_kind = {
+        "received_date": dt.datetime(2026, 3, 2),
+        "estimated_resolution_date": dt.date(2026, 4, 1),
+        "investment_usd": 1000.0,
+        "jobs_created": 1.5,
+        "permit_obtained": True,
+        "title": 12.0,
+        "summary": "=text",
+    }
+    row: list[Any] = [5.0, *[by_kind.get(f.name, "") for f in cols]]
+    expected = [readable.read_value(readable.ID_FIELD, row[0])]
+    expected += [readable.read_value(f, v) for f, v in zip(cols, row[1:], strict=True)]
+    assert read(row) == expected
+    assert read(row[:3]) == expected[:3] + [""] * (len(cols) - 2)
+    dated = next(i for i, f in enumerate(cols, start=1) if f.name == "received_date")
+    with pytest.raises(ValueError, match="where a date belongs"):
+        read([*row[:dated], "next Tuesday", *row[dated + 1 :]])
+
+
+def test_export_lines_are_the_entries_of_the_stored_ops(mission: AppContext, tmp_path: Path) -> None:
+    service = RecordService(mission)
+    case_id = service.create("support_case", {"title": "부지", "received_date": "2026-03-02"}).record_id
+    service.update("support_case", case_id, {"summary": "e\u0301 ㅎ", "investment_usd": 10})
+    company = service.create("company", {"name_ko": "한빛", "name_en": "Hanbit", "size": "startup"}).record_id
+    contact = {"company_id": company, "name": "이서연", "email": "a@example.org", "phone": "+49 1"}
+    service.create("contact", contact)
+    with mission.store.read() as conn:
+        ops = [
+            Op.from_wire(json.loads(p))
+            for p in conn.execute(sa.select(outbox.c.payload).order_by(outbox.c.seq)).scalars()
+        ]
+    for include_sensitive in (True, False):
+        path = tmp_path / f"b{include_sensitive}.xlsx"
+        result = bundle_export.export_bundle(mission, path, include_sensitive=include_sensitive)
+        assert result.ops_without_sensitive == (0 if include_sensitive else 1)
+        assert result.records["cases"] == 1
+        found = bundle_import.inspect(mission, path)
+        assert found.ok, found.refusal
+        assert [e.line() for e in found.entries] == [entry_for(op, include_sensitive).line() for op in ops]
+
+
+def test_a_new_records_field_changes_are_made_when_asked() -> None:
+    op = replace(_op(title="제목", priority="high"), kind=OpKind.CREATE)
+    preview = bundle_import.RecordPreview("support_case", op.record_id, bundle_import.Outcome.NEW, "", [op])
+    shown = bundle_import.FieldPreview("deleted", False, True)
+    preview.parts.append([shown])
+    assert preview.changes == [
+        bundle_import.FieldPreview("priority", None, "high"),
+        bundle_import.FieldPreview("title", None, "제목"),
+        shown,
+    ]
