@@ -27,6 +27,7 @@ from missiondesk.store.errors import environment_errors
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default, set again after a relaxed write
 STOP_CHECK_STEPS = 20_000  # SQLite VM steps between two looks at a stoppable statement's condition
 
 
@@ -51,12 +52,15 @@ class Store:
 
         ``durable=False`` is for what can be fetched again (a pulled page and its cursor): on SQLite
         its commit skips the disk flush, so a power cut may undo it, never corrupt the file, and the
-        next durable commit flushes it with its own (the write-ahead log is written in order).
+        next durable commit flushes it with its own (the write-ahead log is written in order). It
+        does not fold the log back into the file either: a large pull does that once, at its end
+        (``checkpoint``), instead of after every page.
         """
         with environment_errors(), self.engine.connect() as conn:
             raw = conn.connection.driver_connection if not durable and self.is_sqlite else None
-            if raw is not None:
-                raw.execute("PRAGMA synchronous=NORMAL")  # on the driver: no transaction begins for it
+            if raw is not None:  # on the driver: no transaction begins for these
+                raw.execute("PRAGMA synchronous=NORMAL")
+                raw.execute("PRAGMA wal_autocheckpoint=0")
             try:
                 with conn.begin():
                     yield conn
@@ -64,6 +68,7 @@ class Store:
                 if raw is not None:
                     try:
                         raw.execute("PRAGMA synchronous=FULL")
+                        raw.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
                     except sqlite3.Error:
                         conn.invalidate()  # never hand a relaxed connection back to the pool
 

@@ -386,11 +386,11 @@ class SyncClient:
         large = False
         try:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="missiondesk-pull") as ahead:
-                upcoming: Future[FeedPage] | None = None
+                upcoming: Future[tuple[FeedPage, list[replica.Row | None]]] | None = None
                 while True:
                     task.check_cancelled()
                     seen_epoch, position = replica.cursor(self.ctx)
-                    page = upcoming.result() if upcoming is not None else self._changes(position)
+                    page, rows = upcoming.result() if upcoming is not None else self._page_and_rows(position)
                     upcoming = None
                     if replica.needs_restart(self.ctx, page):
                         if report.restarted and position == 0:
@@ -400,11 +400,13 @@ class SyncClient:
                         continue
                     if not page.changes and page.cursor == position and page.epoch == seen_epoch:
                         return  # nothing new: no local write at all (the common case of a timer sync)
-                    if page.more:
-                        upcoming = ahead.submit(self._changes, page.cursor)  # the cursor once this page is in
+                    if page.more:  # asked for from the cursor this page leaves, and made into rows, meanwhile
+                        upcoming = ahead.submit(self._page_and_rows, page.cursor)
                     if not large:
                         large = replica.begin_large_pull(self.ctx, page.head - position)
-                    applied = replica.apply_page(self.ctx, page, confirm_mass_change=confirm_mass_change)
+                    applied = replica.apply_page(
+                        self.ctx, page, confirm_mass_change=confirm_mass_change, rows=rows
+                    )
                     report.pulled += applied.upserted
                     report.revoked += applied.revoked
                     report.clashes += applied.clashes
@@ -416,8 +418,9 @@ class SyncClient:
                 task.progress(report.pulled, report.pulled, "Building the list indexes")
                 replica.end_large_pull(self.ctx)
 
-    def _changes(self, position: int) -> FeedPage:
-        return page_from_wire(self._send("GET", "/changes", params={"cursor": position, "limit": self.page}))
+    def _page_and_rows(self, position: int) -> tuple[FeedPage, list[replica.Row | None]]:
+        page = page_from_wire(self._send("GET", "/changes", params={"cursor": position, "limit": self.page}))
+        return page, replica.wire_rows(page)
 
     # --- verify ----------------------------------------------------------------------------
 

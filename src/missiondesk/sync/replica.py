@@ -135,16 +135,34 @@ def begin_large_pull(ctx: Laptop, behind: int) -> bool:
 def end_large_pull(ctx: Laptop) -> None:
     with ctx.store.write() as conn:
         deferred_indexes.put_back(conn)
+    ctx.store.checkpoint()  # the pages' log, kept unfolded while they came in (see Store.write)
 
 
-def apply_page(ctx: Laptop, page: FeedPage, *, confirm_mass_change: bool = False) -> ApplyResult:
+Row = dict[str, Any]
+
+
+def wire_rows(page: FeedPage) -> list[Row | None]:
+    """Each change's incoming database row (None for a revoke). Pure work with no database, so a pull
+    does it on the thread that fetched the page, while the previous page is written (SQLite lets go of
+    Python's lock while it writes, so the two really overlap)."""
+    return [None if c.state is None else row_from_wire(c.entity, c.state) for c in page.changes]
+
+
+def apply_page(
+    ctx: Laptop,
+    page: FeedPage,
+    *,
+    confirm_mass_change: bool = False,
+    rows: Sequence[Row | None] | None = None,
+) -> ApplyResult:
     """Apply one feed page and move the cursor, in one transaction.
 
     The page is written in bulk (a few queries and one ``executemany`` per table instead of
     several statements per record): the same end state as applying its changes one by one.
     Its commit is not flushed to disk on its own: a page lost to a power cut is fetched again,
-    since the cursor is lost with it.
+    since the cursor is lost with it. ``rows`` are the page's ``wire_rows``, when already made.
     """
+    incoming_rows = wire_rows(page) if rows is None else rows
     with ctx.store.write(durable=False) as conn:
         seen_epoch = settings.get(conn, EPOCH)
         if seen_epoch is not None and seen_epoch != page.epoch:
@@ -153,7 +171,7 @@ def apply_page(ctx: Laptop, page: FeedPage, *, confirm_mass_change: bool = False
             )
         _guard_mass_change(conn, page, confirm_mass_change)
         pending = _pending_by_record(conn, ctx.device.device_id, {c.record_id for c in page.changes})
-        results = [_apply_run(conn, run, pending) for run in _runs(page.changes)]
+        results = [_apply_run(conn, run, pending) for run in _runs(page.changes, incoming_rows)]
         settings.put(conn, CURSOR, page.cursor)
         settings.put(conn, EPOCH, page.epoch)
     return ApplyResult(
@@ -164,38 +182,41 @@ def apply_page(ctx: Laptop, page: FeedPage, *, confirm_mass_change: bool = False
     )
 
 
-def _runs(changes: Sequence[FeedChange]) -> Iterator[list[FeedChange]]:
-    """The changes cut into runs that name each record at most once, in page order.
+def _runs(
+    changes: Sequence[FeedChange], rows: Sequence[Row | None]
+) -> Iterator[list[tuple[FeedChange, Row | None]]]:
+    """The changes (with their rows) cut into runs that name each record at most once, in page order.
 
     HQ's pages hold one entry per record, but where a record comes twice its second change
     must see the first one applied, exactly as one-by-one application would.
     """
-    run: list[FeedChange] = []
+    run: list[tuple[FeedChange, Row | None]] = []
     seen: set[str] = set()
-    for change in changes:
+    for change, row in zip(changes, rows, strict=True):
         if change.record_id in seen:
             yield run
             run, seen = [], set()
-        run.append(change)
+        run.append((change, row))
         seen.add(change.record_id)
     if run:
         yield run
 
 
-def _apply_run(conn: Connection, changes: Sequence[FeedChange], pending: dict[str, list[Op]]) -> ApplyResult:
+def _apply_run(
+    conn: Connection, pairs: Sequence[tuple[FeedChange, Row | None]], pending: dict[str, list[Op]]
+) -> ApplyResult:
     """Apply changes to distinct records with a few queries and one ``executemany`` per table."""
-    revokes = [c for c in changes if c.kind == "revoke"]
-    upserts = [c for c in changes if c.kind != "revoke"]
+    revokes = [c for c, _ in pairs if c.kind == "revoke"]
+    upserts = [(c, row) for c, row in pairs if c.kind != "revoke"]
     _revoke(conn, revokes)
-    local = _load_rows(conn, upserts)
+    local = _load_rows(conn, [c for c, _ in upserts])
     inserts: dict[str, list[dict[str, Any]]] = {}
     updates: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
     indexed: list[tuple[EntitySpec, dict[str, Any]]] = []
     rebased = clashes = 0
-    for change in upserts:
+    for change, incoming in upserts:
         spec = entity(change.entity)
-        assert change.state is not None
-        incoming = row_from_wire(spec.name, change.state)
+        assert incoming is not None, "an upsert carries the record's state"
         before = local.get((spec.name, change.record_id))
         ops = pending.get(change.record_id)
         if ops and before is not None:
