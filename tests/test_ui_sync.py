@@ -105,3 +105,28 @@ def test_the_sync_page_offers_enrolment_until_the_laptop_is_enrolled(
     assert isinstance(page, SyncPage)
     assert page.enrol_button.isVisible() and not page.sync_button.isEnabled()
     assert "not connected" in page.facts.text()
+
+
+def test_the_background_sync_is_prepared_off_the_window_and_starts_a_moment_after_it(
+    qtbot: QtBot, mission: AppContext
+) -> None:
+    w = MainWindow(mission)
+    qtbot.addWidget(w)
+    w.show()
+    assert w._sync is None  # nothing of the HTTP stack at start-up
+    qtbot.waitUntil(lambda: w._sync is not None and w._sync.timer.isActive(), timeout=10_000)
+    assert w.status.sync.text().endswith("Offline")
+    w.close()
+    assert not w._sync.timer.isActive()
+
+
+def test_a_window_closed_before_its_sync_is_prepared_never_starts_one(
+    qtbot: QtBot, mission: AppContext
+) -> None:
+    w = MainWindow(mission)
+    qtbot.addWidget(w)
+    w.show()
+    w.close()
+    w.start_sync()  # what the start-up timer would do now
+    qtbot.waitUntil(lambda: not w.ui.tasks.running, timeout=10_000)
+    assert w._sync is None or not w._sync.timer.isActive()

@@ -552,6 +552,10 @@ The report was saved to: {0}</source>
         <translation>데이터베이스를 여는 중…</translation>
     </message>
     <message>
+        <source>Preparing sync</source>
+        <translation>동기화 준비 중</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>

@@ -43,7 +43,7 @@ from missiondesk.ui.window_state import WindowState
 # window's frame can then be shown before SQLAlchemy is loaded (see ``launch``).
 if TYPE_CHECKING:
     from missiondesk.services.context import AppContext
-    from missiondesk.services.sync import SyncReport
+    from missiondesk.services.sync import SyncReport, SyncService
     from missiondesk.ui.conflict_dialog import ConflictDialog
     from missiondesk.ui.export_dialog import ExportDialog
     from missiondesk.ui.import_wizard import ImportWizard
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.due_soon.clicked.connect(lambda: self.go("task"))
         self.status.undo_requested.connect(self.undo_delete)
         self._sync: SyncController | None = None
+        self.closing = False
         self._set_actions_enabled(True)
         self.actions_["undo_delete"].setEnabled(False)  # until something is deleted
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -177,15 +178,37 @@ class MainWindow(QMainWindow):
         self.theme_name = self.window_state.value("view/theme", "system")
         self.refresh_counts()
         # Background sync starts a moment after the window is up (its HTTP stack is not needed to show it).
-        QTimer.singleShot(SYNC_START_DELAY_MS, self, lambda: self.sync.start())
+        QTimer.singleShot(SYNC_START_DELAY_MS, self, self.start_sync)
+
+    def start_sync(self) -> None:
+        """Make the sync service (its HTTP stack and the OS keyring take 150 ms to load) on a worker
+        thread, so the window does not stall under the officer's hands; then start syncing."""
+        ctx = self.ctx
+        assert ctx is not None
+
+        def prepare(_task: object) -> SyncService:
+            from missiondesk.services.sync import SyncService
+
+            return SyncService(ctx)
+
+        self.ui.tasks.run(
+            self.tr("Preparing sync"),
+            prepare,
+            lambda service: None if self.closing else self._make_sync(service).start(),
+            self.ui.errors.show,
+            show_progress=False,
+        )
 
     @property
     def sync(self) -> SyncController:
         """The background sync, made on first use."""
+        return self._make_sync(None)
+
+    def _make_sync(self, service: SyncService | None) -> SyncController:
         if self._sync is None:
             from missiondesk.ui.sync_ui import SyncController
 
-            self._sync = SyncController(self.ui, self.status.sync)
+            self._sync = SyncController(self.ui, self.status.sync, service)
             self._sync.synced.connect(self._after_sync)
             self._sync.failed.connect(lambda _message: self.refresh_counts())
         return self._sync
@@ -581,6 +604,7 @@ class MainWindow(QMainWindow):
                 event.ignore()  # unsaved input with problems: shown at the fields, the window stays
                 return
             self.window_state.save(self)
+            self.closing = True  # a sync still being prepared never starts
             if self._sync is not None:
                 self._sync.stop()
             self.ui.tasks.cancel_all()
