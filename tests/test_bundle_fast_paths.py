@@ -10,8 +10,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
 
 from missiondesk.bundles import readable
 from missiondesk.bundles.op_entries import entry_for, entry_line, parse_entry
@@ -144,3 +147,66 @@ def test_a_new_records_field_changes_are_made_when_asked() -> None:
         bundle_import.FieldPreview("title", None, "제목"),
         shown,
     ]
+
+
+def _reference_parse(line: str) -> tuple[str, Any]:
+    """parse_entry's answer by the standard library alone: ("ok", (op, hash, left_out)) or ("refused", None)."""
+    try:
+        data = json.loads(line)
+        op = Op.from_wire(data["op"])
+        if (
+            canonical_json({"full_hash": data["full_hash"], "left_out": data["left_out"], "op": op.to_wire()})
+            != line
+        ):
+            return ("refused", None)
+        if not data["left_out"] and data["full_hash"] != sha256_hex(op.canonical()):
+            return ("refused", None)
+        return ("ok", (op, data["full_hash"], tuple(data["left_out"])))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ("refused", None)
+
+
+_ODD_VALUES = st.one_of(
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [1e-07, 3.906433370361607e-05, -9.557082183643651e-08]
+    ),  # the two libraries write these apart
+    st.text(max_size=8),
+    st.booleans(),
+    st.none(),
+    st.lists(st.one_of(st.text(max_size=4), st.integers(), st.floats(allow_nan=False)), max_size=3),
+)
+
+
+def _dumps(value: Any, by_orjson: bool) -> str:
+    if by_orjson:
+        try:
+            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+        except TypeError:
+            pass  # an integer orjson cannot write
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@given(
+    value=_ODD_VALUES,
+    base_version=st.one_of(st.integers(min_value=0, max_value=2**70), st.floats(0, 1e20)),
+    by_orjson=st.booleans(),
+)
+def test_the_quick_reading_of_a_line_agrees_with_the_standard_library(
+    value: Any, base_version: Any, by_orjson: bool
+) -> None:
+    """Floats, integers beyond 64 bits and any text, in lines written by either library (they write
+    floats differently): each line is accepted or refused, and read, as the standard library would."""
+    wire = _op(title="제목").to_wire()
+    wire["changes"]["summary"] = [None, value]
+    wire["base_version"] = base_version
+    text = _dumps(wire, by_orjson)
+    line = _dumps({"full_hash": sha256_hex(text), "left_out": [], "op": wire}, by_orjson)
+    expected = _reference_parse(line)
+    try:
+        entry = parse_entry(line)
+        got: tuple[str, Any] = ("ok", (entry.op, entry.full_hash, entry.left_out))
+    except ValueError:
+        got = ("refused", None)
+    assert got == expected

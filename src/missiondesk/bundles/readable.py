@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from missiondesk.domain.canonical import dumps_sorted
 from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind, entity
 
 ID_HEADER = "ID"
@@ -145,10 +145,6 @@ def row_reader(cols: Sequence[FieldSpec]) -> Callable[[Sequence[Any]], list[Any]
     return read
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
-"""``canonical_json`` without its normalisation, which ``SheetDigest`` does a batch at a time."""
-
-
 class SheetDigest:
     """SHA-256 of a readable sheet: each shown row's ``canonical_json`` followed by a newline.
 
@@ -163,7 +159,8 @@ class SheetDigest:
         self._lines: list[str] = []
 
     def row(self, shown: Sequence[Any]) -> None:
-        self._lines.append(_ENCODE(shown))
+        # A shown row holds text, whole numbers and booleans (a float only if a caller put one in).
+        self._lines.append(dumps_sorted(shown, plain=not any(type(v) is float for v in shown)))
         if len(self._lines) >= self.BATCH:
             self._flush()
 
