@@ -79,11 +79,9 @@ _KINDS = {k.value: k for k in OpKind}
 _SCALARS = (str, int, bool, type(None))
 
 
-def _scalar_or_list(value: Any) -> bool:
-    """Text, a whole number, a boolean, nothing, or a list of those: what a field's value is.
+def _list_of_scalars(value: Any) -> bool:
+    """A field's value is text, a whole number, a boolean, nothing (``_SCALARS``) or a list of those.
     Never a float, so the op's text is the same whichever JSON library reads and writes it."""
-    if type(value) in _SCALARS:
-        return True
     return type(value) is list and all(type(v) in _SCALARS for v in value)
 
 
@@ -107,13 +105,15 @@ def _plain_op(wire: Any) -> Op | None:
         return None
     built = {}
     for name, pair in changes.items():
-        if (
-            type(pair) is not list
-            or len(pair) != 2
-            or not (_scalar_or_list(pair[0]) and _scalar_or_list(pair[1]))
+        if type(pair) is not list or len(pair) != 2:
+            return None
+        base, new = pair
+        # Inline for scalars, the common case (a bundle holds a million of them).
+        if not (type(base) in _SCALARS or _list_of_scalars(base)) or not (
+            type(new) in _SCALARS or _list_of_scalars(new)
         ):
             return None
-        built[name] = FieldChange(pair[0], pair[1])
+        built[name] = FieldChange(base, new)
     return Op(
         wire["op_id"],
         wire["device_id"],

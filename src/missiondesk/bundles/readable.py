@@ -160,7 +160,7 @@ class SheetDigest:
 
     def row(self, shown: Sequence[Any]) -> None:
         # A shown row holds text, whole numbers and booleans (a float only if a caller put one in).
-        self._lines.append(dumps_sorted(shown, plain=not any(type(v) is float for v in shown)))
+        self._lines.append(dumps_sorted(shown, plain=float not in map(type, shown)))
         if len(self._lines) >= self.BATCH:
             self._flush()
 
