@@ -49,41 +49,34 @@ def processors(conn: Connection, table: sa.Table, columns: Sequence[str]) -> tup
 
 def _processor(kind: sa.types.TypeEngine[Any], dialect: sa.Dialect) -> Processor:
     process = kind.dialect_impl(dialect).bind_processor(dialect)
-    if process is not None and isinstance(kind, sa.JSON):
-        return _json_remembered(process)
-    if process is None or not isinstance(kind, sa.DateTime | sa.Date):
-        return process
-    # A batch stamps most rows with the same few times: format each once (SQLite stores text).
-    memo: dict[Any, Any] = {}
+    if process is None:
+        return None
+    if isinstance(kind, sa.JSON):  # a batch repeats a few small values: {}, [], ["permits"]
+        return _remembering(process, _json_key)
+    if isinstance(kind, sa.DateTime | sa.Date):  # a batch stamps most rows with the same few times
+        return _remembering(process, lambda value: value)
+    return process
 
-    def remembered(value: Any) -> Any:
+
+def _json_key(value: Any) -> Any:
+    """A key for a JSON value worth remembering, or None. Only lists of text: as keys, 1 == True
+    would mix [1] and [true]."""
+    if type(value) is list:
         try:
-            return memo[value]
-        except KeyError:
-            if len(memo) > 10_000:
-                memo.clear()
-            memo[value] = result = process(value)
-            return result
-
-    return remembered
+            "".join(value)  # raises on anything but text
+        except TypeError:
+            return None
+        return tuple(value)
+    return "{}" if type(value) is dict and not value else None
 
 
-def _json_remembered(process: Callable[[Any], Any]) -> Processor:
-    """JSON cells repeat a few small values (``{}``, ``[]``, ``["permits"]``): serialise each once."""
+def _remembering(process: Callable[[Any], Any], key_of: Callable[[Any], Any]) -> Processor:
+    """``process`` with its answers kept by ``key_of(value)`` (None: not kept), at most 10,000 of them."""
     memo: dict[Any, Any] = {}
 
     def remembered(value: Any) -> Any:
-        if type(value) is list:
-            try:
-                "".join(
-                    value
-                )  # only lists of text are remembered: as keys, 1 == True would mix [1] and [true]
-            except TypeError:
-                return process(value)
-            key: Any = tuple(value)
-        elif type(value) is dict and not value:
-            key = "{}"
-        else:
+        key = key_of(value)
+        if key is None:
             return process(value)
         try:
             return memo[key]
