@@ -56,10 +56,13 @@ def shoot(app: QApplication, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ctx = init_mission(Path(tmp) / "laptop", "DE-FRA", "김영희")
         generate_demo(ctx, cases=400)
-        window = MainWindow(ctx)
         theme.apply(app, "light")
+        # Start-up: the frame first, while the database opens; then it is filled in.
+        window = MainWindow(None, opening=ctx.paths)
         window.resize(1440, 900)
         window.show()
+        save(app, window, out / "opening.png")
+        window.attach(ctx)
         for name, key in PAGES:
             page = window.go(key)
             if key == "reports":
