@@ -757,7 +757,7 @@ class Authority:
         with self.store.read() as conn:
             known_epoch = settings.get(conn, EPOCH_SETTING)
         epoch = str(known_epoch) if known_epoch is not None else self.epoch()
-        with self.store.read() as conn:
+        with collector_paused(), self.store.read() as conn:  # a page of states: thousands of dictionaries
             device = self._device(conn, device_id)
             if device.revoked:
                 raise Refused(f"Device {device_id} has been revoked by HQ.")

@@ -30,7 +30,7 @@ from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import ENTITY_TABLES, entity_table
 from missiondesk.store.tables import outbox as outbox_table
-from missiondesk.sync.authority import FeedChange, FeedPage, PushResult, Status
+from missiondesk.sync.authority import FeedChange, FeedPage, PushResult, Status, collector_paused
 from missiondesk.sync.wire import row_from_wire
 
 CURSOR = "feed_cursor"
@@ -163,7 +163,7 @@ def apply_page(
     since the cursor is lost with it. ``rows`` are the page's ``wire_rows``, when already made.
     """
     incoming_rows = wire_rows(page) if rows is None else rows
-    with ctx.store.write(durable=False) as conn:
+    with collector_paused(), ctx.store.write(durable=False) as conn:
         seen_epoch = settings.get(conn, EPOCH)
         if seen_epoch is not None and seen_epoch != page.epoch:
             raise UserError(
