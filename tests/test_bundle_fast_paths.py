@@ -85,17 +85,51 @@ def test_the_sheet_digest_is_the_hash_of_each_rows_canonical_json() -> None:
         [f"id-{i}", "한국어" if i % 2 else unicodedata.normalize("NFD", "한국어"), i, i % 3 == 0, "", "a\nb"]
         for i in range(readable.SheetDigest.BATCH * 2 + 7)
     ]
+    rows[5][4] = "text with ],[ inside"  # the batch's row separator, inside a text
+    rows[readable.SheetDigest.BATCH * 2 + 1][2] = 2**70  # beyond orjson's integers
     reference = hashlib.sha256()
-    digest = readable.SheetDigest()
+    one_by_one, at_once = readable.SheetDigest(), readable.SheetDigest()
     for row in rows:
         reference.update(canonical_json(row).encode("utf-8") + b"\n")
-        digest.row(row)
-    assert digest.hexdigest() == reference.hexdigest()
+        one_by_one.row(row)
+    at_once.rows([tuple(r) for r in rows])
+    assert one_by_one.hexdigest() == reference.hexdigest() == at_once.hexdigest()
 
 
-def test_the_row_reader_reads_each_cell_as_read_value_does() -> None:
+_CELLS = st.one_of(
+    st.text(max_size=8),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.none(),
+    st.dates(),
+    st.datetimes(),
+)
+
+
+@given(st.lists(st.lists(_CELLS, max_size=30), min_size=1, max_size=6))
+def test_shown_rows_read_each_cell_as_read_value_does(rows: list[list[Any]]) -> None:
     cols = readable.columns(CASES.spec, True)
-    read = readable.row_reader(cols)
+    fields = [readable.ID_FIELD, *cols]
+
+    def one(f: Any, v: Any) -> Any:
+        try:
+            return readable.read_value(f, v)
+        except ValueError:
+            return ValueError
+
+    expected = [
+        [one(f, v) for f, v in zip(fields, [*row, *[""] * len(fields)], strict=False)] for row in rows
+    ]
+    if any(ValueError in row for row in expected):
+        with pytest.raises(ValueError, match="where a date belongs"):
+            readable.shown_rows(rows, cols)
+    else:
+        assert [list(r) for r in readable.shown_rows(rows, cols)] == expected
+
+
+def test_shown_rows_take_whole_text_columns_and_read_the_rest() -> None:
+    cols = readable.columns(CASES.spec, True)
     by_kind = {
         "received_date": dt.datetime(2026, 3, 2),
         "estimated_resolution_date": dt.date(2026, 4, 1),
@@ -108,11 +142,13 @@ def test_the_row_reader_reads_each_cell_as_read_value_does() -> None:
     row: list[Any] = [5.0, *[by_kind.get(f.name, "") for f in cols]]
     expected = [readable.read_value(readable.ID_FIELD, row[0])]
     expected += [readable.read_value(f, v) for f, v in zip(cols, row[1:], strict=True)]
-    assert read(row) == expected
-    assert read(row[:3]) == expected[:3] + [""] * (len(cols) - 2)
+    assert [list(r) for r in readable.shown_rows([row, row[:3]], cols)] == [
+        expected,
+        expected[:3] + [""] * (len(cols) - 2),
+    ]
     dated = next(i for i, f in enumerate(cols, start=1) if f.name == "received_date")
     with pytest.raises(ValueError, match="where a date belongs"):
-        read([*row[:dated], "next Tuesday", *row[dated + 1 :]])
+        readable.shown_rows([row, [*row[:dated], "next Tuesday", *row[dated + 1 :]]], cols)
 
 
 def test_export_lines_are_the_entries_of_the_stored_ops(mission: AppContext, tmp_path: Path) -> None:

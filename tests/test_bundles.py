@@ -11,6 +11,7 @@ import pytest
 import python_calamine as calamine
 import sqlalchemy as sa
 
+from missiondesk.bundles import verify
 from missiondesk.cli import main
 from missiondesk.services import bundle_ack, bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
@@ -67,6 +68,7 @@ def test_export_import_reimport_and_ack_clear_the_outbox(world: World, tmp_path:
 
     found = bundle_import.inspect(world.hq, bundle)
     assert found.ok and found.trust is not None and found.trust.value == "verified"
+    assert found.readable == verify.ReadableCheck((), ())  # its readable sheets hash as signed
     plan = bundle_import.plan(world.hq, [bundle])
     counts = plan.bundles[0].counts()
     assert counts["support_case"]["new"] == 1

@@ -14,8 +14,10 @@ op's content hash.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,7 +25,7 @@ from typing import Any
 import orjson
 
 from missiondesk.domain.canonical import canonical_json, sha256_hex
-from missiondesk.domain.ops import FieldChange, Op, OpKind
+from missiondesk.domain.ops import Op, OpKind, WireChanges
 from missiondesk.domain.schema import entity, is_entity
 
 
@@ -103,8 +105,7 @@ def _plain_op(wire: Any) -> Op | None:
     changes = wire["changes"]
     if kind is None or type(changes) is not dict:
         return None
-    built = {}
-    for name, pair in changes.items():
+    for pair in changes.values():
         if type(pair) is not list or len(pair) != 2:
             return None
         base, new = pair
@@ -113,7 +114,6 @@ def _plain_op(wire: Any) -> Op | None:
             type(new) in _SCALARS or _list_of_scalars(new)
         ):
             return None
-        built[name] = FieldChange(base, new)
     return Op(
         wire["op_id"],
         wire["device_id"],
@@ -123,7 +123,7 @@ def _plain_op(wire: Any) -> Op | None:
         kind,
         wire["owner_mission"],
         wire["base_version"],
-        built,
+        WireChanges(changes),
         wire["schema_version"],
         wire["made_at"],
         wire["made_by"],
@@ -181,9 +181,17 @@ def _quick_entry(line: str) -> OpEntry | None:
     op = _plain_op(data["op"])
     if op is None:
         return None
-    op_text = canonical_json(data["op"], plain=True)
-    if entry_line(op_text, full_hash, left_out) != line:
+    # The line is canonical when it is what it holds, written again (its keys sort as a line has them)...
+    encoded = line.encode()
+    if orjson.dumps(data, option=orjson.OPT_SORT_KEYS) != encoded or not unicodedata.is_normalized(
+        "NFC", line
+    ):
         return None
-    if not left_out and full_hash != sha256_hex(op_text):
+    # ...and then the op's canonical text is the line's tail. The first ',"op":{' starts it: in the
+    # hash or a field name before it, a quote would be escaped.
+    if not left_out and full_hash != hashlib.sha256(encoded[encoded.index(_OP_TEXT) + 6 : -1]).hexdigest():
         return None
     return OpEntry(op, full_hash, tuple(left_out), line)
+
+
+_OP_TEXT = b',"op":{'

@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
+
+import orjson
 
 from missiondesk.domain.canonical import dumps_sorted
 from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind, entity
@@ -126,23 +129,26 @@ def shown_as_is(f: FieldSpec) -> type | None:
     return _SAME_TYPE.get(f.kind)
 
 
-def row_reader(cols: Sequence[FieldSpec]) -> Callable[[Sequence[Any]], list[Any]]:
-    """Reads a sheet row (ID, then ``cols``) as ``read_value`` would, cell by cell; ValueError likewise.
+def shown_rows(rows: Sequence[Sequence[Any]], cols: Sequence[FieldSpec]) -> list[tuple[Any, ...]]:
+    """Every sheet row (ID, then ``cols``) as ``read_value`` reads each cell; ValueError likewise.
 
-    A text cell outside a date column is shown as it was read, so only the other cells pay for a call.
+    A column at a time: a text column whose cells are all text is taken whole, so only the cells of
+    the few other columns (dates, numbers) pay for a call. Short rows are padded with empty cells and
+    cells beyond the columns are ignored.
     """
     fields = (ID_FIELD, *cols)
-    width = len(fields)
-    as_read = tuple(f.kind is not Kind.DATE for f in fields)
-
-    def read(row: Sequence[Any]) -> list[Any]:
-        cells = row if len(row) >= width else [*row, *[""] * (width - len(row))]
-        return [
-            v if ok and type(v) is str else read_value(f, v)
-            for f, ok, v in zip(fields, as_read, cells, strict=False)
-        ]
-
-    return read
+    if not rows:
+        return []
+    columns: list[Sequence[Any]] = []
+    columns.extend(zip_longest(*rows, fillvalue=""))
+    del columns[len(fields) :]
+    columns += [("",) * len(rows)] * (len(fields) - len(columns))
+    for i, (f, column) in enumerate(zip(fields, columns, strict=True)):
+        as_read = f.kind is not Kind.DATE  # text stays text, but a date column's text is an error
+        if as_read and set(map(type, column)) == {str}:
+            continue
+        columns[i] = [v if type(v) is str and (as_read or not v) else read_value(f, v) for v in column]
+    return list(zip(*columns, strict=True))
 
 
 class SheetDigest:
@@ -164,13 +170,34 @@ class SheetDigest:
         if len(self._lines) >= self.BATCH:
             self._flush()
 
+    def rows(self, shown: Sequence[Sequence[Any]]) -> None:
+        """Many rows as ``shown_rows`` gives them (no float), each as ``row`` would take it.
+
+        The whole list is written by orjson in one call; its rows are then joined by ``],[``, which
+        stands for a line break unless some text holds it too (then each row goes through ``row``).
+        """
+        for start in range(0, len(shown), self.BATCH):
+            batch = shown[start : start + self.BATCH]
+            try:
+                body = orjson.dumps(batch).decode()[1:-1]
+            except TypeError:  # an integer beyond 64 bits: the standard library writes it
+                body = None
+            if body is None or body.count("],[") != len(batch) - 1:
+                for one in batch:
+                    self.row(one)
+                continue
+            self._flush()
+            self._update(body.replace("],[", "]\n[") + "\n")
+
     def _flush(self) -> None:
         if self._lines:
-            text = "\n".join(self._lines) + "\n"
-            if not unicodedata.is_normalized("NFC", text):
-                text = unicodedata.normalize("NFC", text)
-            self._h.update(text.encode("utf-8"))
+            self._update("\n".join(self._lines) + "\n")
             self._lines.clear()
+
+    def _update(self, text: str) -> None:
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        self._h.update(text.encode("utf-8"))
 
     def hexdigest(self) -> str:
         self._flush()

@@ -173,68 +173,83 @@ class ReadableCheck:
 
 
 def check_readable(content: WorkbookContent, entries: list[OpEntry]) -> ReadableCheck:
-    """Cells of the readable sheets that differ from the ops (edited in a spreadsheet), never imported.
+    """Cells of the readable sheets someone changed in a spreadsheet: listed, never imported.
 
-    Text where a date belongs is refused outright. A cell is compared with the
-    ops when the ops carry its field; a sheet whose signed hash differs is
-    listed as edited even when the changed cells are outside the ops' fields.
-    Each row is read once, for the comparison and the hash.
+    Text where a date belongs is refused outright. A sheet whose rows hash to what
+    the manifest signed is as exported, and nothing in it is listed. Any other sheet
+    is edited (listed as such when it was signed), and each of its cells that the
+    ops carry is compared with the ops' value.
     """
     include_sensitive = content.manifest.get("sensitive") != "left out"
+    signed = _signed_hashes(content.manifest)
+    latest: dict[str, dict[str, Any]] | None = None
+    differences: list[CellDifference] = []
+    edited: list[str] = []
+    for name, rows in content.readable_rows.items():
+        cols = readable.columns(readable.BY_NAME[name].spec, include_sensitive)
+        try:
+            shown = readable.shown_rows(rows, cols)
+        except ValueError:
+            _refuse_first_cell(name, rows, cols)
+            raise
+        digest = readable.SheetDigest()
+        digest.rows(shown)
+        if name in signed:
+            if digest.hexdigest() == signed[name]:
+                continue
+            edited.append(name)
+        if latest is None:
+            latest = _latest_values(entries)
+        differences.extend(_differences(name, shown, cols, latest))
+    return ReadableCheck(tuple(differences), tuple(edited))
+
+
+def _latest_values(entries: list[OpEntry]) -> dict[str, dict[str, Any]]:
+    """record id -> field -> the last value the ops give it."""
     latest: dict[str, dict[str, Any]] = {}
     for entry in entries:
         values = latest.setdefault(entry.op.record_id, {})
         for name, change in entry.op.changes.items():
             values[name] = change.new
-    signed = _signed_hashes(content.manifest)
-    differences: list[CellDifference] = []
-    edited: list[str] = []
-    for name, rows in content.readable_rows.items():
-        sheet = readable.BY_NAME[name]
-        cols = readable.columns(sheet.spec, include_sensitive)
-        read = readable.row_reader(cols)
-        where = {f.name: (i, f, readable.shown_as_is(f)) for i, f in enumerate(cols, start=1)}
-        digest = readable.SheetDigest()
-        for number, row in enumerate(rows, start=2):
-            try:
-                shown = read(row)
-            except ValueError:
-                _refuse_cell(name, number, row, cols)
-                raise
-            digest.row(shown)
-            carried = latest.get(str(shown[0]))
-            if not carried:
+    return latest
+
+
+def _differences(
+    name: str, shown: list[tuple[Any, ...]], cols: list[FieldSpec], latest: dict[str, dict[str, Any]]
+) -> list[CellDifference]:
+    """The cells of ``shown`` that differ from the ops' values, row by row and left to right."""
+    where = {f.name: (i, f) for i, f in enumerate(cols, start=1)}
+    out: list[CellDifference] = []
+    for number, row in enumerate(shown, start=2):
+        carried = latest.get(str(row[0]))
+        if not carried:
+            continue
+        found = []
+        for field_name, wire in carried.items():
+            slot = where.get(field_name)
+            if slot is None:
                 continue
-            found: list[tuple[int, CellDifference]] = []
-            for field_name, wire in carried.items():
-                slot = where.get(field_name)
-                if slot is None:
-                    continue
-                i, f, as_is = slot
-                value = shown[i]
-                if type(wire) is as_is and value == wire:  # what ``comparable`` would give: no call
-                    continue
-                expected = readable.comparable(f, wire)
-                if value != expected:
-                    found.append(
-                        (i, CellDifference(name, number, str(shown[0]), readable.header(f), value, expected))
-                    )
-            differences.extend(d for _, d in sorted(found, key=lambda x: x[0]))
-        if name in signed and digest.hexdigest() != signed[name]:
-            edited.append(name)
-    return ReadableCheck(tuple(differences), tuple(edited))
+            i, f = slot
+            expected = readable.comparable(f, wire)
+            if row[i] != expected:
+                found.append(
+                    (i, CellDifference(name, number, str(row[0]), readable.header(f), row[i], expected))
+                )
+        out.extend(d for _, d in sorted(found, key=lambda x: x[0]))
+    return out
 
 
-def _refuse_cell(name: str, number: int, row: Sequence[Any], cols: list[FieldSpec]) -> None:
-    """Refuse for the first cell of ``row`` that is not what its column holds (text in a date column)."""
-    cells = list(row) + [""] * (len(cols) + 1 - len(row))
-    for f, value in zip(cols, cells[1:], strict=False):
-        try:
-            readable.read_value(f, value)
-        except ValueError as exc:
-            raise BundleRefused(
-                f"Sheet {name}, row {number}, column {readable.header(f)}: {exc}. Refused; nothing was applied."
-            ) from None
+def _refuse_first_cell(name: str, rows: Sequence[Sequence[Any]], cols: list[FieldSpec]) -> None:
+    """Refuse for the first cell, row by row, that is not what its column holds (text in a date column)."""
+    for number, row in enumerate(rows, start=2):
+        cells = list(row) + [""] * (len(cols) + 1 - len(row))
+        for f, value in zip(cols, cells[1:], strict=False):
+            try:
+                readable.read_value(f, value)
+            except ValueError as exc:
+                raise BundleRefused(
+                    f"Sheet {name}, row {number}, column {readable.header(f)}: {exc}. Refused; nothing was applied."
+                ) from None
 
 
 def _signed_hashes(manifest: Manifest) -> dict[str, str]:
