@@ -11,6 +11,13 @@ run() { env -i HOME="$work" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen LANG=C.
 run --version
 run init --data-dir "$work/data" --mission DE-FRA --officer "스모크 검사" >/dev/null
 run --data-dir "$work/data" --exit-when-ready
+echo "bundle import, its readable sheets read by a second process (the frozen app as that process):"
+run device-key --data-dir "$work/data" --out "$work/fra.key" >/dev/null
+run init --hq --data-dir "$work/hq" --officer "본부" >/dev/null
+run trust-key "$work/fra.key" --data-dir "$work/hq" >/dev/null
+run export --data-dir "$work/data" --out "$work/fra.xlsx" >/dev/null
+env -i HOME="$work" PATH=/usr/bin:/bin LANG=C.UTF-8 MISSIONDESK_BUNDLE_SECOND_PROCESS_MB=0 \
+  timeout 120 "$app" import "$work/fra.xlsx" --dry-run --data-dir "$work/hq"
 echo "portable:"; touch "$work/MissionDesk/missiondesk-portable"
 run init --mission DE-FRA --officer "USB" >/dev/null && test -f "$work/MissionDesk/data/missiondesk.sqlite3"
 run --exit-when-ready

@@ -12,6 +12,7 @@ import python_calamine as calamine
 import sqlalchemy as sa
 
 from missiondesk.bundles import verify
+from missiondesk.bundles.limits import Limits
 from missiondesk.cli import main
 from missiondesk.services import bundle_ack, bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
@@ -307,6 +308,9 @@ def test_an_edited_readable_cell_is_listed_and_not_imported(world: World, tmp_pa
     assert found.ok and found.readable is not None
     [diff] = found.readable.differences
     assert diff.in_sheet == "엑셀에서 고친 제목" and diff.in_ops == "원래 제목"
+    # A large bundle's readable sheets are hashed by a second process; an edited one is then read here.
+    two = bundle_import.inspect(world.hq, edited, Limits(second_process_from_bytes=0))
+    assert two.readable == found.readable and two.readable.edited_sheets == ("cases",)
     _import(world, edited)
     assert RecordService(world.hq).get("support_case", case_id)["title"] == "원래 제목"
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -12,9 +14,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from missiondesk.bundles.limits import Limits
+from missiondesk.bundles import verify
+from missiondesk.bundles.container import sheet_parts
+from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.bundles.manifest import SIGNATURE
 from missiondesk.bundles.op_entries import entry_for, parse_entry
+from missiondesk.bundles.readable_job import ReadableJob
 from missiondesk.bundles.reader import read_workbook
 from missiondesk.bundles.writer import write_bundle
 from missiondesk.domain.ops import FieldChange
@@ -74,23 +79,71 @@ def _resigned(
     return dest
 
 
+SECOND_PROCESS = Limits(second_process_from_bytes=0)
+"""The readable sheets checked and hashed by a second process, as for a large bundle."""
+
+
 def _refused(world: World, path: Path, *words: str) -> None:
+    """Refused, with the same sentence whether one process reads the file or two."""
     before = visible_state(world.hq, None)
-    plan = bundle_import.plan(world.hq, [path])
-    [bundle] = plan.bundles
-    assert bundle.refusal is not None, "expected a refusal"
-    assert "\n" not in bundle.refusal
-    for w in words:
-        assert w in bundle.refusal, bundle.refusal
-    report = bundle_import.apply(world.hq, plan)
-    assert report.bundles[0].status == "refused"
-    assert visible_state(world.hq, None) == before
+    refusals = []
+    for limits in (DEFAULT_LIMITS, SECOND_PROCESS):
+        plan = bundle_import.plan(world.hq, [path], limits)
+        [bundle] = plan.bundles
+        assert bundle.refusal is not None, "expected a refusal"
+        assert "\n" not in bundle.refusal
+        for w in words:
+            assert w in bundle.refusal, bundle.refusal
+        refusals.append(bundle.refusal)
+        report = bundle_import.apply(world.hq, plan)
+        assert report.bundles[0].status == "refused"
+        assert visible_state(world.hq, None) == before
+    assert refusals[0] == refusals[1]
 
 
 def test_the_good_bundle_passes_every_check(setup: tuple[World, AppContext, Path]) -> None:
     world, _, good = setup
     found = bundle_import.inspect(world.hq, good)
     assert found.ok and all(c.ok for c in found.checks), found.checks
+    two = bundle_import.inspect(world.hq, good, SECOND_PROCESS)
+    assert two.checks == found.checks and two.readable == found.readable == verify.ReadableCheck((), ())
+    assert [e.line() for e in two.entries] == [e.line() for e in found.entries]
+
+
+def test_a_readable_sheet_the_second_process_refuses_is_refused_before_anything_else(
+    setup: tuple[World, AppContext, Path], tmp_path: Path
+) -> None:
+    world, _, good = setup
+    parts = sheet_parts(good, ["cases"])
+    assert parts is not None
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == parts["cases"]:  # an entity declaration in the part only the second process reads
+            return b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>' + data.split(b"?>", 1)[1]
+        if name == "xl/worksheets/sheet1.xml":  # and a manifest that fails a later check
+            return data.replace(b"missiondesk-bundle", b"missiondisk-bundle")
+        return data
+
+    path = _rewrite_zip(good, tmp_path / "late.xlsx", change)
+    found = bundle_import.inspect(world.hq, path, SECOND_PROCESS)
+    assert found.refusal is not None and "entity" in found.refusal
+    assert [c.ok for c in found.checks] == [False] and found.manifest is None and not found.entries
+    _refused(world, path, "entity")
+
+
+def test_a_second_process_that_stops_without_answering_refuses_the_file(
+    setup: tuple[World, AppContext, Path],
+) -> None:
+    _, _, good = setup
+    context = multiprocessing.get_context("spawn")
+    answers, send = context.Pipe(duplex=False)
+    process = context.Process(target=os._exit, args=(3,), daemon=True)
+    process.start()
+    send.close()
+    job = ReadableJob(good, process, answers, frozenset())
+    with pytest.raises(bundle_import.BundleRefused, match="readable sheets could not be read"):
+        job.digested()
+    assert not process.is_alive()
 
 
 def test_a_tampered_op_is_refused(setup: tuple[World, AppContext, Path], tmp_path: Path) -> None:

@@ -14,11 +14,14 @@ defusedxml.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
@@ -46,9 +49,28 @@ class ContainerFacts:
     def rows(self) -> int:
         return sum(self.rows_per_part.values())
 
+    def merged(self, other: ContainerFacts) -> ContainerFacts:
+        """The facts of one file whose parts two checks streamed between them."""
+        return ContainerFacts(
+            self.entries,
+            self.compressed_bytes,
+            self.uncompressed_bytes + other.uncompressed_bytes,
+            {**self.rows_per_part, **other.rows_per_part},
+        )
 
-def check_container(path: Path, limits: Limits = DEFAULT_LIMITS) -> ContainerFacts:
-    """Refuse (BundleRefused) anything that is not a plain, bounded .xlsx zip; facts otherwise."""
+
+PartFilter = Callable[[str], bool]
+"""Which parts (by name in the zip) a check streams; the zip directory is always checked whole."""
+
+
+def check_container(
+    path: Path, limits: Limits = DEFAULT_LIMITS, streamed: PartFilter | None = None
+) -> ContainerFacts:
+    """Refuse (BundleRefused) anything that is not a plain, bounded .xlsx zip; facts otherwise.
+
+    ``streamed`` limits the part-by-part checks to some parts (the rest are another check's, which
+    must pass before a parser reads them); the cell limit then counts those parts' cells only.
+    """
     name = path.name
     try:
         size = path.stat().st_size
@@ -72,7 +94,8 @@ def check_container(path: Path, limits: Limits = DEFAULT_LIMITS) -> ContainerFac
             infos = zf.infolist()
             _check_directory(name, infos, limits)
             _check_content_types(name, zf)
-            rows, real_total = _stream_parts(name, zf, infos, limits)
+            chosen = infos if streamed is None else [i for i in infos if streamed(i.filename)]
+            rows, real_total = _stream_parts(name, zf, chosen, limits)
     except zipfile.BadZipFile as exc:
         raise BundleRefused(f"{name} is damaged or truncated ({exc}): refused.") from exc
     except (EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError) as exc:
@@ -113,17 +136,50 @@ def _check_directory(name: str, infos: list[zipfile.ZipInfo], limits: Limits) ->
         )
 
 
-def _check_content_types(name: str, zf: zipfile.ZipFile) -> None:
-    info = zf.getinfo("[Content_Types].xml")
+def sheet_parts(path: Path, sheets: Collection[str]) -> dict[str, str] | None:
+    """The zip part of each of ``sheets`` that the workbook has, as a reader finds it; None if unclear.
+
+    For a file ``check_container`` passed. The workbook lists its sheets with relationship ids, and
+    its relationships give each id's part, relative to ``xl/`` or absolute.
+    """
+    with zipfile.ZipFile(path) as zf:
+        book = _small_xml(path.name, zf, "xl/workbook.xml")
+        rels = _small_xml(path.name, zf, "xl/_rels/workbook.xml.rels")
+        names = set(zf.namelist())
+    targets = {el.get("Id"): el.get("Target") or "" for el in rels if el.tag.endswith("}Relationship")}
+    found: dict[str, str] = {}
+    for el in book.iter():
+        if el.tag.endswith("}sheet") and el.get("name") in sheets:
+            rel = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(rel)
+            if not target:
+                return None
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+            if part not in names:
+                return None
+            found[str(el.get("name"))] = part
+    return found
+
+
+def _small_xml(name: str, zf: zipfile.ZipFile, part: str) -> Element:
+    """A small part, parsed with defusedxml (a document type declaration refused)."""
+    try:
+        info = zf.getinfo(part)
+    except KeyError:
+        raise BundleRefused(f"{name} is a zip file but not an Excel workbook: refused.") from None
     if info.file_size > 1024 * 1024:
-        raise BundleRefused(f"{name} has an oversized content-type list: refused.")
+        raise BundleRefused(f"{name} has an oversized {part}: refused.")
     data = zf.read(info)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise BundleRefused(f"{name} declares XML entities (an entity-expansion attack): refused.")
     try:
-        root = ElementTree.fromstring(data, forbid_dtd=True)
+        return ElementTree.fromstring(data, forbid_dtd=True)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
-        raise BundleRefused(f"{name} has an unreadable content-type list ({exc}): refused.") from exc
+        raise BundleRefused(f"{name} has an unreadable {part} ({exc}): refused.") from exc
+
+
+def _check_content_types(name: str, zf: zipfile.ZipFile) -> None:
+    root = _small_xml(name, zf, "[Content_Types].xml")
     for el in root:
         kind = (el.get("ContentType") or "").lower()
         if "macroenabled" in kind or "vba" in kind or "activex" in kind:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -16,6 +17,15 @@ class Limits:
     ratio_floor_bytes: int = 1024 * 1024
     max_rows_per_sheet: int = 250_000
     max_cells: int = 12_000_000
+    # Readable sheets this large (declared, uncompressed) are hashed by a second process while this
+    # one reads the ops (``readable_job``); below it, starting a process costs more than it saves.
+    second_process_from_bytes: int = 16 * 1024 * 1024
 
 
-DEFAULT_LIMITS = Limits()
+def _second_process_from_bytes() -> int:
+    """``MISSIONDESK_BUNDLE_SECOND_PROCESS_MB`` when set (0: always; the packaged app's smoke check)."""
+    value = os.environ.get("MISSIONDESK_BUNDLE_SECOND_PROCESS_MB", "")
+    return int(float(value) * 1024 * 1024) if value.strip() else Limits.second_process_from_bytes
+
+
+DEFAULT_LIMITS = Limits(second_process_from_bytes=_second_process_from_bytes())

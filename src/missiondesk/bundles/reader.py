@@ -15,7 +15,7 @@ from typing import Any
 import python_calamine as calamine
 
 from missiondesk.bundles import readable
-from missiondesk.bundles.container import ContainerFacts, check_container
+from missiondesk.bundles.container import ContainerFacts, PartFilter, check_container
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.bundles.manifest import MANIFEST_SHEET, Manifest
@@ -31,9 +31,15 @@ class WorkbookContent:
 
 
 def read_workbook(
-    path: Path, limits: Limits = DEFAULT_LIMITS, *, with_readable: bool = True
+    path: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    with_readable: bool = True,
+    streamed: PartFilter | None = None,
 ) -> WorkbookContent:
-    facts = check_container(path, limits)
+    """The manifest, the payload and (``with_readable``) the readable sheets' rows, after the container
+    checks (of the parts ``streamed`` selects: the caller has the others checked before it reads them)."""
+    facts = check_container(path, limits, streamed)
     name = path.name
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
@@ -41,7 +47,7 @@ def read_workbook(
             names = list(book.sheet_names)
             if MANIFEST_SHEET not in names:
                 raise BundleRefused(f"{name} has no manifest sheet: it is not a MissionDesk bundle.")
-            manifest = _manifest(book.get_sheet_by_name(MANIFEST_SHEET))
+            manifest = read_manifest(book.get_sheet_by_name(MANIFEST_SHEET))
             payload = {}
             for sheet in filter(None, manifest.get("payload_sheets").split(",")):
                 if sheet not in names:
@@ -49,11 +55,7 @@ def read_workbook(
                 payload[sheet] = _payload(book.get_sheet_by_name(sheet), sheet)
             content = WorkbookContent(manifest, payload, facts)
             if with_readable:
-                for shown in readable.READABLE_SHEETS:
-                    if shown.name in names:
-                        rows = list(book.get_sheet_by_name(shown.name).iter_rows())
-                        content.readable_headers[shown.name] = [str(c) for c in rows[0]] if rows else []
-                        content.readable_rows[shown.name] = rows[1:]
+                _add_readable(book, content, [s.name for s in readable.READABLE_SHEETS])
         finally:
             book.close()
     except calamine.CalamineError as exc:
@@ -61,7 +63,28 @@ def read_workbook(
     return content
 
 
-def _manifest(sheet: calamine.CalamineSheet) -> Manifest:
+def add_readable(path: Path, content: WorkbookContent, sheets: list[str]) -> None:
+    """Reads the rows of some readable sheets into ``content`` (their parts were checked)."""
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+        try:
+            _add_readable(book, content, sheets)
+        finally:
+            book.close()
+    except calamine.CalamineError as exc:
+        raise BundleRefused(f"{path.name} cannot be read as a workbook ({exc}): refused.") from exc
+
+
+def _add_readable(book: calamine.CalamineWorkbook, content: WorkbookContent, sheets: list[str]) -> None:
+    names = set(book.sheet_names)
+    for sheet in sheets:
+        if sheet in names:
+            rows = list(book.get_sheet_by_name(sheet).iter_rows())
+            content.readable_headers[sheet] = [str(c) for c in rows[0]] if rows else []
+            content.readable_rows[sheet] = rows[1:]
+
+
+def read_manifest(sheet: calamine.CalamineSheet) -> Manifest:
     fields: dict[str, str] = {}
     for row in list(sheet.iter_rows())[1:]:
         if len(row) < 2 or not isinstance(row[0], str) or not row[0]:

@@ -178,30 +178,47 @@ def check_readable(content: WorkbookContent, entries: list[OpEntry]) -> Readable
     Text where a date belongs is refused outright. A sheet whose rows hash to what
     the manifest signed is as exported, and nothing in it is listed. Any other sheet
     is edited (listed as such when it was signed), and each of its cells that the
-    ops carry is compared with the ops' value.
+    ops carry is compared with the ops' value. Only the sheets in ``readable_rows``
+    are looked at: a caller may have found the others as signed already.
     """
-    include_sensitive = content.manifest.get("sensitive") != "left out"
-    signed = _signed_hashes(content.manifest)
+    include_sensitive = includes_sensitive(content.manifest)
+    signed = signed_hashes(content.manifest)
     latest: dict[str, dict[str, Any]] | None = None
     differences: list[CellDifference] = []
     edited: list[str] = []
     for name, rows in content.readable_rows.items():
-        cols = readable.columns(readable.BY_NAME[name].spec, include_sensitive)
-        try:
-            shown = readable.shown_rows(rows, cols)
-        except ValueError:
-            _refuse_first_cell(name, rows, cols)
-            raise
-        digest = readable.SheetDigest()
-        digest.rows(shown)
+        cols, shown = shown_sheet(name, rows, include_sensitive)
         if name in signed:
-            if digest.hexdigest() == signed[name]:
+            if sheet_digest(shown) == signed[name]:
                 continue
             edited.append(name)
         if latest is None:
             latest = _latest_values(entries)
         differences.extend(_differences(name, shown, cols, latest))
     return ReadableCheck(tuple(differences), tuple(edited))
+
+
+def includes_sensitive(manifest: Manifest) -> bool:
+    return manifest.get("sensitive") != "left out"
+
+
+def shown_sheet(
+    name: str, rows: Sequence[Sequence[Any]], include_sensitive: bool
+) -> tuple[list[FieldSpec], list[tuple[Any, ...]]]:
+    """A readable sheet's columns and its rows as shown (``readable.shown_rows``); text in a date column
+    is refused, naming the first such cell."""
+    cols = readable.columns(readable.BY_NAME[name].spec, include_sensitive)
+    try:
+        return cols, readable.shown_rows(rows, cols)
+    except ValueError:
+        _refuse_first_cell(name, rows, cols)
+        raise
+
+
+def sheet_digest(shown: Sequence[Sequence[Any]]) -> str:
+    digest = readable.SheetDigest()
+    digest.rows(shown)
+    return digest.hexdigest()
 
 
 def _latest_values(entries: list[OpEntry]) -> dict[str, dict[str, Any]]:
@@ -252,7 +269,8 @@ def _refuse_first_cell(name: str, rows: Sequence[Sequence[Any]], cols: list[Fiel
                 ) from None
 
 
-def _signed_hashes(manifest: Manifest) -> dict[str, str]:
+def signed_hashes(manifest: Manifest) -> dict[str, str]:
+    """Readable sheet -> the hash of its rows that the manifest signed."""
     try:
         value = json.loads(manifest.get("readable_sha256") or "{}")
     except ValueError:

@@ -29,11 +29,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.bundles import verify
+from missiondesk.bundles.container import ContainerFacts
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.bundles.manifest import KIND_ACK, KIND_OPS, Manifest
 from missiondesk.bundles.op_entries import OpEntry
-from missiondesk.bundles.reader import WorkbookContent, read_workbook
+from missiondesk.bundles.readable_job import ReadableJob
+from missiondesk.bundles.reader import WorkbookContent, add_readable, read_workbook
 from missiondesk.bundles.report_workbook import write_tables
 from missiondesk.bundles.verify import ReadableCheck, Trust
 from missiondesk.domain.merge import FieldVerdict, merge_fields
@@ -96,11 +98,29 @@ class Inspection:
 def inspect(ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
     """Every check on one file; a failed check sets ``refusal`` and stops there."""
     found = Inspection(Path(path))
-    step = "file"
+    job = ReadableJob.start(found.path, limits)  # large readable sheets: a second process reads them
     try:
-        step = "file: size, zip structure, macros, XML, rows"
-        content = read_workbook(found.path, limits)
-        found.checks.append(Check(step, True, f"{content.facts.entries} parts, {content.facts.rows:,} rows"))
+        _inspect(ctx, found, limits, job)
+        passed_file = bool(found.checks) and found.checks[0].ok
+        if job is not None and passed_file and (refusal := job.file_refusal()) is not None:
+            # Its container checks come first: as if this process had refused the file there.
+            _refuse_file(found, refusal)
+    finally:
+        if job is not None:
+            job.close()
+    return found
+
+
+_FILE_STEP = "file: size, zip structure, macros, XML, rows"
+
+
+def _inspect(ctx: AppContext, found: Inspection, limits: Limits, job: ReadableJob | None) -> None:
+    step = _FILE_STEP
+    try:
+        content = read_workbook(
+            found.path, limits, with_readable=job is None, streamed=None if job is None else job.mine
+        )
+        found.checks.append(Check(step, True, _file_detail(content.facts)))
         found.manifest = content.manifest
         step = "manifest"
         verify.check_format(content.manifest)
@@ -120,17 +140,30 @@ def inspect(ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS) -> Ins
             "signed by the registered key" if found.trust is Trust.VERIFIED else "key not registered here"
         )
         found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
-        _parse(found, content)
+        _parse(found, content, job)
     except BundleRefused as exc:
         found.refusal = str(exc)
         found.checks.append(Check(step, False, str(exc)))
-    return found
 
 
-def _parse(found: Inspection, content: WorkbookContent) -> None:
+def _file_detail(facts: ContainerFacts) -> str:
+    return f"{facts.entries} parts, {facts.rows:,} rows"
+
+
+def _refuse_file(found: Inspection, refusal: str) -> None:
+    """``found`` as the file's container checks left it when they refused: nothing after them ran."""
+    fresh = Inspection(found.path)
+    fresh.refusal = refusal
+    fresh.checks.append(Check(_FILE_STEP, False, refusal))
+    found.__dict__.update(fresh.__dict__)
+
+
+def _parse(found: Inspection, content: WorkbookContent, job: ReadableJob | None) -> None:
     if found.kind == KIND_OPS:
         found.entries = verify.parse_ops(content)
         found.checks.append(Check("ops", True, f"{len(found.entries)} ops"))
+        if job is not None:
+            _take_digests(found, content, job)
         found.readable = verify.check_readable(content, found.entries)
         edited = len(found.readable.differences) + len(found.readable.edited_sheets)
         detail = "as exported" if not edited else "edited in a spreadsheet: those edits are not imported"
@@ -141,6 +174,19 @@ def _parse(found: Inspection, content: WorkbookContent) -> None:
         found.checks.append(
             Check("acknowledgement", True, f"{len(found.results)} results, {len(found.feed)} changes")
         )
+
+
+def _take_digests(found: Inspection, content: WorkbookContent, job: ReadableJob) -> None:
+    """The second process's answer: its parts' facts, and the sheets that do not hash as signed, which
+    are then read here so that ``check_readable`` lists their cells."""
+    if (refusal := job.file_refusal()) is not None:
+        raise BundleRefused(refusal)
+    digested = job.digested()
+    content.facts = content.facts.merged(digested.facts)
+    found.checks[0] = Check(_FILE_STEP, True, _file_detail(content.facts))
+    signed = verify.signed_hashes(content.manifest)
+    unlike = [name for name, digest in digested.digests.items() if signed.get(name) != digest]
+    add_readable(found.path, content, unlike)
 
 
 # --- planning ---------------------------------------------------------------------------------

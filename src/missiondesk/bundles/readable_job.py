@@ -1,0 +1,150 @@
+"""A large bundle's readable sheets, checked and hashed by a second process while this one reads the ops.
+
+Reading and hashing the readable sheets of a 100,000-case bundle is about a
+third of its preview, and needs nothing from the ops. Threads would share one
+core for the Python part, so a second process does it from the file: it runs
+the container checks on those sheets' parts itself (no parser reads a part
+before its check passed), reads them, and sends back each sheet's hash.
+
+The reading process checks and reads every other part. A sheet that hashes as
+the manifest signed needs nothing more; any other is read again here, to list
+its edited cells. Small bundles are read in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import zipfile
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+import python_calamine as calamine
+
+from missiondesk.bundles import readable, verify
+from missiondesk.bundles.container import ContainerFacts, check_container, sheet_parts
+from missiondesk.bundles.errors import BundleRefused
+from missiondesk.bundles.limits import Limits
+from missiondesk.bundles.manifest import MANIFEST_SHEET
+from missiondesk.bundles.reader import read_manifest
+
+_SHEETS = tuple(s.name for s in readable.READABLE_SHEETS)
+
+
+@dataclass(frozen=True)
+class Digested:
+    facts: ContainerFacts  # of the parts the second process checked
+    digests: dict[str, str]  # readable sheet -> the hash of its rows as shown
+
+
+class ReadableJob:
+    """The second process at work on one file; ``close`` always (it stops the process if still running)."""
+
+    def __init__(self, path: Path, process: BaseProcess, answers: Connection, parts: frozenset[str]) -> None:
+        self.path = path
+        self.parts = parts  # the readable sheets' parts: the second process checks them
+        self._process = process
+        self._answers = answers
+        self._answer: tuple[str, Any] | None = None
+
+    @classmethod
+    def start(cls, path: Path, limits: Limits) -> ReadableJob | None:
+        """The job for a file whose readable sheets are large; None to read it all in this process
+        (small sheets, or a file whose layout is unclear: its checks will say why)."""
+        try:
+            parts = sheet_parts(path, _SHEETS)
+            with zipfile.ZipFile(path) as zf:
+                size = sum(i.file_size for i in zf.infolist() if i.filename in (parts or {}).values())
+        except (BundleRefused, zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
+            return None
+        if not parts or size < limits.second_process_from_bytes:
+            return None
+        # Spawned, never forked: this process has threads (Qt's, the task runner's).
+        context = multiprocessing.get_context("spawn")
+        answers, send = context.Pipe(duplex=False)
+        chosen = frozenset(parts.values())
+        process = context.Process(
+            target=_digest_in_child,
+            args=(send, path, limits, chosen),
+            name="missiondesk-readable",
+            daemon=True,
+        )
+        process.start()
+        send.close()
+        return cls(path, process, answers, chosen)
+
+    def mine(self, part: str) -> bool:
+        """Whether this process checks ``part`` (every part but the readable sheets')."""
+        return part not in self.parts
+
+    def file_refusal(self) -> str | None:
+        """Why the second process refused the file itself (its container checks), once it answered."""
+        kind, detail = self._receive()
+        return detail if kind == "file" else None
+
+    def digested(self) -> Digested:
+        kind, detail = self._receive()
+        if kind != "ok":
+            raise BundleRefused(detail)
+        assert isinstance(detail, Digested)
+        return detail
+
+    def close(self) -> None:
+        self._answers.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+    def _receive(self) -> tuple[str, Any]:
+        if self._answer is None:
+            try:
+                self._answer = self._answers.recv()
+            except (EOFError, OSError):
+                self._answer = (
+                    "failed",
+                    f"{self.path.name}: its readable sheets could not be read (the reader stopped: "
+                    "out of memory?). Refused; nothing was applied.",
+                )
+            self.close()
+        return self._answer
+
+
+def _digests(path: Path) -> dict[str, str]:
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+        try:
+            names = set(book.sheet_names)
+            if MANIFEST_SHEET not in names:
+                return {}  # the reading process refuses it, for that reason
+            include_sensitive = verify.includes_sensitive(
+                read_manifest(book.get_sheet_by_name(MANIFEST_SHEET))
+            )
+            out = {}
+            for name in _SHEETS:
+                if name in names:
+                    rows = list(book.get_sheet_by_name(name).iter_rows())
+                    out[name] = verify.sheet_digest(verify.shown_sheet(name, rows[1:], include_sensitive)[1])
+            return out
+        finally:
+            book.close()
+    except calamine.CalamineError as exc:
+        raise BundleRefused(f"{path.name} cannot be read as a workbook ({exc}): refused.") from exc
+
+
+def _digest_in_child(send: Connection, path: Path, limits: Limits, parts: frozenset[str]) -> None:
+    try:
+        try:
+            # Its parts, and the small ones every reader opens (the workbook, styles, shared text).
+            facts = check_container(path, limits, lambda n: n in parts or not n.startswith("xl/worksheets/"))
+        except BundleRefused as exc:
+            send.send(("file", str(exc)))
+            return
+        send.send(("ok", Digested(facts, _digests(path))))
+    except BundleRefused as exc:
+        send.send(("readable", str(exc)))
+    except Exception as exc:  # any failure must still answer, so the analyst gets a reason
+        send.send(("failed", f"{path.name}: its readable sheets could not be read ({exc}). Refused."))
+    finally:
+        send.close()
