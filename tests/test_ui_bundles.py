@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from missiondesk.services import bundle_export, device_keys
+from missiondesk.bundles.limits import Limits
+from missiondesk.services import bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
 from missiondesk.ui import prompts
@@ -169,6 +170,36 @@ def test_an_unverified_bundle_needs_an_explicit_confirmation(
     assert page.confirm_unverified.isVisible() and not page.isComplete()
     page.confirm_unverified.setChecked(True)
     assert page.isComplete()
+
+
+def test_the_wizard_lists_cells_edited_in_a_sheet_that_a_second_process_read(
+    qtbot: QtBot, world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    fra = trusted_laptop(world, "fra", tmp_path)
+    RecordService(fra).create("support_case", {"title": "원래 제목"})
+    bundle = tmp_path / "fra.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    book = openpyxl.load_workbook(bundle)
+    headers = [c.value for c in book["cases"][1]]
+    book["cases"].cell(row=2, column=headers.index("제목 / Title") + 1, value="엑셀에서 고친 제목")
+    book.save(bundle)
+    # As for a large bundle: the readable sheets go to a second process, whatever their size.
+    plan = bundle_import.plan
+    monkeypatch.setattr(
+        bundle_import, "plan", lambda ctx, paths: plan(ctx, paths, Limits(second_process_from_bytes=0))
+    )
+    window = MainWindow(world.hq)
+    qtbot.addWidget(window)
+    wizard = window.open_import([bundle])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30_000)
+    assert wizard.checks_page.tree.topLevelItem(0).text(1) == "Verified"
+    wizard.next()
+    warning = wizard.preview_page.warning
+    assert warning.isVisible() and "NOT imported" in warning.text()
+    assert "“엑셀에서 고친 제목” in the sheet, “원래 제목” in the changes" in warning.text()
+    assert "sheet cases was edited" in warning.text()
 
 
 def test_dropped_files_are_taken_only_when_they_are_workbooks(tmp_path: Path) -> None:
