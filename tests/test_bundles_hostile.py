@@ -131,6 +131,20 @@ def test_a_readable_sheet_the_second_process_refuses_is_refused_before_anything_
     _refused(world, path, "entity")
 
 
+def test_without_a_second_process_the_file_is_read_in_this_one(
+    setup: tuple[World, AppContext, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world, _, good = setup
+
+    def no_process(self: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", no_process)
+    assert ReadableJob.start(good, SECOND_PROCESS) is None
+    found = bundle_import.inspect(world.hq, good, SECOND_PROCESS)
+    assert found.ok and found.readable == verify.ReadableCheck((), ())
+
+
 def test_a_second_process_that_stops_without_answering_refuses_the_file(
     setup: tuple[World, AppContext, Path],
 ) -> None:

@@ -71,8 +71,13 @@ class ReadableJob:
             name="missiondesk-readable",
             daemon=True,
         )
-        process.start()
-        send.close()
+        try:
+            process.start()
+        except OSError:  # no process to be had (a process limit, no memory): read it all here
+            answers.close()
+            return None
+        finally:
+            send.close()
         return cls(path, process, answers, chosen)
 
     def mine(self, part: str) -> bool:
