@@ -32,7 +32,7 @@ from missiondesk.services.records import RecordService
 from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.store.backup import backup_sqlite
-from missiondesk.store.tables import change_feed, op_receipt
+from missiondesk.store.tables import auth_device, change_feed, op_receipt
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Authority
@@ -332,6 +332,17 @@ def test_a_revoked_device_is_refused_at_once(server: ServerProcess, tmp_path: Pa
         with pytest.raises(DeviceRefused, match="revoked"):
             _sync(a)
         assert len(replica.pending_ops(a)) == 2  # kept, never counted as sent
+        # HQ gives it a new code: enrolled again, it sends what it kept, in order, and the old
+        # credential stays refused.
+        SyncService(a, keyring=False).enroll(server.url, server.code("US-BOS"))
+        assert _sync(a).complete and replica.pending_ops(a) == []
+        assert sorted(_receipts(server, a.device.device_id)) == sorted(_outbox_ids(a))
+        assert "회수된 노트북" in _titles(a)
+        answer = httpx.get(f"{server.url}/v1/changes", headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 401 and "earlier enrolment" in answer.json()["detail"]
+        fresh = _token(server, a)
+        answer = httpx.get(f"{server.url}/v1/changes", headers={"Authorization": f"Bearer {fresh}"})
+        assert answer.status_code == 200
     finally:
         a.close()
 
@@ -349,12 +360,18 @@ def _sign(secret: bytes, payload: dict[str, Any]) -> str:
 def test_wrong_and_expired_tokens_and_credentials_are_refused(server: ServerProcess, tmp_path: Path) -> None:
     a = _laptop(tmp_path, server, "a", "US-ATL", 1)
     try:
-        with server.store() as store:
-            secret = auth.server_secret(store)
         device = a.device.device_id
+        with server.store() as store, store.read() as conn:
+            secret = auth.server_secret(store)
+            credential_hash = conn.execute(
+                sa.select(auth_device.c.credential_hash).where(auth_device.c.device_id == device)
+            ).scalar_one()
+        enrolment = credential_hash[:16]
         url = f"{server.url}/v1/changes"
-        expired = _sign(secret, {"d": device, "exp": int(time.time()) - 5})
-        forged = _sign(b"not the server's secret", {"d": device, "exp": int(time.time()) + 600})
+        expired = _sign(secret, {"d": device, "e": enrolment, "exp": int(time.time()) - 5})
+        forged = _sign(
+            b"not the server's secret", {"d": device, "e": enrolment, "exp": int(time.time()) + 600}
+        )
         for headers, why in [
             ({}, "needs an access token"),
             ({"Authorization": "Bearer nonsense"}, "not valid"),
@@ -365,7 +382,7 @@ def test_wrong_and_expired_tokens_and_credentials_are_refused(server: ServerProc
             assert answer.status_code == 401 and why in answer.json()["detail"], answer.text
         wrong = httpx.post(f"{server.url}/v1/token", json={"device_id": device, "credential": "x" * 43})
         assert wrong.status_code == 401 and "credential is wrong" in wrong.json()["detail"]
-        good = _sign(secret, {"d": device, "exp": int(time.time()) + 600})
+        good = _sign(secret, {"d": device, "e": enrolment, "exp": int(time.time()) + 600})
         assert httpx.get(url, headers={"Authorization": f"Bearer {good}"}).status_code == 200
         again = httpx.post(
             f"{server.url}/v1/enrol",

@@ -136,12 +136,16 @@ def test_app_versions_compare_by_number() -> None:
 
 def test_tokens_carry_a_signature_and_an_expiry() -> None:
     secret = b"k" * 32
-    token = auth._b64(b'{"d": "dev", "exp": 2000}')
+    token = auth._b64(b'{"d": "dev", "e": "0123456789abcdef", "exp": 2000}')
     mac = auth._b64(__import__("hmac").new(secret, token.encode(), "sha256").digest())
-    assert auth.device_of_token(secret, f"{token}.{mac}", now=1999) == "dev"
+    assert auth.claim_of_token(secret, f"{token}.{mac}", now=1999) == auth.Claim("dev", "0123456789abcdef")
     with pytest.raises(auth.Unauthorised, match="expired"):
-        auth.device_of_token(secret, f"{token}.{mac}", now=2000)
+        auth.claim_of_token(secret, f"{token}.{mac}", now=2000)
     with pytest.raises(auth.Unauthorised, match="not valid"):
-        auth.device_of_token(b"x" * 32, f"{token}.{mac}", now=1999)
+        auth.claim_of_token(b"x" * 32, f"{token}.{mac}", now=1999)
+    unbound = auth._b64(b'{"d": "dev", "exp": 2000}')  # names no enrolment
+    mac = auth._b64(__import__("hmac").new(secret, unbound.encode(), "sha256").digest())
+    with pytest.raises(auth.Unauthorised, match="not valid"):
+        auth.claim_of_token(secret, f"{unbound}.{mac}", now=1999)
     assert auth.normalise_code(" abcd-efgh jkmn ") == "ABCDEFGHJKMN"
     assert time.time() > 0

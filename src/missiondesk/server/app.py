@@ -296,8 +296,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
     def current(request: Request, authorization: Annotated[str | None, Header()] = None) -> auth.Caller:
         if not authorization or not authorization.lower().startswith("bearer "):
             raise auth.Unauthorised("Sign in first: this request needs an access token.")
-        device_id = auth.device_of_token(secret, authorization[7:].strip())
-        who = auth.caller(store, device_id)
+        who = auth.caller(store, auth.claim_of_token(secret, authorization[7:].strip()))
         request.state.device = who.device_id
         request.state.mission = who.mission
         return who

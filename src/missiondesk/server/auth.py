@@ -202,29 +202,45 @@ def issue_token(
     if row.revoked_at is not None:
         raise Unauthorised("This device has been revoked by HQ; it must be enrolled again.")
     seconds = int(ttl.total_seconds())
-    payload = _b64(json.dumps({"d": device_id, "exp": int(time.time()) + seconds}).encode("utf-8"))
+    claim = {"d": device_id, "e": _enrolment(row.credential_hash), "exp": int(time.time()) + seconds}
+    payload = _b64(json.dumps(claim).encode("utf-8"))
     mac = _b64(hmac.new(secret, payload.encode("ascii"), hashlib.sha256).digest())
     return f"{payload}.{mac}", seconds
 
 
-def device_of_token(secret: bytes, token: str, now: float | None = None) -> str:
-    """The device id a token names, once its signature and expiry check out."""
+@dataclass(frozen=True)
+class Claim:
+    """Who a valid token speaks for, and for which enrolment of that device."""
+
+    device_id: str
+    enrolment: str
+
+
+def _enrolment(credential_hash: str) -> str:
+    """A token names the enrolment it was issued under, so that none outlives a revocation: a device
+    enrolled again has a new credential, and its earlier tokens are refused."""
+    return credential_hash[:16]
+
+
+def claim_of_token(secret: bytes, token: str, now: float | None = None) -> Claim:
+    """The device (and enrolment) a token names, once its signature and expiry check out."""
     try:
         payload, mac = token.split(".")
         expected = _b64(hmac.new(secret, payload.encode("ascii"), hashlib.sha256).digest())
         if not hmac.compare_digest(mac, expected):
             raise ValueError("bad signature")
         data = json.loads(_unb64(payload))
-        device_id, expires = str(data["d"]), float(data["exp"])
+        claim, expires = Claim(str(data["d"]), str(data["e"])), float(data["exp"])
     except (ValueError, KeyError, TypeError, UnicodeError) as exc:
         raise Unauthorised("The access token is not valid; ask for a new one.") from exc
     if (time.time() if now is None else now) >= expires:
         raise Unauthorised("The access token has expired; ask for a new one.")
-    return device_id
+    return claim
 
 
-def caller(store: Store, device_id: str) -> Caller:
-    """The device as the database knows it now: revoked or unknown devices are refused here."""
+def caller(store: Store, claim: Claim) -> Caller:
+    """The device as the database knows it now: revoked or unknown devices are refused here, and so
+    are tokens of an earlier enrolment."""
     with store.read() as conn:
         row = (
             conn.execute(
@@ -234,7 +250,7 @@ def caller(store: Store, device_id: str) -> Caller:
                     auth_device.c.slot,
                     auth_device.c.revoked_at,
                     auth_device.c.credential_hash,
-                ).where(auth_device.c.device_id == device_id)
+                ).where(auth_device.c.device_id == claim.device_id)
             )
             .mappings()
             .first()
@@ -243,7 +259,9 @@ def caller(store: Store, device_id: str) -> Caller:
         raise Unauthorised("This device is not enrolled with this server.")
     if row["revoked_at"] is not None:
         raise Unauthorised("This device has been revoked by HQ; it must be enrolled again.")
-    return Caller(device_id, row["mission_code"], Role(row["role"]), row["slot"])
+    if not hmac.compare_digest(_enrolment(row["credential_hash"]), claim.enrolment):
+        raise Unauthorised("The access token is from an earlier enrolment of this device; ask for a new one.")
+    return Caller(claim.device_id, row["mission_code"], Role(row["role"]), row["slot"])
 
 
 def devices(store: Store) -> list[dict[str, object]]:

@@ -162,9 +162,27 @@ class Authority:
     def enrol(
         self, conn: Connection, device_id: str, mission: str, role: Role, slot: int, label: str
     ) -> None:
-        exists = conn.execute(sa.select(auth_device.c.device_id).where(auth_device.c.device_id == device_id))
-        if exists.first() is not None:
+        """Enrol a device; a revoked one enrolled again (with a new code from HQ) comes back as it was.
+
+        It keeps its next sequence number, so the changes it made and could not send since its
+        revocation are still received, in order: a revoked laptop never has to drop an edit.
+        """
+        known = (
+            conn.execute(
+                sa.select(auth_device.c.revoked_at, auth_device.c.mission_code).where(
+                    auth_device.c.device_id == device_id
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if known is not None and known["revoked_at"] is None:
             raise UserError(f"Device {device_id} is already enrolled.")
+        if known is not None and known["mission_code"] != mission:
+            raise UserError(
+                f"Device {device_id} was enrolled for {known['mission_code']}, not {mission}: "
+                "set this laptop up again for its new mission."
+            )
         if role is Role.MISSION:
             clash = conn.execute(
                 sa.select(auth_device.c.device_id).where(
@@ -177,16 +195,16 @@ class Authority:
                 raise UserError(
                     f"Slot {slot} of {mission} is taken by device {clash[0]}; choose another slot."
                 )
-        conn.execute(
-            sa.insert(auth_device).values(
-                device_id=device_id,
-                mission_code=mission,
-                role=role.value,
-                slot=slot,
-                label=label,
-                next_seq=1,
-                enrolled_at=utcnow(),
+        values = {"role": role.value, "slot": slot, "label": label, "enrolled_at": utcnow()}
+        if known is not None:
+            conn.execute(
+                sa.update(auth_device)
+                .where(auth_device.c.device_id == device_id)
+                .values(revoked_at=None, **values)
             )
+            return
+        conn.execute(
+            sa.insert(auth_device).values(device_id=device_id, mission_code=mission, next_seq=1, **values)
         )
 
     def revoke_device(self, device_id: str) -> None:
