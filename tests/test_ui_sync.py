@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from missiondesk.server import auth
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
+from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.ui.main_window import MainWindow
 from missiondesk.ui.sync_ui import SyncPage
@@ -96,6 +99,44 @@ def test_an_enrolled_laptop_syncs_and_the_status_bar_follows(
         assert window.sync.status().unsent == 1
     finally:
         server.start()
+
+
+def test_a_revoked_laptop_is_offered_to_enrol_again_and_then_sends_what_it_kept(
+    qtbot: QtBot, server: ServerProcess, tmp_path: Path
+) -> None:
+    laptop = init_mission(tmp_path / "hamburg", "DE-HAM", "박서준")  # a mission of its own on this server
+    window = MainWindow(laptop)
+    window.sync.service = SyncService(laptop, keyring=False)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        dialog = window.open_enrolment()
+        dialog.server.setText(server.url)
+        dialog.code.setText(server.code("DE-HAM"))
+        with qtbot.waitSignal(window.sync.synced, timeout=30_000):
+            dialog.buttons.accepted.emit()
+        page = window.go("sync")
+        assert isinstance(page, SyncPage)
+        assert not page.enrol_button.isVisible() and window.sync.status().unsent == 0
+        with server.store() as store:
+            auth.revoke(store, laptop.device.device_id)
+        RecordService(laptop).create("support_case", {"title": "회수 중에 만든 사례"})
+        with qtbot.waitSignal(window.sync.failed, timeout=30_000):
+            window.sync.sync_now()
+        qtbot.waitUntil(lambda: page.enrol_button.isVisible(), timeout=10_000)
+        assert page.enrol_button.text() == "Enrol again with a new code…"
+        assert "revoked" in page.facts.text()
+
+        again = page.open_enrolment()
+        assert again.server.text() == server.url  # only the new code is typed
+        again.code.setText(server.code("DE-HAM"))
+        with qtbot.waitSignal(window.sync.synced, timeout=30_000) as blocker:
+            again.buttons.accepted.emit()
+        assert blocker.args[0].sent == 1 and window.sync.status().unsent == 0
+        qtbot.waitUntil(lambda: not page.enrol_button.isVisible(), timeout=10_000)
+    finally:
+        window.close()
+        laptop.close()
 
 
 def test_the_sync_page_offers_enrolment_until_the_laptop_is_enrolled(

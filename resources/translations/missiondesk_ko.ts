@@ -826,6 +826,10 @@ The report was saved to: {0}</source>
         <source>Unsent changes: {0}   Refused by HQ: {1}   Conflicts: {2}</source>
         <translation>보내지 않은 변경: {0}   본부 거부: {1}   충돌: {2}</translation>
     </message>
+    <message>
+        <source>Enrol again with a new code…</source>
+        <translation>새 코드로 다시 등록…</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>

@@ -46,6 +46,7 @@ SERVER_URL = "sync_server_url"
 ENROLLED_DEVICE = "sync_enrolled_device"
 LAST_SYNC_AT = "sync_last_at"
 LAST_ERROR = "sync_last_error"
+DEVICE_REFUSED = "sync_device_refused"  # HQ refused this device itself (revoked, credential lost)
 LAST_REPORT = "sync_last_report"
 LOCK_FILE = "sync.lock"
 
@@ -84,6 +85,12 @@ class SyncStatus:
     rejected: int  # ops HQ refused (kept with their reason)
     conflicts: int  # open conflicts on this laptop
     credential_where: str
+    device_refused: bool = False  # the last cycle was refused for this device: it needs a new code
+
+    @property
+    def needs_code(self) -> bool:
+        """Whether the laptop needs HQ's enrolment code (first connection, or enrolling again)."""
+        return not self.enrolled or self.device_refused
 
 
 class SyncService:
@@ -131,6 +138,7 @@ class SyncService:
                 settings.put(conn, SERVER_URL, url)
                 settings.put(conn, ENROLLED_DEVICE, enrolment.device_id)
                 settings.put(conn, LAST_ERROR, None)
+                settings.put(conn, DEVICE_REFUSED, None)
                 if enrolment.slot != self.ctx.device.slot:
                     devices.set_slot(conn, self.ctx.device.device_id, enrolment.slot)
             if enrolment.slot != self.ctx.device.slot:
@@ -153,9 +161,11 @@ class SyncService:
         url, device = self._enrolment()
         credential = self.credentials.load(device)
         if credential is None:
-            raise DeviceRefused(
+            missing = DeviceRefused(
                 "This laptop's device credential is missing; enrol it again with a code from HQ."
             )
+            self._note(error=str(missing), refused=True)
+            raise missing
         with self._lock():
             try:
                 with self._client(url, credential) as client:
@@ -165,7 +175,7 @@ class SyncService:
                     self._token = client.token
             except MissionDeskError as exc:
                 self._token = None
-                self._note(error=str(exc))
+                self._note(error=str(exc), refused=isinstance(exc, DeviceRefused))
                 raise
             self._note(error=None, report=report)
         return report
@@ -178,6 +188,7 @@ class SyncService:
             enrolled = settings.get(conn, ENROLLED_DEVICE) == self.ctx.device.device_id
             last = settings.get(conn, LAST_SYNC_AT)
             error = settings.get(conn, LAST_ERROR)
+            refused = bool(settings.get(conn, DEVICE_REFUSED))
             unsent = outbox.pending_count(conn)
             rejected = int(
                 conn.execute(
@@ -202,6 +213,7 @@ class SyncService:
             rejected=rejected,
             conflicts=conflicts,
             credential_where=self.credentials.where,
+            device_refused=refused,
         )
 
     def _enrolment(self) -> tuple[str, str]:
@@ -215,9 +227,10 @@ class SyncService:
             )
         return str(url), str(device)
 
-    def _note(self, *, error: str | None, report: SyncReport | None = None) -> None:
+    def _note(self, *, error: str | None, report: SyncReport | None = None, refused: bool = False) -> None:
         with self.ctx.store.write() as conn:
             settings.put(conn, LAST_ERROR, error)
+            settings.put(conn, DEVICE_REFUSED, refused or None)
             if report is not None:
                 settings.put(conn, LAST_SYNC_AT, utcnow().isoformat(timespec="seconds"))
                 settings.put(

@@ -274,7 +274,11 @@ class SyncPage(QWidget):
         )
         self.facts.setText("\n".join(lines))
         self.sync_button.setEnabled(s.enrolled and not self.controller.running)
-        self.enrol_button.setVisible(not s.enrolled)
+        # A laptop HQ refused (revoked, credential lost) enrols again with a new code; it keeps its edits.
+        self.enrol_button.setText(
+            self.tr("Enrol again with a new code…") if s.enrolled else self.tr("Connect to HQ…")
+        )
+        self.enrol_button.setVisible(s.needs_code)
         self.log.setPlainText("\n".join(self.controller.log))
 
     def _enrolled(self, _result: object) -> None:
