@@ -74,6 +74,29 @@ def test_the_loop_syncs_after_edits_on_a_timer_and_now_and_backs_off() -> None:
     assert loop.seconds_until_due() == 30
 
 
+def test_a_refused_device_syncs_only_when_asked_until_a_good_sync() -> None:
+    clock = Clock()
+    loop = SyncLoop(clock=clock, interval=300, edit_delay=10, backoff=Backoff(base=30, jitter=0))
+    loop.started()
+    loop.finished(ok=False, error="revoked")
+    loop.refused()
+    loop.edited()
+    clock.now += 3600
+    assert loop.due() is None  # neither the retry nor the edit: HQ would refuse it again
+    loop.sync_now()  # the button still tries
+    assert loop.due() is Trigger.NOW
+    loop.started()
+    loop.finished(ok=False)
+    loop.refused()
+    clock.now += 3600
+    assert loop.due() is None
+    loop.sync_now()  # after enrolling again
+    loop.started()
+    loop.finished(ok=True)
+    clock.now += 300
+    assert loop.due() is Trigger.TIMER and not loop.held
+
+
 def test_the_lock_refuses_a_second_sync_in_this_process_and_in_another(tmp_path: Path) -> None:
     path = tmp_path / "sync.lock"
     with SyncLock(path):

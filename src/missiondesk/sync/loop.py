@@ -6,7 +6,9 @@ when the next sync is due; a test drives it with a fake clock. Rules:
 - every ``interval`` seconds after a good sync;
 - at once on "Sync now" or when connectivity returns (both skip a backoff wait);
 - after a failure, exponential backoff; an edit never shortens that wait;
-- never while a sync runs: an event during a run schedules the next one after it.
+- never while a sync runs: an event during a run schedules the next one after it;
+- never by itself while HQ refuses this device (revoked, credential lost): only "Sync now", or a
+  good sync once the laptop is enrolled again.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class SyncLoop:
         self._due_at: float | None = clock()  # a first sync soon after start
         self._reason = Trigger.TIMER
         self._retry_at = 0.0  # no sync before this (backoff), except on "Sync now" or reconnect
+        self.held = False  # HQ refused this device: it waits for a new enrolment code
 
     def _schedule(self, at: float, reason: Trigger) -> None:
         if self._due_at is None or at < self._due_at:
@@ -54,7 +57,14 @@ class SyncLoop:
 
     def sync_now(self) -> None:
         self._retry_at = 0.0
-        self._schedule(self.clock(), Trigger.NOW)
+        if not self.running:  # at once, whatever was due before
+            self._due_at, self._reason = self.clock(), Trigger.NOW
+        else:
+            self._schedule(self.clock(), Trigger.NOW)
+
+    def refused(self) -> None:
+        """HQ refused this device itself: no sync by itself until a good one (once enrolled again)."""
+        self.held = True
 
     def online(self) -> None:
         self.backoff.reset()
@@ -64,6 +74,8 @@ class SyncLoop:
     def due(self) -> Trigger | None:
         """The reason to start a sync now, or None (also while one runs)."""
         if self.running or self._due_at is None or self.clock() < self._due_at:
+            return None
+        if self.held and self._reason is not Trigger.NOW:
             return None
         return self._reason
 
@@ -81,6 +93,7 @@ class SyncLoop:
         self.running = False
         now = self.clock()
         if ok:
+            self.held = False
             self.backoff.reset()
             self.last_error = None
             self._retry_at = 0.0

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from missiondesk.errors import MissionDeskError
-from missiondesk.services.sync import MassChangeRefused, SyncBusy, SyncReport, SyncService, SyncStatus
+from missiondesk.services.sync import (
+    DeviceRefused,
+    MassChangeRefused,
+    SyncBusy,
+    SyncReport,
+    SyncService,
+    SyncStatus,
+)
 from missiondesk.sync.loop import SyncLoop, Trigger
 from missiondesk.ui import prompts
 from missiondesk.ui.status_bar import SyncIndicator
@@ -56,7 +63,9 @@ class SyncController(QObject):
         self.show_status()
 
     def start(self) -> None:
-        """Begin syncing in the background (only once the laptop is enrolled)."""
+        """Begin syncing in the background (only once the laptop is enrolled, and HQ accepts it)."""
+        if self.service.status().device_refused:
+            self.loop.refused()
         self.timer.start()
 
     def stop(self) -> None:
@@ -124,6 +133,8 @@ class SyncController(QObject):
         else:
             message = str(exc) if isinstance(exc, MissionDeskError) else repr(exc)
             self.loop.finished(False, message)
+            if isinstance(exc, DeviceRefused):
+                self.loop.refused()
             self.log.append(f"{dt.datetime.now():%H:%M}: {message}")
             self.failed.emit(message)
             if not isinstance(exc, MissionDeskError):
