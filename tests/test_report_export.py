@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from missiondesk import app
+from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.reports.workbook import CHARTS
 from missiondesk.services.reports import Report, ReportService
 from missiondesk.ui.report_pdf import write_pdf
@@ -164,6 +165,26 @@ def test_the_pdf_draws_the_dashboard(qtbot: QtBot, report: Report, tmp_path: Pat
         if image.pixelColor(x, y).name() == "#2f6db5"
     )
     assert dark > 200 and blue > 50  # text and the charts' bars, not a blank page
+
+
+def pdf_page_text(pdf: Path, page: int) -> str:
+    pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 is not installed: cannot read the PDF")
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return " ".join(doc[page].get_textpage().get_text_range().split())
+    finally:
+        doc.close()
+
+
+def test_the_pdf_rules_page_reads_in_korean_with_the_english_reference(
+    qtbot: QtBot, report: Report, tmp_path: Path
+) -> None:
+    korean = pdf_page_text(write_pdf(report, tmp_path / "ko.pdf"), 1)
+    english = pdf_page_text(write_pdf(report, tmp_path / "en.pdf", in_korean=False), 1)
+    assert korean.startswith("집계 규칙 / Counting rules") and english.startswith("Counting rules")
+    for code, text in RULES:  # each rule in Korean, then its English reference; on one page
+        assert f"{code} {RULES_KO[code]} {text}" in korean
+        assert f"{code} {text}" in english and RULES_KO[code] not in english
 
 
 def test_the_report_command_writes_the_workbook_and_the_pdf(

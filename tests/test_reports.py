@@ -12,7 +12,7 @@ from missiondesk.domain.records import ListQuery
 from missiondesk.errors import UserError
 from missiondesk.reports import drill, headline
 from missiondesk.reports.period import Period, ReportScope, ScopeKind
-from missiondesk.reports.rules import RULES, RULES_VERSION
+from missiondesk.reports.rules import RULES, RULES_KO, RULES_VERSION
 from missiondesk.services.records import RecordService
 from missiondesk.services.reports import ReportService
 from tests.reportdata import CUTOFF, EXPECTED_ALL, TODAY, D, Year, build
@@ -164,6 +164,7 @@ def test_rules_are_written_down_and_versioned() -> None:
     assert f"`{RULES_VERSION}`" in doc
     for code in codes:
         assert f"**{code}**" in doc, f"rule {code} is not documented"
+    assert set(RULES_KO) == set(codes)  # every rule reads in Korean too, and no other
 
 
 def test_a_locked_period_keeps_its_figures_and_lists_later_edits_as_amendments(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from missiondesk.bundles.cells import clean_cell_text, looks_like_formula
 from missiondesk.bundles.report_workbook import safe_workbook
 from missiondesk.reports.names import BREAKDOWN_NAMES, FIGURE_NAMES
 from missiondesk.reports.report import Report
-from missiondesk.reports.rules import RULES
+from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.reports.tallies import FIGURES
 
 # (breakdown, sheet name, chart type): every chart of the dashboard, then the other tables.
@@ -164,8 +164,11 @@ class _Writer:
     def rules(self) -> None:
         ws = self.book.add_worksheet("Rules")
         ws.set_column(0, 0, 8)
-        ws.set_column(1, 1, 120)
-        self.cell(ws, 0, 0, f"Counting rules, version {self.report.rules_version}", self.bold)
+        ws.set_column(1, 2, 90)
+        self.cell(ws, 0, 0, f"집계 규칙 / Counting rules, version {self.report.rules_version}", self.bold)
+        self.cell(ws, 1, 1, "한국어", self.bold)
+        self.cell(ws, 1, 2, "English (reference)", self.bold)
         for i, (code, text) in enumerate(RULES, start=2):
             self.cell(ws, i, 0, code, self.bold)
-            self.cell(ws, i, 1, text)
+            self.cell(ws, i, 1, RULES_KO[code])
+            self.cell(ws, i, 2, text)

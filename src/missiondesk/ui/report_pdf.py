@@ -15,12 +15,13 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPageLayout, QPageSize
 
 from missiondesk.reports.names import FIGURE_NAMES
 from missiondesk.reports.report import Report
-from missiondesk.reports.rules import RULES
+from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.ui.charts import paint_chart
 from missiondesk.ui.dashboard import CHARTS, TILES, bars_for
 
 DPI = 96
 INK = QColor("#1d2733")
+MUTED = QColor("#5b6573")
 
 
 def write_pdf(report: Report, path: Path, *, in_korean: bool = True) -> Path:
@@ -44,7 +45,7 @@ def write_pdf(report: Report, path: Path, *, in_korean: bool = True) -> Path:
             page = QRectF(0, 0, writer.width(), writer.height())
             _first_page(p, page, report, in_korean)
             writer.newPage()
-            _rules_page(p, page, report)
+            _rules_page(p, page, report, in_korean)
         finally:
             p.end()
         os.replace(partial, path)
@@ -110,22 +111,32 @@ def _first_page(p: QPainter, page: QRectF, report: Report, in_korean: bool) -> N
         )
 
 
-def _rules_page(p: QPainter, page: QRectF, report: Report) -> None:
+def _rules_page(p: QPainter, page: QRectF, report: Report, in_korean: bool) -> None:
     p.setPen(INK)
     p.setFont(_font(12, bold=True))
+    title = f"Counting rules, version {report.rules_version}"
     p.drawText(
         QRectF(page.left(), page.top(), page.width(), 22),
         Qt.AlignmentFlag.AlignLeft,
-        f"Counting rules, version {report.rules_version}",
+        f"집계 규칙 / {title}" if in_korean else title,
     )
     y = page.top() + 28
-    p.setFont(_font(8))
     flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
-    for code, text in RULES:
-        bounds = p.boundingRect(QRectF(page.left() + 30, y, page.width() - 30, 200), flags, text)
-        p.drawText(QRectF(page.left(), y, 30, bounds.height()), Qt.AlignmentFlag.AlignLeft, code)
-        p.drawText(QRectF(page.left() + 30, y, page.width() - 30, bounds.height()), flags, text)
-        y += bounds.height() + 4
+    column = QRectF(page.left() + 30, y, page.width() - 30, 200)
+    for code, english in RULES:
+        # In Korean, each rule's Korean text with the English (the reference) under it, smaller.
+        texts = [(RULES_KO[code], 8.0, INK), (english, 6.5, MUTED)] if in_korean else [(english, 8.0, INK)]
+        p.setFont(_font(8, bold=True))
+        p.setPen(INK)
+        p.drawText(QRectF(page.left(), y, 30, 14), Qt.AlignmentFlag.AlignLeft, code)
+        for text, size, color in texts:
+            p.setFont(_font(size))
+            p.setPen(color)
+            bounds = p.boundingRect(column.translated(0, y - column.top()), flags, text)
+            p.drawText(QRectF(page.left() + 30, y, page.width() - 30, bounds.height()), flags, text)
+            y += bounds.height() + 1
+        y += 3
+    p.setPen(INK)
     if report.amendments:
         y += 8
         p.setFont(_font(10, bold=True))
