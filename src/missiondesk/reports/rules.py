@@ -108,7 +108,3 @@ RULES_KO: dict[str, str] = {
     "현재, 차이)으로 표시하며, 공표된 수치 자체는 바뀌지 않는다.",
 }
 """The same rules in Korean, for the reports people read at HQ (the English text stays the reference)."""
-
-
-def rules_text() -> str:
-    return "\n".join(f"{code}. {text}" for code, text in RULES)
