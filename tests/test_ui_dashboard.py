@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from missiondesk.reports import drill
+from missiondesk.reports.rules import RULES
 from missiondesk.services.context import AppContext
 from missiondesk.services.demo import generate_demo
 from missiondesk.ui.dashboard import Dashboard
@@ -49,6 +50,8 @@ def test_the_dashboard_shows_the_figures_and_the_sentence(qtbot: QtBot, window: 
         t.breakdowns["cases_by_category"].values()
     )[:12]
     assert report.rules_version in dash.status.text()
+    assert all(code in dash.status.toolTip() for code, _ in RULES)  # how each figure is counted, on hover
+    assert "Support cases = cases received" in dash.status.toolTip()
     assert not dash.lock_button.isVisible()  # a mission laptop does not lock periods
 
 

@@ -9,6 +9,7 @@ shows them in the list.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from missiondesk.errors import MissionDeskError
 from missiondesk.reports import drill
 from missiondesk.reports.period import Period, ReportScope
 from missiondesk.reports.report import Report
+from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.services.reports import ReportService
 from missiondesk.ui.charts import Bar, BarChart
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
@@ -296,6 +298,12 @@ class Dashboard(QWidget):
             )
         parts.append(self.tr("counted in {0} ms").format(round(report.seconds * 1000)))
         self.status.setText(" · ".join(parts))
+        # How each figure is counted, on hover: the rules in the window's language.
+        rules = "".join(
+            f"<p><b>{code}</b> {html.escape(RULES_KO[code] if in_korean else text)}</p>"
+            for code, text in RULES
+        )
+        self.status.setToolTip(f"<qt>{rules}</qt>")
         self.refreshed.emit(report)
 
     def _open(self, name: str, key: str | None) -> None:
