@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from missiondesk.errors import MissionDeskError
 from missiondesk.services import bundle_export
 from missiondesk.services.context import AppContext, read_config, write_config
 from missiondesk.ui import prompts
+from missiondesk.ui.dialog_parts import message_line, ok_cancel
 from missiondesk.ui.ui_context import UiContext
 
 
@@ -74,14 +74,8 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_line(self)
+        self.buttons = ok_cancel(self, self.tr("Export"), self.start)
         layout = QVBoxLayout(self)
         for widget in (intro, self.since_ack, self.all_ops, self.sensitive, self.email, self.hq_address):
             layout.addWidget(widget)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from missiondesk.errors import MissionDeskError
 from missiondesk.services.context import AppContext
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.setup import init_mission
+from missiondesk.ui.dialog_parts import message_line, ok_cancel
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,14 +70,8 @@ class FirstRunDialog(QDialog):
         self.demo = QCheckBox(
             self.tr("Add practice data ({0} cases; it never leaves this laptop)").format(DEMO_CASES)
         )
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_line(self)
+        self.buttons = ok_cancel(self, self.tr("Start"), self.accept)
 
         form = QFormLayout()
         form.addRow(self.tr("Officer:"), self.officer)

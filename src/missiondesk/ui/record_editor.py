@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from missiondesk.domain.schema import EntitySpec, entity
 from missiondesk.domain.validation import Problem, ValidationFailed
 from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.services.lookups import display_title
+from missiondesk.ui.dialog_parts import ok_cancel
 from missiondesk.ui.labels import entity_label, step_label, value_label
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
 from missiondesk.ui.ui_context import UiContext
@@ -57,12 +57,7 @@ class TransitionDialog(QDialog):
             if record.spec.field(name).kind.value == "date" and not defaults.get(name):
                 defaults[name] = dt.date.today()
         self.form.load(defaults)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(transition_label(transition))
-        self.buttons.accepted.connect(self.apply)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, transition_label(transition), self.apply)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)

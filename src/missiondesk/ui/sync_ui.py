@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from missiondesk.services.sync import (
 )
 from missiondesk.sync.loop import SyncLoop, Trigger
 from missiondesk.ui import prompts
+from missiondesk.ui.dialog_parts import message_line, ok_cancel
 from missiondesk.ui.status_bar import SyncIndicator
 from missiondesk.ui.ui_context import UiContext
 
@@ -182,14 +182,8 @@ class EnrolDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("HQ server"), self.server)
         form.addRow(self.tr("Enrolment code"), self.code)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Connect"))
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_line(self)
+        self.buttons = ok_cancel(self, self.tr("Connect"), self.start)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
