@@ -122,10 +122,11 @@ def test_the_import_wizard_through_every_page(
     assert case_row.childCount() == 0
     case_row.setExpanded(True)
     [record] = [case_row.child(i) for i in range(case_row.childCount())]
-    assert record.text(0).startswith(case_id[:8]) and record.childCount() == 0
+    assert record.text(0) == "다른 노트북의 제목  (conflict)" and record.childCount() == 0  # by its title
+    assert record.toolTip(0).startswith(case_id)
     record.setExpanded(True)
     changes = [record.child(i).text(0) for i in range(record.childCount())]
-    assert changes == ["title: HQ가 먼저 받은 제목 → 다른 노트북의 제목  (conflict: HQ's value stays)"]
+    assert changes == ["Title: HQ가 먼저 받은 제목 → 다른 노트북의 제목  (conflict: HQ's value stays)"]
     assert wizard.button(QWizard.WizardButton.CommitButton).isVisible()
 
     # Import: a backup first, then the merge engine; the report and the acknowledgement can be saved.

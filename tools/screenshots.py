@@ -14,9 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from missiondesk.services import bundle_export
+from missiondesk.services import bundle_export, device_keys
 from missiondesk.services.demo import generate_demo
-from missiondesk.services.setup import init_mission
+from missiondesk.services.records import RecordService
+from missiondesk.services.setup import init_hq, init_mission
 from missiondesk.ui import i18n, theme
 from missiondesk.ui.fonts import use_korean_fallback
 from missiondesk.ui.list_page import ListPage
@@ -93,15 +94,36 @@ def shoot(app: QApplication, out: Path) -> None:
         export = window.open_export()
         save(app, export, out / "export-dialog.png")
         export.reject()
+        records = RecordService(ctx)  # a few changes made on the laptop, for the bundle to carry
+        for title in ("통관 보류 — 배터리 부품", "취업비자 발급 지연", "공장 부지 인허가"):
+            records.create("support_case", {"title": title, "received_date": "2026-11-02"})
         bundle = Path(tmp) / "bundle.xlsx"
         bundle_export.export_bundle(ctx, bundle)
-        wizard = window.open_import([bundle])
+        # The wizard at HQ, which knows the laptop's key: its checks pass and its preview fills.
+        hq = init_hq(Path(tmp) / "hq", "이준호")
+        device_keys.write_key_card(ctx, Path(tmp) / "laptop.key")
+        device_keys.trust_key(hq, Path(tmp) / "laptop.key")
+        at_hq = MainWindow(hq)
+        wizard = at_hq.open_import([bundle])
         save(app, wizard, out / "import-wizard-files.png")
         wizard.next()
         while wizard.plan is None:
             app.processEvents()
+        wizard.checks_page.tree.expandAll()
         save(app, wizard, out / "import-wizard-checks.png")
+        wizard.next()
+        # Open the cases and one case, as someone would (rows are filled as they open).
+        tree = wizard.preview_page.tree
+        bundle_row = tree.topLevelItem(0)
+        assert bundle_row is not None
+        cases_row = bundle_row.child(bundle_row.childCount() - 1)
+        cases_row.setExpanded(True)
+        cases_row.child(0).setExpanded(True)
+        save(app, wizard, out / "import-wizard-preview.png")
         wizard.reject()
+        at_hq.close()
+        at_hq.deleteLater()
+        hq.close()
 
         theme.apply(app, "dark")
         window.go("support_case")

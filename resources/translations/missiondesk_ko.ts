@@ -151,6 +151,74 @@
         <translation>거부된 파일은 제외되며 아무것도 읽어 들이지 않습니다.</translation>
     </message>
     <message>
+        <source>file: size, zip structure, macros, XML, rows</source>
+        <translation>파일: 크기, zip 구조, 매크로, XML, 행 수</translation>
+    </message>
+    <message>
+        <source>manifest</source>
+        <translation>매니페스트</translation>
+    </message>
+    <message>
+        <source>schema version</source>
+        <translation>스키마 버전</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the changes</source>
+        <translation>변경 내용의 SHA-256</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>서명</translation>
+    </message>
+    <message>
+        <source>changes (ops)</source>
+        <translation>변경 내역(op)</translation>
+    </message>
+    <message>
+        <source>readable sheets</source>
+        <translation>읽기용 시트</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>수신 확인</translation>
+    </message>
+    <message>
+        <source>{0} parts, {1} rows</source>
+        <translation>파트 {0}개, {1}행</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>변경 내역</translation>
+    </message>
+    <message>
+        <source>{0} from {1}</source>
+        <translation>{1}의 {0}</translation>
+    </message>
+    <message>
+        <source>signed by the registered key</source>
+        <translation>등록된 키로 서명됨</translation>
+    </message>
+    <message>
+        <source>key not registered here</source>
+        <translation>이 데이터베이스에 등록되지 않은 키</translation>
+    </message>
+    <message>
+        <source>{0} changes</source>
+        <translation>변경 {0}건</translation>
+    </message>
+    <message>
+        <source>as exported</source>
+        <translation>내보낸 그대로</translation>
+    </message>
+    <message>
+        <source>edited in a spreadsheet: those edits are not imported</source>
+        <translation>스프레드시트에서 수정됨: 그 수정은 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>{0} results, {1} changes from HQ</source>
+        <translation>결과 {0}건, 본부의 변경 {1}건</translation>
+    </message>
+    <message>
         <source>Refused: {0}</source>
         <translation>거부됨: {0}</translation>
     </message>
@@ -963,6 +1031,61 @@ The report was saved to: {0}</source>
     <message>
         <source>{0}: any</source>
         <translation>{0}: 전체</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>new</source>
+        <translation>새 기록</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>변경 없음</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>충돌</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>반영</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>병합</translation>
+    </message>
+    <message>
+        <source>already received</source>
+        <translation>이미 받음</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>이미 가져옴</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
     </message>
 </context>
 <context>

@@ -66,9 +66,22 @@ PUSH_CHUNK = 2000
 _SET_CHUNK = 10_000
 
 
+class Step(StrEnum):
+    """The checks a file goes through, in order (the CLI prints these names, the wizard translates them)."""
+
+    FILE = "file: size, zip structure, macros, XML, rows"
+    MANIFEST = "manifest"
+    SCHEMA = "schema version"
+    PAYLOAD = "SHA-256 of the changes"
+    SIGNATURE = "signature"
+    OPS = "ops"
+    READABLE = "readable sheets"
+    ACK = "acknowledgement"
+
+
 @dataclass(frozen=True)
 class Check:
-    name: str
+    name: Step
     ok: bool
     detail: str = ""
 
@@ -82,6 +95,7 @@ class Inspection:
     trust: Trust | None = None
     entries: list[OpEntry] = field(default_factory=list)
     readable: ReadableCheck | None = None
+    facts: ContainerFacts | None = None  # what the container checks found (parts, rows)
     results: list[dict[str, Any]] = field(default_factory=list)  # acknowledgement files
     feed: list[dict[str, Any]] = field(default_factory=list)
     refusal: str | None = None
@@ -111,30 +125,28 @@ def inspect(ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS) -> Ins
     return found
 
 
-_FILE_STEP = "file: size, zip structure, macros, XML, rows"
-
-
 def _inspect(ctx: AppContext, found: Inspection, limits: Limits, job: ReadableJob | None) -> None:
-    step = _FILE_STEP
+    step = Step.FILE
     try:
         content = read_workbook(
             found.path, limits, with_readable=job is None, streamed=None if job is None else job.mine
         )
+        found.facts = content.facts
         found.checks.append(Check(step, True, _file_detail(content.facts)))
         found.manifest = content.manifest
-        step = "manifest"
+        step = Step.MANIFEST
         verify.check_format(content.manifest)
         found.kind = content.manifest.get("kind")
         if found.kind not in (KIND_OPS, KIND_ACK):
             raise BundleRefused(f"Unknown kind of file {found.kind!r}: refused.")
         found.checks.append(Check(step, True, f"{found.kind} from {content.manifest.get('mission')}"))
-        step = "schema version"
+        step = Step.SCHEMA
         version = verify.check_schema(content.manifest)
         found.checks.append(Check(step, True, str(version)))
-        step = "SHA-256 of the changes"
+        step = Step.PAYLOAD
         verify.check_payload(content)
         found.checks.append(Check(step, True, content.manifest.get("payload_sha256")))
-        step = "signature"
+        step = Step.SIGNATURE
         found.trust = verify.check_signature(content.manifest, lambda d: registered_key(ctx, d))
         detail = (
             "signed by the registered key" if found.trust is Trust.VERIFIED else "key not registered here"
@@ -154,26 +166,24 @@ def _refuse_file(found: Inspection, refusal: str) -> None:
     """``found`` as the file's container checks left it when they refused: nothing after them ran."""
     fresh = Inspection(found.path)
     fresh.refusal = refusal
-    fresh.checks.append(Check(_FILE_STEP, False, refusal))
+    fresh.checks.append(Check(Step.FILE, False, refusal))
     found.__dict__.update(fresh.__dict__)
 
 
 def _parse(found: Inspection, content: WorkbookContent, job: ReadableJob | None) -> None:
     if found.kind == KIND_OPS:
         found.entries = verify.parse_ops(content)
-        found.checks.append(Check("ops", True, f"{len(found.entries)} ops"))
+        found.checks.append(Check(Step.OPS, True, f"{len(found.entries)} ops"))
         if job is not None:
             _take_digests(found, content, job)
         found.readable = verify.check_readable(content, found.entries)
         edited = len(found.readable.differences) + len(found.readable.edited_sheets)
         detail = "as exported" if not edited else "edited in a spreadsheet: those edits are not imported"
-        found.checks.append(Check("readable sheets", not edited, detail))
+        found.checks.append(Check(Step.READABLE, not edited, detail))
     else:
         found.results = verify.parse_lines(content, "results")
         found.feed = verify.parse_lines(content, "feed")
-        found.checks.append(
-            Check("acknowledgement", True, f"{len(found.results)} results, {len(found.feed)} changes")
-        )
+        found.checks.append(Check(Step.ACK, True, f"{len(found.results)} results, {len(found.feed)} changes"))
 
 
 def _take_digests(found: Inspection, content: WorkbookContent, job: ReadableJob) -> None:
@@ -182,8 +192,8 @@ def _take_digests(found: Inspection, content: WorkbookContent, job: ReadableJob)
     if (refusal := job.file_refusal()) is not None:
         raise BundleRefused(refusal)
     digested = job.digested()
-    content.facts = content.facts.merged(digested.facts)
-    found.checks[0] = Check(_FILE_STEP, True, _file_detail(content.facts))
+    content.facts = found.facts = content.facts.merged(digested.facts)
+    found.checks[0] = Check(Step.FILE, True, _file_detail(content.facts))
     signed = verify.signed_hashes(content.manifest)
     unlike = [name for name, digest in digested.digests.items() if signed.get(name) != digest]
     add_readable(found.path, content, unlike)
@@ -225,6 +235,17 @@ class RecordPreview:
     @property
     def has_changes(self) -> bool:
         return any(part.changes if isinstance(part, Op) else part for part in self.parts)
+
+    def new_value(self, name: str) -> Any:
+        """The value the bundle's last change of field ``name`` gives the record (None: it changes none)."""
+        found = None
+        for part in self.parts:
+            if isinstance(part, Op):
+                if name in part.changes:
+                    found = part.changes[name].new
+            else:
+                found = next((c.new for c in reversed(part) if c.field == name), found)
+        return found
 
     @property
     def changes(self) -> list[FieldPreview]:
@@ -515,6 +536,7 @@ class BundleReport:
     message: str = ""
     results: list[PushResult] = field(default_factory=list)
     readable: ReadableCheck | None = None
+    facts: ContainerFacts | None = None  # what the container checks found (parts, rows)
     feed_applied: int = 0
     feed_epoch: str = ""
     feed_cursor: int = 0

@@ -231,8 +231,8 @@ class Dashboard(QWidget):
     def _set_default_cutoff(self) -> None:
         period = self.service.period(str(self.year.currentData()))
         self.cutoff.blockSignals(True)
-        self.cutoff.setDateRange(QDate(period.start), QDate(period.end))
-        self.cutoff.setDate(QDate(period.last))
+        self.cutoff.setDateRange(_qdate(period.start), _qdate(period.end))
+        self.cutoff.setDate(_qdate(period.last))
         self.cutoff.blockSignals(False)
 
     def _year_changed(self) -> None:
@@ -366,3 +366,7 @@ class Dashboard(QWidget):
             self.ui.errors.show(exc)
             return
         self.refresh()
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,16 +30,44 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from missiondesk.domain.schema import entity, is_entity
+from missiondesk.domain.schema import FieldSpec, Kind, entity, is_entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.services import bundle_ack, bundle_import
-from missiondesk.services.bundle_import import ImportPlan, ImportReport, Outcome
+from missiondesk.services.bundle_import import (
+    KIND_OPS,
+    Check,
+    ImportPlan,
+    ImportReport,
+    Inspection,
+    Outcome,
+    Step,
+)
 from missiondesk.ui import prompts
-from missiondesk.ui.labels import entity_label, value_label
+from missiondesk.ui.labels import entity_label, field_label, value_label
 from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.ui_context import UiContext
 
 OUTCOMES = tuple(o.value for o in Outcome)
+
+
+def outcome_label(outcome: str) -> str:
+    """A preview outcome or an applied op's status, as the wizard names it (not a record's value:
+    "held" here is an op waiting for an earlier one, not a meeting that took place)."""
+    names = {
+        "new": QCoreApplication.translate("import", "new"),
+        "updated": QCoreApplication.translate("import", "updated"),
+        "unchanged": QCoreApplication.translate("import", "unchanged"),
+        "conflict": QCoreApplication.translate("import", "conflict"),
+        "held": QCoreApplication.translate("import", "waiting"),
+        "rejected": QCoreApplication.translate("import", "refused"),
+        "applied": QCoreApplication.translate("import", "applied"),
+        "merged": QCoreApplication.translate("import", "merged"),
+        "duplicate": QCoreApplication.translate("import", "already received"),
+        "imported": QCoreApplication.translate("import", "imported"),
+        "already imported": QCoreApplication.translate("import", "already imported"),
+        "refused": QCoreApplication.translate("import", "refused"),
+    }
+    return names.get(outcome, outcome)
 
 
 class FilesPage(QWizardPage):
@@ -135,7 +163,8 @@ class ChecksPage(QWizardPage):
         for b in plan.bundles:
             top = QTreeWidgetItem([b.inspection.path.name, self._verdict(b)])
             for check in b.inspection.checks:
-                top.addChild(QTreeWidgetItem([check.name, ("✓ " if check.ok else "✗ ") + str(check.detail)]))
+                detail = self._detail(b.inspection, check)
+                top.addChild(QTreeWidgetItem([self._step(check.name), ("✓ " if check.ok else "✗ ") + detail]))
             if b.already_imported:
                 top.addChild(QTreeWidgetItem([self.tr("already imported"), self.tr("nothing will change")]))
             self.tree.addTopLevelItem(top)
@@ -151,6 +180,47 @@ class ChecksPage(QWizardPage):
         )
         self.confirm_unverified.setVisible(bool(plan.unverified))
         self.completeChanged.emit()
+
+    def _step(self, step: Step) -> str:
+        names = {
+            Step.FILE: self.tr("file: size, zip structure, macros, XML, rows"),
+            Step.MANIFEST: self.tr("manifest"),
+            Step.SCHEMA: self.tr("schema version"),
+            Step.PAYLOAD: self.tr("SHA-256 of the changes"),
+            Step.SIGNATURE: self.tr("signature"),
+            Step.OPS: self.tr("changes (ops)"),
+            Step.READABLE: self.tr("readable sheets"),
+            Step.ACK: self.tr("acknowledgement"),
+        }
+        return names.get(step, str(step))
+
+    def _detail(self, found: Inspection, check: Check) -> str:
+        """What a passed check found, in the window's language; a refusal's own sentence otherwise."""
+        if not check.ok and check.name is not Step.SIGNATURE and check.name is not Step.READABLE:
+            return check.detail
+        match check.name:
+            case Step.FILE if found.facts is not None:
+                return self.tr("{0} parts, {1} rows").format(found.facts.entries, f"{found.facts.rows:,}")
+            case Step.MANIFEST if found.manifest is not None:
+                kind = self.tr("changes") if found.kind == KIND_OPS else self.tr("acknowledgement")
+                return self.tr("{0} from {1}").format(kind, found.manifest.get("mission"))
+            case Step.SIGNATURE:
+                return (
+                    self.tr("signed by the registered key")
+                    if check.ok
+                    else self.tr("key not registered here")
+                )
+            case Step.OPS:
+                return self.tr("{0} changes").format(f"{len(found.entries):,}")
+            case Step.READABLE:
+                return (
+                    self.tr("as exported")
+                    if check.ok
+                    else self.tr("edited in a spreadsheet: those edits are not imported")
+                )
+            case Step.ACK:
+                return self.tr("{0} results, {1} changes from HQ").format(len(found.results), len(found.feed))
+        return check.detail
 
     def _verdict(self, b: Any) -> str:
         if b.refusal:
@@ -182,7 +252,7 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr("Nothing has been written yet. Open a row to see the field changes."))
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Bundle / record"), *[value_label(o) or o for o in OUTCOMES]])
+        self.tree.setHeaderLabels([self.tr("Bundle / record"), *[outcome_label(o) for o in OUTCOMES]])
         self.tree.itemExpanded.connect(self._opened)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
@@ -250,19 +320,29 @@ class PreviewPage(QWizardPage):
         item.setData(0, _LATER, None)
         item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
         if isinstance(content, bundle_import.RecordPreview):
+            spec = entity(content.entity) if is_entity(content.entity) else None
             for change in content.changes:
-                text = f"{change.field}: {_show(change.now)} → {_show(change.new)}"
+                f = spec.field(change.field) if spec and spec.has_field(change.field) else None
+                name = field_label(spec, change.field) if spec and f else change.field
+                text = f"{name}: {_show(change.now, f)} → {_show(change.new, f)}"
                 if change.conflict:
                     text += "  " + self.tr("(conflict: HQ's value stays)")
                 item.addChild(QTreeWidgetItem([text]))
-            return
-        for record in content:
-            child = QTreeWidgetItem([f"{record.record_id[:8]}  {value_label(record.outcome.value)}"])
-            if record.reason:
-                child.setToolTip(0, record.reason)
-            if record.has_changes:
-                self._later(child, record)
-            item.addChild(child)
+        else:
+            for record in content:
+                item.addChild(self._record_row(record))
+        self.tree.resizeColumnToContents(0)
+
+    def _record_row(self, record: bundle_import.RecordPreview) -> QTreeWidgetItem:
+        """A record by its title (its id when the bundle does not give one) and what would happen to it."""
+        spec = entity(record.entity) if is_entity(record.entity) else None
+        title = record.new_value(spec.title_field) if spec and spec.title_field else None
+        name = _show(title) if title else record.record_id[:8]
+        row = QTreeWidgetItem([f"{name}  ({outcome_label(record.outcome.value)})"])
+        row.setToolTip(0, "\n".join(filter(None, (record.record_id, record.reason))))
+        if record.has_changes:
+            self._later(row, record)
+        return row
 
     def rows(self) -> dict[str, dict[str, str]]:
         """entity label -> outcome -> count, over every bundle (what the tree shows)."""
@@ -321,9 +401,9 @@ class ApplyPage(QWizardPage):
         self.wiz.report = report
         lines = []
         for b in report.bundles:
-            counts = ", ".join(f"{value_label(k)} {v}" for k, v in sorted(b.counts().items()))
+            counts = ", ".join(f"{outcome_label(k)} {v}" for k, v in sorted(b.counts().items()))
             lines.append(
-                f"{b.path.name}: {b.status}"
+                f"{b.path.name}: {outcome_label(b.status)}"
                 + (f" ({counts})" if counts else "")
                 + (f" {b.message}" if b.message else "")
             )
@@ -399,9 +479,21 @@ _LATER = Qt.ItemDataRole.UserRole + 1
 """What an unopened row of the preview will show: a record's changes, or the records of one kind."""
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, f: FieldSpec | None = None) -> str:
+    """A wire value for people: lists joined, and a stored name translated where ``f`` holds one
+    (a status, a category), never free text that happens to spell one."""
     if value is None or value == [] or value == "":
         return "—"
-    if isinstance(value, list | dict):
+    if isinstance(value, list):
+        return ", ".join(_show(v, f) for v in value)
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("import", "yes")
+            if value
+            else QCoreApplication.translate("import", "no")
+        )
+    if f is not None and f.kind in (Kind.ENUM, Kind.CODE, Kind.CODES):
+        return value_label(value)
     return str(value)
