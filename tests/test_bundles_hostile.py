@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from missiondesk.bundles import verify
 from missiondesk.bundles.container import sheet_parts
-from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
+from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits, second_process_from_bytes
 from missiondesk.bundles.manifest import SIGNATURE
 from missiondesk.bundles.op_entries import entry_for, parse_entry
 from missiondesk.bundles.readable_job import ReadableJob
@@ -129,6 +129,15 @@ def test_a_readable_sheet_the_second_process_refuses_is_refused_before_anything_
     assert found.refusal is not None and "entity" in found.refusal
     assert [c.ok for c in found.checks] == [False] and found.manifest is None and not found.entries
     _refused(world, path, "entity")
+
+
+def test_the_second_process_threshold_setting_never_stops_the_app() -> None:
+    default = Limits().second_process_from_bytes
+    assert second_process_from_bytes({}) == default
+    assert second_process_from_bytes({"MISSIONDESK_BUNDLE_SECOND_PROCESS_MB": "0"}) == 0
+    assert second_process_from_bytes({"MISSIONDESK_BUNDLE_SECOND_PROCESS_MB": "2.5"}) == 2.5 * 1024 * 1024
+    for bad in ("", "lots", "-1", "nan", "inf"):
+        assert second_process_from_bytes({"MISSIONDESK_BUNDLE_SECOND_PROCESS_MB": bad}) == default
 
 
 def test_without_a_second_process_the_file_is_read_in_this_one(

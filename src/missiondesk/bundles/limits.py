@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -22,10 +23,14 @@ class Limits:
     second_process_from_bytes: int = 16 * 1024 * 1024
 
 
-def _second_process_from_bytes() -> int:
-    """``MISSIONDESK_BUNDLE_SECOND_PROCESS_MB`` when set (0: always; the packaged app's smoke check)."""
-    value = os.environ.get("MISSIONDESK_BUNDLE_SECOND_PROCESS_MB", "")
-    return int(float(value) * 1024 * 1024) if value.strip() else Limits.second_process_from_bytes
+def second_process_from_bytes(environ: Mapping[str, str] = os.environ) -> int:
+    """``MISSIONDESK_BUNDLE_SECOND_PROCESS_MB`` when it is a number of MB (0: always, as the packaged app's
+    smoke check sets it); the default otherwise, a mistyped value included (a setting never stops the app)."""
+    try:
+        megabytes = float(environ.get("MISSIONDESK_BUNDLE_SECOND_PROCESS_MB", ""))
+    except ValueError:
+        return Limits.second_process_from_bytes
+    return int(megabytes * 1024 * 1024) if 0 <= megabytes < 1e6 else Limits.second_process_from_bytes
 
 
-DEFAULT_LIMITS = Limits(second_process_from_bytes=_second_process_from_bytes())
+DEFAULT_LIMITS = Limits(second_process_from_bytes=second_process_from_bytes())
