@@ -15,12 +15,13 @@ from missiondesk.bundles import verify
 from missiondesk.bundles.container import sheet_parts
 from missiondesk.bundles.limits import Limits
 from missiondesk.cli import main
+from missiondesk.errors import UserError
 from missiondesk.services import bundle_ack, bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
 from missiondesk.services.maintenance import digest
 from missiondesk.services.progress import Cancelled
 from missiondesk.services.records import RecordService
-from missiondesk.store.tables import audit_event, op_receipt
+from missiondesk.store.tables import audit_event, auth_device, op_receipt
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Authority, PushResult, Status
 from tests.syncsim import World, visible_state
@@ -263,6 +264,44 @@ def test_unverified_bundles_need_an_explicit_yes(world: World, tmp_path: Path) -
     assert visible_state(world.hq, None) == state
     bundle_import.apply(world.hq, plan, accept_unverified=True)
     assert visible_state(world.hq, None) != state
+
+
+def test_a_revoked_laptop_taken_back_by_its_key_card_sends_what_it_kept(world: World, tmp_path: Path) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    _case(fra, "회수 전 사례")
+    first = tmp_path / "first.xlsx"
+    bundle_export.export_bundle(fra, first)
+    _import(world, first)
+    with world.hq.store.write() as conn:  # as if it had also enrolled over the network
+        conn.execute(
+            sa.update(auth_device)
+            .where(auth_device.c.device_id == fra.device.device_id)
+            .values(credential_hash="h")
+        )
+    world.authority.revoke_device(fra.device.device_id)
+    kept = _case(fra, "회수 중에 만든 사례")
+    second = tmp_path / "second.xlsx"
+    bundle_export.export_bundle(fra, second)
+    [refused] = bundle_import.plan(world.hq, [second]).bundles
+    assert refused.refusal is not None and "--restore" in refused.refusal
+    card = tmp_path / f"{fra.device.device_id}.key"
+    with pytest.raises(UserError, match=r"revoked by HQ.*--restore"):
+        device_keys.trust_key(world.hq, card)  # HQ says so before taking it back
+    device_keys.trust_key(world.hq, card, restore=True)
+    report = _import(world, second)
+    assert set(_statuses(report)) <= {"applied", "duplicate"} and "applied" in _statuses(report)
+    assert RecordService(world.hq).get("support_case", kept)["title"] == "회수 중에 만든 사례"
+    assert not world.authority.device(fra.device.device_id).revoked
+    with world.hq.store.read() as conn:  # its old network credential is not taken back with it
+        assert (
+            conn.execute(
+                sa.select(auth_device.c.credential_hash).where(
+                    auth_device.c.device_id == fra.device.device_id
+                )
+            ).scalar_one()
+            is None
+        )
 
 
 def test_a_cancelled_import_leaves_the_database_as_it_was(world: World, tmp_path: Path) -> None:

@@ -181,7 +181,7 @@ def cmd_trust_key(args: argparse.Namespace) -> None:
     from missiondesk.services import device_keys
 
     with open_context(args.data_dir) as ctx:
-        card = device_keys.trust_key(ctx, Path(args.file), replace=args.replace)
+        card = device_keys.trust_key(ctx, Path(args.file), replace=args.replace, restore=args.restore)
     _print(f"Trusted the key of device {card.device_id} ({card.mission}, {card.officer}).")
 
 
@@ -373,6 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("trust-key", cmd_trust_key, "trust another device's key (HQ: a mission laptop's; mission: HQ's)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--replace", action="store_true", help="replace a key registered before for that device")
+    p.add_argument(
+        "--restore",
+        action="store_true",
+        help="HQ: take back a revoked laptop (its bundles are accepted again)",
+    )
     p = add("import", cmd_import, "import Excel bundles (HQ) or an acknowledgement file (mission)")
     p.add_argument("files", metavar="FILE", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="check and preview only; change nothing")

@@ -358,7 +358,10 @@ def _plan_ops(ctx: AppContext, bundle: BundlePlan) -> None:
                 "(missiondesk trust-key FILE)."
             )
         if device["revoked_at"] is not None:
-            raise BundleRefused(f"Device {device_id} has been revoked by HQ: its bundle is refused.")
+            raise BundleRefused(
+                f"Device {device_id} has been revoked by HQ: its bundle is refused. To take the laptop back, "
+                "register its key card again with --restore (missiondesk trust-key FILE --restore)."
+            )
         if device["mission_code"] != manifest.get("mission"):
             raise BundleRefused(
                 f"Device {device_id} is enrolled for {device['mission_code']}, not {manifest.get('mission')}."

@@ -67,8 +67,13 @@ def write_key_card(ctx: AppContext, out: Path) -> KeyCard:
     return card
 
 
-def trust_key(ctx: AppContext, path: Path, *, replace: bool = False) -> KeyCard:
-    """Register another device's public key; at HQ, enrol a mission device HQ does not know yet."""
+def trust_key(ctx: AppContext, path: Path, *, replace: bool = False, restore: bool = False) -> KeyCard:
+    """Register another device's public key; at HQ, enrol a mission device HQ does not know yet.
+
+    A device HQ revoked is taken back only with ``restore``: its bundles are then accepted again (its
+    sequence continues, so the edits it kept arrive in order). Its network credential is dropped: to
+    sync again it enrols with a new code.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -88,6 +93,11 @@ def trust_key(ctx: AppContext, path: Path, *, replace: bool = False) -> KeyCard:
             raise UserError(
                 f"Device {card.device_id} is enrolled for {enrolled.mission}, not {card.mission}: refused."
             )
+        if enrolled is not None and enrolled.revoked and not restore:
+            raise UserError(
+                f"Device {card.device_id} ({card.mission}, {card.officer}) was revoked by HQ. To take it back "
+                "and accept its bundles again, confirm with --restore."
+            )
     with ctx.store.write() as conn:
         known = keys.get(conn, card.device_id)
         if known is not None and known != card.public_key and not replace:
@@ -95,7 +105,8 @@ def trust_key(ctx: AppContext, path: Path, *, replace: bool = False) -> KeyCard:
                 f"Device {card.device_id} already has another key registered. If the laptop was set up again, "
                 "confirm with --replace."
             )
-        if ctx.device.role is Role.HQ and card.role == Role.MISSION.value and enrolled is None:
+        hq_takes_mission = ctx.device.role is Role.HQ and card.role == Role.MISSION.value
+        if hq_takes_mission and (enrolled is None or enrolled.revoked):
             Authority(ctx.store).enrol(
                 conn, card.device_id, card.mission, Role.MISSION, card.slot, card.officer
             )

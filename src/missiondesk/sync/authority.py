@@ -162,7 +162,8 @@ class Authority:
     def enrol(
         self, conn: Connection, device_id: str, mission: str, role: Role, slot: int, label: str
     ) -> None:
-        """Enrol a device; a revoked one enrolled again (with a new code from HQ) comes back as it was.
+        """Enrol a device; a revoked one enrolled again (a new code, or its key card restored at HQ) comes
+        back as it was, without its old credential.
 
         It keeps its next sequence number, so the changes it made and could not send since its
         revocation are still received, in order: a revoked laptop never has to drop an edit.
@@ -200,7 +201,7 @@ class Authority:
             conn.execute(
                 sa.update(auth_device)
                 .where(auth_device.c.device_id == device_id)
-                .values(revoked_at=None, **values)
+                .values(revoked_at=None, credential_hash=None, **values)
             )
             return
         conn.execute(
