@@ -203,6 +203,31 @@ def test_the_wizard_lists_cells_edited_in_a_sheet_that_a_second_process_read(
     assert "sheet cases was edited" in warning.text()
 
 
+def test_a_kind_of_record_lists_a_few_hundred_records_and_counts_the_rest(
+    qtbot: QtBot, world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from missiondesk.ui import import_wizard
+
+    monkeypatch.setattr(import_wizard, "PREVIEW_RECORDS", 2)
+    fra = trusted_laptop(world, "fra", tmp_path)
+    for title in ("첫째", "둘째", "셋째"):
+        RecordService(fra).create("support_case", {"title": title})
+    bundle = tmp_path / "fra.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    window = MainWindow(world.hq)
+    qtbot.addWidget(window)
+    wizard = window.open_import([bundle])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20_000)
+    wizard.next()
+    top = wizard.preview_page.tree.topLevelItem(0)
+    cases = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(0) == "Support case")
+    cases.setExpanded(True)
+    shown = [cases.child(i).text(0) for i in range(cases.childCount())]
+    assert len(shown) == 3 and shown[-1] == "… and 1 more"
+    assert all(text.endswith("(new)") for text in shown[:2])
+
+
 def test_dropped_files_are_taken_only_when_they_are_workbooks(tmp_path: Path) -> None:
     from PySide6.QtCore import QUrl
 

@@ -733,6 +733,14 @@ The report was saved to: {0}</source>
         <translation>(충돌: 본부 값 유지)</translation>
     </message>
     <message>
+        <source>… and {0} more</source>
+        <translation>… 외 {0}건</translation>
+    </message>
+    <message>
+        <source>The import report, saved after the import, lists every change.</source>
+        <translation>가져오기 후 저장하는 보고서에 모든 변경이 나옵니다.</translation>
+    </message>
+    <message>
         <source>{0}: sheet {1}, row {2}, {3}: “{4}” in the sheet, “{5}” in the changes</source>
         <translation>{0}: {1} 시트 {2}행 {3}: 시트에는 “{4}”, 변경에는 “{5}”</translation>
     </message>

@@ -211,7 +211,15 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
 
 
-_WORST = [Outcome.REJECTED, Outcome.CONFLICT, Outcome.HELD, Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED]
+WORST_FIRST = (
+    Outcome.REJECTED,
+    Outcome.CONFLICT,
+    Outcome.HELD,
+    Outcome.NEW,
+    Outcome.UPDATED,
+    Outcome.UNCHANGED,
+)
+"""Outcomes from the one that most needs a look; a record's outcome is the worst of its ops'."""
 
 
 @dataclass(frozen=True)
@@ -420,7 +428,7 @@ def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[Reco
         if preview is None:
             previews[op.record_id] = RecordPreview(op.entity, op.record_id, outcome, reason, [changes])
         else:
-            if _WORST.index(outcome) < _WORST.index(preview.outcome):
+            if WORST_FIRST.index(outcome) < WORST_FIRST.index(preview.outcome):
                 preview.outcome, preview.reason = outcome, reason
             preview.parts.append(changes)
     return list(previews.values())

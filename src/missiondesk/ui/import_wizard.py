@@ -48,6 +48,7 @@ from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.ui_context import UiContext
 
 OUTCOMES = tuple(o.value for o in Outcome)
+PREVIEW_RECORDS = 500  # records listed under a kind of record when it is opened
 
 
 def outcome_label(outcome: str) -> str:
@@ -329,8 +330,17 @@ class PreviewPage(QWizardPage):
                     text += "  " + self.tr("(conflict: HQ's value stays)")
                 item.addChild(QTreeWidgetItem([text]))
         else:
-            for record in content:
+            # Those that most need a look first; a bundle may hold 100,000 records, and a list of more
+            # than a few hundred is read by nobody (and took seconds to build): the rest are counted.
+            ordered = sorted(content, key=lambda r: bundle_import.WORST_FIRST.index(r.outcome))
+            for record in ordered[:PREVIEW_RECORDS]:
                 item.addChild(self._record_row(record))
+            if len(ordered) > PREVIEW_RECORDS:
+                more = QTreeWidgetItem(
+                    [self.tr("… and {0} more").format(f"{len(ordered) - PREVIEW_RECORDS:,}")]
+                )
+                more.setToolTip(0, self.tr("The import report, saved after the import, lists every change."))
+                item.addChild(more)
         self.tree.resizeColumnToContents(0)
 
     def _record_row(self, record: bundle_import.RecordPreview) -> QTreeWidgetItem:
