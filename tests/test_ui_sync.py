@@ -125,7 +125,8 @@ def test_a_revoked_laptop_is_offered_to_enrol_again_and_then_sends_what_it_kept(
             window.sync.sync_now()
         qtbot.waitUntil(lambda: page.enrol_button.isVisible(), timeout=10_000)
         assert page.enrol_button.text() == "Enrol again with a new code…"
-        assert "revoked" in page.facts.text()
+        assert "HQ no longer accepts this laptop" in page.facts.text() and "revoked" in page.facts.text()
+        assert window.status.sync.text() == "! HQ does not accept this laptop"
 
         again = page.open_enrolment()
         assert again.server.text() == server.url  # only the new code is typed

@@ -852,6 +852,10 @@ The report was saved to: {0}</source>
         <translation>동기화 실패, 다시 시도 예정</translation>
     </message>
     <message>
+        <source>HQ does not accept this laptop</source>
+        <translation>본부가 이 노트북을 받지 않음</translation>
+    </message>
+    <message>
         <source>Synced at {0}</source>
         <translation>{0} 동기화됨</translation>
     </message>
@@ -893,6 +897,14 @@ The report was saved to: {0}</source>
     <message>
         <source>Last good sync: {0}</source>
         <translation>마지막 동기화: {0}</translation>
+    </message>
+    <message>
+        <source>HQ no longer accepts this laptop (revoked by HQ, or its credential is lost). Your changes are kept here: enrol again with a new code from HQ, and they are sent.</source>
+        <translation>본부가 이 노트북을 더 이상 받지 않습니다(본부가 등록을 취소했거나 자격 증명이 없어졌습니다). 변경 내용은 이 노트북에 그대로 있습니다. 본부에서 새 코드를 받아 다시 등록하면 전송됩니다.</translation>
+    </message>
+    <message>
+        <source>HQ said: {0}</source>
+        <translation>본부 응답: {0}</translation>
     </message>
     <message>
         <source>Last attempt failed: {0}</source>

@@ -27,6 +27,11 @@ class SyncIndicator(QLabel):
         self.setText("! " + self.tr("Sync failed, will retry"))
         self.setToolTip(error)
 
+    def set_refused(self, error: str) -> None:
+        """HQ refuses this laptop itself: retrying cannot help, a new enrolment code can."""
+        self.setText("! " + self.tr("HQ does not accept this laptop"))
+        self.setToolTip(error)
+
     def set_synced(self, when: dt.datetime) -> None:
         self.setText("✓ " + self.tr("Synced at {0}").format(when.astimezone().strftime("%H:%M")))
         self.setToolTip(

@@ -148,6 +148,8 @@ class SyncController(QObject):
             self.indicator.set_syncing()
         elif not status.enrolled:
             self.indicator.set_offline()
+        elif status.device_refused:
+            self.indicator.set_refused(status.last_error or "")
         elif status.last_error:
             self.indicator.set_failed(status.last_error)
         elif status.last_sync_at is not None:
@@ -270,7 +272,15 @@ class SyncPage(QWidget):
                 self.tr("HQ server: {0}").format(s.server_url),
                 self.tr("Last good sync: {0}").format(when),
             ]
-            if s.last_error:
+            if s.device_refused:
+                lines.append(
+                    self.tr(
+                        "HQ no longer accepts this laptop (revoked by HQ, or its credential is lost). Your "
+                        "changes are kept here: enrol again with a new code from HQ, and they are sent."
+                    )
+                )
+                lines.append(self.tr("HQ said: {0}").format(s.last_error))
+            elif s.last_error:
                 lines.append(self.tr("Last attempt failed: {0}").format(s.last_error))
         lines.append(
             self.tr("Unsent changes: {0}   Refused by HQ: {1}   Conflicts: {2}").format(
