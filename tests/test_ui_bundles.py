@@ -14,6 +14,7 @@ from missiondesk.services import bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
 from missiondesk.ui import prompts
+from missiondesk.ui.import_wizard import ImportWizard
 from missiondesk.ui.main_window import MainWindow
 from tests.syncsim import World
 
@@ -31,6 +32,16 @@ def trusted_laptop(world: World, name: str, tmp: Path, slot: int = 1) -> AppCont
     device_keys.write_key_card(laptop, card)
     device_keys.trust_key(world.hq, card)
     return laptop
+
+
+def checked_wizard(qtbot: QtBot, world: World, bundle: Path) -> ImportWizard:
+    """The import wizard in HQ's window with ``bundle`` chosen, once its checks are done."""
+    window = MainWindow(world.hq)
+    qtbot.addWidget(window)
+    wizard = window.open_import([bundle])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30_000)
+    return wizard
 
 
 def test_export_dialog_writes_the_bundle_and_an_email_draft(
@@ -161,11 +172,7 @@ def test_an_unverified_bundle_needs_an_explicit_confirmation(
     RecordService(stranger).create("support_case", {"title": "서명 미확인"})
     bundle = tmp_path / "stranger.xlsx"
     bundle_export.export_bundle(stranger, bundle)
-    window = MainWindow(world.hq)
-    qtbot.addWidget(window)
-    wizard = window.open_import([bundle])
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20_000)
+    wizard = checked_wizard(qtbot, world, bundle)
     page = wizard.checks_page
     assert page.tree.topLevelItem(0).text(1).startswith("Unverified")
     assert page.confirm_unverified.isVisible() and not page.isComplete()
@@ -190,11 +197,7 @@ def test_the_wizard_lists_cells_edited_in_a_sheet_that_a_second_process_read(
     monkeypatch.setattr(
         bundle_import, "plan", lambda ctx, paths: plan(ctx, paths, Limits(second_process_from_bytes=0))
     )
-    window = MainWindow(world.hq)
-    qtbot.addWidget(window)
-    wizard = window.open_import([bundle])
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30_000)
+    wizard = checked_wizard(qtbot, world, bundle)
     assert wizard.checks_page.tree.topLevelItem(0).text(1) == "Verified"
     wizard.next()
     warning = wizard.preview_page.warning
@@ -214,11 +217,7 @@ def test_a_kind_of_record_lists_a_few_hundred_records_and_counts_the_rest(
         RecordService(fra).create("support_case", {"title": title})
     bundle = tmp_path / "fra.xlsx"
     bundle_export.export_bundle(fra, bundle)
-    window = MainWindow(world.hq)
-    qtbot.addWidget(window)
-    wizard = window.open_import([bundle])
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20_000)
+    wizard = checked_wizard(qtbot, world, bundle)
     wizard.next()
     top = wizard.preview_page.tree.topLevelItem(0)
     cases = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(0) == "Support case")
