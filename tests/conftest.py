@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,12 @@ from missiondesk.services.setup import init_hq, init_mission
 
 PG_ENV = "MISSIONDESK_TEST_PG_URL"
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen by default; on Windows Qt's own platform (its offscreen plugin finds no fonts there, and a
+# Windows session always has a desktop; under wine, Xvfb stands in for it).
+os.environ.setdefault("QT_QPA_PLATFORM", "windows" if sys.platform == "win32" else "offscreen")
+# Tests never read or write the person's real keyring (Windows always has one): the ones about the
+# keyring pass a fake, every other one takes the private-file fallback as on a machine without one.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 # CI runs the same generated examples every time; explore with HYPOTHESIS_PROFILE=explore.
 _slow_ok = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]

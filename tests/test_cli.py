@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -223,3 +226,64 @@ def test_optimize_keeps_search_working(laptop: str, capsys: pytest.CaptureFixtur
     assert code == 0 and "compacted" in out
     code, out, _ = run(capsys, "search", "비자", "--data-dir", laptop)
     assert code == 0 and "비자" in out
+
+
+def test_hangul_reaches_a_pipe_whatever_the_code_page(tmp_path: Path) -> None:
+    """Windows gives a redirected stream its ANSI code page (cp1252 here, as on an English Windows):
+    the output must still be UTF-8 and the command must not fail after doing its work."""
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"}
+    data = str(tmp_path / "laptop")
+
+    def md(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "missiondesk", *args, "--data-dir", data],
+            env=env,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+
+    init = md("init", "--mission", "DE-FRA", "--officer", "스모크 검사")
+    assert init.returncode == 0, init.stderr.decode("utf-8", "replace")
+    assert "Set up DE-FRA for 스모크 검사" in init.stdout.decode("utf-8")
+    assert md("demo", "--cases", "30").returncode == 0
+    found = md("search", "기업")
+    assert found.returncode == 0, found.stderr.decode("utf-8", "replace")
+    assert "기업" in found.stdout.decode("utf-8")
+    refused = md("init", "--mission", "DE-FRA", "--officer", "두번째")
+    assert refused.returncode == 1
+    assert refused.stderr.decode("utf-8").startswith("missiondesk: ")
+
+
+WINDOWED = """
+import sys
+sys.stdout = sys.stderr = None  # what a windowed (console=False) Windows program gets
+from missiondesk.app import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_windowed_program_without_streams_still_runs_commands(tmp_path: Path) -> None:
+    """The Start-menu missiondesk.exe has no standard streams: a command given to it must still run
+    (its output goes to the console it was started from, or nowhere) instead of failing on None."""
+    data = tmp_path / "laptop"
+    init = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WINDOWED,
+            "init",
+            "--mission",
+            "DE-FRA",
+            "--officer",
+            "김영희",
+            "--data-dir",
+            str(data),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert init.returncode == 0, init.stderr.decode("utf-8", "replace")
+    assert (data / "missiondesk.sqlite3").is_file()
+    assert main(["stats", "--data-dir", str(data)]) == 0

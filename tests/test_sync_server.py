@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import os
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from missiondesk.services.records import RecordService
 from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.store.backup import backup_sqlite
+from missiondesk.store.private_file import read_private
 from missiondesk.store.tables import auth_device, change_feed, op_receipt
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
@@ -531,12 +533,12 @@ def test_headless_enroll_and_sync_commands(
     out = capsys.readouterr().out
     assert "No system keyring" in out  # this machine has none: the private file is used
     credential_file = data / "sync-credential.json"
-    assert credential_file.stat().st_mode & 0o777 == 0o600
+    assert sys.platform == "win32" or credential_file.stat().st_mode & 0o777 == 0o600
     assert cli.main(["enroll", "--server", server.url, "--code", code, "--data-dir", str(data)]) == 1
     assert "unknown, used or expired" in capsys.readouterr().err
     assert cli.main(["sync", "--data-dir", str(data)]) == 0
     assert "Sent 1 change(s)" in capsys.readouterr().out
-    device = json.loads(credential_file.read_text())
+    device = json.loads(read_private(credential_file))  # sealed with DPAPI on Windows
     (device_id,) = device
     assert server_main.main(["revoke", device_id, "--database", server.database_url]) == 0
     assert cli.main(["sync", "--data-dir", str(data)]) == 1

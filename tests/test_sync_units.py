@@ -127,6 +127,14 @@ class FakeKeyring:
         self.items.pop((service_name, username), None)
 
 
+def assert_private(path: Path, secret: bytes) -> None:
+    """Only this account reads it: mode 0600 on POSIX; on Windows (no mode bits) sealed with DPAPI."""
+    if sys.platform == "win32":
+        assert secret not in path.read_bytes()
+    else:
+        assert path.stat().st_mode & 0o777 == 0o600
+
+
 def test_the_credential_goes_to_the_keyring_or_to_a_private_file(tmp_path: Path) -> None:
     paths = paths_mod.resolve(tmp_path / "data")
     ring = FakeKeyring()
@@ -134,14 +142,16 @@ def test_the_credential_goes_to_the_keyring_or_to_a_private_file(tmp_path: Path)
     assert store.save("dev-1", "secret-1") == "the system keyring" and store.notice == ""
     assert ring.items[(SERVICE, "dev-1")] == "secret-1" and not store.file.exists()
     assert store.load("dev-1") == "secret-1"
-    # No keyring at all (this headless machine): a 0600 file and a sentence that says so.
+    # No keyring at all (this headless machine): a private file and a sentence that says so.
     bare = CredentialStore(paths, None)
     bare.save("dev-2", "secret-2")
-    assert "No system keyring" in bare.notice and bare.file.stat().st_mode & 0o777 == 0o600
+    assert "No system keyring" in bare.notice
+    assert_private(bare.file, b"secret-2")
     assert bare.load("dev-2") == "secret-2"
-    bare.file.chmod(0o644)  # widened by someone: tightened again before it is read
-    assert CredentialStore(paths, None).load("dev-2") == "secret-2"
-    assert bare.file.stat().st_mode & 0o777 == 0o600
+    if sys.platform != "win32":
+        bare.file.chmod(0o644)  # widened by someone: tightened again before it is read
+        assert CredentialStore(paths, None).load("dev-2") == "secret-2"
+        assert bare.file.stat().st_mode & 0o777 == 0o600
     # A keyring that refuses: the file, and the reason.
     broken = CredentialStore(paths, FakeKeyring(broken=True))
     broken.save("dev-3", "secret-3")
@@ -150,6 +160,32 @@ def test_the_credential_goes_to_the_keyring_or_to_a_private_file(tmp_path: Path)
     assert broken.load("dev-3") is None
     # The default on this machine: keyring finds no backend and the file is used.
     assert CredentialStore(paths).where == str(bare.file)
+
+
+def test_the_device_key_is_private_and_never_overwritten(tmp_path: Path) -> None:
+    from missiondesk.bundles import signing
+
+    path = tmp_path / "keys" / "device.ed25519"
+    key = signing.new_private_key()
+    signing.save_private_key(key, path)
+    assert_private(path, b"PRIVATE KEY")
+    assert signing.public_key_text(signing.load_private_key(path)) == signing.public_key_text(key)
+    with pytest.raises(FileExistsError):
+        signing.save_private_key(signing.new_private_key(), path)
+    assert signing.public_key_text(signing.load_private_key(path)) == signing.public_key_text(key)
+    assert not list(path.parent.glob("*.partial"))
+
+
+def test_a_private_file_sealed_elsewhere_is_refused_with_a_reason(tmp_path: Path) -> None:
+    """A file sealed for another Windows account (or copied from Windows to here) does not open."""
+    from missiondesk.bundles import signing
+    from missiondesk.errors import UserError
+    from missiondesk.store.private_file import SEALED_MAGIC
+
+    path = tmp_path / "device.ed25519"
+    path.write_bytes(SEALED_MAGIC + b"\x01\x02 not a blob this account can open")
+    with pytest.raises(UserError, match="cannot be read"):
+        signing.load_private_key(path)
 
 
 def test_app_versions_compare_by_number() -> None:

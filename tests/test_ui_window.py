@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -262,6 +263,9 @@ def test_exit_when_ready_opens_the_window_and_exits(tmp_path: Path, mission: App
     )
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith("ready in ")
+    # Resident memory is read the platform's way (/proc on Linux, the working set on Windows).
+    memory = re.search(r"resident memory (\d+) MB", ok.stdout)
+    assert memory and int(memory.group(1)) > 20, ok.stdout
     empty = subprocess.run(
         [sys.executable, "-m", "missiondesk", "--data-dir", str(tmp_path / "nothing"), "--exit-when-ready"],
         capture_output=True,

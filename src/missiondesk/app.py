@@ -9,6 +9,9 @@ from typing import Any
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from missiondesk.console import use_utf8_streams
+
+    use_utf8_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     wants_gui = not any(not a.startswith("-") for a in _without_option_values(args)) and not (
         {"-h", "--help", "--version"} & set(args)

@@ -41,7 +41,8 @@ def cmd_init(args: argparse.Namespace) -> None:
             raise MissionDeskError("Name the mission (--mission CODE), or set up HQ with --hq.")
         ctx = setup.init_mission(args.data_dir, args.mission, args.officer, args.slot)
     with ctx:
-        where = ctx.store.url
+        # A file's path, not its URL: on Windows the URL percent-encodes the drive and every backslash.
+        where = str(ctx.store.path) if ctx.store.path else ctx.store.url
         _print(f"Set up {ctx.device.mission} for {ctx.device.officer_name} (device {ctx.device.device_id}).")
         _print(f"Database: {where}")
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from missiondesk.errors import UserError
+from missiondesk.store.private_file import read_private, write_private
 
 KEY_CARD_FORMAT = "missiondesk-device-key"
 
@@ -32,22 +32,18 @@ def new_private_key() -> Ed25519PrivateKey:
 
 
 def save_private_key(key: Ed25519PrivateKey, path: Path) -> None:
-    """Write the key readable and writable by its owner only (0600), never over an existing one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write the key readable by its owner only (see ``store.private_file``), never over an existing one."""
+    if path.exists():
+        raise FileExistsError(f"{path} already exists")
     raw = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, raw)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_private(path, raw)
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        key = serialization.load_pem_private_key(read_private(path), password=None)
     except (OSError, ValueError) as exc:
         raise UserError(f"The device key {path} cannot be read ({exc}).") from exc
     if not isinstance(key, Ed25519PrivateKey):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from missiondesk import __version__
 from missiondesk import paths as paths_mod
+from missiondesk.console import use_utf8_streams
 from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.server import auth, logs
 from missiondesk.server.app import ServerConfig, check_mission, create_app, open_server_store
@@ -157,6 +158,7 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = {"serve", "enroll-code", "revoke", "devices", "restored"}
     if not any(a in commands for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):

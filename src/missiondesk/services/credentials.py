@@ -3,19 +3,19 @@
 The credential proves this laptop to HQ's server for as long as HQ does not revoke it, so it is
 kept in the operating system's keyring (service "MissionDesk", user = the device id). Where no
 keyring backend exists (a headless server, a minimal Linux desktop), it goes to a file in the data
-folder that only this user may read (mode 0600), and ``notice`` says so in one sentence.
+folder that only this user may read (mode 0600; on Windows sealed with DPAPI for the user's account,
+see ``store.private_file``), and ``notice`` says so in one sentence.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 from typing import Any, Protocol
 
 from missiondesk.errors import UserError
 from missiondesk.paths import DataPaths
-from missiondesk.store.engine import fsync_dir
+from missiondesk.store.private_file import PROTECTION, read_private, write_private
 
 SERVICE = "MissionDesk"
 FALLBACK_FILE = "sync-credential.json"
@@ -67,8 +67,9 @@ class CredentialStore:
                     self._forget_in_file(device_id)  # an older fallback copy is no longer needed
                 return self.where
         self._write_file({**self._read_file(), device_id: secret})
+        sealed = " and encrypted for your Windows account" if PROTECTION == "DPAPI" else ""
         self.notice = (self.notice or "No system keyring is available on this computer; ") + (
-            f"the device credential was saved to {self.file}, readable only by your user account."
+            f"the device credential was saved to {self.file}, readable only by your user account{sealed}."
         )
         return self.where
 
@@ -98,24 +99,11 @@ class CredentialStore:
     def _read_file(self) -> dict[str, Any]:
         if not self.file.exists():
             return {}
-        mode = self.file.stat().st_mode & 0o777
-        if mode & 0o077 and os.name == "posix":
-            os.chmod(self.file, 0o600)  # someone widened it: close it again before reading
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
+            data = json.loads(read_private(self.file).decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise UserError(f"{self.file} cannot be read ({exc}); enrol this laptop again.") from exc
         return data if isinstance(data, dict) else {}
 
     def _write_file(self, data: dict[str, Any]) -> None:
-        self.paths.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_name(self.file.name + ".partial")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.file)
-        fsync_dir(self.paths.root)
+        write_private(self.file, json.dumps(data).encode("utf-8"))

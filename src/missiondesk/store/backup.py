@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from missiondesk.errors import UserError
-from missiondesk.store.engine import ensure_writable_folder, fsync_dir
+from missiondesk.store.engine import ensure_writable_folder, fsync_dir, fsync_file
 from missiondesk.store.errors import environment_errors
 
 
@@ -37,8 +37,7 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
             raise
         finally:
             src.close()
-        with partial.open("rb") as fh:
-            os.fsync(fh.fileno())
+        fsync_file(partial)
         os.replace(partial, dest)
         fsync_dir(dest.parent)
     return dest

@@ -217,6 +217,16 @@ def make_engine(url: str | sa.URL, **kw: Any) -> Engine:
     return sa.create_engine(u, pool_pre_ping=True, json_deserializer=orjson.loads, **kw)
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a closed file's data to disk before it replaces another.
+
+    Opened for writing: Windows flushes (FlushFileBuffers) only through a handle with write access,
+    and refuses a read-only one with PermissionError.
+    """
+    with path.open("r+b") as fh:
+        os.fsync(fh.fileno())
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable (POSIX); harmless where directories cannot be opened."""
     with contextlib.suppress(OSError):

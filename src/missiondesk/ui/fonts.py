@@ -7,9 +7,14 @@ the first one installed wins (Noto CJK on Linux, Malgun Gothic on Windows, Apple
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtWidgets import QApplication
 
-KOREAN_FAMILIES = ("Noto Sans CJK KR", "NanumGothic", "Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR")
+# Windows names its Korean face Malgun Gothic (맑은 고딕, on every Windows since Vista): it leads there.
+_WINDOWS_FIRST = ("Malgun Gothic", "Noto Sans CJK KR", "NanumGothic", "Noto Sans KR")
+_ELSEWHERE = ("Noto Sans CJK KR", "NanumGothic", "Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR")
+KOREAN_FAMILIES = _WINDOWS_FIRST if sys.platform == "win32" else _ELSEWHERE
 
 
 def use_korean_fallback(app: QApplication) -> None:

@@ -173,14 +173,49 @@ def finish_opening(
 
 
 def resident_mb() -> float:
-    """Resident memory now (Linux), else the peak so far."""
+    """Resident memory now: the working set on Windows, /proc on Linux, else the peak so far."""
+    if sys.platform == "win32":
+        return _windows_working_set() / 2**20
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
         return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
     except (OSError, ValueError, IndexError):
-        import resource
+        import resource  # POSIX only: macOS and the BSDs land here
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _windows_working_set() -> int:
+    """Bytes in this process's working set (GetProcessMemoryInfo), 0 if Windows will not say."""
+    if sys.platform != "win32":
+        return 0
+    import ctypes
+    from ctypes import wintypes
+
+    class Counters(ctypes.Structure):
+        _fields_ = [
+            ("cb", wintypes.DWORD),
+            ("PageFaultCount", wintypes.DWORD),
+            ("PeakWorkingSetSize", ctypes.c_size_t),
+            ("WorkingSetSize", ctypes.c_size_t),
+            ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+            ("PagefileUsage", ctypes.c_size_t),
+            ("PeakPagefileUsage", ctypes.c_size_t),
+        ]
+
+    counters = Counters()
+    counters.cb = ctypes.sizeof(Counters)
+    kernel32 = ctypes.WinDLL("kernel32")
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    get_info = kernel32.K32GetProcessMemoryInfo
+    get_info.argtypes = [wintypes.HANDLE, ctypes.POINTER(Counters), wintypes.DWORD]
+    get_info.restype = wintypes.BOOL
+    if not get_info(kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb):
+        return 0
+    return int(counters.WorkingSetSize)
 
 
 def _report_ready(app: QApplication, window: MainWindow, shown: float | None) -> None:
@@ -189,9 +224,15 @@ def _report_ready(app: QApplication, window: MainWindow, shown: float | None) ->
         app.exit(3)
         return
     frame = f", window shown at {(shown - STARTED) * 1000:.0f} ms" if shown is not None else ""
-    print(
-        f"ready in {(time.perf_counter() - STARTED) * 1000:.0f} ms{frame}, "
-        f"resident memory {resident_mb():.0f} MB"
-    )
-    window.close()
-    app.exit(0)
+    code = 0
+    try:
+        print(
+            f"ready in {(time.perf_counter() - STARTED) * 1000:.0f} ms{frame}, "
+            f"resident memory {resident_mb():.0f} MB"
+        )
+    except Exception as exc:  # a smoke check that cannot report must still end, and say why
+        print(f"{APP_NAME}: the window opened but its figures failed: {exc!r}", file=sys.stderr)
+        code = 70
+    finally:
+        window.close()
+        app.exit(code)
