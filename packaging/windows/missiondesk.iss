@@ -33,7 +33,7 @@ PrivilegesRequired=lowest
 ; The build is 64-bit (x64 Python and Qt): refuse 32-bit Windows, install in 64-bit mode.
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-; The console launcher's folder goes on the user's PATH (see [Registry]).
+; The console launcher's folder goes on the user's PATH (see AddToPath in [Code]).
 ChangesEnvironment=yes
 ; A running MissionDesk holds its files open: ask to close it rather than fail half-way.
 CloseApplications=yes
@@ -75,9 +75,6 @@ Name: "{app}\data"; Tasks: portable
 ; portable mode is a marker file beside the executable (see src/missiondesk/paths.py)
 Filename: "{app}\missiondesk-portable"; Section: "portable"; Key: "enabled"; String: "1"; Tasks: portable
 
-[Registry]
-Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Check: NotOnPath(ExpandConstant('{app}'))
-
 [Icons]
 Name: "{group}\MissionDesk"; Filename: "{app}\missiondesk.exe"
 Name: "{group}\{cm:ConsoleName}"; Filename: "{cmd}"; Parameters: "/k ""{app}\missiondesk.com"" --help"; WorkingDir: "{userdocs}"
@@ -98,6 +95,25 @@ begin
   Result := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(UserPath()) + ';') = 0;
 end;
 
+procedure AddToPath(Dir: String);
+var
+  Path: String;
+begin
+  if not NotOnPath(Dir) then
+    exit;
+  Path := UserPath();
+  // No empty element: some programs stop looking at the first one (wine's cmd does).
+  if (Path <> '') and (Copy(Path, Length(Path), 1) <> ';') then
+    Path := Path + ';';
+  RegWriteExpandStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path + Dir);
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+begin
+  if CurStep = ssPostInstall then
+    AddToPath(ExpandConstant('{app}'));
+end;
+
 procedure RemoveFromPath(Dir: String);
 var
   Path: String;
@@ -109,7 +125,10 @@ begin
     exit;
   Delete(Path, P, Length(Dir) + 1);
   Path := Copy(Path, 2, Length(Path) - 2);
-  RegWriteExpandStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path);
+  if Path = '' then
+    RegDeleteValue(HKEY_CURRENT_USER, 'Environment', 'Path')
+  else
+    RegWriteExpandStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path);
 end;
 
 function DataFolder(): String;

@@ -110,6 +110,11 @@ ls "$HQ/backups/"missiondesk-before-import-*.sqlite3 >/dev/null 2>&1 || fail "HQ
 expect "support_case" search 기업
 expect "ok" check
 expect "ok" check --data-dir "$(wp "$HQ")"
+# As a person types it in cmd: the bare name (found on PATH, the .com before the .exe) and output to a file.
+rm -f "$LOCAL/search.txt"
+wine cmd /c 'cd /d %LOCALAPPDATA% && missiondesk search 기업 > search.txt 2>&1' </dev/null >/dev/null 2>&1
+grep -q "support_case .*기업" "$LOCAL/search.txt" 2>/dev/null || fail "cmd /c 'missiondesk search 기업 > search.txt' wrote: $(cat "$LOCAL/search.txt" 2>&1)"
+printf '   %-58s ok\n' "cmd: missiondesk search 기업 > search.txt (UTF-8)"
 before=$(md stats) || fail "stats"
 grep -q "support_case .* 200 " <<<"$before" || fail "stats after the demo: $before"
 

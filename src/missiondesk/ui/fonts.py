@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication
 
 # Windows names its Korean face Malgun Gothic (맑은 고딕, on every Windows since Vista): it leads there.
@@ -19,5 +20,7 @@ KOREAN_FAMILIES = _WINDOWS_FIRST if sys.platform == "win32" else _ELSEWHERE
 
 def use_korean_fallback(app: QApplication) -> None:
     font = app.font()
-    font.setFamilies([font.family(), *KOREAN_FAMILIES])
+    # The face the default resolves to, not its name: Windows names an alias ("MS Shell Dlg 2") that is no
+    # installed face, and a list that starts with one sends Latin text to the Korean face too.
+    font.setFamilies([QFontInfo(font).family(), *KOREAN_FAMILIES])
     app.setFont(font)

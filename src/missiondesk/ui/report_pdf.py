@@ -8,6 +8,7 @@ dashboard people saw. Headless use (``missiondesk report``) runs on Qt's offscre
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
@@ -157,9 +158,11 @@ def _rules_page(p: QPainter, page: QRectF, report: Report, in_korean: bool) -> N
 
 
 def render_headless(report: Report, path: Path) -> Path:
-    """For the CLI: a Qt application on the offscreen platform if none runs, then ``write_pdf``."""
+    """For the CLI: a Qt application without a window if none runs, then ``write_pdf``."""
     app = QGuiApplication.instance()
     if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # No display needed on Linux; on Windows the offscreen plugin finds no fonts, and Qt's own
+        # platform works without showing a window.
+        os.environ.setdefault("QT_QPA_PLATFORM", "windows" if sys.platform == "win32" else "offscreen")
         app = QGuiApplication(["missiondesk"])
     return write_pdf(report, path, in_korean=True)
