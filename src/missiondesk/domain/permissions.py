@@ -20,6 +20,32 @@ class Role(StrEnum):
     HQ = "hq"
 
 
+class RefusalCode(StrEnum):
+    """Why the authority refused an op, as a stable code: a refused op's reason starts with it
+    (``code: sentence``), so a screen can say it in the window's language (``refusal_code``)."""
+
+    REFERENCE_FOREIGN = "reference_foreign"  # points into another mission's records where it may not
+    REFERENCE_OUT_OF_SCOPE = "reference_out_of_scope"  # points to a record the writer cannot read
+    AUTHORITY_MADE = "authority_made"  # creates, deletes or restores a record only the authority makes
+    DECISION_ONLY = "decision_only"  # writes a field of a conflict other than its review decision
+
+
+def coded(code: RefusalCode, sentence: str) -> str:
+    """A refusal's reason: its code, then the sentence (in English, for logs and HQ's own tools)."""
+    return f"{code.value}: {sentence}"
+
+
+def refusal_code(reason: str | None) -> RefusalCode | None:
+    """The code a refusal's reason starts with, if any (older refusals are sentences only)."""
+    head, sep, _ = (reason or "").partition(": ")
+    if not sep:
+        return None
+    try:
+        return RefusalCode(head)
+    except ValueError:
+        return None
+
+
 def write_refusal(
     spec: EntitySpec,
     owner_mission: str,
@@ -36,6 +62,18 @@ def write_refusal(
     """
     fields = set(fields)
     label = spec.label_en.lower()
+    if spec.authority_made:
+        if whole_record:
+            return coded(
+                RefusalCode.AUTHORITY_MADE,
+                f"A {label} is made by HQ's merge engine only; no device creates, deletes or restores one.",
+            )
+        outside = sorted(fields - spec.decision_fields)
+        if outside:
+            return coded(
+                RefusalCode.DECISION_ONLY,
+                f"Only the review decision of a {label} may be changed, not {', '.join(outside)}.",
+            )
     if spec.scope is Scope.REVIEW:
         if role is Role.HQ or owner_mission == mission:
             return None
