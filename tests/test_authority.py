@@ -23,6 +23,7 @@ from missiondesk.services.records import RecordService
 from missiondesk.services.search import search_all
 from missiondesk.services.setup import init_mission
 from missiondesk.store.tables import change_feed, entity_table, op_receipt
+from missiondesk.sync import authority as authority_module
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Refused, Status
 from tests.syncsim import World, visible_state
@@ -604,3 +605,48 @@ def test_a_reference_to_a_case_not_at_hq_yet_waits_for_it_and_is_then_judged(wor
             sa.select(op_receipt.c.reason).where(op_receipt.c.op_id == theirs.op_id)
         ).scalar_one()
     assert refusal_code(reason) is RefusalCode.REFERENCE_FOREIGN
+
+
+def test_a_bug_in_the_merge_is_not_a_refusal_and_the_op_applies_once_fixed(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    world.sync(a)
+    RecordService(a).update("support_case", case_id, {"priority": "high"})
+
+    def broken(*_args: object, **_kw: object) -> object:
+        raise ValueError("a bug in HQ's merge")
+
+    monkeypatch.setattr(authority_module, "merge_fields", broken)
+    ops = replica.pending_ops(a)
+    with pytest.raises(ValueError, match="a bug in HQ's merge"):
+        world.authority.push(ops, a.device.device_id)
+    assert world.authority.receipts(o.op_id for o in ops) == {}  # no receipt: not refused for good
+    assert len(replica.pending_ops(a)) == 1  # the laptop keeps it and sends it again
+    monkeypatch.undo()
+    assert [r.status for r in world.push(a)] == [Status.APPLIED]
+    assert _hq_value(world, "support_case", case_id, "priority") == "high"
+
+
+def test_a_value_the_domain_refuses_is_still_a_refusal(world: World) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    world.sync(a)
+    bad = Op(
+        op_id=str(uuid.uuid4()),
+        device_id=a.device.device_id,
+        seq=3,
+        entity="support_case",
+        record_id=case_id,
+        kind=OpKind.UPDATE,
+        owner_mission="DE-FRA",
+        base_version=1,
+        changes={
+            "received_date": FieldChange("2026-03-02", "not a date"),
+            "jobs_created": FieldChange(None, 2**70),
+        },
+    )
+    [result] = world.authority.push([bad], a.device.device_id)
+    assert result.status is Status.REJECTED
+    assert "received_date" in result.reason and "jobs_created" in result.reason

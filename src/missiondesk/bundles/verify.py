@@ -20,6 +20,7 @@ from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, SIGNATURE, Manifest, PayloadDigest
 from missiondesk.bundles.op_entries import OpEntry, parse_entry
 from missiondesk.bundles.reader import WorkbookContent
+from missiondesk.domain.ops import bounds_problem
 from missiondesk.domain.schema import SCHEMA_VERSION, FieldSpec
 from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
 
@@ -114,6 +115,9 @@ def parse_ops(content: WorkbookContent, sheet: str = "ops") -> list[OpEntry]:
                 f"Row {number} of the ops sheet is not a valid op ({exc}): refused."
             ) from None
         op = entry.op
+        problem = bounds_problem(op)
+        if problem:
+            raise BundleRefused(f"Row {number} of the ops sheet is not a valid op ({problem}): refused.")
         if op.op_id in by_id:
             same = by_id[op.op_id].line() == entry.line()
             raise BundleRefused(

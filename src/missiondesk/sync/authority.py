@@ -33,7 +33,7 @@ from missiondesk.domain import upgrades
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
-from missiondesk.domain.ops import FieldChange, Op, OpKind
+from missiondesk.domain.ops import MAX_NUMBER, FieldChange, Op, OpKind, bounds_problem
 from missiondesk.domain.permissions import RefusalCode, Role, coded, visible_to, write_refusal
 from missiondesk.domain.schema import (
     GLOBAL_OWNER,
@@ -46,7 +46,7 @@ from missiondesk.domain.schema import (
     is_entity,
 )
 from missiondesk.domain.validation import ValidationFailed, normalise
-from missiondesk.errors import NotFound, UserError
+from missiondesk.errors import Malformed, NotFound, UserError
 from missiondesk.store import bulk, settings
 from missiondesk.store.engine import Store
 from missiondesk.store.records import new_row, utcnow
@@ -277,6 +277,12 @@ class Authority:
         device = self._device(conn, device_id)
         if device.revoked:
             raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+        for number, op in enumerate(ops, start=1):
+            problem = bounds_problem(op)
+            if problem:
+                raise Malformed(
+                    f"Op {number} of the batch cannot be received ({problem}); nothing was applied."
+                )
         try:
             with conn.begin_nested():
                 unit = self._unit(conn, ops, device_id)
@@ -466,7 +472,10 @@ class Authority:
     ) -> PushResult:
         try:
             effects = self._apply(unit, op, device)
-        except (Rejected, ValidationFailed, ValueError, UserError) as exc:
+        except (Rejected, ValidationFailed, UserError) as exc:
+            # Only the domain's refusals. Anything else (a ValueError included) is a bug in HQ's code: it
+            # propagates, the whole push is rolled back and answered 500, and the laptop sends it again
+            # later, once the bug is fixed, rather than having its edit refused for good.
             effects = _Effects(Status.REJECTED, None, str(exc))
         except _HoldForRecord as hold:
             self._hold(unit, op, content_hash, "record", via, hold.record_id)
@@ -522,6 +531,8 @@ class Authority:
             raise _HoldForSchema(str(exc)) from exc
         except upgrades.SchemaTooOld as exc:
             raise Rejected(str(exc)) from exc
+        except ValueError as exc:  # the upgraded op is not a valid one: the op's fault, not HQ's
+            raise Rejected(f"This op cannot be upgraded to schema {self.schema_version}: {exc}") from exc
         if not is_entity(op.entity):
             raise Rejected(f"Unknown record type {op.entity!r}.")
         spec = entity(op.entity)
@@ -822,6 +833,8 @@ class Authority:
 
     def changes(self, device_id: str, cursor: int, limit: int = 500) -> FeedPage:
         """Feed entries after ``cursor`` in the device's scope (own mission plus shared and reference data)."""
+        if type(cursor) is not int or not 0 <= cursor <= MAX_NUMBER:
+            raise Malformed(f"The cursor must be a whole number between 0 and {MAX_NUMBER}.")
         with self.store.read() as conn:
             known_epoch = settings.get(conn, EPOCH_SETTING)
         epoch = str(known_epoch) if known_epoch is not None else self.epoch()
