@@ -355,6 +355,35 @@ def test_an_edited_readable_cell_is_listed_and_not_imported(world: World, tmp_pa
     assert RecordService(world.hq).get("support_case", case_id)["title"] == "원래 제목"
 
 
+def test_an_edited_id_cell_is_listed_as_an_edit(world: World, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    case_id = _case(fra, "아이디를 고친 사례")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    book = openpyxl.load_workbook(bundle)
+    sheet = book["cases"]
+    assert sheet.cell(row=2, column=1).value == case_id
+    other = "00000000-0000-4000-8000-00000000beef"
+    sheet.cell(row=2, column=1, value=other)
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    found = bundle_import.inspect(world.hq, edited)
+    assert found.ok and found.readable is not None
+    [diff] = found.readable.differences
+    assert (diff.sheet, diff.row, diff.record_id, diff.in_sheet, diff.in_ops) == (
+        "cases",
+        2,
+        other,
+        other,
+        None,
+    )
+    assert diff.column == "ID / ID"
+    _import(world, edited)  # the ops are imported, not the edited cell
+    assert RecordService(world.hq).get("support_case", case_id)["title"] == "아이디를 고친 사례"
+
+
 def test_cli_export_trust_import_and_ack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     hq, fra = str(tmp_path / "hq"), str(tmp_path / "fra")
     assert main(["init", "--hq", "--officer", "본부", "--data-dir", hq]) == 0

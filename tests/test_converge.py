@@ -89,7 +89,17 @@ FIELDS = {
     },
     "company": {"name_en": st.sampled_from(["Hanbit Battery", "Hanbit Battery GmbH", "HB"])},
     "market_brief": {"summary": st.sampled_from(["요약 1", "요약 2"])},
+    "case_activity": {
+        "notes": st.sampled_from(["회신 받음", "서류 보완 요청"]),
+        "channel": st.sampled_from(["call", "email"]),
+    },
+    "partner_referral": {
+        "status": st.sampled_from(["requested", "in_progress", "done"]),
+        "notes": st.sampled_from(["연계 1", None]),
+    },
 }
+# Deleted and restored, parents and children alike: a merge that ignored deletes of one kind would fail.
+DELETABLE = ["support_case", "case_activity", "partner_referral", "company", "market_brief"]
 
 action = st.one_of(
     st.tuples(
@@ -99,13 +109,10 @@ action = st.one_of(
         st.integers(0, 3),
         st.data(),
     ),
-    st.tuples(
-        st.just("delete"), st.sampled_from(LAPTOPS), st.sampled_from(["support_case"]), st.integers(0, 3)
-    ),
-    st.tuples(
-        st.just("restore"), st.sampled_from(LAPTOPS), st.sampled_from(["support_case"]), st.integers(0, 3)
-    ),
+    st.tuples(st.just("delete"), st.sampled_from(LAPTOPS), st.sampled_from(DELETABLE), st.integers(0, 3)),
+    st.tuples(st.just("restore"), st.sampled_from(LAPTOPS), st.sampled_from(DELETABLE), st.integers(0, 3)),
     st.tuples(st.just("note"), st.sampled_from(LAPTOPS), st.integers(0, 3)),
+    st.tuples(st.just("refer"), st.sampled_from(LAPTOPS), st.integers(0, 3)),
     st.tuples(st.just("new_case"), st.sampled_from(LAPTOPS)),
     st.tuples(st.just("deliver"), st.sampled_from(LAPTOPS), st.integers(0, 2**32 - 1)),
     st.tuples(st.just("pull"), st.sampled_from(LAPTOPS)),
@@ -182,6 +189,18 @@ def _apply(world: World, post: Post, step: tuple[Any, ...]) -> None:
                         "date": "2026-03-01",
                         "action_type": "note",
                         "notes": f"{name} 메모",
+                    },
+                )
+        elif kind == "refer":
+            case_id = _pick(ctx, "support_case", step[2])
+            if case_id:
+                svc.create(
+                    "partner_referral",
+                    {
+                        "case_id": case_id,
+                        "partner": "KOTRA",
+                        "service": f"{name} 연계",
+                        "status": "requested",
                     },
                 )
         elif kind == "new_case":
@@ -282,6 +301,37 @@ def test_replicas_converge_with_hq_on_postgresql(
     world = _build(root, pg_url)
     try:
         _run(world, steps, seed)
+    finally:
+        world.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.parametrize("child", ["case_activity", "partner_referral"])
+def test_a_child_deleted_on_one_laptop_and_edited_on_another_converges(template: Path, child: str) -> None:
+    """The examples above delete children at random; this one does it on purpose, both ways round."""
+    root, world = _open(template)
+    try:
+        fra1, fra2 = world.laptops["fra1"], world.laptops["fra2"]
+        _apply(world, Post(world), ("note" if child == "case_activity" else "refer", "fra1", 0))
+        world.sync(fra1)
+        world.pull(fra2)
+        record_id = _pick(fra2, child, 0)
+        assert record_id is not None
+        RecordService(fra2).delete(child, record_id)
+        RecordService(fra1).update(child, record_id, {"notes": "삭제된 줄 모르고 고침"})
+        world.sync(fra2)  # the delete reaches HQ first
+        world.sync(fra1)  # then the edit: kept for review, never applied to a tombstone silently
+        for ctx in world.laptops.values():
+            world.pull(ctx)
+        record = RecordService(world.hq).get(child, record_id)
+        assert record.is_deleted
+        with world.hq.store.read() as conn:
+            table = entity_table("conflict")
+            kinds = (
+                conn.execute(sa.select(table.c.kind).where(table.c.record_id == record_id)).scalars().all()
+            )
+        assert kinds == ["delete_edit"]
+        _check_invariants(world)
     finally:
         world.close()
         shutil.rmtree(root, ignore_errors=True)

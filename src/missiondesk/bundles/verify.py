@@ -243,7 +243,11 @@ def _differences(
     out: list[CellDifference] = []
     for number, row in enumerate(shown, start=2):
         carried = latest.get(str(row[0]))
-        if not carried:
+        if carried is None:
+            # No op is about this row's record: its id cell was edited (or the row added by hand).
+            out.append(
+                CellDifference(name, number, str(row[0]), readable.header(readable.ID_FIELD), row[0], None)
+            )
             continue
         found = []
         for field_name, wire in carried.items():
