@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, Scope
+from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, FieldSpec, Scope
 
 HQ_MISSION = "HQ"
 
@@ -95,6 +95,32 @@ def write_refusal(
     reviewed = sorted(fields & spec.review_fields)
     if reviewed:
         return f"Only HQ writes {', '.join(reviewed)} of a {label}."
+    return None
+
+
+def reference_refusal(
+    spec: EntitySpec,
+    f: FieldSpec,
+    target: EntitySpec,
+    target_owner: str,
+    owner: str,
+    role: Role,
+    mission: str,
+) -> str | None:
+    """Why a record of ``spec`` owned by ``owner`` may not name, in its field ``f``, a record of
+    ``target`` owned by ``target_owner`` when ``mission`` (or HQ) writes it; None when it may.
+    The authority decides with it, and a bundle's preview predicts with it."""
+    if not f.cross_mission and target_owner != owner:
+        return coded(
+            RefusalCode.REFERENCE_FOREIGN,
+            f"{f.name} names a {target.label_en.lower()} of {target_owner}; a {spec.label_en.lower()} of "
+            f"{owner} may only refer to its own mission's {target.label_en.lower()}s.",
+        )
+    if not visible_to(target, target_owner, role, mission):
+        return coded(
+            RefusalCode.REFERENCE_OUT_OF_SCOPE,
+            f"{f.name} names a {target.label_en.lower()} of {target_owner}, which {mission} cannot read.",
+        )
     return None
 
 

@@ -34,12 +34,11 @@ from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
 from missiondesk.domain.ops import MAX_NUMBER, FieldChange, Op, OpKind, bounds_problem
-from missiondesk.domain.permissions import RefusalCode, Role, coded, visible_to, write_refusal
+from missiondesk.domain.permissions import Role, reference_refusal, visible_to, write_refusal
 from missiondesk.domain.schema import (
     GLOBAL_OWNER,
     SCHEMA_VERSION,
     EntitySpec,
-    FieldSpec,
     Scope,
     children_of,
     entity,
@@ -608,16 +607,9 @@ class Authority:
                     if f.cross_mission:
                         continue
                     raise _HoldForRecord(target_id)
-                if not f.cross_mission and target.owner_mission != owner:
-                    raise Rejected(_foreign(spec, f, target_spec, target.owner_mission, owner))
-                if not visible_to(target_spec, target.owner_mission, role, mission):
-                    raise Rejected(
-                        coded(
-                            RefusalCode.REFERENCE_OUT_OF_SCOPE,
-                            f"{f.name} names a {target_spec.label_en.lower()} of {target.owner_mission}, "
-                            f"which {mission} cannot read.",
-                        )
-                    )
+                refusal = reference_refusal(spec, f, target_spec, target.owner_mission, owner, role, mission)
+                if refusal:
+                    raise Rejected(refusal)
 
     def _update(self, unit: Unit, op: Op, spec: EntitySpec, current: Stored) -> _Effects:
         if current.is_deleted:
@@ -1008,14 +1000,6 @@ def _referenced(ops: Sequence[Op]) -> dict[str, set[str]]:
                 if isinstance(target_id, str) and target_id:
                     found.setdefault(str(spec.field(name).target), set()).add(target_id)
     return found
-
-
-def _foreign(spec: EntitySpec, f: FieldSpec, target: EntitySpec, target_owner: str, owner: str) -> str:
-    return coded(
-        RefusalCode.REFERENCE_FOREIGN,
-        f"{f.name} names a {target.label_en.lower()} of {target_owner}; a {spec.label_en.lower()} of "
-        f"{owner} may only refer to its own mission's {target.label_en.lower()}s.",
-    )
 
 
 class _HoldForSchema(Exception):
