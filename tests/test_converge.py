@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.ops import Op
 from missiondesk.domain.records import ListQuery
+from missiondesk.domain.schema import ENTITIES, Scope
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.records import RecordService
@@ -98,8 +99,50 @@ FIELDS = {
         "notes": st.sampled_from(["연계 1", None]),
     },
 }
+FIELDS.update(
+    {
+        "council_meeting": {"location": st.sampled_from(["총영사관", "주정부 청사"])},
+        "agenda_item": {"decision": st.sampled_from(["후속 협의", "종결", None])},
+        "meeting_attendance": {"attendees": st.integers(1, 5)},
+        "brief_delivery": {"notes": st.sampled_from(["이메일 발송", "면담 시 전달"])},
+        "task": {"notes": st.sampled_from(["자료 요청", "회신 확인"])},
+        "proposal": {"kpis": st.sampled_from(["기업 10개사", "기업 20개사"])},
+        "contact": {"position": st.sampled_from(["대표", "팀장"])},
+    }
+)
+
+
+def _new_values(ctx: AppContext, kind: str, n: int) -> dict[str, Any] | None:
+    """A new record of ``kind`` as an officer makes it, under records the laptop holds (None: no parent)."""
+    case, meeting = _pick(ctx, "support_case", n), _pick(ctx, "council_meeting", n)
+    brief, company = _pick(ctx, "market_brief", n), _pick(ctx, "company", n)
+    made: dict[str, dict[str, Any] | None] = {
+        "council_meeting": {"year": 2026, "number": 1 + n % 9, "status": "planned"},
+        "agenda_item": meeting and {"meeting_id": meeting, "title": f"안건 {n}", "case_id": case},
+        "meeting_attendance": meeting and {"meeting_id": meeting, "partner": "KOTRA", "attendees": 2},
+        # Another mission's brief may be delivered: the one brief is Berlin's.
+        "brief_delivery": brief
+        and company
+        and {"brief_id": brief, "company_id": company, "date": "2026-03-03"},
+        "task": {"title": f"할 일 {n}", "status": "open", "case_id": case, "meeting_id": meeting},
+        "proposal": {"programme": "TSM-2026", "fiscal_year": 2026, "title": f"제안 {n}", "status": "draft"},
+        "contact": company and {"company_id": company, "name": f"담당자 {n}"},
+    }
+    return made[kind]
+
+
 # Deleted and restored, parents and children alike: a merge that ignored deletes of one kind would fail.
-DELETABLE = ["support_case", "case_activity", "partner_referral", "company", "market_brief"]
+DELETABLE = sorted(FIELDS)
+
+_MAKE = (
+    "council_meeting",
+    "agenda_item",
+    "meeting_attendance",
+    "brief_delivery",
+    "task",
+    "proposal",
+    "contact",
+)
 
 action = st.one_of(
     st.tuples(
@@ -113,6 +156,7 @@ action = st.one_of(
     st.tuples(st.just("restore"), st.sampled_from(LAPTOPS), st.sampled_from(DELETABLE), st.integers(0, 3)),
     st.tuples(st.just("note"), st.sampled_from(LAPTOPS), st.integers(0, 3)),
     st.tuples(st.just("refer"), st.sampled_from(LAPTOPS), st.integers(0, 3)),
+    st.tuples(st.just("make"), st.sampled_from(LAPTOPS), st.sampled_from(sorted(_MAKE)), st.integers(0, 3)),
     st.tuples(st.just("new_case"), st.sampled_from(LAPTOPS)),
     st.tuples(st.just("deliver"), st.sampled_from(LAPTOPS), st.integers(0, 2**32 - 1)),
     st.tuples(st.just("pull"), st.sampled_from(LAPTOPS)),
@@ -203,6 +247,10 @@ def _apply(world: World, post: Post, step: tuple[Any, ...]) -> None:
                         "status": "requested",
                     },
                 )
+        elif kind == "make":
+            values = _new_values(ctx, step[2], step[3])
+            if values is not None:
+                svc.create(step[2], values)
         elif kind == "new_case":
             svc.create("support_case", {"title": f"{name}의 새 사례", "received_date": "2026-03-02"})
         elif kind == "deliver":
@@ -332,6 +380,28 @@ def test_a_child_deleted_on_one_laptop_and_edited_on_another_converges(template:
             )
         assert kinds == ["delete_edit"]
         _check_invariants(world)
+    finally:
+        world.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_every_kind_of_record_a_mission_keeps_can_be_made_edited_and_deleted_in_the_steps(
+    template: Path,
+) -> None:
+    """The random steps reach every synced kind but reference data and conflicts (which HQ makes)."""
+    made = {"support_case", "company", "market_brief", "officer", "case_activity", "partner_referral", *_MAKE}
+    kinds = {spec.name for spec in ENTITIES if spec.scope is not Scope.REFERENCE and not spec.authority_made}
+    assert made == kinds
+    assert set(DELETABLE) >= kinds - {"officer"} and set(FIELDS) >= kinds - {"officer"}
+    root, world = _open(template)
+    try:
+        fra1 = world.laptops["fra1"]
+        post = Post(world)
+        for kind in ("council_meeting", *_MAKE):
+            _apply(world, post, ("make", "fra1", kind, 0))
+        for kind in _MAKE:
+            assert _pick(fra1, kind, 0) is not None, kind  # every make step makes its record
+        _run(world, [("delete", "fra1", kind, 0) for kind in DELETABLE], 7)
     finally:
         world.close()
         shutil.rmtree(root, ignore_errors=True)
