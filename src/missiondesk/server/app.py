@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import orjson
 import sqlalchemy as sa
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -64,6 +64,14 @@ class BodyTooLarge(Exception):
 
 # --- request and response bodies (also the OpenAPI description) ---------------------------
 
+# What text from a request may hold, checked before any of it reaches a query: ids are UUID text, codes
+# and credentials their own alphabets, free text no control characters (PostgreSQL text cannot hold NUL).
+ID = r"^[0-9A-Za-z-]{1,36}$"
+CODE = r"^[0-9A-Za-z -]+$"
+CREDENTIAL = r"^[0-9A-Za-z_-]+$"
+MISSION = r"^[0-9A-Za-z-]+$"
+PLAIN = r"^[^\x00-\x1f\x7f]*$"
+
 
 class Hello(BaseModel):
     server: str = "MissionDesk"
@@ -76,12 +84,12 @@ class Hello(BaseModel):
 
 
 class EnrolIn(BaseModel):
-    code: str = Field(min_length=4, max_length=64)
-    device_id: str = Field(min_length=36, max_length=36)
-    mission: str = Field(min_length=2, max_length=16)
+    code: str = Field(min_length=4, max_length=64, pattern=CODE)
+    device_id: str = Field(min_length=36, max_length=36, pattern=ID)
+    mission: str = Field(min_length=2, max_length=16, pattern=MISSION)
     slot: int = Field(ge=1, le=9, default=1)
     slot_fixed: bool = False  # the laptop already made changes with this slot
-    label: str = Field(default="", max_length=120)
+    label: str = Field(default="", max_length=120, pattern=PLAIN)
 
 
 class EnrolOut(BaseModel):
@@ -93,8 +101,8 @@ class EnrolOut(BaseModel):
 
 
 class TokenIn(BaseModel):
-    device_id: str = Field(min_length=36, max_length=36)
-    credential: str = Field(min_length=16, max_length=128)
+    device_id: str = Field(min_length=36, max_length=36, pattern=ID)
+    credential: str = Field(min_length=16, max_length=128, pattern=CREDENTIAL)
 
 
 class TokenOut(BaseModel):
@@ -120,8 +128,8 @@ class PageOut(BaseModel):
 
 
 class RecordsIn(BaseModel):
-    entity: str = Field(max_length=32)
-    ids: list[Annotated[str, Field(max_length=36)]] = Field(max_length=protocol.MAX_IDS)
+    entity: str = Field(max_length=32, pattern=PLAIN)
+    ids: list[Annotated[str, Field(max_length=36, pattern=ID)]] = Field(max_length=protocol.MAX_IDS)
 
 
 class RecordsOut(BaseModel):
@@ -130,7 +138,7 @@ class RecordsOut(BaseModel):
 
 
 class CodeIn(BaseModel):
-    mission: str = Field(min_length=2, max_length=16)
+    mission: str = Field(min_length=2, max_length=16, pattern=MISSION)
 
 
 class CodeOut(BaseModel):
@@ -427,7 +435,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
     @app.get(f"{protocol.API}/verify", tags=["sync"], dependencies=versioned)
     def verify_scope(
         who: as_device,
-        entity_name: Annotated[str | None, Query(alias="entity", max_length=32)] = None,
+        entity_name: Annotated[str | None, Query(alias="entity", max_length=32, pattern=PLAIN)] = None,
         bucket: Annotated[str | None, Query(pattern="^[0-9a-f]$")] = None,
     ) -> dict[str, Any]:
         """Counts and hashes of the caller's scope; narrow with ``entity`` and then ``bucket``."""
@@ -464,7 +472,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         return auth.devices(store)
 
     @app.post(f"{protocol.API}/hq/devices/{{device_id}}/revoke", tags=["hq"])
-    def revoke(device_id: str, _who: as_hq) -> dict[str, str]:
+    def revoke(device_id: Annotated[str, Path(pattern=ID)], _who: as_hq) -> dict[str, str]:
         auth.revoke(store, device_id)
         log.info("device revoked", extra={"device": device_id})
         return {"device_id": device_id, "status": "revoked"}
@@ -492,12 +500,16 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
             return [row_to_wire(spec, dict(r)) for r in conn.execute(stmt).mappings()]
 
     @app.get(f"{protocol.API}/hq/held", tags=["hq"])
-    def held(_who: as_hq, device: Annotated[str | None, Query(max_length=36)] = None) -> list[dict[str, Any]]:
+    def held(
+        _who: as_hq, device: Annotated[str | None, Query(max_length=36, pattern=ID)] = None
+    ) -> list[dict[str, Any]]:
         return [op.to_wire() for op in authority.held(device)]
 
     @app.post(f"{protocol.API}/hq/held/{{device_id}}/force", tags=["hq"])
     def force(
-        device_id: str, _who: as_hq, older_than_hours: Annotated[float, Query(ge=0, le=24 * 365 * 100)] = 24.0
+        device_id: Annotated[str, Path(pattern=ID)],
+        _who: as_hq,
+        older_than_hours: Annotated[float, Query(ge=0, le=24 * 365 * 100)] = 24.0,
     ) -> list[dict[str, Any]]:
         auth.require_device(store, device_id)
         results = authority.force_held(device_id, dt.timedelta(hours=older_than_hours))
