@@ -22,7 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from missiondesk.domain.ops import FieldChange, Op, OpKind
-from missiondesk.domain.permissions import RefusalCode, refusal_code
+from missiondesk.domain.permissions import RefusalCode, Role, reference_refusal, refusal_code
 from missiondesk.domain.schema import ENTITIES, EntitySpec, FieldSpec, Kind, Scope, entity
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
@@ -384,3 +384,21 @@ def test_a_reference_field_must_say_whether_it_crosses_missions() -> None:
         FieldSpec(name="case_id", kind=Kind.REF, target="support_case")
     with pytest.raises(ValueError, match="cross missions"):
         FieldSpec(name="title", kind=Kind.TEXT, cross_mission=False)
+
+
+def test_the_reference_rule_itself() -> None:
+    """domain.permissions.reference_refusal, which the authority and the bundle preview both use."""
+    activity, case = entity("case_activity"), entity("support_case")
+    case_id = activity.field("case_id")
+    assert reference_refusal(activity, case_id, case, "US-NYC", "US-NYC", Role.MISSION, "US-NYC") is None
+    foreign = reference_refusal(activity, case_id, case, "DE-FRA", "US-NYC", Role.MISSION, "US-NYC")
+    assert refusal_code(foreign) is RefusalCode.REFERENCE_FOREIGN
+    delivery, brief = entity("brief_delivery"), entity("market_brief")
+    brief_id = delivery.field("brief_id")
+    assert reference_refusal(delivery, brief_id, brief, "DE-FRA", "US-NYC", Role.MISSION, "US-NYC") is None
+    # A reference allowed to cross must still name a record the writer reads (the schema keeps such
+    # references to kinds every mission reads; a field declared otherwise is caught here as well).
+    loose = FieldSpec(name="case_id", kind=Kind.REF, target="support_case", cross_mission=True)
+    hidden = reference_refusal(activity, loose, case, "DE-FRA", "US-NYC", Role.MISSION, "US-NYC")
+    assert refusal_code(hidden) is RefusalCode.REFERENCE_OUT_OF_SCOPE
+    assert reference_refusal(activity, loose, case, "DE-FRA", "HQ", Role.HQ, "HQ") is None
