@@ -6,6 +6,7 @@ Runs on SQLite and PostgreSQL (the ``backend`` fixture).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,14 +15,15 @@ import sqlalchemy as sa
 
 from missiondesk.domain import upgrades
 from missiondesk.domain.ops import FieldChange, Op, OpKind
-from missiondesk.domain.permissions import Role
+from missiondesk.domain.permissions import RefusalCode, Role, refusal_code
 from missiondesk.domain.records import ListQuery
 from missiondesk.services import maintenance
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
 from missiondesk.services.search import search_all
 from missiondesk.services.setup import init_mission
-from missiondesk.store.tables import change_feed, op_receipt
+from missiondesk.store.tables import change_feed, entity_table, op_receipt
+from missiondesk.sync import authority as authority_module
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Refused, Status
 from tests.syncsim import World, visible_state
@@ -561,3 +563,90 @@ def test_a_case_reference_made_twice_refuses_only_its_own_op(world: World) -> No
             sa.select(op_receipt.c.status).where(op_receipt.c.op_id == results[0].op_id)
         ).scalar()
     assert clash not in {r.record.id for r in search_all(world.hq, "작센")}
+
+
+def _activity(laptop: AppContext, seq: int, case_id: str) -> Op:
+    return Op(
+        op_id=str(uuid.uuid4()),
+        device_id=laptop.device.device_id,
+        seq=seq,
+        entity="case_activity",
+        record_id=str(uuid.uuid4()),
+        kind=OpKind.CREATE,
+        owner_mission=laptop.device.mission,
+        base_version=0,
+        changes={
+            "case_id": FieldChange(None, case_id),
+            "date": FieldChange(None, "2026-03-03"),
+            "action_type": FieldChange(None, "consultation"),
+        },
+    )
+
+
+def test_a_reference_to_a_case_not_at_hq_yet_waits_for_it_and_is_then_judged(world: World) -> None:
+    a = world.laptop("a", slot=1)
+    b = world.laptop("b", slot=2)  # DE-FRA too
+    nyc = world.laptop("nyc", "US-NYC")
+    case_id = _case(a)  # not sent yet: HQ does not know it
+    mine = _activity(b, 2, case_id)
+    theirs = _activity(nyc, 2, case_id)
+    b_results = world.push(b, [*replica.pending_ops(b), mine])
+    nyc_results = world.push(nyc, [*replica.pending_ops(nyc), theirs])
+    assert [r.status for r in b_results + nyc_results] == [Status.APPLIED, Status.HELD] * 2
+    world.push(a)  # the case arrives: both waiting ops are judged now, by the rule for case_id
+    receipts = world.authority.receipts([mine.op_id, theirs.op_id])
+    assert receipts == {mine.op_id: Status.APPLIED, theirs.op_id: Status.REJECTED}
+    assert world.authority.held() == []
+    assert RecordService(world.hq).get("case_activity", mine.record_id)["case_id"] == case_id
+    with world.hq.store.read() as conn:
+        table = entity_table("case_activity")
+        assert conn.execute(sa.select(table.c.id).where(table.c.id == theirs.record_id)).first() is None
+        reason = conn.execute(
+            sa.select(op_receipt.c.reason).where(op_receipt.c.op_id == theirs.op_id)
+        ).scalar_one()
+    assert refusal_code(reason) is RefusalCode.REFERENCE_FOREIGN
+
+
+def test_a_bug_in_the_merge_is_not_a_refusal_and_the_op_applies_once_fixed(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    world.sync(a)
+    RecordService(a).update("support_case", case_id, {"priority": "high"})
+
+    def broken(*_args: object, **_kw: object) -> object:
+        raise ValueError("a bug in HQ's merge")
+
+    monkeypatch.setattr(authority_module, "merge_fields", broken)
+    ops = replica.pending_ops(a)
+    with pytest.raises(ValueError, match="a bug in HQ's merge"):
+        world.authority.push(ops, a.device.device_id)
+    assert world.authority.receipts(o.op_id for o in ops) == {}  # no receipt: not refused for good
+    assert len(replica.pending_ops(a)) == 1  # the laptop keeps it and sends it again
+    monkeypatch.undo()
+    assert [r.status for r in world.push(a)] == [Status.APPLIED]
+    assert _hq_value(world, "support_case", case_id, "priority") == "high"
+
+
+def test_a_value_the_domain_refuses_is_still_a_refusal(world: World) -> None:
+    a = world.laptop("a")
+    case_id = _case(a)
+    world.sync(a)
+    bad = Op(
+        op_id=str(uuid.uuid4()),
+        device_id=a.device.device_id,
+        seq=3,
+        entity="support_case",
+        record_id=case_id,
+        kind=OpKind.UPDATE,
+        owner_mission="DE-FRA",
+        base_version=1,
+        changes={
+            "received_date": FieldChange("2026-03-02", "not a date"),
+            "jobs_created": FieldChange(None, 2**70),
+        },
+    )
+    [result] = world.authority.push([bad], a.device.device_id)
+    assert result.status is Status.REJECTED
+    assert "received_date" in result.reason and "jobs_created" in result.reason

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,13 +17,16 @@ from missiondesk.bundles import verify
 from missiondesk.bundles.container import sheet_parts
 from missiondesk.bundles.limits import Limits
 from missiondesk.cli import main
+from missiondesk.domain.ops import FieldChange, OpKind
+from missiondesk.domain.permissions import RefusalCode, refusal_code
 from missiondesk.errors import UserError
 from missiondesk.services import bundle_ack, bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
 from missiondesk.services.maintenance import digest
 from missiondesk.services.progress import Cancelled
 from missiondesk.services.records import RecordService
-from missiondesk.store.tables import audit_event, auth_device, op_receipt
+from missiondesk.store import outbox
+from missiondesk.store.tables import audit_event, auth_device, entity_table, op_receipt
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Authority, PushResult, Status
 from tests.syncsim import World, visible_state
@@ -353,6 +358,86 @@ def test_an_edited_readable_cell_is_listed_and_not_imported(world: World, tmp_pa
     assert two.readable == found.readable and two.readable.edited_sheets == ("cases",)
     _import(world, edited)
     assert RecordService(world.hq).get("support_case", case_id)["title"] == "원래 제목"
+
+
+def test_an_edited_id_cell_is_listed_as_an_edit(world: World, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    case_id = _case(fra, "아이디를 고친 사례")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    book = openpyxl.load_workbook(bundle)
+    sheet = book["cases"]
+    assert sheet.cell(row=2, column=1).value == case_id
+    other = "00000000-0000-4000-8000-00000000beef"
+    sheet.cell(row=2, column=1, value=other)
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    found = bundle_import.inspect(world.hq, edited)
+    assert found.ok and found.readable is not None
+    [diff] = found.readable.differences
+    assert (diff.sheet, diff.row, diff.record_id, diff.in_sheet, diff.in_ops) == (
+        "cases",
+        2,
+        other,
+        other,
+        None,
+    )
+    assert diff.column == "ID / ID"
+    _import(world, edited)  # the ops are imported, not the edited cell
+    assert RecordService(world.hq).get("support_case", case_id)["title"] == "아이디를 고친 사례"
+
+
+def _owned_by(world: World, mission: str) -> dict[tuple[str, str], tuple[object, ...]]:
+    return {k: v for k, v in visible_state(world.hq, mission).items() if v[0] == mission}
+
+
+def test_a_bundle_that_refers_to_another_missions_case_is_refused_like_a_push(
+    world: World, tmp_path: Path
+) -> None:
+    fra = world.laptop("fra")
+    nyc = world.laptop("nyc", "US-NYC")
+    fra_case = _case(fra, "프랑크푸르트 사례")
+    world.sync(fra)
+    trust_each_other(world, nyc, tmp_path)
+    nyc_case = _case(nyc, "뉴욕 사례")
+    referral = {"partner": "KOTRA", "service": "입지 상담", "status": "requested"}
+    # The app refuses a referral under a case it does not hold; a tampered laptop writes the op itself.
+    with nyc.store.write() as conn:
+        foreign = outbox.append(
+            conn,
+            device_id=nyc.device.device_id,
+            entity="partner_referral",
+            record_id=str(uuid.uuid4()),
+            kind=OpKind.CREATE,
+            owner_mission="US-NYC",
+            base_version=0,
+            changes={k: FieldChange(None, v) for k, v in {**referral, "case_id": fra_case}.items()},
+            made_at=dt.datetime(2026, 3, 2),
+            made_by="뉴욕 담당관",
+        ).record_id
+    own = RecordService(nyc).create("partner_referral", {**referral, "case_id": nyc_case}).record_id
+    bundle = tmp_path / "nyc.xlsx"
+    bundle_export.export_bundle(nyc, bundle)
+    before = _owned_by(world, "DE-FRA")
+    plan = bundle_import.plan(world.hq, [bundle])
+    predicted = {r.record_id: r for b in plan.bundles for r in b.records}
+    assert predicted[foreign].outcome is bundle_import.Outcome.REJECTED
+    assert refusal_code(predicted[foreign].reason) is RefusalCode.REFERENCE_FOREIGN
+    assert predicted[own].outcome is bundle_import.Outcome.NEW
+    report = bundle_import.apply(world.hq, plan)
+    by_record = {
+        op.record_id: r for op, r in zip(replica.pending_ops(nyc), report.bundles[0].results, strict=True)
+    }
+    assert by_record[foreign].status is Status.REJECTED  # the preview was the import's own decision
+    assert refusal_code(by_record[foreign].reason) is RefusalCode.REFERENCE_FOREIGN
+    assert by_record[own].status is Status.APPLIED
+    assert _owned_by(world, "DE-FRA") == before
+    with world.hq.store.read() as conn:
+        table = entity_table("partner_referral")
+        assert conn.execute(sa.select(table.c.id).where(table.c.id == foreign)).first() is None
+    assert RecordService(world.hq).get("partner_referral", own)["case_id"] == nyc_case
 
 
 def test_cli_export_trust_import_and_ack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

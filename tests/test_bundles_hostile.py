@@ -343,3 +343,19 @@ def test_fuzzed_workbooks_never_crash_the_importer_and_never_import_anything_els
     found = bundle_import.inspect(world.hq, path)
     if found.ok:  # whatever survives every check carries exactly the signed ops
         assert [e.line() for e in found.entries] == original
+
+
+@pytest.mark.parametrize(("field", "value"), [("seq", 2**70), ("record_id", "r" * 37), ("made_by", "\x00")])
+def test_a_signed_op_beyond_the_protocols_bounds_is_refused(
+    setup: tuple[World, AppContext, Path], tmp_path: Path, field: str, value: object
+) -> None:
+    """A laptop's own key signs it (a buggy or malicious laptop): the bound is checked all the same."""
+    world, fra, good = setup
+
+    def out_of_bounds(lines: list[str]) -> list[str]:
+        op = parse_entry(lines[-1]).op
+        return [*lines[:-1], entry_for(replace(op, **{field: value}), True).line()]
+
+    fields = {"seq_last": str(value)} if field == "seq" else {}
+    path = _resigned(fra, good, tmp_path / f"{field}.xlsx", fields, out_of_bounds)
+    _refused(world, path, "Row 3 of the ops sheet is not a valid op", field)

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.ops import Op
 from missiondesk.domain.records import ListQuery
+from missiondesk.domain.schema import ENTITIES, Scope
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.records import RecordService
@@ -89,7 +90,59 @@ FIELDS = {
     },
     "company": {"name_en": st.sampled_from(["Hanbit Battery", "Hanbit Battery GmbH", "HB"])},
     "market_brief": {"summary": st.sampled_from(["요약 1", "요약 2"])},
+    "case_activity": {
+        "notes": st.sampled_from(["회신 받음", "서류 보완 요청"]),
+        "channel": st.sampled_from(["call", "email"]),
+    },
+    "partner_referral": {
+        "status": st.sampled_from(["requested", "in_progress", "done"]),
+        "notes": st.sampled_from(["연계 1", None]),
+    },
 }
+FIELDS.update(
+    {
+        "council_meeting": {"location": st.sampled_from(["총영사관", "주정부 청사"])},
+        "agenda_item": {"decision": st.sampled_from(["후속 협의", "종결", None])},
+        "meeting_attendance": {"attendees": st.integers(1, 5)},
+        "brief_delivery": {"notes": st.sampled_from(["이메일 발송", "면담 시 전달"])},
+        "task": {"notes": st.sampled_from(["자료 요청", "회신 확인"])},
+        "proposal": {"kpis": st.sampled_from(["기업 10개사", "기업 20개사"])},
+        "contact": {"position": st.sampled_from(["대표", "팀장"])},
+    }
+)
+
+
+def _new_values(ctx: AppContext, kind: str, n: int) -> dict[str, Any] | None:
+    """A new record of ``kind`` as an officer makes it, under records the laptop holds (None: no parent)."""
+    case, meeting = _pick(ctx, "support_case", n), _pick(ctx, "council_meeting", n)
+    brief, company = _pick(ctx, "market_brief", n), _pick(ctx, "company", n)
+    made: dict[str, dict[str, Any] | None] = {
+        "council_meeting": {"year": 2026, "number": 1 + n % 9, "status": "planned"},
+        "agenda_item": meeting and {"meeting_id": meeting, "title": f"안건 {n}", "case_id": case},
+        "meeting_attendance": meeting and {"meeting_id": meeting, "partner": "KOTRA", "attendees": 2},
+        # Another mission's brief may be delivered: the one brief is Berlin's.
+        "brief_delivery": brief
+        and company
+        and {"brief_id": brief, "company_id": company, "date": "2026-03-03"},
+        "task": {"title": f"할 일 {n}", "status": "open", "case_id": case, "meeting_id": meeting},
+        "proposal": {"programme": "TSM-2026", "fiscal_year": 2026, "title": f"제안 {n}", "status": "draft"},
+        "contact": company and {"company_id": company, "name": f"담당자 {n}"},
+    }
+    return made[kind]
+
+
+# Deleted and restored, parents and children alike: a merge that ignored deletes of one kind would fail.
+DELETABLE = sorted(FIELDS)
+
+_MAKE = (
+    "council_meeting",
+    "agenda_item",
+    "meeting_attendance",
+    "brief_delivery",
+    "task",
+    "proposal",
+    "contact",
+)
 
 action = st.one_of(
     st.tuples(
@@ -99,13 +152,11 @@ action = st.one_of(
         st.integers(0, 3),
         st.data(),
     ),
-    st.tuples(
-        st.just("delete"), st.sampled_from(LAPTOPS), st.sampled_from(["support_case"]), st.integers(0, 3)
-    ),
-    st.tuples(
-        st.just("restore"), st.sampled_from(LAPTOPS), st.sampled_from(["support_case"]), st.integers(0, 3)
-    ),
+    st.tuples(st.just("delete"), st.sampled_from(LAPTOPS), st.sampled_from(DELETABLE), st.integers(0, 3)),
+    st.tuples(st.just("restore"), st.sampled_from(LAPTOPS), st.sampled_from(DELETABLE), st.integers(0, 3)),
     st.tuples(st.just("note"), st.sampled_from(LAPTOPS), st.integers(0, 3)),
+    st.tuples(st.just("refer"), st.sampled_from(LAPTOPS), st.integers(0, 3)),
+    st.tuples(st.just("make"), st.sampled_from(LAPTOPS), st.sampled_from(sorted(_MAKE)), st.integers(0, 3)),
     st.tuples(st.just("new_case"), st.sampled_from(LAPTOPS)),
     st.tuples(st.just("deliver"), st.sampled_from(LAPTOPS), st.integers(0, 2**32 - 1)),
     st.tuples(st.just("pull"), st.sampled_from(LAPTOPS)),
@@ -184,6 +235,22 @@ def _apply(world: World, post: Post, step: tuple[Any, ...]) -> None:
                         "notes": f"{name} 메모",
                     },
                 )
+        elif kind == "refer":
+            case_id = _pick(ctx, "support_case", step[2])
+            if case_id:
+                svc.create(
+                    "partner_referral",
+                    {
+                        "case_id": case_id,
+                        "partner": "KOTRA",
+                        "service": f"{name} 연계",
+                        "status": "requested",
+                    },
+                )
+        elif kind == "make":
+            values = _new_values(ctx, step[2], step[3])
+            if values is not None:
+                svc.create(step[2], values)
         elif kind == "new_case":
             svc.create("support_case", {"title": f"{name}의 새 사례", "received_date": "2026-03-02"})
         elif kind == "deliver":
@@ -282,6 +349,59 @@ def test_replicas_converge_with_hq_on_postgresql(
     world = _build(root, pg_url)
     try:
         _run(world, steps, seed)
+    finally:
+        world.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.parametrize("child", ["case_activity", "partner_referral"])
+def test_a_child_deleted_on_one_laptop_and_edited_on_another_converges(template: Path, child: str) -> None:
+    """The examples above delete children at random; this one does it on purpose, both ways round."""
+    root, world = _open(template)
+    try:
+        fra1, fra2 = world.laptops["fra1"], world.laptops["fra2"]
+        _apply(world, Post(world), ("note" if child == "case_activity" else "refer", "fra1", 0))
+        world.sync(fra1)
+        world.pull(fra2)
+        record_id = _pick(fra2, child, 0)
+        assert record_id is not None
+        RecordService(fra2).delete(child, record_id)
+        RecordService(fra1).update(child, record_id, {"notes": "삭제된 줄 모르고 고침"})
+        world.sync(fra2)  # the delete reaches HQ first
+        world.sync(fra1)  # then the edit: kept for review, never applied to a tombstone silently
+        for ctx in world.laptops.values():
+            world.pull(ctx)
+        record = RecordService(world.hq).get(child, record_id)
+        assert record.is_deleted
+        with world.hq.store.read() as conn:
+            table = entity_table("conflict")
+            kinds = (
+                conn.execute(sa.select(table.c.kind).where(table.c.record_id == record_id)).scalars().all()
+            )
+        assert kinds == ["delete_edit"]
+        _check_invariants(world)
+    finally:
+        world.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_every_kind_of_record_a_mission_keeps_can_be_made_edited_and_deleted_in_the_steps(
+    template: Path,
+) -> None:
+    """The random steps reach every synced kind but reference data and conflicts (which HQ makes)."""
+    made = {"support_case", "company", "market_brief", "officer", "case_activity", "partner_referral", *_MAKE}
+    kinds = {spec.name for spec in ENTITIES if spec.scope is not Scope.REFERENCE and not spec.authority_made}
+    assert made == kinds
+    assert set(DELETABLE) >= kinds - {"officer"} and set(FIELDS) >= kinds - {"officer"}
+    root, world = _open(template)
+    try:
+        fra1 = world.laptops["fra1"]
+        post = Post(world)
+        for kind in ("council_meeting", *_MAKE):
+            _apply(world, post, ("make", "fra1", kind, 0))
+        for kind in _MAKE:
+            assert _pick(fra1, kind, 0) is not None, kind  # every make step makes its record
+        _run(world, [("delete", "fra1", kind, 0) for kind in DELETABLE], 7)
     finally:
         world.close()
         shutil.rmtree(root, ignore_errors=True)

@@ -38,7 +38,7 @@ from missiondesk.store.tables import auth_device, change_feed, op_receipt
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
 from missiondesk.sync.authority import Authority
-from missiondesk.sync.client import AppTooOld, DeviceRefused, Offline, SyncClient
+from missiondesk.sync.client import AppTooOld, DeviceRefused, Offline, SyncClient, SyncRefused
 from missiondesk.sync.lock import SyncBusy, SyncLock
 from missiondesk.sync.replica import MassChangeRefused
 from tests.conftest import PG_ENV, reset_postgres
@@ -620,3 +620,25 @@ def test_hq_devices_administer_over_http(server: ServerProcess, tmp_path: Path) 
         assert missing.status_code == 404
     finally:
         a.close()
+
+
+def test_a_fresh_second_laptop_takes_the_lowest_free_slot_and_one_with_cases_is_refused(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    first = _laptop(tmp_path, server, "first", "VN-HAN", 1)
+    fresh = init_mission(tmp_path / "fresh", "VN-HAN", "둘째 담당관")  # slot 1, as init sets every laptop up
+    used = init_mission(tmp_path / "used", "VN-HAN", "셋째 담당관")
+    try:
+        assert [op.entity for op in replica.pending_ops(fresh)] == ["officer"]  # init made its officer record
+        enrolled = SyncService(fresh, keyring=False).enroll(server.url, server.code("VN-HAN"))
+        assert enrolled.slot == 2 and fresh.device.slot == 2
+        case_id = _case(fresh, "하노이 사례")
+        assert RecordService(fresh).get("support_case", case_id)["reference"].startswith("VN-HAN-26-2")
+        assert _sync(fresh).complete
+        _case(used, "하노이 둘째 사례")  # a case reference that carries slot 1, taken by the first laptop
+        with pytest.raises(SyncRefused, match=r"Slot 1 of VN-HAN is taken .* case references"):
+            SyncService(used, keyring=False).enroll(server.url, server.code("VN-HAN"))
+        assert used.device.slot == 1
+    finally:
+        for ctx in (first, fresh, used):
+            ctx.close()

@@ -75,3 +75,22 @@ def test_the_korean_ui_speaks_korean(qtbot: object) -> None:
     finally:
         i18n.install("en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_a_coded_refusal_from_hq_is_worded_in_the_window_language(qtbot: object) -> None:
+    from missiondesk.domain.permissions import RefusalCode, coded
+    from missiondesk.ui import i18n
+    from missiondesk.ui.labels import refusal_text
+
+    reason = coded(RefusalCode.REFERENCE_FOREIGN, "case_id names a support case of DE-FRA")
+    try:
+        assert i18n.install("ko") == "ko"
+        for code in RefusalCode:  # every code the core gives has words in both languages
+            text = refusal_text(coded(code, "HQ's sentence"))
+            assert text.endswith("본부 원문: " + coded(code, "HQ's sentence")) and text.count("\n") == 1
+            assert not text.startswith(code.value)
+        assert refusal_text(reason).startswith("다른 공관의 자료를 가리키고 있습니다")
+    finally:
+        i18n.install("en")
+    assert refusal_text(reason).startswith("It refers to a record of another mission")
+    assert refusal_text("A sentence without a code.") == "A sentence without a code."

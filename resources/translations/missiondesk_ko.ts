@@ -1148,6 +1148,29 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>refusal</name>
+    <message>
+        <source>It refers to a record of another mission, which this kind of record may not do.</source>
+        <translation>다른 공관의 자료를 가리키고 있습니다. 이 유형의 자료는 다른 공관의 자료를 가리킬 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>It refers to a record this mission cannot see.</source>
+        <translation>이 공관이 볼 수 없는 자료를 가리키고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Conflicts are made by HQ&apos;s merge only: no device creates, deletes or restores one.</source>
+        <translation>충돌은 본부의 병합만 만듭니다. 어떤 기기도 충돌을 만들거나 삭제하거나 복원할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only the review decision of a conflict can be changed.</source>
+        <translation>충돌에서는 검토 결정만 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s words: {0}</source>
+        <translation>본부 원문: {0}</translation>
+    </message>
+</context>
+<context>
     <name>shortcut</name>
     <message>
         <source>&amp;New</source>

@@ -19,6 +19,10 @@ class UserError(MissionDeskError):
     """The request cannot be done as asked; the message says why."""
 
 
+class Malformed(UserError):
+    """Input from outside (a request, a bundle) that breaks the protocol's bounds: refused whole."""
+
+
 class NotFound(UserError):
     """A record, mission or code that does not exist."""
 

@@ -20,6 +20,7 @@ from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, SIGNATURE, Manifest, PayloadDigest
 from missiondesk.bundles.op_entries import OpEntry, parse_entry
 from missiondesk.bundles.reader import WorkbookContent
+from missiondesk.domain.ops import bounds_problem
 from missiondesk.domain.schema import SCHEMA_VERSION, FieldSpec
 from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
 
@@ -114,6 +115,9 @@ def parse_ops(content: WorkbookContent, sheet: str = "ops") -> list[OpEntry]:
                 f"Row {number} of the ops sheet is not a valid op ({exc}): refused."
             ) from None
         op = entry.op
+        problem = bounds_problem(op)
+        if problem:
+            raise BundleRefused(f"Row {number} of the ops sheet is not a valid op ({problem}): refused.")
         if op.op_id in by_id:
             same = by_id[op.op_id].line() == entry.line()
             raise BundleRefused(
@@ -239,7 +243,11 @@ def _differences(
     out: list[CellDifference] = []
     for number, row in enumerate(shown, start=2):
         carried = latest.get(str(row[0]))
-        if not carried:
+        if carried is None:
+            # No op is about this row's record: its id cell was edited (or the row added by hand).
+            out.append(
+                CellDifference(name, number, str(row[0]), readable.header(readable.ID_FIELD), row[0], None)
+            )
             continue
         found = []
         for field_name, wire in carried.items():

@@ -7,6 +7,7 @@ Values are wire values (JSON): dates as ISO text, enums as their value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -14,6 +15,23 @@ from typing import Any
 
 from missiondesk.domain.canonical import canonical_json, sha256_hex
 from missiondesk.domain.schema import SCHEMA_VERSION
+
+MAX_NUMBER = 2**63 - 1
+"""The largest sequence number, version or feed cursor: what a signed 64-bit column holds."""
+MAX_CHANGES = 500  # fields one op may change (an entity has some thirty; newer apps may send more)
+MAX_FIELD_NAME = 64
+_TEXT_LIMITS = {
+    "op_id": 36,
+    "device_id": 36,
+    "record_id": 36,
+    "entity": 32,
+    "owner_mission": 16,
+    "made_at": 40,
+    "made_by": 120,
+}
+_NUMBER_LOWEST = {"seq": 1, "base_version": 0, "schema_version": 0}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no NUL (PostgreSQL text cannot hold it) nor other controls
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 class OpKind(StrEnum):
@@ -106,24 +124,37 @@ class Op:
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Op:
+        """The op a wire form holds; ValueError, naming the first misfit, when it is not a valid one
+        (a type other than the protocol's, or a number or text beyond its bounds: ``bounds_problem``)."""
         try:
-            changes = {str(k): FieldChange(v[0], v[1]) for k, v in dict(data.get("changes") or {}).items()}
-            return cls(
-                op_id=str(data["op_id"]),
-                device_id=str(data["device_id"]),
-                seq=int(data["seq"]),
-                entity=str(data["entity"]),
-                record_id=str(data["record_id"]),
+            raw = data.get("changes") or {}
+            if not isinstance(raw, Mapping):
+                raise ValueError("changes: expected an object of field -> [base, new]")
+            changes = {}
+            for k, v in raw.items():
+                if not isinstance(v, list) or len(v) != 2:
+                    raise ValueError(f"changes: {str(k)[:MAX_FIELD_NAME]!r} is not a [base, new] pair")
+                changes[str(k)] = FieldChange(v[0], v[1])
+            op = cls(
+                op_id=_text(data, "op_id"),
+                device_id=_text(data, "device_id"),
+                seq=_number(data, "seq"),
+                entity=_text(data, "entity"),
+                record_id=_text(data, "record_id"),
                 kind=OpKind(data["kind"]),
-                owner_mission=str(data["owner_mission"]),
-                base_version=int(data["base_version"]),
+                owner_mission=_text(data, "owner_mission"),
+                base_version=_number(data, "base_version"),
                 changes=changes,
-                schema_version=int(data.get("schema_version", SCHEMA_VERSION)),
-                made_at=str(data.get("made_at", "")),
-                made_by=str(data.get("made_by", "")),
+                schema_version=_number(data, "schema_version", SCHEMA_VERSION),
+                made_at=_text(data, "made_at", ""),
+                made_by=_text(data, "made_by", ""),
             )
         except (KeyError, ValueError, TypeError, IndexError) as exc:
             raise ValueError(f"not a valid op: {exc}") from exc
+        problem = bounds_problem(op)
+        if problem:
+            raise ValueError(f"not a valid op: {problem}")
+        return op
 
     def canonical(self) -> str:
         return canonical_json(self.to_wire())
@@ -131,3 +162,42 @@ class Op:
     def content_hash(self) -> str:
         """Identity of the op's content: a resent op hashes the same, a different op with the same id not."""
         return sha256_hex(self.canonical())
+
+
+def _text(data: Mapping[str, Any], key: str, default: str | None = None) -> str:
+    value = data[key] if default is None else data.get(key, default)
+    if type(value) is not str:
+        raise ValueError(f"{key}: expected text")
+    return value
+
+
+def _number(data: Mapping[str, Any], key: str, default: int | None = None) -> int:
+    value = data[key] if default is None else data.get(key, default)
+    if type(value) is not int:
+        raise ValueError(f"{key}: expected a whole number")
+    return value
+
+
+def bounds_problem(op: Op) -> str | None:
+    """Why an op breaks the protocol's bounds (a number a 64-bit column cannot hold, text longer than
+    its column), or None. Checked before anything of the op reaches a database, whichever way it came."""
+    for key, limit in _TEXT_LIMITS.items():
+        value = getattr(op, key)
+        if type(value) is not str:
+            return f"{key}: expected text"
+        if len(value) > limit:
+            return f"{key} is longer than {limit} characters"
+        if _CONTROL.search(value):
+            return f"{key} holds a control character"
+    for key, lowest in _NUMBER_LOWEST.items():
+        value = getattr(op, key)
+        if type(value) is not int:
+            return f"{key}: expected a whole number"
+        if not lowest <= value <= MAX_NUMBER:
+            return f"{key} must be between {lowest} and {MAX_NUMBER}"
+    if len(op.changes) > MAX_CHANGES:
+        return f"changes: more than {MAX_CHANGES} fields"
+    for name in op.changes:
+        if type(name) is not str or len(name) > MAX_FIELD_NAME or not _FIELD_NAME.fullmatch(name):
+            return f"changes: a field name is not letters, digits and _ up to {MAX_FIELD_NAME} characters"
+    return None

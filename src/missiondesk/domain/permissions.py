@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, Scope
+from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, FieldSpec, Scope
 
 HQ_MISSION = "HQ"
 
@@ -18,6 +18,32 @@ HQ_MISSION = "HQ"
 class Role(StrEnum):
     MISSION = "mission"
     HQ = "hq"
+
+
+class RefusalCode(StrEnum):
+    """Why the authority refused an op, as a stable code: a refused op's reason starts with it
+    (``code: sentence``), so a screen can say it in the window's language (``refusal_code``)."""
+
+    REFERENCE_FOREIGN = "reference_foreign"  # points into another mission's records where it may not
+    REFERENCE_OUT_OF_SCOPE = "reference_out_of_scope"  # points to a record the writer cannot read
+    AUTHORITY_MADE = "authority_made"  # creates, deletes or restores a record only the authority makes
+    DECISION_ONLY = "decision_only"  # writes a field of a conflict other than its review decision
+
+
+def coded(code: RefusalCode, sentence: str) -> str:
+    """A refusal's reason: its code, then the sentence (in English, for logs and HQ's own tools)."""
+    return f"{code.value}: {sentence}"
+
+
+def refusal_code(reason: str | None) -> RefusalCode | None:
+    """The code a refusal's reason starts with, if any (older refusals are sentences only)."""
+    head, sep, _ = (reason or "").partition(": ")
+    if not sep:
+        return None
+    try:
+        return RefusalCode(head)
+    except ValueError:
+        return None
 
 
 def write_refusal(
@@ -36,6 +62,18 @@ def write_refusal(
     """
     fields = set(fields)
     label = spec.label_en.lower()
+    if spec.authority_made:
+        if whole_record:
+            return coded(
+                RefusalCode.AUTHORITY_MADE,
+                f"A {label} is made by HQ's merge engine only; no device creates, deletes or restores one.",
+            )
+        outside = sorted(fields - spec.decision_fields)
+        if outside:
+            return coded(
+                RefusalCode.DECISION_ONLY,
+                f"Only the review decision of a {label} may be changed, not {', '.join(outside)}.",
+            )
     if spec.scope is Scope.REVIEW:
         if role is Role.HQ or owner_mission == mission:
             return None
@@ -57,6 +95,32 @@ def write_refusal(
     reviewed = sorted(fields & spec.review_fields)
     if reviewed:
         return f"Only HQ writes {', '.join(reviewed)} of a {label}."
+    return None
+
+
+def reference_refusal(
+    spec: EntitySpec,
+    f: FieldSpec,
+    target: EntitySpec,
+    target_owner: str,
+    owner: str,
+    role: Role,
+    mission: str,
+) -> str | None:
+    """Why a record of ``spec`` owned by ``owner`` may not name, in its field ``f``, a record of
+    ``target`` owned by ``target_owner`` when ``mission`` (or HQ) writes it; None when it may.
+    The authority decides with it, and a bundle's preview predicts with it."""
+    if not f.cross_mission and target_owner != owner:
+        return coded(
+            RefusalCode.REFERENCE_FOREIGN,
+            f"{f.name} names a {target.label_en.lower()} of {target_owner}; a {spec.label_en.lower()} of "
+            f"{owner} may only refer to its own mission's {target.label_en.lower()}s.",
+        )
+    if not visible_to(target, target_owner, role, mission):
+        return coded(
+            RefusalCode.REFERENCE_OUT_OF_SCOPE,
+            f"{f.name} names a {target.label_en.lower()} of {target_owner}, which {mission} cannot read.",
+        )
     return None
 
 

@@ -72,6 +72,11 @@ class FieldSpec:
     enum: type[StrEnum] | None = None
     target: str | None = None  # entity for REF/REFS/CODE/CODES
     review: bool = False  # written by HQ reviewers, not by the owner mission
+    # REF and REFS only, and always declared: whether the record referred to may belong to another
+    # mission than the record that refers to it (a delivery of another mission's shared brief may; an
+    # activity under another mission's case may not). The authority checks every reference against it.
+    cross_mission: bool | None = None
+    decision: bool = False  # of a record the authority makes: a field the review decision writes
     sensitive: bool = False  # may be left out of email bundles
     label_en: str = ""
     label_ko: str = ""
@@ -84,6 +89,15 @@ class FieldSpec:
         object.__setattr__(self, "is_text", self.kind in (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.CODE))
         if self.enum is not None:
             object.__setattr__(self, "enum_values", frozenset(m.value for m in self.enum))
+        if (self.cross_mission is None) == (self.kind in (Kind.REF, Kind.REFS)):
+            raise ValueError(
+                f"{self.name}: a reference field, and only one, says whether it may cross missions"
+            )
+
+    @property
+    def is_reference(self) -> bool:
+        """A REF or REFS field: it names other synced records by id."""
+        return self.kind is Kind.REF or self.kind is Kind.REFS
 
     def empty(self) -> Any:
         return [] if self.is_list else None
@@ -159,16 +173,23 @@ class EntitySpec:
     title_field: str = "title"
     status_field: str | None = None
     default_sort: str = "updated_at"
+    # Records only the authority's merge engine makes (conflicts): no device creates, deletes or restores
+    # one, and devices write only its ``decision`` fields (the documented resolution ops).
+    authority_made: bool = False
     _by_name: Mapping[str, FieldSpec] = field(default_factory=dict, compare=False, repr=False)
     list_fields: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _names: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _review: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    _reference_fields: tuple[FieldSpec, ...] = field(default=(), compare=False, repr=False)
+    _references: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
         object.__setattr__(self, "_review", frozenset(f.name for f in self.fields if f.review))
         object.__setattr__(self, "list_fields", tuple(f.name for f in self.fields if f.is_list))
         object.__setattr__(self, "_names", tuple(f.name for f in self.fields))
+        object.__setattr__(self, "_reference_fields", tuple(f for f in self.fields if f.is_reference))
+        object.__setattr__(self, "_references", frozenset(f.name for f in self._reference_fields))
 
     def field(self, name: str) -> FieldSpec:
         try:
@@ -191,6 +212,19 @@ class EntitySpec:
     def sensitive_fields(self) -> frozenset[str]:
         return frozenset(f.name for f in self.fields if f.sensitive)
 
+    @property
+    def reference_fields(self) -> tuple[FieldSpec, ...]:
+        """The REF and REFS fields: each names records the authority checks the writer may point to."""
+        return self._reference_fields
+
+    @property
+    def reference_names(self) -> frozenset[str]:
+        return self._references
+
+    @property
+    def decision_fields(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if f.decision)
+
 
 def _f(name: str, kind: Kind, en: str, ko: str, **kw: Any) -> FieldSpec:
     return FieldSpec(name=name, kind=kind, label_en=en, label_ko=ko, **kw)
@@ -212,8 +246,8 @@ def _code(name: str, target: str, en: str, ko: str, **kw: Any) -> FieldSpec:
     return _f(name, Kind.CODE, en, ko, target=target, max_length=32, **kw)
 
 
-def _ref(name: str, target: str, en: str, ko: str, **kw: Any) -> FieldSpec:
-    return _f(name, Kind.REF, en, ko, target=target, max_length=36, **kw)
+def _ref(name: str, target: str, en: str, ko: str, *, cross_mission: bool, **kw: Any) -> FieldSpec:
+    return _f(name, Kind.REF, en, ko, target=target, max_length=36, cross_mission=cross_mission, **kw)
 
 
 def _date(name: str, en: str, ko: str, **kw: Any) -> FieldSpec:
@@ -354,7 +388,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         default_sort="name",
         parent=Parent("company", "company_id"),
         fields=(
-            _ref("company_id", "company", "Company", "기업", required=True),
+            _ref("company_id", "company", "Company", "기업", required=True, cross_mission=True),
             _text("name", "Name", "이름", required=True),
             _text("position", "Position", "직위"),
             _text("email", "Email", "이메일", sensitive=True),
@@ -393,8 +427,8 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _text("title", "Title", "제목", required=True),
             _long("summary", "Summary", "개요"),
             _bool("summary_sensitive", "Summary is sensitive", "민감 정보 포함"),
-            _ref("company_id", "company", "Company", "기업"),
-            _ref("contact_id", "contact", "Contact", "담당자"),
+            _ref("company_id", "company", "Company", "기업", cross_mission=True),
+            _ref("contact_id", "contact", "Contact", "담당자", cross_mission=True),
             _code("country", "country", "Country", "국가", required=True),
             _code("area", "area", "Area", "지역"),
             _f("categories", Kind.CODES, "Categories", "지원 분야", target="category"),
@@ -404,7 +438,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _enum("status", E.CaseStatus, "Status", "상태", required=True),
             _enum("pending_on", E.PendingOn, "Pending on", "대기 주체"),
             _enum("priority", E.Priority, "Priority", "우선순위"),
-            _ref("officer_id", "officer", "Officer", "담당관"),
+            _ref("officer_id", "officer", "Officer", "담당관", cross_mission=True),
             _date("estimated_resolution_date", "Expected resolution", "해결 예정일"),
             _enum("outcome", E.CaseOutcome, "Outcome", "결과"),
             _date("resolution_date", "Resolved on", "해결일"),
@@ -413,7 +447,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _int("jobs_created", "Jobs created", "고용 창출"),
             _bool("permit_obtained", "Permit obtained", "인허가 취득"),
             _bool("site_secured", "Site secured", "부지 확보"),
-            _ref("duplicate_of", "support_case", "Duplicate of", "중복 사례"),
+            _ref("duplicate_of", "support_case", "Duplicate of", "중복 사례", cross_mission=False),
             _long("hq_note", "HQ review note", "본부 검토 의견", review=True),
         ),
     ),
@@ -427,11 +461,11 @@ ENTITIES: tuple[EntitySpec, ...] = (
         default_sort="date",
         parent=Parent("support_case", "case_id"),
         fields=(
-            _ref("case_id", "support_case", "Case", "사례", required=True),
+            _ref("case_id", "support_case", "Case", "사례", required=True, cross_mission=False),
             _date("date", "Date", "일자", required=True),
             _enum("action_type", E.ActionType, "Action", "활동 유형", required=True),
             _enum("channel", E.Channel, "Channel", "방식"),
-            _f("officers", Kind.REFS, "Officers", "담당관", target="officer"),
+            _f("officers", Kind.REFS, "Officers", "담당관", target="officer", cross_mission=True),
             _f("partners", Kind.CODES, "Partner institutions", "협력기관", target="partner"),
             _f("authorities", Kind.CODES, "Foreign authorities", "주재국 기관", target="authority"),
             _long("notes", "Notes", "내용"),
@@ -449,7 +483,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         status_field="status",
         parent=Parent("support_case", "case_id"),
         fields=(
-            _ref("case_id", "support_case", "Case", "사례", required=True),
+            _ref("case_id", "support_case", "Case", "사례", required=True, cross_mission=False),
             _code("partner", "partner", "Partner institution", "협력기관", required=True),
             _text("service", "Service", "지원 내용", required=True),
             _enum("status", E.ReferralStatus, "Status", "상태", required=True),
@@ -488,8 +522,8 @@ ENTITIES: tuple[EntitySpec, ...] = (
         default_sort="date",
         parent=Parent("market_brief", "brief_id"),
         fields=(
-            _ref("brief_id", "market_brief", "Brief", "시장정보", required=True),
-            _ref("company_id", "company", "Company", "기업", required=True),
+            _ref("brief_id", "market_brief", "Brief", "시장정보", required=True, cross_mission=True),
+            _ref("company_id", "company", "Company", "기업", required=True, cross_mission=True),
             _date("date", "Date", "제공일", required=True),
             _enum("channel", E.DeliveryChannel, "Channel", "방식"),
             _long("notes", "Notes", "메모"),
@@ -524,7 +558,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         default_sort="partner",
         parent=Parent("council_meeting", "meeting_id"),
         fields=(
-            _ref("meeting_id", "council_meeting", "Meeting", "회의", required=True),
+            _ref("meeting_id", "council_meeting", "Meeting", "회의", required=True, cross_mission=False),
             _code("partner", "partner", "Partner institution", "협력기관"),
             _code("authority", "authority", "Foreign authority", "주재국 기관"),
             _text("attendee_names", "Attendees", "참석자", max_length=500),
@@ -540,10 +574,10 @@ ENTITIES: tuple[EntitySpec, ...] = (
         default_sort="position",
         parent=Parent("council_meeting", "meeting_id"),
         fields=(
-            _ref("meeting_id", "council_meeting", "Meeting", "회의", required=True),
+            _ref("meeting_id", "council_meeting", "Meeting", "회의", required=True, cross_mission=False),
             _int("position", "Position", "순번"),
             _text("title", "Title", "안건", required=True),
-            _ref("case_id", "support_case", "Case", "사례"),
+            _ref("case_id", "support_case", "Case", "사례", cross_mission=False),
             _long("decision", "Decision", "결정 사항"),
         ),
     ),
@@ -583,11 +617,11 @@ ENTITIES: tuple[EntitySpec, ...] = (
         fields=(
             _text("title", "Title", "제목", required=True),
             _date("due_date", "Due", "기한"),
-            _ref("officer_id", "officer", "Owner", "담당관"),
+            _ref("officer_id", "officer", "Owner", "담당관", cross_mission=True),
             _enum("status", E.TaskStatus, "Status", "상태", required=True),
-            _ref("case_id", "support_case", "Case", "사례"),
-            _ref("meeting_id", "council_meeting", "Meeting", "회의"),
-            _ref("agenda_item_id", "agenda_item", "Decision", "결정 안건"),
+            _ref("case_id", "support_case", "Case", "사례", cross_mission=False),
+            _ref("meeting_id", "council_meeting", "Meeting", "회의", cross_mission=False),
+            _ref("agenda_item_id", "agenda_item", "Decision", "결정 안건", cross_mission=False),
             _date("done_date", "Done on", "완료일"),
             _long("notes", "Notes", "메모"),
         ),
@@ -597,6 +631,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         name="conflict",
         table="conflict",
         scope=Scope.REVIEW,
+        authority_made=True,
         label_en="Conflict",
         label_ko="충돌",
         title_field="field",
@@ -613,15 +648,31 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _text("op_id", "Op", "변경 번호", max_length=36),
             _text("device_id", "Device", "기기", max_length=36),
             _text("made_by", "Changed by", "변경자", max_length=120),
-            _enum("status", E.ConflictStatus, "Status", "상태", required=True),
-            _enum("resolution", E.Resolution, "Resolution", "해결 방법"),
-            _text("resolved_by", "Resolved by", "해결자", max_length=120),
-            _date("resolved_date", "Resolved on", "해결일"),
+            _enum("status", E.ConflictStatus, "Status", "상태", required=True, decision=True),
+            _enum("resolution", E.Resolution, "Resolution", "해결 방법", decision=True),
+            _text("resolved_by", "Resolved by", "해결자", max_length=120, decision=True),
+            _date("resolved_date", "Resolved on", "해결일", decision=True),
         ),
     ),
 )
 
 _BY_NAME: dict[str, EntitySpec] = {e.name: e for e in ENTITIES}
+
+
+def _check_references() -> None:
+    """A reference may cross missions only into records every mission reads: one into a mission's own
+    records (cases, meetings, agenda items) must stay inside it. A wrong declaration stops the import."""
+    for spec in ENTITIES:
+        for f in spec.reference_fields:
+            target = _BY_NAME[str(f.target)]
+            readable_by_all = target.scope in (Scope.REFERENCE, Scope.SHARED, Scope.PUBLISHED)
+            if f.cross_mission and not readable_by_all:
+                raise AssertionError(
+                    f"{spec.name}.{f.name} cannot point into another mission's {target.name}"
+                )
+
+
+_check_references()
 
 
 def entity(name: str) -> EntitySpec:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from missiondesk.domain.enums import CaseStatus, MeetingStatus, TaskStatus
-from missiondesk.domain.schema import EntitySpec, Kind
+from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind
 from missiondesk.errors import UserError
 
 
@@ -63,10 +63,32 @@ def normalise(spec: EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
             coerced = clean_text(coerced)
             if coerced == "" and f.kind is not Kind.TEXT and f.kind is not Kind.LONGTEXT:
                 coerced = None
+        problem = _out_of_bounds(f, coerced)
+        if problem:
+            problems.append(Problem(name, problem))
+            continue
         out[name] = coerced
     if problems:
         raise ValidationFailed(spec.name, problems)
     return out
+
+
+MAX_WHOLE = 2**63 - 1  # what a 64-bit column holds (``domain.ops.MAX_NUMBER``)
+MAX_LIST = 1_000  # codes or record ids in one list field
+MAX_LIST_ITEM = 64
+
+
+def _out_of_bounds(f: FieldSpec, value: Any) -> str | None:
+    """Why a coerced value cannot be stored in its column (too long, too large), or None."""
+    if isinstance(value, str) and len(value) > f.max_length:
+        return f"{f.label_en} is longer than {f.max_length} characters"
+    if type(value) is int and not -MAX_WHOLE <= value <= MAX_WHOLE:
+        return f"{f.label_en} is too large"
+    if isinstance(value, list) and (
+        len(value) > MAX_LIST or any(len(v) > MAX_LIST_ITEM or _CONTROL.search(v) for v in value)
+    ):
+        return f"{f.label_en} holds too many values, or one that is too long or not plain text"
+    return None
 
 
 def _kind_message(kind: Kind, exc: Exception) -> str:

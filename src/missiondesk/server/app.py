@@ -18,17 +18,17 @@ from typing import Annotated, Any
 
 import orjson
 import sqlalchemy as sa
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from missiondesk import __version__
 from missiondesk.domain.enums import ConflictStatus
-from missiondesk.domain.ops import Op
+from missiondesk.domain.ops import MAX_NUMBER, Op
 from missiondesk.domain.permissions import HQ_MISSION, Role, visible_to
 from missiondesk.domain.schema import SCHEMA_VERSION, entity, is_entity
 from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
-from missiondesk.errors import EnvironmentProblem, NotFound, UserError
+from missiondesk.errors import EnvironmentProblem, Malformed, NotFound, UserError
 from missiondesk.server import auth, logs
 from missiondesk.services import setup
 from missiondesk.store import refload, settings
@@ -64,6 +64,14 @@ class BodyTooLarge(Exception):
 
 # --- request and response bodies (also the OpenAPI description) ---------------------------
 
+# What text from a request may hold, checked before any of it reaches a query: ids are UUID text, codes
+# and credentials their own alphabets, free text no control characters (PostgreSQL text cannot hold NUL).
+ID = r"^[0-9A-Za-z-]{1,36}$"
+CODE = r"^[0-9A-Za-z -]+$"
+CREDENTIAL = r"^[0-9A-Za-z_-]+$"
+MISSION = r"^[0-9A-Za-z-]+$"
+PLAIN = r"^[^\x00-\x1f\x7f]*$"
+
 
 class Hello(BaseModel):
     server: str = "MissionDesk"
@@ -76,12 +84,12 @@ class Hello(BaseModel):
 
 
 class EnrolIn(BaseModel):
-    code: str = Field(min_length=4, max_length=64)
-    device_id: str = Field(min_length=36, max_length=36)
-    mission: str = Field(min_length=2, max_length=16)
+    code: str = Field(min_length=4, max_length=64, pattern=CODE)
+    device_id: str = Field(min_length=36, max_length=36, pattern=ID)
+    mission: str = Field(min_length=2, max_length=16, pattern=MISSION)
     slot: int = Field(ge=1, le=9, default=1)
     slot_fixed: bool = False  # the laptop already made changes with this slot
-    label: str = Field(default="", max_length=120)
+    label: str = Field(default="", max_length=120, pattern=PLAIN)
 
 
 class EnrolOut(BaseModel):
@@ -93,8 +101,8 @@ class EnrolOut(BaseModel):
 
 
 class TokenIn(BaseModel):
-    device_id: str = Field(min_length=36, max_length=36)
-    credential: str = Field(min_length=16, max_length=128)
+    device_id: str = Field(min_length=36, max_length=36, pattern=ID)
+    credential: str = Field(min_length=16, max_length=128, pattern=CREDENTIAL)
 
 
 class TokenOut(BaseModel):
@@ -120,8 +128,8 @@ class PageOut(BaseModel):
 
 
 class RecordsIn(BaseModel):
-    entity: str
-    ids: list[str] = Field(max_length=protocol.MAX_IDS)
+    entity: str = Field(max_length=32, pattern=PLAIN)
+    ids: list[Annotated[str, Field(max_length=36, pattern=ID)]] = Field(max_length=protocol.MAX_IDS)
 
 
 class RecordsOut(BaseModel):
@@ -130,7 +138,7 @@ class RecordsOut(BaseModel):
 
 
 class CodeIn(BaseModel):
-    mission: str
+    mission: str = Field(min_length=2, max_length=16, pattern=MISSION)
 
 
 class CodeOut(BaseModel):
@@ -251,6 +259,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         (auth.Forbidden, 403),
         (AppTooOld, 426),
         (NotFound, 404),
+        (Malformed, 422),
         (UserError, 409),
         (EnvironmentProblem, 503),
     ]
@@ -263,6 +272,20 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
 
     for kind, _code in status_for:
         app.add_exception_handler(kind, _error)
+
+    def _bug(request: Request, exc: Exception) -> Response:
+        """A bug in HQ's code: logged with its traceback, answered 500; the caller retries later, so a
+        pushed op is never refused for good because of it (nothing of the request was committed)."""
+        request.state.error = f"{type(exc).__name__}: {exc}"
+        log.error("internal error", exc_info=exc, extra={"path": request.url.path})
+        return JSONResponse(
+            {
+                "detail": "HQ's server had an internal error; nothing of this request was applied. Try again later."
+            },
+            status_code=500,
+        )
+
+    app.add_exception_handler(Exception, _bug)
 
     @app.middleware("http")
     async def log_requests(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -367,7 +390,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         try:
             ops = [Op.from_wire(o) for o in body.ops]
         except ValueError as exc:
-            raise UserError(
+            raise Malformed(
                 f"The batch holds an op that cannot be read ({exc}); nothing was applied."
             ) from exc
         request.state.ops = len(ops)
@@ -384,7 +407,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
     def changes(
         who: as_device,
         request: Request,
-        cursor: Annotated[int, Query(ge=0)] = 0,
+        cursor: Annotated[int, Query(ge=0, le=MAX_NUMBER)] = 0,
         limit: Annotated[int, Query(ge=1, le=protocol.MAX_PAGE)] = 500,
     ) -> Response:
         page = authority.changes(who.device_id, cursor, limit)
@@ -412,7 +435,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
     @app.get(f"{protocol.API}/verify", tags=["sync"], dependencies=versioned)
     def verify_scope(
         who: as_device,
-        entity_name: Annotated[str | None, Query(alias="entity")] = None,
+        entity_name: Annotated[str | None, Query(alias="entity", max_length=32, pattern=PLAIN)] = None,
         bucket: Annotated[str | None, Query(pattern="^[0-9a-f]$")] = None,
     ) -> dict[str, Any]:
         """Counts and hashes of the caller's scope; narrow with ``entity`` and then ``bucket``."""
@@ -449,7 +472,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         return auth.devices(store)
 
     @app.post(f"{protocol.API}/hq/devices/{{device_id}}/revoke", tags=["hq"])
-    def revoke(device_id: str, _who: as_hq) -> dict[str, str]:
+    def revoke(device_id: Annotated[str, Path(pattern=ID)], _who: as_hq) -> dict[str, str]:
         auth.revoke(store, device_id)
         log.info("device revoked", extra={"device": device_id})
         return {"device_id": device_id, "status": "revoked"}
@@ -477,12 +500,16 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
             return [row_to_wire(spec, dict(r)) for r in conn.execute(stmt).mappings()]
 
     @app.get(f"{protocol.API}/hq/held", tags=["hq"])
-    def held(_who: as_hq, device: str | None = None) -> list[dict[str, Any]]:
+    def held(
+        _who: as_hq, device: Annotated[str | None, Query(max_length=36, pattern=ID)] = None
+    ) -> list[dict[str, Any]]:
         return [op.to_wire() for op in authority.held(device)]
 
     @app.post(f"{protocol.API}/hq/held/{{device_id}}/force", tags=["hq"])
     def force(
-        device_id: str, _who: as_hq, older_than_hours: Annotated[float, Query(ge=0)] = 24.0
+        device_id: Annotated[str, Path(pattern=ID)],
+        _who: as_hq,
+        older_than_hours: Annotated[float, Query(ge=0, le=24 * 365 * 100)] = 24.0,
     ) -> list[dict[str, Any]]:
         auth.require_device(store, device_id)
         results = authority.force_held(device_id, dt.timedelta(hours=older_than_hours))

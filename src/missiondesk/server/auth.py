@@ -97,8 +97,9 @@ def enrol(
 ) -> Enrolled:
     """Spend a one-time code: enrol the device for the code's mission and hand out its credential.
 
-    The laptop proposes its slot; when another device holds it, a laptop that has made no changes yet
-    gets the lowest free slot, one that has (its case references carry the slot) is refused.
+    The laptop proposes its slot; when another device holds it, a laptop that has made no case
+    reference yet (they carry the slot; its officer record does not) gets the lowest free slot, one
+    that has is refused.
     """
     now = utcnow()
     with store.write() as conn:
@@ -144,7 +145,8 @@ def _free_slot(conn: Connection, mission: str, wanted: int, fixed: bool) -> int:
     if fixed:
         raise UserError(
             f"Slot {wanted} of {mission} is taken by another enrolled device, and this laptop has already "
-            "made changes with it. Ask HQ to revoke the other device, or set this laptop up again."
+            "made case references with it (they carry the slot). Ask HQ to revoke the other device, or set "
+            "this laptop up again."
         )
     for slot in range(1, MAX_SLOT + 1):
         if slot not in taken:

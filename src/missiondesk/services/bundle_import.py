@@ -40,7 +40,7 @@ from missiondesk.bundles.report_workbook import write_tables
 from missiondesk.bundles.verify import ReadableCheck, Trust
 from missiondesk.domain.merge import FieldVerdict, merge_fields
 from missiondesk.domain.ops import Op, OpKind
-from missiondesk.domain.permissions import Role, write_refusal
+from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
 from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, Scope, entity, is_entity
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
@@ -415,6 +415,7 @@ def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[Reco
                 owners[row["id"]] = row["owner_mission"]
                 deleted[row["id"]] = row["deleted_at"] is not None
     predict = _Predictor(receipts, held, state, owners, deleted, Role(device["role"]), device["mission_code"])
+    predict.targets = _target_owners(conn, entries, receipts)
     expected = int(device["next_seq"])
     previews: dict[str, RecordPreview] = {}
     for e in entries:
@@ -432,6 +433,33 @@ def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[Reco
                 preview.outcome, preview.reason = outcome, reason
             preview.parts.append(changes)
     return list(previews.values())
+
+
+def _target_owners(
+    conn: Connection, entries: list[OpEntry], receipts: dict[str, str]
+) -> dict[tuple[str, str], str]:
+    """(entity, id) -> owner mission of every record HQ holds that the bundle's new ops refer to."""
+    wanted: dict[str, set[str]] = {}
+    for e in entries:
+        op = e.op
+        if op.op_id in receipts or not is_entity(op.entity) or op.kind in (OpKind.DELETE, OpKind.RESTORE):
+            continue
+        spec = entity(op.entity)
+        for name in spec.reference_names & op.changes.keys():
+            value = op.changes[name].new
+            for target_id in value if isinstance(value, list) else [value]:
+                if isinstance(target_id, str) and target_id:
+                    wanted.setdefault(str(spec.field(name).target), set()).add(target_id)
+    found: dict[tuple[str, str], str] = {}
+    for name, ids in wanted.items():
+        table = entity_table(name)
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), _SET_CHUNK):
+            stmt = sa.select(table.c.id, table.c.owner_mission).where(
+                among(conn, table.c.id, id_list[start : start + _SET_CHUNK])
+            )
+            found.update(((name, rid), owner) for rid, owner in conn.execute(stmt))
+    return found
 
 
 class _Predictor:
@@ -455,6 +483,7 @@ class _Predictor:
         self.role = role
         self.mission = mission
         self.created: dict[str, Op] = {}  # records new in this bundle: their state is made when needed
+        self.targets: dict[tuple[str, str], str] = {}  # (entity, id) -> owner of records referred to
         self._refusals: dict[tuple[str, str, tuple[str, ...], bool], str | None] = {}
 
     def refusal(self, spec: EntitySpec, owner: str, fields: Iterable[str], whole_record: bool) -> str | None:
@@ -467,6 +496,28 @@ class _Predictor:
                 spec, owner, self.role, self.mission, key[2], whole_record=whole_record
             )
             return found
+
+    def references(self, spec: EntitySpec, op: Op, owner: str) -> tuple[Outcome, str] | None:
+        """As the authority's ``_check_references`` decides (``permissions.reference_refusal``)."""
+        for f in spec.reference_fields:
+            if f.name not in op.changes:
+                continue
+            value = op.changes[f.name].new
+            for target_id in value if isinstance(value, list) else [value]:
+                if not isinstance(target_id, str) or not target_id:
+                    continue
+                if target_id == op.record_id and f.target == spec.name:
+                    continue
+                target_owner = self.targets.get((str(f.target), target_id))
+                if target_owner is None:
+                    if f.cross_mission:
+                        continue
+                    return Outcome.HELD, "waiting for the record it refers to"
+                target = entity(str(f.target))
+                refusal = reference_refusal(spec, f, target, target_owner, owner, self.role, self.mission)
+                if refusal:
+                    return Outcome.REJECTED, refusal
+        return None
 
     def current(self, record_id: str) -> dict[str, Any] | None:
         found = self.state.get(record_id)
@@ -497,6 +548,10 @@ class _Predictor:
             refusal = self.refusal(spec, owner, op.changes.keys(), True)
             if refusal:
                 return Outcome.REJECTED, refusal, ()
+            judged = self.references(spec, op, owner)
+            if judged is not None:
+                return judged[0], judged[1], ()
+            self.targets[(spec.name, op.record_id)] = owner
             self.created[op.record_id] = op
             self.owners[op.record_id] = owner
             self.deleted[op.record_id] = False
@@ -506,6 +561,10 @@ class _Predictor:
         )
         if refusal:
             return Outcome.REJECTED, refusal, ()
+        if op.kind in (OpKind.CREATE, OpKind.UPDATE):
+            judged = self.references(spec, op, self.owners[op.record_id])
+            if judged is not None:
+                return judged[0], judged[1], ()
         if op.kind in (OpKind.DELETE, OpKind.RESTORE):
             deleting = op.kind is OpKind.DELETE
             if self.deleted[op.record_id] == deleting:

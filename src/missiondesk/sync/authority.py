@@ -33,8 +33,8 @@ from missiondesk.domain import upgrades
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
-from missiondesk.domain.ops import FieldChange, Op, OpKind
-from missiondesk.domain.permissions import Role, visible_to, write_refusal
+from missiondesk.domain.ops import MAX_NUMBER, FieldChange, Op, OpKind, bounds_problem
+from missiondesk.domain.permissions import Role, reference_refusal, visible_to, write_refusal
 from missiondesk.domain.schema import (
     GLOBAL_OWNER,
     SCHEMA_VERSION,
@@ -45,7 +45,7 @@ from missiondesk.domain.schema import (
     is_entity,
 )
 from missiondesk.domain.validation import ValidationFailed, normalise
-from missiondesk.errors import NotFound, UserError
+from missiondesk.errors import Malformed, NotFound, UserError
 from missiondesk.store import bulk, settings
 from missiondesk.store.engine import Store
 from missiondesk.store.records import new_row, utcnow
@@ -276,6 +276,12 @@ class Authority:
         device = self._device(conn, device_id)
         if device.revoked:
             raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+        for number, op in enumerate(ops, start=1):
+            problem = bounds_problem(op)
+            if problem:
+                raise Malformed(
+                    f"Op {number} of the batch cannot be received ({problem}); nothing was applied."
+                )
         try:
             with conn.begin_nested():
                 unit = self._unit(conn, ops, device_id)
@@ -371,6 +377,7 @@ class Authority:
             records,
             lowest_base,
         )
+        unit.prefetch_rows(_referenced(ops))
         return unit
 
     def _push_one(
@@ -429,13 +436,16 @@ class Authority:
             device.changed = True
         return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
 
-    def _hold(self, unit: Unit, op: Op, content_hash: str, reason: str, via: str) -> None:
+    def _hold(
+        self, unit: Unit, op: Op, content_hash: str, reason: str, via: str, waits_for: str | None = None
+    ) -> None:
+        """Keep an op for later; ``waits_for``: the record whose create releases it (its own by default)."""
         unit.hold(
             {
                 "op_id": op.op_id,
                 "device_id": op.device_id,
                 "seq": op.seq,
-                "record_id": op.record_id,
+                "record_id": waits_for or op.record_id,
                 "content_hash": content_hash,
                 "payload": op.canonical(),
                 "reason": reason,
@@ -461,10 +471,13 @@ class Authority:
     ) -> PushResult:
         try:
             effects = self._apply(unit, op, device)
-        except (Rejected, ValidationFailed, ValueError, UserError) as exc:
+        except (Rejected, ValidationFailed, UserError) as exc:
+            # Only the domain's refusals. Anything else (a ValueError included) is a bug in HQ's code: it
+            # propagates, the whole push is rolled back and answered 500, and the laptop sends it again
+            # later, once the bug is fixed, rather than having its edit refused for good.
             effects = _Effects(Status.REJECTED, None, str(exc))
-        except _HoldForRecord:
-            self._hold(unit, op, content_hash, "record", via)
+        except _HoldForRecord as hold:
+            self._hold(unit, op, content_hash, "record", via, hold.record_id)
             return PushResult(op.op_id, op.seq, Status.HELD, "waiting for the record to reach HQ")
         except _HoldForSchema as exc:
             self._hold(unit, op, content_hash, "schema", via)
@@ -517,15 +530,18 @@ class Authority:
             raise _HoldForSchema(str(exc)) from exc
         except upgrades.SchemaTooOld as exc:
             raise Rejected(str(exc)) from exc
+        except ValueError as exc:  # the upgraded op is not a valid one: the op's fault, not HQ's
+            raise Rejected(f"This op cannot be upgraded to schema {self.schema_version}: {exc}") from exc
         if not is_entity(op.entity):
             raise Rejected(f"Unknown record type {op.entity!r}.")
         spec = entity(op.entity)
         role = Role(device.role)
+        mission = device.mission
         current = unit.record(spec, op.record_id)
         if op.kind is OpKind.CREATE and current is None:
             return self._create(unit, op, spec, role, device.mission)
         if current is None:
-            raise _HoldForRecord()
+            raise _HoldForRecord(op.record_id)
         refusal = write_refusal(
             spec,
             current.owner_mission,
@@ -537,6 +553,8 @@ class Authority:
         if refusal:
             raise Rejected(refusal)
         if op.kind in (OpKind.UPDATE, OpKind.CREATE):
+            new = {k: c.new for k, c in op.changes.items() if k in spec.reference_names}
+            self._check_references(unit, spec, op, current.owner_mission, normalise(spec, new), role, mission)
             return self._update(unit, op, spec, current)
         return self._delete_or_restore(unit, op, spec, current)
 
@@ -549,6 +567,7 @@ class Authority:
             raise Rejected(f"{mission} cannot create records for {owner}.")
         known, unknown = _split(spec, op)
         values = normalise(spec, {k: c.new for k, c in known.items()})
+        self._check_references(unit, spec, op, owner, values, role, mission)
         when = _made_at(op) or unit.now
         extra = {UNKNOWN: unknown} if unknown else None
         row = new_row(
@@ -558,6 +577,39 @@ class Authority:
         fields = {k: [c.base, c.new] for k, c in op.changes.items()}
         self._feed(unit, spec, record, op, fields)
         return _Effects(Status.APPLIED, record.version)
+
+    def _check_references(
+        self,
+        unit: Unit,
+        spec: EntitySpec,
+        op: Op,
+        owner: str,
+        values: Mapping[str, Any],
+        role: Role,
+        mission: str,
+    ) -> None:
+        """Every record the op's new values refer to may be referred to by this writer (BRIEF 9).
+
+        A reference that may not cross missions (``FieldSpec.cross_mission``) must name a record of the
+        referring record's own mission, and one HQ does not hold yet holds the op until its create
+        arrives (nothing is inferred from absence: it may be on its way in another bundle). A reference
+        that may cross missions names a kind of record every mission reads, so one not at HQ yet is no
+        question of authority: it is kept as sent, as a dangling reference always was.
+        """
+        for f in spec.reference_fields:
+            value = values.get(f.name)
+            for target_id in value if isinstance(value, list) else [value]:
+                if not target_id or (target_id == op.record_id and f.target == spec.name):
+                    continue
+                target_spec = entity(str(f.target))
+                target = unit.record(target_spec, target_id)
+                if target is None:
+                    if f.cross_mission:
+                        continue
+                    raise _HoldForRecord(target_id)
+                refusal = reference_refusal(spec, f, target_spec, target.owner_mission, owner, role, mission)
+                if refusal:
+                    raise Rejected(refusal)
 
     def _update(self, unit: Unit, op: Op, spec: EntitySpec, current: Stored) -> _Effects:
         if current.is_deleted:
@@ -773,6 +825,8 @@ class Authority:
 
     def changes(self, device_id: str, cursor: int, limit: int = 500) -> FeedPage:
         """Feed entries after ``cursor`` in the device's scope (own mission plus shared and reference data)."""
+        if type(cursor) is not int or not 0 <= cursor <= MAX_NUMBER:
+            raise Malformed(f"The cursor must be a whole number between 0 and {MAX_NUMBER}.")
         with self.store.read() as conn:
             known_epoch = settings.get(conn, EPOCH_SETTING)
         epoch = str(known_epoch) if known_epoch is not None else self.epoch()
@@ -925,7 +979,27 @@ def _split(spec: EntitySpec, op: Op) -> tuple[dict[str, FieldChange], dict[str, 
 
 
 class _HoldForRecord(Exception):
-    pass
+    def __init__(self, record_id: str) -> None:
+        super().__init__(record_id)
+        self.record_id = record_id  # the record whose create the op waits for
+
+
+def _referenced(ops: Sequence[Op]) -> dict[str, set[str]]:
+    """The records a batch's ops refer to, by entity: read with the batch, not one by one."""
+    found: dict[str, set[str]] = {}
+    for op in ops:
+        if not is_entity(op.entity):
+            continue
+        spec = entity(op.entity)
+        names = spec.reference_names
+        if not names or op.kind is OpKind.DELETE or op.kind is OpKind.RESTORE:
+            continue
+        for name in names & op.changes.keys():
+            value = op.changes[name].new
+            for target_id in value if isinstance(value, list) else [value]:
+                if isinstance(target_id, str) and target_id:
+                    found.setdefault(str(spec.field(name).target), set()).add(target_id)
+    return found
 
 
 class _HoldForSchema(Exception):

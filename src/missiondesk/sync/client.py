@@ -28,6 +28,7 @@ from missiondesk import __version__
 from missiondesk.errors import EnvironmentProblem, UserError
 from missiondesk.store import outbox
 from missiondesk.store.tables import outbox as outbox_table
+from missiondesk.store.tables import reference_counter
 from missiondesk.sync import protocol, replica, verify
 from missiondesk.sync.authority import FeedChange, FeedPage, PushResult, Status
 from missiondesk.sync.backoff import Backoff
@@ -293,11 +294,7 @@ class SyncClient:
     def enrol(self, code: str, label: str = "") -> Enrolment:
         device = self.ctx.device
         with self.ctx.store.read() as conn:
-            made_changes = conn.execute(
-                sa.select(sa.func.count())
-                .select_from(outbox_table)
-                .where(outbox_table.c.device_id == device.device_id)
-            ).scalar_one()
+            slot_used = _slot_used(conn, device.device_id, device.mission, device.slot)
         data = self._send(
             "POST",
             "/enrol",
@@ -307,7 +304,7 @@ class SyncClient:
                 "device_id": device.device_id,
                 "mission": device.mission,
                 "slot": device.slot,
-                "slot_fixed": bool(made_changes),
+                "slot_fixed": slot_used,
                 "label": label or f"{device.officer_name} ({device.mission} slot {device.slot})",
             },
         )
@@ -470,3 +467,30 @@ class SyncClient:
             page = FeedPage(str(data["epoch"]), position, position, changes)
             done += replica.apply_page(self.ctx, page).upserted
         return done
+
+
+def _slot_used(conn: sa.Connection, device_id: str, mission: str, slot: int) -> bool:
+    """Whether this laptop has made something that carries its slot: a case reference
+    (``{MISSION}-{YY}-{slot}{NNN}``). Its officer record, which ``init`` writes, and other edits do not,
+    so a fresh laptop still takes whichever slot HQ finds free."""
+    counted = conn.execute(
+        sa.select(sa.func.count())
+        .select_from(reference_counter)
+        .where(
+            reference_counter.c.mission_code == mission,
+            reference_counter.c.slot == slot,
+            reference_counter.c.last > 0,
+        )
+    ).scalar_one()
+    if counted:
+        return True
+    case_made = conn.execute(
+        sa.select(outbox_table.c.op_id)
+        .where(
+            outbox_table.c.device_id == device_id,
+            outbox_table.c.entity == "support_case",
+            outbox_table.c.kind == "create",
+        )
+        .limit(1)
+    ).first()
+    return case_made is not None

@@ -181,6 +181,18 @@ class Unit:
                 self.history.setdefault(row["record_id"], []).append(row)
         self.history_from.update(dict.fromkeys(changed_since_base, -1))
 
+    def prefetch_rows(self, records: dict[str, set[str]]) -> None:
+        """Read records the batch only looks at (those its ops refer to), unless known already."""
+        for entity_name, ids in records.items():
+            wanted = [rid for rid in ids if (entity_name, rid) not in self.rows]
+            table = entity_table(entity_name)
+            for chunk in _chunks(wanted):
+                stmt = sa.select(table).where(bulk.among(self.conn, table.c.id, chunk))
+                for row in _dicts(self.conn, stmt):
+                    self._know_row(entity_name, row)
+            for rid in wanted:
+                self.rows.setdefault((entity_name, rid), None)
+
     def history_since(self, record_id: str, base_version: int) -> list[dict[str, Any]]:
         """Feed entries of a record above ``base_version``: stored ones and this batch's."""
         known_from = self.history_from.get(record_id)

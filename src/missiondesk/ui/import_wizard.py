@@ -43,7 +43,7 @@ from missiondesk.services.bundle_import import (
     Step,
 )
 from missiondesk.ui import prompts
-from missiondesk.ui.labels import entity_label, field_label, value_label
+from missiondesk.ui.labels import entity_label, field_label, refusal_text, value_label
 from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.ui_context import UiContext
 
@@ -349,7 +349,7 @@ class PreviewPage(QWizardPage):
         title = record.new_value(spec.title_field) if spec and spec.title_field else None
         name = _show(title) if title else record.record_id[:8]
         row = QTreeWidgetItem([f"{name}  ({outcome_label(record.outcome.value)})"])
-        row.setToolTip(0, "\n".join(filter(None, (record.record_id, record.reason))))
+        row.setToolTip(0, "\n".join(filter(None, (record.record_id, refusal_text(record.reason)))))
         if record.has_changes:
             self._later(row, record)
         return row

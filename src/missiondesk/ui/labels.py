@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from missiondesk.domain.permissions import RefusalCode, refusal_code
 from missiondesk.domain.schema import EntitySpec
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -187,3 +188,29 @@ def step_label(name: str) -> str:
     """The translated button text of a workflow step."""
     text = _STEPS.get(name, name[:1].upper() + name[1:])
     return QCoreApplication.translate("workflow", text)
+
+
+# Why HQ refused a change, by the code its reason starts with (the core keeps codes, not words).
+_REFUSALS: dict[RefusalCode, str] = {
+    RefusalCode.REFERENCE_FOREIGN: QT_TRANSLATE_NOOP(
+        "refusal", "It refers to a record of another mission, which this kind of record may not do."
+    ),
+    RefusalCode.REFERENCE_OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
+        "refusal", "It refers to a record this mission cannot see."
+    ),
+    RefusalCode.AUTHORITY_MADE: QT_TRANSLATE_NOOP(
+        "refusal", "Conflicts are made by HQ's merge only: no device creates, deletes or restores one."
+    ),
+    RefusalCode.DECISION_ONLY: QT_TRANSLATE_NOOP(
+        "refusal", "Only the review decision of a conflict can be changed."
+    ),
+}
+
+
+def refusal_text(reason: str) -> str:
+    """A refusal in the window's language when its reason carries a code, HQ's own words after it."""
+    code = refusal_code(reason)
+    if code is None:
+        return reason
+    said = QCoreApplication.translate("refusal", "HQ's words: {0}").format(reason)
+    return QCoreApplication.translate("refusal", _REFUSALS[code]) + "\n" + said
