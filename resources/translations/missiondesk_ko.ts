@@ -80,10 +80,6 @@
         <translation>연결 자료</translation>
     </message>
     <message>
-        <source>Outcome: {0} on {1}</source>
-        <translation>결과: {0} ({1})</translation>
-    </message>
-    <message>
         <source>Company</source>
         <translation>기업</translation>
     </message>
@@ -710,8 +706,19 @@ The report was saved to: {0}</source>
 <context>
     <name>MultiChoiceEditor</name>
     <message>
+        <source>Type to filter…</source>
+        <translation>입력하여 찾기…</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordDialog</name>
+    <message>
+        <source>New {0}</source>
+        <translation>새 {0}</translation>
     </message>
 </context>
 <context>
@@ -778,6 +785,25 @@ The report was saved to: {0}</source>
     <message>
         <source>has a conflict to review</source>
         <translation>검토할 충돌 있음</translation>
+    </message>
+    <message>
+        <source>Outcome: {0} on {1}</source>
+        <translation>결과: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Results: {0}</source>
+        <translation>성과: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>New company…</source>
+        <translation>새 기업…</translation>
+    </message>
+    <message>
+        <source>Add a company not in the list yet; what you typed becomes its name</source>
+        <translation>목록에 없는 기업을 추가합니다. 입력한 이름이 기업명이 됩니다</translation>
     </message>
 </context>
 <context>

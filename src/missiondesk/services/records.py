@@ -127,7 +127,8 @@ class RecordService:
         workflow = workflows.workflow_for(spec.name)
         if workflow is None:
             raise UserError(f"A {spec.label_en.lower()} has no workflow.")
-        clean = normalise(spec, {**(values or {}), workflow.field: target})
+        cleared = {name: None for name in workflow.cleared_by(target)}
+        clean = normalise(spec, {**cleared, **(values or {}), workflow.field: target})
         return self._update(spec, record_id, clean, workflow=workflow)
 
     def _update(

@@ -28,7 +28,6 @@ from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.ui.child_list import ChildList
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
-from missiondesk.ui.labels import value_label
 from missiondesk.ui.record_editor import RecordEditor
 from missiondesk.ui.ui_context import UiContext
 
@@ -181,15 +180,6 @@ class CaseDetail(DetailPane):
     def _linked_text(self, record: Record) -> str:
         links = self.ui.links.case_links(record.id)
         lines = []
-        if record.get("outcome"):
-            lines.append(
-                self.tr("Outcome: {0} on {1}").format(
-                    value_label(record["outcome"]), record.get("resolution_date")
-                )
-            )
-            if record.get("resolution_summary"):
-                lines.append(str(record["resolution_summary"]))
-            lines.append("")
         for label, items in (
             (self.tr("Company"), links.company),
             (self.tr("Contact"), links.contact),
