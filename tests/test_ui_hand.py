@@ -332,3 +332,138 @@ def test_an_activity_offers_the_authorities_of_its_case_country(
     assert offered == {c.value for c in lookups.codes("authority") if c.group == "DE"}
     assert offered != {c.value for c in lookups.codes("authority")}
     dialog.reject()
+
+
+# --- the small traps -----------------------------------------------------------------------------
+
+
+def a_case(window: MainWindow, mission: AppContext) -> CaseDetail:
+    case = RecordService(mission).create("support_case", {"title": "공장 부지", "country": "DE"})
+    page = window.go("support_case")
+    assert isinstance(page, ListPage)
+    detail = page.detail
+    assert isinstance(detail, CaseDetail)
+    detail.show_record(case.record)
+    return detail
+
+
+def active(qtbot: QtBot, widget: QWidget) -> None:
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def test_the_delete_message_leaves_undo_in_view(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    detail = a_case(window, mission)
+    detail.editor.delete_button.click()
+    status = window.status
+    qtbot.waitUntil(status.undo_button.isVisible)
+    assert "공장 부지" in status.message.text() and status.message.isVisible()
+    assert not status.message.geometry().intersects(status.undo_button.geometry())
+
+
+def test_ctrl_s_saves_in_a_dialog_and_the_referral_step_is_not_called_cancel(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    detail = a_case(window, mission)
+    dialog = detail.referrals.add()
+    assert dialog is not None
+    active(qtbot, dialog)
+    dialog.editor.form.set("partner", "KOSME")
+    dialog.editor.form.editors["service"].setText("비자 발급 지원")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(
+            dialog.editor.form.editors["service"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+        )
+    [referral] = detail.referrals.rows()
+    edit = detail.referrals.edit(referral)
+    steps = {b.text() for b in edit.editor.workflow_buttons.values()}
+    assert "Cancel the referral" in steps and "Cancel" not in steps
+    edit.reject()
+
+
+def test_saving_an_activity_does_not_leave_focus_on_move_to_trash(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    detail = a_case(window, mission)
+    detail.quick_add.notes.setText("기업 대표와 통화")
+    detail.quick_add.add()
+    [activity] = detail.activities.rows()
+    dialog = detail.activities.edit(activity)
+    active(qtbot, dialog)
+    dialog.editor.form.editors["notes"].setPlainText("기업 대표와 통화: 부지 후보 두 곳")
+    qtbot.mouseClick(dialog.editor.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.editor.record is not None and "두 곳" in str(dialog.editor.record["notes"])
+    assert not dialog.editor.delete_button.hasFocus()
+    assert dialog.editor.form.editors["date"].hasFocus()
+    dialog.reject()
+
+
+def test_quick_add_sets_the_channel_and_add_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    detail = a_case(window, mission)
+    quick = detail.quick_add
+    quick.channel.set_value("site_visit")
+    quick.notes.setText("Heilbronn 부지 현장 방문")
+    with qtbot.waitSignal(quick.added):
+        quick.add()
+    [visit] = detail.activities.rows()
+    assert visit["channel"] == "site_visit"
+    # Typed in the line, then "Add…" for the full form: the form starts from what was typed.
+    quick.kind.set_value("request_to_authority")
+    quick.notes.setText("주정부 경제부와 면담")
+    dialog = detail.activities.add()
+    assert dialog is not None
+    form = dialog.editor.form
+    assert form.editors["notes"].toPlainText() == "주정부 경제부와 면담"
+    assert form.editors["action_type"].value() == "request_to_authority"
+    assert form.editors["channel"].value() == "site_visit"
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.editor.save_button.click()
+    assert quick.notes.text() == ""  # it went into the activity
+    assert len(detail.activities.rows()) == 2
+
+
+def test_overdue_tasks_are_not_called_due_within_a_week(qtbot: QtBot, mission: AppContext) -> None:
+    svc = RecordService(mission)
+    svc.create("task", {"title": "지난주 보고", "due_date": TODAY - dt.timedelta(days=3)})
+    svc.create("task", {"title": "이번 주 보고", "due_date": TODAY + dt.timedelta(days=2)})
+    window = MainWindow(mission)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.due_soon.isVisible)
+    assert window.due_soon.text().splitlines()[:2] == ["1 tasks overdue", "1 tasks due within a week"]
+
+
+def test_the_view_menu_ticks_the_language_and_theme_in_use(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.theme_actions[window.theme_name].isChecked()
+    assert sum(a.isChecked() for a in window.theme_actions.values()) == 1
+    window.theme_actions["dark"].trigger()
+    assert window.theme_actions["dark"].isChecked() and not window.theme_actions["system"].isChecked()
+    window.theme_actions["light"].trigger()
+    assert window.language_actions["system"].isChecked()
+    assert "pseudo" not in window.language_actions  # a developer's check, not for officers
+
+
+def test_the_shortcut_table_has_no_menu_mnemonics() -> None:
+    from missiondesk.ui.main_window import plain
+
+    assert plain("새로 만들기(&N)") == "새로 만들기"
+    assert plain("&Save") == "Save"
+    assert plain("Germany Trade && Invest") == "Germany Trade & Invest"
+
+
+def test_a_second_meeting_with_the_same_number_is_refused(mission: AppContext) -> None:
+    from missiondesk.domain.validation import ValidationFailed
+
+    svc = RecordService(mission)
+    svc.create("council_meeting", {"year": 2026, "number": 3, "date": TODAY})
+    with pytest.raises(ValidationFailed) as refused:
+        svc.create("council_meeting", {"year": 2026, "number": 3, "date": TODAY})
+    assert [p.field for p in refused.value.problems] == ["number"]
+    fourth = svc.create("council_meeting", {"year": 2026, "number": 4, "date": TODAY})
+    with pytest.raises(ValidationFailed):
+        svc.update("council_meeting", fourth.record_id, {"number": 3})
+    svc.create("council_meeting", {"year": 2025, "number": 3})  # each year is numbered from 1

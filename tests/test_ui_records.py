@@ -177,7 +177,7 @@ def test_delete_restore_from_the_trash_and_undo(
     with qtbot.waitSignal(page.model.reloaded):
         click(qtbot, detail.editor.delete_button)
     assert page.model.total == 0
-    assert "Trash me" in window.status.currentMessage() and window.status.undo_button.isVisible()
+    assert "Trash me" in window.status.message.text() and window.status.undo_button.isVisible()
 
     # Undo (Ctrl+Z) brings it back.
     window.activateWindow()

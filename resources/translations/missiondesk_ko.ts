@@ -4,6 +4,10 @@
 <context>
     <name>ActivityQuickAdd</name>
     <message>
+        <source>Channel: meeting, call, email, official letter, site visit</source>
+        <translation>방식: 면담, 전화, 이메일, 공문, 현장 방문</translation>
+    </message>
+    <message>
         <source>What happened? Enter adds it to the timeline (Ctrl+Shift+A)</source>
         <translation>무슨 일이 있었나요? Enter를 누르면 활동 기록에 추가됩니다 (Ctrl+Shift+A)</translation>
     </message>
@@ -682,6 +686,10 @@ The report was saved to: {0}</source>
     <message>
         <source>Moved to the trash: {0}</source>
         <translation>휴지통으로 옮겼습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} tasks overdue</source>
+        <translation>기한이 지난 할 일 {0}건</translation>
     </message>
     <message>
         <source>{0} tasks due within a week</source>
@@ -1734,8 +1742,8 @@ The report was saved to: {0}</source>
         <translation>거절</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
+        <source>Cancel the referral</source>
+        <translation>연계 취소</translation>
     </message>
     <message>
         <source>Reopen</source>

@@ -154,9 +154,9 @@ REFERRAL = Workflow(
     (
         _t(_R.REQUESTED, _R.IN_PROGRESS, "start"),
         _t(_R.REQUESTED, _R.DECLINED, "decline"),
-        _t(_R.REQUESTED, _R.CANCELLED, "cancel"),
+        _t(_R.REQUESTED, _R.CANCELLED, "cancel the referral"),
         _t(_R.IN_PROGRESS, _R.DONE, "complete", requires=("completed_date",)),
-        _t(_R.IN_PROGRESS, _R.CANCELLED, "cancel"),
+        _t(_R.IN_PROGRESS, _R.CANCELLED, "cancel the referral"),
         _t(_R.DONE, _R.IN_PROGRESS, "reopen"),
     ),
 )

@@ -29,7 +29,7 @@ from missiondesk.domain.schema import EntitySpec, entity
 from missiondesk.domain.validation import Problem, ValidationFailed
 from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.services.lookups import Choice, display_title
-from missiondesk.ui.dialog_parts import ok_cancel
+from missiondesk.ui.dialog_parts import ok_cancel, save_shortcut
 from missiondesk.ui.fields import RecordPicker
 from missiondesk.ui.labels import entity_label, field_label, number_text, step_label, value_label
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
@@ -61,6 +61,7 @@ class TransitionDialog(QDialog):
                 defaults[name] = dt.date.today()
         self.form.load(defaults)
         self.buttons = ok_cancel(self, transition_label(transition), self.apply)
+        save_shortcut(self, self.apply)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
@@ -103,8 +104,15 @@ class NewRecordDialog(QDialog):
         self.setWindowTitle(self.tr("New {0}").format(entity_label(entity(entity_name)).lower()))
         self.editor = RecordEditor(ui, entity_name, self)
         self.editor.saved.connect(self._saved)
+        # A new record has nothing to revert or delete: Save (Enter, Ctrl+S) and Cancel are all it needs.
+        self.editor.delete_button.hide()
+        self.editor.revert_button.hide()
+        self.editor.save_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        save_shortcut(self, self.editor.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
@@ -331,7 +339,11 @@ class RecordEditor(QWidget):
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
             return None
+        from_button = self.save_button.hasFocus()
         self.show_record(change.record)
+        if from_button or self.delete_button.hasFocus():
+            # Save turns grey once saved and Qt would pass its focus on to "Move to trash".
+            self.form.editors[self.form.fields[0]].setFocus()
         self.saved.emit(change)
         return change
 
