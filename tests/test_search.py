@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -105,3 +106,48 @@ def test_the_case_list_filters_by_text_too(seeded: AppContext) -> None:
 def test_bigrams_are_the_overlapping_pairs_of_each_word(text: str) -> None:
     words = re.findall(r"\w+", text)
     assert search.bigrams(text) == " ".join(w[i : i + 2] for w in words for i in range(len(w) - 1))
+
+
+def _case_with_a_note(ctx: AppContext) -> str:
+    svc = RecordService(ctx)
+    case = svc.create("support_case", {"title": "배터리 재제조 공장 부지 확보"})
+    svc.create(
+        "case_activity",
+        {
+            "case_id": case.record_id,
+            "date": "2026-11-02",
+            "action_type": "consultation",
+            "notes": "Site visit with the Heilbronn economic development office",
+        },
+    )
+    return case.record_id
+
+
+def test_the_case_list_finds_a_case_by_its_activity_notes(seeded: AppContext) -> None:
+    case_id = _case_with_a_note(seeded)
+    svc = RecordService(seeded)
+    for text in ("Heilbronn", "heilbronn economic"):
+        assert [r.id for r in svc.list(ListQuery("support_case", text=text)).rows] == [case_id]
+    # A deleted note no longer finds the case.
+    [note] = svc.children("case_activity", case_id)
+    svc.delete("case_activity", note.id)
+    assert svc.list(ListQuery("support_case", text="Heilbronn")).rows == ()
+
+
+def test_the_case_list_finds_a_closed_case_by_its_resolution_summary(seeded: AppContext) -> None:
+    svc = RecordService(seeded)
+    case = svc.create("support_case", {"title": "공장 인허가"})
+    svc.transition("support_case", case.record_id, "open")
+    svc.transition(
+        "support_case",
+        case.record_id,
+        "closed",
+        {
+            "outcome": "resolved_full",
+            "resolution_date": dt.date.today(),
+            "resolution_summary": "Baugenehmigung erteilt",
+        },
+    )
+    found = svc.list(ListQuery("support_case", text="baugenehmigung")).rows
+    assert [r.id for r in found] == [case.record_id]
+    assert [r.record.id for r in search_all(seeded, "Baugenehmigung")] == [case.record_id]

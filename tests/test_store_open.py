@@ -208,3 +208,42 @@ def test_a_relaxed_write_flushes_lazily_and_hands_back_a_durable_connection(tmp_
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
     finally:
         store.dispose()
+
+
+def test_the_migration_to_0008_makes_existing_notes_and_resolutions_searchable(tmp_path: Path) -> None:
+    from missiondesk.domain.records import ListQuery
+    from missiondesk.services.records import RecordService
+
+    ctx = init_mission(tmp_path / "data", "DE-FRA", "김영희")
+    svc = RecordService(ctx)
+    case = svc.create(
+        "support_case", {"title": "공장 부지", "resolution_summary": "Pachtvertrag unterschrieben"}
+    )
+    svc.create(
+        "case_activity",
+        {
+            "case_id": case.record_id,
+            "date": "2026-11-02",
+            "action_type": "consultation",
+            "notes": "Heilbronn",
+        },
+    )
+    path = ctx.paths.database
+    ctx.close()
+    engine = sa.create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+        # As 0007 wrote them: a case's document without its resolution, no document for a note.
+        conn.exec_driver_sql("UPDATE search_doc SET body = 'dummy' WHERE entity = 'support_case'")
+        conn.exec_driver_sql("DELETE FROM search_fts")
+        conn.exec_driver_sql("DELETE FROM search_bigram")
+    engine.dispose()
+    ctx = open_context(tmp_path / "data")
+    try:
+        svc = RecordService(ctx)
+        for text in ("heilbronn", "pachtvertrag", "공장 부지"):
+            assert [r.id for r in svc.list(ListQuery("support_case", text=text)).rows] == [case.record_id]
+    finally:
+        ctx.close()

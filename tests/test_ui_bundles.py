@@ -65,7 +65,7 @@ def test_export_dialog_writes_the_bundle_and_an_email_draft(
     result = dialog.result_
     assert result.op_count == 2 and out.exists()
     assert out.with_suffix(".eml").exists()
-    assert "bundle.xlsx" in window.status.currentMessage()
+    assert "bundle.xlsx" in window.status.message.text()
     assert "To: sme-desk@mofa.example" in out.with_suffix(".eml").read_text()
     assert window.open_export().hq_address.text() == "sme-desk@mofa.example"  # remembered
 

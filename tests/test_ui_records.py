@@ -134,7 +134,16 @@ def test_a_case_from_intake_to_closing(qtbot: QtBot, window: MainWindow, mission
     click(qtbot, detail.editor.workflow_buttons["closed"])
     closing = detail.editor.transition_dialog
     assert isinstance(closing, TransitionDialog)
-    assert closing.form.fields == ("outcome", "resolution_date", "resolution_summary")
+    # ...and offers the measurable results, kept from the case.
+    assert closing.form.fields == (
+        "outcome",
+        "resolution_date",
+        "resolution_summary",
+        "investment_usd",
+        "jobs_created",
+        "permit_obtained",
+        "site_secured",
+    )
     closing.form.editors["resolution_summary"].setPlainText("건축허가 발급 완료")
     ok = closing.buttons.button(QDialogButtonBox.StandardButton.Ok)
     click(qtbot, ok)
@@ -142,13 +151,21 @@ def test_a_case_from_intake_to_closing(qtbot: QtBot, window: MainWindow, mission
     assert closing.form.problem_at("outcome")
     assert RecordService(mission).get("support_case", case.id)["status"] == "pending"
     closing.form.set("outcome", "resolved_full")
+    closing.form.editors["permit_obtained"].click()
+    closing.form.editors["jobs_created"].setText("40")
     with qtbot.waitSignal(closing.accepted):
         click(qtbot, ok)
     closed = RecordService(mission).get("support_case", case.id)
     assert closed["status"] == "closed" and closed["outcome"] == "resolved_full"
     assert closed["resolution_date"] == TODAY
+    assert closed["permit_obtained"] is True and closed["jobs_created"] == 40
+    assert closed["pending_on"] is None  # a closed case waits on no one
     assert set(detail.editor.workflow_buttons) == {"in_progress"}  # reopen is all that is left
-    assert "Resolved in full" in detail.linked.text()
+    # The detail pane says how it ended, on top, not under a tab.
+    outcome = detail.editor.outcome
+    assert outcome.isVisible()
+    for words in ("Resolved in full", str(TODAY), "건축허가 발급 완료", "Permit obtained", "Jobs created 40"):
+        assert words in outcome.text()
 
 
 def test_delete_restore_from_the_trash_and_undo(
@@ -160,7 +177,7 @@ def test_delete_restore_from_the_trash_and_undo(
     with qtbot.waitSignal(page.model.reloaded):
         click(qtbot, detail.editor.delete_button)
     assert page.model.total == 0
-    assert "Trash me" in window.status.currentMessage() and window.status.undo_button.isVisible()
+    assert "Trash me" in window.status.message.text() and window.status.undo_button.isVisible()
 
     # Undo (Ctrl+Z) brings it back.
     window.activateWindow()

@@ -4,6 +4,10 @@
 <context>
     <name>ActivityQuickAdd</name>
     <message>
+        <source>Channel: meeting, call, email, official letter, site visit</source>
+        <translation>방식: 면담, 전화, 이메일, 공문, 현장 방문</translation>
+    </message>
+    <message>
         <source>What happened? Enter adds it to the timeline (Ctrl+Shift+A)</source>
         <translation>무슨 일이 있었나요? Enter를 누르면 활동 기록에 추가됩니다 (Ctrl+Shift+A)</translation>
     </message>
@@ -78,10 +82,6 @@
     <message>
         <source>Linked</source>
         <translation>연결 자료</translation>
-    </message>
-    <message>
-        <source>Outcome: {0} on {1}</source>
-        <translation>결과: {0} ({1})</translation>
     </message>
     <message>
         <source>Company</source>
@@ -688,6 +688,10 @@ The report was saved to: {0}</source>
         <translation>휴지통으로 옮겼습니다: {0}</translation>
     </message>
     <message>
+        <source>{0} tasks overdue</source>
+        <translation>기한이 지난 할 일 {0}건</translation>
+    </message>
+    <message>
         <source>{0} tasks due within a week</source>
         <translation>일주일 안에 기한인 할 일 {0}건</translation>
     </message>
@@ -710,8 +714,19 @@ The report was saved to: {0}</source>
 <context>
     <name>MultiChoiceEditor</name>
     <message>
+        <source>Type to filter…</source>
+        <translation>입력하여 찾기…</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordDialog</name>
+    <message>
+        <source>New {0}</source>
+        <translation>새 {0}</translation>
     </message>
 </context>
 <context>
@@ -778,6 +793,25 @@ The report was saved to: {0}</source>
     <message>
         <source>has a conflict to review</source>
         <translation>검토할 충돌 있음</translation>
+    </message>
+    <message>
+        <source>Outcome: {0} on {1}</source>
+        <translation>결과: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Results: {0}</source>
+        <translation>성과: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>New company…</source>
+        <translation>새 기업…</translation>
+    </message>
+    <message>
+        <source>Add a company not in the list yet; what you typed becomes its name</source>
+        <translation>목록에 없는 기업을 추가합니다. 입력한 이름이 기업명이 됩니다</translation>
     </message>
 </context>
 <context>
@@ -1731,8 +1765,8 @@ The report was saved to: {0}</source>
         <translation>거절</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
+        <source>Cancel the referral</source>
+        <translation>연계 취소</translation>
     </message>
     <message>
         <source>Reopen</source>

@@ -421,7 +421,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         label_ko="현장 지원 사례",
         status_field="status",
         default_sort="received_date",
-        search_fields=("reference", "title", "summary"),
+        search_fields=("reference", "title", "summary", "resolution_summary"),
         fields=(
             _text("reference", "Reference", "관리번호", required=True, max_length=40),
             _text("title", "Title", "제목", required=True),
@@ -460,6 +460,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         title_field="notes",
         default_sort="date",
         parent=Parent("support_case", "case_id"),
+        search_fields=("notes", "next_steps"),  # a case list's search finds the case by these
         fields=(
             _ref("case_id", "support_case", "Case", "사례", required=True, cross_mission=False),
             _date("date", "Date", "일자", required=True),

@@ -33,6 +33,8 @@ class Transition:
     name: str
     actor: Actor = Actor.MISSION
     requires: tuple[str, ...] = ()  # fields that must be filled after the transition
+    asks: tuple[str, ...] = ()  # fields the step offers to fill, not required (a closed case's results)
+    clears: tuple[str, ...] = ()  # fields that no longer apply after the step (a closed case waits on no one)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ class Workflow:
         return tuple(
             t for t in self.transitions if t.source == source and (actor is None or t.actor is actor)
         )
+
+    def cleared_by(self, target: str) -> tuple[str, ...]:
+        """Fields that every step into ``target`` empties."""
+        return tuple(dict.fromkeys(f for t in self.transitions if t.target == target for f in t.clears))
 
     def find(self, source: str, target: str) -> Transition | None:
         return next((t for t in self.transitions if t.source == source and t.target == target), None)
@@ -93,7 +99,14 @@ CASE = Workflow(
         _t(_C.IN_PROGRESS, _C.PENDING, "mark it pending", requires=("pending_on",)),
         _t(_C.PENDING, _C.IN_PROGRESS, "resume work"),
         *(
-            _t(s, _C.CLOSED, "close the case", requires=("outcome", "resolution_date", "resolution_summary"))
+            _t(
+                s,
+                _C.CLOSED,
+                "close the case",
+                requires=("outcome", "resolution_date", "resolution_summary"),
+                asks=("investment_usd", "jobs_created", "permit_obtained", "site_secured"),
+                clears=("pending_on",),
+            )
             for s in (_C.OPEN, _C.IN_PROGRESS, _C.PENDING)
         ),
         _t(_C.CLOSED, _C.IN_PROGRESS, "reopen the case"),
@@ -141,9 +154,9 @@ REFERRAL = Workflow(
     (
         _t(_R.REQUESTED, _R.IN_PROGRESS, "start"),
         _t(_R.REQUESTED, _R.DECLINED, "decline"),
-        _t(_R.REQUESTED, _R.CANCELLED, "cancel"),
+        _t(_R.REQUESTED, _R.CANCELLED, "cancel the referral"),
         _t(_R.IN_PROGRESS, _R.DONE, "complete", requires=("completed_date",)),
-        _t(_R.IN_PROGRESS, _R.CANCELLED, "cancel"),
+        _t(_R.IN_PROGRESS, _R.CANCELLED, "cancel the referral"),
         _t(_R.DONE, _R.IN_PROGRESS, "reopen"),
     ),
 )

@@ -21,7 +21,7 @@ from missiondesk.domain.ops import Op
 from missiondesk.domain.permissions import Role, owner_for_new, write_refusal
 from missiondesk.domain.records import Change, ListQuery, Page, Record
 from missiondesk.domain.schema import EntitySpec, Scope, entity
-from missiondesk.domain.validation import normalise, validate
+from missiondesk.domain.validation import Problem, ValidationFailed, normalise, validate
 from missiondesk.errors import NotFound, UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.progress import Cancelled, TaskContext
@@ -93,6 +93,25 @@ class RecordService:
         if reason is not None:
             raise PermissionDenied(reason)
 
+    def _check_unique_number(
+        self, conn: Connection, spec: EntitySpec, owner: str, values: Mapping[str, Any], except_id: str | None
+    ) -> None:
+        """A mission's council meetings are numbered once per year: a second "2026-3" is refused."""
+        if spec.name != "council_meeting" or values.get("number") is None or values.get("year") is None:
+            return
+        table = entity_table(spec.name)
+        stmt = sa.select(table.c.id).where(
+            table.c.owner_mission == owner,
+            table.c.year == values["year"],
+            table.c.number == values["number"],
+            table.c.deleted_at.is_(None),
+        )
+        if except_id is not None:
+            stmt = stmt.where(table.c.id != except_id)
+        if conn.execute(stmt.limit(1)).first() is not None:
+            message = f"Meeting {values['year']}-{values['number']} already exists; choose another number"
+            raise ValidationFailed(spec.name, [Problem("number", message)])
+
     def create(self, entity_name: str, values: Mapping[str, Any]) -> Change:
         spec = entity(entity_name)
         device = self.ctx.device
@@ -106,6 +125,7 @@ class RecordService:
             full = self._defaults(conn, spec, clean)
             self._check_initial_status(spec, full)
             validate(spec, full)
+            self._check_unique_number(conn, spec, owner, full, None)
             extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
             record, op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
             record = self._settle_at_hq(conn, op) or record
@@ -127,7 +147,8 @@ class RecordService:
         workflow = workflows.workflow_for(spec.name)
         if workflow is None:
             raise UserError(f"A {spec.label_en.lower()} has no workflow.")
-        clean = normalise(spec, {**(values or {}), workflow.field: target})
+        cleared = {name: None for name in workflow.cleared_by(target)}
+        clean = normalise(spec, {**cleared, **(values or {}), workflow.field: target})
         return self._update(spec, record_id, clean, workflow=workflow)
 
     def _update(
@@ -157,6 +178,8 @@ class RecordService:
             actor = workflows.Actor.HQ if self.ctx.device.role is Role.HQ else workflows.Actor.MISSION
             workflow.check(current.get(workflow.field), str(clean[workflow.field]), merged, actor)
         validate(spec, merged)
+        if {"year", "number"} & set(changed):
+            self._check_unique_number(conn, spec, current.owner_mission, merged, current.id)
         record, op = rows.update(conn, self._writer, current, clean)
         record = self._settle_at_hq(conn, op) or record
         fields = tuple(op.changes) if op is not None else ()

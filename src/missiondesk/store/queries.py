@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk.domain import references
 from missiondesk.domain.records import ListQuery, Page
-from missiondesk.domain.schema import Kind, entity
+from missiondesk.domain.schema import ENTITIES, Kind, entity
 from missiondesk.errors import UserError
 from missiondesk.store import search
 from missiondesk.store.records import to_record
@@ -54,8 +54,24 @@ def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
     elif q.text.strip():
         hits = search.matching(conn, q.text, (q.entity,))
         if hits is not None:
-            clauses.append(table.c.id.in_(sa.select(hits.subquery().c.record_id)))
+            found: sa.ColumnElement[bool] = table.c.id.in_(sa.select(hits.subquery().c.record_id))
+            for child in _searched_children(q.entity):  # a case found by what its activities' notes say
+                assert child.parent is not None
+                child_hits = search.matching(conn, q.text, (child.name,))
+                assert child_hits is not None
+                child_table = entity_table(child.name)
+                parents = sa.select(child_table.c[child.parent.field]).where(
+                    child_table.c.id.in_(sa.select(child_hits.subquery().c.record_id)),
+                    child_table.c.deleted_at.is_(None),
+                )
+                found = sa.or_(found, table.c.id.in_(parents))
+            clauses.append(found)
     return clauses
+
+
+def _searched_children(name: str) -> list[Any]:
+    """Child kinds with text of their own that a search of the parent's list looks through."""
+    return [s for s in ENTITIES if s.parent is not None and s.parent.entity == name and s.search_fields]
 
 
 def page(conn: Connection, q: ListQuery, *, with_total: bool = True) -> Page:

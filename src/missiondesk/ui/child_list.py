@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
+from missiondesk.ui.dialog_parts import save_shortcut
 from missiondesk.ui.labels import entity_label
 from missiondesk.ui.record_editor import RecordEditor
 from missiondesk.ui.record_model import RECORD_ROLE, RecordTableModel
@@ -36,6 +38,7 @@ class ChildDialog(QDialog):
         parent_values: dict[str, Any],
         record: Record | None,
         parent: QWidget,
+        draft: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(entity_label(entity(entity_name)))
@@ -48,9 +51,10 @@ class ChildDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
         layout.addWidget(close)
+        save_shortcut(self, self.editor.save)
         self._new = record is None
         if record is None:
-            self.editor.start_new()
+            self.editor.start_new({**self.editor.new_defaults(), **(draft or {})})
         else:
             self.editor.show_record(record)
 
@@ -91,6 +95,8 @@ class ChildList(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.view)
         self.dialog: ChildDialog | None = None
+        # What was already typed for a new child elsewhere (the quick-add line): "Add…" starts from it.
+        self.draft: Callable[[], dict[str, Any]] | None = None
         self.set_parent(None)
 
     def _query(self) -> ListQuery:
@@ -123,7 +129,10 @@ class ChildList(QWidget):
 
     def _dialog(self, record: Record | None) -> ChildDialog:
         assert self.spec.parent is not None and self.parent_id is not None
-        dialog = ChildDialog(self.ui, self.spec.name, {self.spec.parent.field: self.parent_id}, record, self)
+        draft = self.draft() if record is None and self.draft is not None else None
+        dialog = ChildDialog(
+            self.ui, self.spec.name, {self.spec.parent.field: self.parent_id}, record, self, draft
+        )
         dialog.changed.connect(self._changed)
         dialog.open()
         self.dialog = dialog

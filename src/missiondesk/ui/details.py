@@ -28,7 +28,6 @@ from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.ui.child_list import ChildList
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
-from missiondesk.ui.labels import value_label
 from missiondesk.ui.record_editor import RecordEditor
 from missiondesk.ui.ui_context import UiContext
 
@@ -96,6 +95,9 @@ class ActivityQuickAdd(QWidget):
         self.date = DateEditor(None, self)
         self.kind = ChoiceEditor(enum_choices(spec.field("action_type")), self)
         self.kind.set_value("consultation")
+        self.channel = ChoiceEditor(enum_choices(spec.field("channel")), self)
+        self.channel.setObjectName("quick_channel")
+        self.channel.setToolTip(self.tr("Channel: meeting, call, email, official letter, site visit"))
         self.notes = QLineEdit(self)
         self.notes.setObjectName("quick_activity")
         self.notes.setPlaceholderText(self.tr("What happened? Enter adds it to the timeline (Ctrl+Shift+A)"))
@@ -106,6 +108,7 @@ class ActivityQuickAdd(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.date)
         row.addWidget(self.kind, 1)
+        row.addWidget(self.channel, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.notes)
@@ -125,6 +128,7 @@ class ActivityQuickAdd(QWidget):
             "case_id": self.case_id,
             "date": self.date.value(),
             "action_type": self.kind.value(),
+            "channel": self.channel.value(),
             "notes": self.notes.text().strip() or None,
         }
         try:
@@ -138,6 +142,17 @@ class ActivityQuickAdd(QWidget):
         self.added.emit(change)
         return change
 
+    def draft(self) -> dict[str, Any]:
+        """What is typed so far, for the full activity form ("Add…")."""
+        values = {
+            "date": self.date.value(),
+            "action_type": self.kind.value(),
+            "channel": self.channel.value(),
+        }
+        if self.notes.text().strip():
+            values["notes"] = self.notes.text().strip()
+        return values
+
 
 class CaseDetail(DetailPane):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
@@ -147,7 +162,8 @@ class CaseDetail(DetailPane):
         self.quick_add = ActivityQuickAdd(ui, timeline)
         self.activities = ChildList(ui, "case_activity", self.tr("Timeline"), timeline)
         self.quick_add.added.connect(self._activity_added)
-        self.activities.changed.connect(self._child_changed)
+        self.activities.draft = self.quick_add.draft
+        self.activities.changed.connect(self._activity_changed)
         box = QVBoxLayout(timeline)
         box.addWidget(self.quick_add)
         box.addWidget(self.activities)
@@ -162,6 +178,11 @@ class CaseDetail(DetailPane):
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.tabs.addTab(self.linked, self.tr("Linked"))
         self.splitter.addWidget(self.tabs)
+
+    def _activity_changed(self, change: Change) -> None:
+        if change.kind == "create":
+            self.quick_add.notes.clear()  # what was typed there went into the new activity
+        self._child_changed(change)
 
     def _activity_added(self, change: Change) -> None:
         self.activities.model.refresh()
@@ -181,15 +202,6 @@ class CaseDetail(DetailPane):
     def _linked_text(self, record: Record) -> str:
         links = self.ui.links.case_links(record.id)
         lines = []
-        if record.get("outcome"):
-            lines.append(
-                self.tr("Outcome: {0} on {1}").format(
-                    value_label(record["outcome"]), record.get("resolution_date")
-                )
-            )
-            if record.get("resolution_summary"):
-                lines.append(str(record["resolution_summary"]))
-            lines.append("")
         for label, items in (
             (self.tr("Company"), links.company),
             (self.tr("Contact"), links.contact),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 
@@ -23,3 +24,10 @@ def message_line(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     return label
+
+
+def save_shortcut(dialog: QDialog, on_save: Callable[[], object]) -> QShortcut:
+    """Ctrl+S (the platform's Save) in a dialog does what it does in the main window: saves."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), dialog)
+    shortcut.activated.connect(on_save)
+    return shortcut

@@ -12,8 +12,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -24,6 +36,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from missiondesk.domain.schema import FieldSpec, Kind
@@ -31,6 +44,7 @@ from missiondesk.services.lookups import Choice, Lookups
 from missiondesk.ui.labels import korean, number_text, value_label
 
 BLANK_DATE = QDate(1900, 1, 1)
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice's code and both names, for typing to find it
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,24 @@ class Unknown:
     """Typed text that matches nothing to pick (an unknown company)."""
 
     text: str
+
+
+def wheel_if_focused(widget: QWidget, event: QWheelEvent) -> bool:
+    """The wheel changes a field only once the officer has focused it (clicked or tabbed into it).
+
+    Over a field without focus the wheel scrolls whatever scroll area holds the form, as over a
+    label; True means the field may take the event itself.
+    """
+    if widget.hasFocus():
+        return True
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        QApplication.sendEvent(parent.viewport(), event)
+    else:
+        event.ignore()
+    return False
 
 
 class FieldEditor(QWidget):
@@ -127,18 +159,38 @@ class BoolEditor(QCheckBox):
 
 
 class DateEditor(QDateEdit):
-    """A date that may be empty (shown blank); the calendar pops up on click."""
+    """A date that may be empty (shown blank); the calendar pops up on click.
+
+    An empty date's calendar opens at this month (not at the blank's 1900); Tab leaves the field
+    instead of walking its year, month and day; the wheel changes it only once it has focus.
+    """
 
     changed = Signal()
 
     def __init__(self, spec: FieldSpec | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(BLANK_DATE)
         self.setSpecialValueText(" ")
         self.setDate(BLANK_DATE)
         self.dateChanged.connect(self.changed)
+        calendar = self.calendarWidget()
+        calendar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.value() is None:
+            today = QDate.currentDate()
+            watched.setCurrentPage(today.year(), today.month())  # only the page: the date stays empty
+        return super().eventFilter(watched, event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if wheel_if_focused(self, event):
+            super().wheelEvent(event)
 
     def value(self) -> dt.date | None:
         d = self.date()
@@ -159,18 +211,28 @@ class ChoiceEditor(QComboBox):
         self, choices: Sequence[Choice], parent: QWidget | None = None, *, searchable: bool = False
     ) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Long names (countries, partners) must not widen the form: the popup still shows them whole.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         self.setEditable(searchable)
         if searchable:
             self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = self.completer()
-            assert completer is not None  # an editable combo box always has one
+            # Typed text is looked for in the code and both names ("KOSME", "kotra", "무역투자"),
+            # and a pick puts the shown name in the box.
+            completer = _NameCompleter(self)
+            completer.setModel(self.model())
+            completer.setCompletionRole(SEARCH_ROLE)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            self.setCompleter(completer)
         self.set_choices(choices)
         self.currentIndexChanged.connect(self.changed)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if wheel_if_focused(self, event):
+            super().wheelEvent(event)
 
     def set_choices(self, choices: Sequence[Choice]) -> None:
         current = self.value()
@@ -179,11 +241,25 @@ class ChoiceEditor(QComboBox):
         self.addItem("", None)
         for c in choices:
             self.addItem(c.label(korean()), c.value)
-            self.setItemData(
-                self.count() - 1, f"{c.value} · {c.label_en} · {c.label_ko}", Qt.ItemDataRole.ToolTipRole
-            )
+            names = f"{c.value} · {c.label_en} · {c.label_ko}"
+            self.setItemData(self.count() - 1, names, Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(self.count() - 1, f"{c.label(korean())} · {names}", SEARCH_ROLE)
         self.blockSignals(False)
         self.set_value(current)
+        self._fit_popup([c.label(korean()) for c in choices])
+
+    def _fit_popup(self, names: Sequence[str]) -> None:
+        """Popups as wide as the longest name (within reason), however narrow the box is."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        width = min(widest + 48, 640)
+        view = self.view()
+        if view is not None:
+            view.setMinimumWidth(width)
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.setMinimumWidth(width)
 
     def value(self) -> Any:
         if self.isEditable():
@@ -204,13 +280,29 @@ class ChoiceEditor(QComboBox):
         self.setCurrentIndex(found)
 
 
+class _NameCompleter(QCompleter):
+    """Matches on the search text of an item, puts its shown name in the box."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt's name
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def menu_text(text: str) -> str:
+    """A name shown as itself in a menu or on a button: "Trade & Invest" keeps its ampersand."""
+    return text.replace("&", "&&")
+
+
 def enum_choices(spec: FieldSpec) -> list[Choice]:
     assert spec.enum is not None
     return [Choice(m.value, value_label(m.value)) for m in spec.enum]
 
 
 class MultiChoiceEditor(QToolButton):
-    """Several codes or records from a list (categories, partners, officers), ticked in a menu."""
+    """Several codes or records from a list (categories, partners, officers), ticked in a menu.
+
+    The menu has a search line on top (typing filters the names, codes included) and stays open
+    while the officer ticks; Esc or a click outside closes it.
+    """
 
     changed = Signal()
 
@@ -221,18 +313,61 @@ class MultiChoiceEditor(QToolButton):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(120)
         self.menu_ = QMenu(self)
+        self.menu_.installEventFilter(self)
+        self.search = QLineEdit(self.menu_)
+        self.search.setObjectName("choice_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Type to filter…"))
+        self.search.textChanged.connect(self.filter)
+        search_action = QWidgetAction(self.menu_)
+        search_action.setDefaultWidget(self.search)
+        self.menu_.addAction(search_action)
+        self.menu_.addSeparator()
+        self.menu_.aboutToShow.connect(self._opening)
         self.setMenu(self.menu_)
         self._labels: dict[str, str] = {}
         self._order: list[str] = []
+        self._choices: dict[str, Choice] = {}
+        self.actions_: list[QAction] = []
         for c in choices:
-            action = self.menu_.addAction(c.label(korean()))
+            action = self.menu_.addAction(menu_text(c.label(korean())))
             action.setCheckable(True)
             action.setData(c.value)
+            action.setToolTip(f"{c.value} · {c.label_en} · {c.label_ko}")
             action.toggled.connect(self._toggled)
+            self.actions_.append(action)
             self._labels[c.value] = c.label(korean())
             self._order.append(c.value)
+            self._choices[c.value] = c
         self._extra: list[str] = []
         self._show()
+
+    def _opening(self) -> None:
+        self.search.clear()
+        self.search.setFocus()
+
+    def filter(self, text: str) -> None:
+        """Show only the names (or codes) that hold the typed text."""
+        for action in self.actions_:
+            action.setVisible(self._choices[action.data()].matches(text.strip()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # A tick keeps the menu open: the click toggles the item instead of triggering (and closing).
+        if watched is self.menu_ and event.type() == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            action = self.menu_.actionAt(event.position().toPoint())
+            if action is not None and action.isCheckable() and action.isEnabled():
+                action.toggle()
+                return True
+        if watched is self.menu_ and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            action = self.menu_.activeAction()
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and (
+                action is not None and action.isCheckable()
+            ):
+                action.toggle()
+                return True
+        return super().eventFilter(watched, event)
 
     def _toggled(self) -> None:
         self._show()
@@ -241,21 +376,29 @@ class MultiChoiceEditor(QToolButton):
     def _show(self) -> None:
         names = [self._labels.get(v, v) for v in self.value()]
         text = ", ".join(names) if names else self.tr("(none)")
-        self.setText(text if len(text) <= 48 else text[:47] + "…")
+        self.setText(menu_text(text if len(text) <= 48 else text[:47] + "…"))
         self.setToolTip("\n".join(names))
 
     def value(self) -> list[str]:
-        ticked = [a.data() for a in self.menu_.actions() if a.isChecked()]
+        ticked = [a.data() for a in self.actions_ if a.isChecked()]
         return ticked + [v for v in self._extra if v not in ticked]
 
     def set_value(self, value: Any) -> None:
         wanted = list(value or [])
-        for action in self.menu_.actions():
+        for action in self.actions_:
             action.blockSignals(True)
             action.setChecked(action.data() in wanted)
             action.blockSignals(False)
         self._extra = [v for v in wanted if v not in self._labels]  # kept, never dropped silently
         self._show()
+
+    def limit_to(self, groups: Sequence[str] | None) -> None:
+        """Offer only the choices of these groups (a case's country); ticked ones stay offered."""
+        ticked = set(self.value())
+        for action in self.actions_:
+            choice = self._choices[action.data()]
+            action.setEnabled(groups is None or choice.group in groups or choice.value in ticked)
+            action.setVisible(action.isEnabled())
 
 
 class RecordPicker(QLineEdit):
@@ -276,13 +419,16 @@ class RecordPicker(QLineEdit):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(self._picked)
         self.setCompleter(completer)
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self._suggest)
         self.textEdited.connect(self._edited)
 
     def _edited(self) -> None:
+        """Suggestions follow each keystroke (a search of the index: a few milliseconds)."""
         self._id = None
-        self._timer.start()
+        self._suggest()
+        completer = self.completer()
+        if self.text().strip() and self._names:
+            completer.setCompletionPrefix(self.text())
+            completer.complete()
         self.changed.emit()
 
     def _suggest(self) -> None:
@@ -308,11 +454,28 @@ class RecordPicker(QLineEdit):
             return None
         if self._id is None:
             self._suggest()
-            match = self._names.get(text)
+            match = self._names.get(text) or self._named(text)
             if match is None:
                 return Unknown(text)
             self._id = match
         return self._id
+
+    def _named(self, text: str) -> str | None:
+        """The one suggestion called what was typed: "포엔" or "poen co., ltd." for "포엔 (POEN Co., Ltd.)"."""
+        wanted = text.casefold()
+        named = [
+            record_id
+            for title, record_id in self._names.items()
+            if wanted
+            in {
+                title.casefold(),
+                title.split(" (", 1)[0].casefold(),
+                title.partition(" (")[2].removesuffix(")").casefold(),
+            }
+        ]
+        if len(named) == 1:
+            return named[0]
+        return None
 
     def set_value(self, value: Any) -> None:
         self._id = value or None

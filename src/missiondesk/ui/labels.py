@@ -176,7 +176,7 @@ _STEPS: dict[str, str] = {
     "complete": QT_TRANSLATE_NOOP("workflow", "Complete"),
     "start": QT_TRANSLATE_NOOP("workflow", "Start"),
     "decline": QT_TRANSLATE_NOOP("workflow", "Decline"),
-    "cancel": QT_TRANSLATE_NOOP("workflow", "Cancel"),
+    "cancel the referral": QT_TRANSLATE_NOOP("workflow", "Cancel the referral"),  # not the dialog's Cancel
     "reopen": QT_TRANSLATE_NOOP("workflow", "Reopen"),
     "complete the task": QT_TRANSLATE_NOOP("workflow", "Complete the task"),
     "cancel the task": QT_TRANSLATE_NOOP("workflow", "Cancel the task"),

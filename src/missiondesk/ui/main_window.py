@@ -6,13 +6,16 @@ list only. Every change a page reports updates the status bar counts.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -74,6 +77,11 @@ GO_SHORTCUTS = {
 DUE_SOON_DAYS = 7
 SYNC_START_DELAY_MS = 1500
 OPEN_WINDOWS: list[MainWindow] = []  # a window that replaced another (a language switch) is kept here
+
+
+def plain(label: str) -> str:
+    """A menu label without its mnemonic: "새로 만들기(&N)" -> "새로 만들기", "&New" -> "New"."""
+    return re.sub(r"\(&\w\)", "", label).replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
 class MainWindow(QMainWindow):
@@ -176,6 +184,12 @@ class MainWindow(QMainWindow):
         self.opening.deleteLater()
         self.window_state.restore(self)
         self.theme_name = self.window_state.value("view/theme", "system")
+        for actions, current in (
+            (self.theme_actions, self.theme_name),
+            (self.language_actions, self.window_state.value("view/language", "system")),
+        ):
+            if current in actions:
+                actions[current].setChecked(True)
         self.refresh_counts()
         # Background sync starts a moment after the window is up (its HTTP stack is not needed to show it).
         QTimer.singleShot(SYNC_START_DELAY_MS, self, self.start_sync)
@@ -356,23 +370,22 @@ class MainWindow(QMainWindow):
             view.addAction(a[name])
         view.addSeparator()
         view.addAction(a["refresh"])
-        themes = QMenu(self.tr("&Theme"), view)
-        for key, label in (
-            ("system", self.tr("Follow the system")),
-            ("light", self.tr("Light")),
-            ("dark", self.tr("Dark")),
-        ):
-            themes.addAction(label, functools.partial(self.set_theme, key))
-        view.addMenu(themes)
-        languages = QMenu(self.tr("&Language"), view)
-        for key, label in (
-            ("system", self.tr("Follow the system")),
-            ("ko", "한국어"),
-            ("en", "English"),
-            ("pseudo", self.tr("Pseudo (layout check)")),
-        ):
-            languages.addAction(label, functools.partial(self.set_language, key))
-        view.addMenu(languages)
+        # Each menu ticks the current choice (once the data folder's settings are read, in attach).
+        # The pseudo-language is a developer's layout check, offered only with MISSIONDESK_PSEUDO=1.
+        self.theme_actions = self._choice_menu(
+            view,
+            self.tr("&Theme"),
+            (
+                ("system", self.tr("Follow the system")),
+                ("light", self.tr("Light")),
+                ("dark", self.tr("Dark")),
+            ),
+            self.set_theme,
+        )
+        offered = [("system", self.tr("Follow the system")), ("ko", "한국어"), ("en", "English")]
+        if os.environ.get("MISSIONDESK_PSEUDO") == "1":
+            offered.append(("pseudo", self.tr("Pseudo (layout check)")))
+        self.language_actions = self._choice_menu(view, self.tr("&Language"), offered, self.set_language)
         sync = bar.addMenu(self.tr("&Sync"))
         sync.addAction(a["sync_now"])
         sync.addAction(self.tr("Connect to &HQ…"), self.open_enrolment)
@@ -381,10 +394,28 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a["shortcuts"])
         help_menu.addAction(self.tr("&About MissionDesk"), self.about)
 
+    def _choice_menu(
+        self,
+        parent: QMenu,
+        title: str,
+        choices: Sequence[tuple[str, str]],
+        choose: Callable[[str], object],
+    ) -> dict[str, QAction]:
+        """A submenu of exclusive choices with the current one ticked."""
+        menu = QMenu(title, parent)
+        group = QActionGroup(menu)
+        actions = {}
+        for key, label in choices:
+            action = menu.addAction(label, functools.partial(choose, key))
+            action.setCheckable(True)
+            group.addAction(action)
+            actions[key] = action
+        parent.addMenu(menu)
+        return actions
+
     def shortcut_lines(self) -> list[str]:
         return [
-            f"{s.keys.toString(s.keys.SequenceFormat.NativeText):<14} {s.label().replace('&', '')}"
-            for s in SHORTCUTS
+            f"{s.keys.toString(s.keys.SequenceFormat.NativeText):<14} {plain(s.label())}" for s in SHORTCUTS
         ]
 
     def show_shortcuts(self) -> QMessageBox:
@@ -403,6 +434,8 @@ class MainWindow(QMainWindow):
             theme.apply(app, name)
         self.theme_name = name
         self.window_state.set_value("view/theme", name)
+        if name in getattr(self, "theme_actions", {}):
+            self.theme_actions[name].setChecked(True)
 
     def set_language(self, language: str) -> MainWindow | None:
         """Switch the language: what was typed is saved, and a new window opens where this one was."""
@@ -531,9 +564,14 @@ class MainWindow(QMainWindow):
             return
         self.status.set_counts(unsent, conflicts)
         if due:
-            self.due_soon.setText(
-                self.tr("{0} tasks due within a week").format(len(due)) + "\n" + "\n".join(due[:3])
-            )
+            today = dt.date.today().isoformat()
+            overdue = sum(1 for line in due if line[:10] < today)  # each line starts with its due date
+            counts = []
+            if overdue:
+                counts.append(self.tr("{0} tasks overdue").format(overdue))
+            if len(due) > overdue:
+                counts.append(self.tr("{0} tasks due within a week").format(len(due) - overdue))
+            self.due_soon.setText("\n".join(counts + list(due[:3])))
             self.due_soon.show()
         else:
             self.due_soon.hide()
@@ -545,7 +583,7 @@ class MainWindow(QMainWindow):
 
         self.export_dialog = ExportDialog(self.ui, self)
         self.export_dialog.exported.connect(
-            lambda result: self.status.showMessage(self.tr("Bundle saved: {0}").format(result.path), 8000)
+            lambda result: self.status.say(self.tr("Bundle saved: {0}").format(result.path), 8000)
         )
         self.export_dialog.open()
         return self.export_dialog

@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,9 +28,10 @@ from missiondesk.domain.records import Change, Record
 from missiondesk.domain.schema import EntitySpec, entity
 from missiondesk.domain.validation import Problem, ValidationFailed
 from missiondesk.errors import MissionDeskError, UserError
-from missiondesk.services.lookups import display_title
-from missiondesk.ui.dialog_parts import ok_cancel
-from missiondesk.ui.labels import entity_label, step_label, value_label
+from missiondesk.services.lookups import Choice, display_title
+from missiondesk.ui.dialog_parts import ok_cancel, save_shortcut
+from missiondesk.ui.fields import RecordPicker
+from missiondesk.ui.labels import entity_label, field_label, number_text, step_label, value_label
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
 from missiondesk.ui.ui_context import UiContext
 
@@ -51,13 +53,15 @@ class TransitionDialog(QDialog):
         self.record = record
         self.transition = transition
         self.setWindowTitle(transition_label(transition))
-        self.form = RecordForm(record.spec, ui.lookups, transition.requires, self)
+        # What the step needs, then what it offers to record (a closed case's measurable results).
+        self.form = RecordForm(record.spec, ui.lookups, transition.requires + transition.asks, self)
         defaults = dict(record.values)
         for name in transition.requires:
             if record.spec.field(name).kind.value == "date" and not defaults.get(name):
                 defaults[name] = dt.date.today()
         self.form.load(defaults)
         self.buttons = ok_cancel(self, transition_label(transition), self.apply)
+        save_shortcut(self, self.apply)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
@@ -88,6 +92,39 @@ class TransitionDialog(QDialog):
         self.accept()
 
 
+class NewRecordDialog(QDialog):
+    """A new record of another kind, added without leaving the form that needs it (a case's company)."""
+
+    created = Signal(object)
+
+    def __init__(
+        self, ui: UiContext, entity_name: str, defaults: Mapping[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New {0}").format(entity_label(entity(entity_name)).lower()))
+        self.editor = RecordEditor(ui, entity_name, self)
+        self.editor.saved.connect(self._saved)
+        # A new record has nothing to revert or delete: Save (Enter, Ctrl+S) and Cancel are all it needs.
+        self.editor.delete_button.hide()
+        self.editor.revert_button.hide()
+        self.editor.save_button.setDefault(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.rejected.connect(self.reject)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        save_shortcut(self, self.editor.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        layout.addWidget(buttons)
+        self.editor.start_new({**self.editor.new_defaults(), **defaults})
+        self.change: Change | None = None
+
+    def _saved(self, change: Change) -> None:
+        self.change = change
+        self.created.emit(change)
+        self.accept()
+
+
 class RecordEditor(QWidget):
     """The detail pane of a list. ``saved`` carries every ``Change`` it made."""
 
@@ -107,8 +144,15 @@ class RecordEditor(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.status = QLabel(self)
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setFrameShape(QLabel.Shape.StyledPanel)
+        self.outcome.setMargin(6)
         self.form = RecordForm(self.spec, ui.lookups, FORM_FIELDS[entity_name], self)
         self.form.edited.connect(self._update_buttons)
+        self.form.new_record_wanted.connect(self.add_linked_record)
         self.workflow_bar = QGridLayout()  # two steps per row: long names (and translations) stay whole
         self.workflow_buttons: dict[str, QPushButton] = {}
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -125,6 +169,7 @@ class RecordEditor(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.status)
+        self.layout_.addWidget(self.outcome)
         self.layout_.addLayout(self.workflow_bar)
         self.layout_.addWidget(self.form)
         self.layout_.addLayout(buttons)
@@ -135,6 +180,7 @@ class RecordEditor(QWidget):
     def show_record(self, record: Record | None) -> None:
         self.record = record
         self.form.load_record(record)
+        self._limit_to_case_country()
         self._show_heading()
         self._build_workflow()
         self._update_buttons()
@@ -145,6 +191,7 @@ class RecordEditor(QWidget):
         self.record = None
         self.setEnabled(True)
         self.form.load(dict(defaults or self.new_defaults()))
+        self._limit_to_case_country()
         self._show_heading()
         self._build_workflow()
         self._update_buttons()
@@ -169,6 +216,7 @@ class RecordEditor(QWidget):
 
     def _show_heading(self) -> None:
         r = self.record
+        self._show_outcome()
         if r is None:
             self.heading.setText(self.tr("New {0}").format(entity_label(self.spec).lower()))
             self.status.clear()
@@ -183,6 +231,62 @@ class RecordEditor(QWidget):
         if r.conflict_state != "none":
             bits.append(self.tr("has a conflict to review"))
         self.status.setText(" · ".join(bits))
+
+    def _limit_to_case_country(self) -> None:
+        """An activity of a case offers the foreign authorities of the case's country."""
+        if "authorities" not in self.form.editors:
+            return
+        case_id = self.record.get("case_id") if self.record is not None else self.parent_values.get("case_id")
+        country = None
+        if case_id:
+            try:
+                country = self.ui.records.get("support_case", str(case_id)).get("country")
+            except MissionDeskError:
+                country = None
+        self.form.limit_authorities(country)
+
+    def _show_outcome(self) -> None:
+        """A closed case says how it ended, on top: outcome, date, summary and its measurable results."""
+        r = self.record
+        if r is None or not r.get("outcome"):
+            self.outcome.clear()
+            self.outcome.hide()
+            return
+        lines = [
+            self.tr("Outcome: {0} on {1}").format(value_label(r["outcome"]), r.get("resolution_date") or "—")
+        ]
+        if r.get("resolution_summary"):
+            lines.append(str(r["resolution_summary"]))
+        results = [field_label(self.spec, n) for n in ("permit_obtained", "site_secured") if r.get(n)]
+        results += [
+            f"{field_label(self.spec, n)} {number_text(n, int(r[n]))}"
+            for n in ("investment_usd", "jobs_created")
+            if r.get(n)
+        ]
+        if results:
+            lines.append(self.tr("Results: {0}").format(" · ".join(results)))
+        self.outcome.setText("\n".join(lines))
+        self.outcome.show()
+
+    def add_linked_record(self, field_name: str, typed: str) -> NewRecordDialog:
+        """Add the company a case names but the list lacks; once saved, the case form holds it."""
+        target = self.spec.field(field_name).target
+        assert target is not None
+        latin = typed.isascii()
+        defaults = {("name_en" if latin else "name_ko"): typed} if typed else {}
+        dialog = NewRecordDialog(self.ui, target, defaults, self)
+        picker = self.form.editors[field_name]
+        assert isinstance(picker, RecordPicker)
+
+        def created(change: Change) -> None:
+            self.ui.lookups.forget(target)
+            values = change.record.values if change.record is not None else {}
+            picker.choose(Choice(change.record_id, display_title(target, values)))
+
+        dialog.created.connect(created)
+        dialog.open()
+        self.new_record_dialog = dialog
+        return dialog
 
     def _build_workflow(self) -> None:
         for button in self.workflow_buttons.values():
@@ -235,7 +339,11 @@ class RecordEditor(QWidget):
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
             return None
+        from_button = self.save_button.hasFocus()
         self.show_record(change.record)
+        if from_button or self.delete_button.hasFocus():
+            # Save turns grey once saved and Qt would pass its focus on to "Move to trash".
+            self.form.editors[self.form.fields[0]].setFocus()
         self.saved.emit(change)
         return change
 

@@ -6,13 +6,21 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from missiondesk.domain.records import Record
 from missiondesk.domain.schema import EntitySpec, Kind
 from missiondesk.domain.validation import Problem
 from missiondesk.services.lookups import Lookups
-from missiondesk.ui.fields import ChoiceEditor, Unknown, editor_for
+from missiondesk.ui.fields import ChoiceEditor, MultiChoiceEditor, RecordPicker, Unknown, editor_for
 from missiondesk.ui.labels import field_label
 
 ERROR_STYLE = "color: palette(highlighted-text); background: #b3261e; padding: 1px 4px; border-radius: 3px;"
@@ -100,6 +108,7 @@ class RecordForm(QWidget):
     """Editors for ``fields`` of one entity; ``problems`` shows validation messages next to their fields."""
 
     edited = Signal()
+    new_record_wanted = Signal(str, str)  # field name, the text typed in it: "add this company"
 
     def __init__(
         self,
@@ -115,6 +124,7 @@ class RecordForm(QWidget):
         self.editors: dict[str, Any] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.new_buttons: dict[str, QPushButton] = {}
         self._loaded: dict[str, Any] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +144,10 @@ class RecordForm(QWidget):
             error = self._error_label()
             column = QVBoxLayout()
             column.setSpacing(2)
-            column.addWidget(editor)
+            if isinstance(editor, RecordPicker) and f.target == "company":
+                column.addLayout(self._with_new_button(name, editor))
+            else:
+                column.addWidget(editor)
             column.addWidget(error)
             layout.addRow(label, column)
             self.editors[name] = editor
@@ -142,6 +155,25 @@ class RecordForm(QWidget):
             self.labels[name] = label
         if "country" in self.editors and "area" in self.editors:
             self.editors["country"].changed.connect(self._country_changed)
+
+    def _with_new_button(self, name: str, picker: RecordPicker) -> QHBoxLayout:
+        """A company not known yet is added from here, with what was typed as its name."""
+        button = QPushButton(self.tr("New company…"), self)
+        button.setObjectName(f"{name}_new")
+        button.setToolTip(self.tr("Add a company not in the list yet; what you typed becomes its name"))
+        button.clicked.connect(lambda: self.new_record_wanted.emit(name, picker.text().strip()))
+        self.new_buttons[name] = button
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(picker, 1)
+        row.addWidget(button)
+        return row
+
+    def limit_authorities(self, country: str | None) -> None:
+        """Foreign authorities of the case's country only (every one when the country is unknown)."""
+        editor = self.editors.get("authorities")
+        if isinstance(editor, MultiChoiceEditor):
+            editor.limit_to([country] if country else None)
 
     def _error_label(self) -> QLabel:
         label = QLabel(self)
@@ -219,13 +251,31 @@ class RecordForm(QWidget):
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()
-        first = next((n for n in self.fields if self.errors[n].isVisible()), None)
+        first = next((n for n in self.fields if self.errors[n].isVisibleTo(self)), None)
         if first is not None:
             self.editors[first].setFocus()
+            self._reveal(self.errors[first], self.editors[first])
+        elif general:
+            self._reveal(self.general_error)
 
     def show_message(self, text: str) -> None:
         self.general_error.setText(text)
         self.general_error.show()
+        self._reveal(self.general_error)
+
+    def _reveal(self, *widgets: QWidget) -> None:
+        """Scroll the form's scroll area (if any) so that a problem is in view."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            return
+        inner = parent.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.activate()  # the message just shown has its place before scrolling to it
+        for widget in reversed(widgets):
+            parent.ensureWidgetVisible(widget, 20, 40)
 
     def clear_problems(self) -> None:
         for label in (*self.errors.values(), self.general_error):

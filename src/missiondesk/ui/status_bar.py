@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 
@@ -44,6 +44,12 @@ class StatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The last action's words in a label of their own: a status-bar message would paint over Undo.
+        self.message = QLabel(self)
+        self.message.setObjectName("last_action")
+        self.addWidget(self.message)
+        self._fade = QTimer(self, singleShot=True, interval=5000)
+        self._fade.timeout.connect(self.message.clear)
         self.undo_button = QPushButton(self.tr("Undo (Ctrl+Z)"), self)
         self.undo_button.setFlat(True)
         self.undo_button.hide()
@@ -65,13 +71,18 @@ class StatusBar(QStatusBar):
         self.conflicts.setText(self.tr("Conflicts to review: {0}").format(conflicts) if conflicts else "")
         self.conflicts.setVisible(bool(conflicts))
 
+    def say(self, text: str, timeout_ms: int = 5000) -> None:
+        """Words about the last action, beside the other widgets (never over them), fading after a while."""
+        self.message.setText(text)
+        self._fade.start(timeout_ms)
+
     def offer_undo(self, text: str) -> None:
-        self.showMessage(text)
+        self._fade.stop()
+        self.message.setText(text)
         self.undo_button.show()
 
     def clear_undo(self, text: str = "") -> None:
         self.undo_button.hide()
+        self.message.setText(text)
         if text:
-            self.showMessage(text, 5000)
-        else:
-            self.clearMessage()
+            self._fade.start(5000)
