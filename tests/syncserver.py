@@ -25,6 +25,26 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def serve_on(backend: str, root: Path) -> Iterator[ServerProcess]:
+    """A started server on SQLite (a file in ``root``) or on the test PostgreSQL, stopped afterwards;
+    the body of every module-scoped ``server`` fixture (``yield from serve_on(...)``)."""
+    import pytest
+
+    from tests.conftest import PG_ENV, reset_postgres
+
+    if backend == "postgres":
+        url = os.environ.get(PG_ENV)
+        if not url:
+            pytest.skip(f"{PG_ENV} is not set: no PostgreSQL to run the sync server against")
+        reset_postgres(url)
+    else:
+        url = f"sqlite:///{root / 'hq.sqlite3'}"
+    proc = ServerProcess(url, root)
+    proc.start()
+    yield proc
+    proc.stop()
+
+
 class ServerProcess:
     def __init__(self, database_url: str, root: Path, *extra: str) -> None:
         self.database_url = database_url

@@ -10,7 +10,6 @@ delivery of another mission's shared brief) applies. Runs on SQLite and PostgreS
 from __future__ import annotations
 
 import itertools
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,8 +30,7 @@ from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.store.tables import change_feed, entity_table
 from missiondesk.sync.authority import Authority
-from tests.conftest import PG_ENV, reset_postgres
-from tests.syncserver import ServerProcess
+from tests.syncserver import ServerProcess, serve_on
 
 pytestmark = pytest.mark.slow
 
@@ -47,18 +45,7 @@ TARGETS = sorted({str(f.target) for spec in ENTITIES for f in spec.reference_fie
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServerProcess]:
-    root = tmp_path_factory.mktemp(f"authz-{request.param}")
-    if request.param == "postgres":
-        url = os.environ.get(PG_ENV)
-        if not url:
-            pytest.skip(f"{PG_ENV} is not set: no PostgreSQL to run the sync server against")
-        reset_postgres(url)
-    else:
-        url = f"sqlite:///{root / 'hq.sqlite3'}"
-    proc = ServerProcess(url, root)
-    proc.start()
-    yield proc
-    proc.stop()
+    yield from serve_on(request.param, tmp_path_factory.mktemp(f"authz-{request.param}"))
 
 
 def _laptop(root: Path, server: ServerProcess, name: str, mission: str) -> AppContext:

@@ -11,7 +11,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import sys
 import time
 import uuid
@@ -41,8 +40,7 @@ from missiondesk.sync.authority import Authority
 from missiondesk.sync.client import AppTooOld, DeviceRefused, Offline, SyncClient, SyncRefused
 from missiondesk.sync.lock import SyncBusy, SyncLock
 from missiondesk.sync.replica import MassChangeRefused
-from tests.conftest import PG_ENV, reset_postgres
-from tests.syncserver import Faulty, ServerProcess
+from tests.syncserver import Faulty, ServerProcess, serve_on
 from tests.syncsim import visible_state
 
 pytestmark = pytest.mark.slow
@@ -52,18 +50,7 @@ pytestmark = pytest.mark.slow
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServerProcess]:
-    root = tmp_path_factory.mktemp(f"server-{request.param}")
-    if request.param == "postgres":
-        url = os.environ.get(PG_ENV)
-        if not url:
-            pytest.skip(f"{PG_ENV} is not set: no PostgreSQL to run the sync server against")
-        reset_postgres(url)
-    else:
-        url = f"sqlite:///{root / 'hq.sqlite3'}"
-    proc = ServerProcess(url, root)
-    proc.start()
-    yield proc
-    proc.stop()
+    yield from serve_on(request.param, tmp_path_factory.mktemp(f"server-{request.param}"))
 
 
 class _Hq:

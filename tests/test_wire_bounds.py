@@ -7,7 +7,6 @@ and leave HQ's data as it was.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -24,8 +23,7 @@ from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.store.tables import op_receipt
 from missiondesk.sync.authority import Authority
-from tests.conftest import PG_ENV, reset_postgres
-from tests.syncserver import ServerProcess
+from tests.syncserver import ServerProcess, serve_on
 
 pytestmark = pytest.mark.slow
 
@@ -36,18 +34,7 @@ HUGE = 2**70
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServerProcess]:
-    root = tmp_path_factory.mktemp(f"bounds-{request.param}")
-    if request.param == "postgres":
-        url = os.environ.get(PG_ENV)
-        if not url:
-            pytest.skip(f"{PG_ENV} is not set: no PostgreSQL to run the sync server against")
-        reset_postgres(url)
-    else:
-        url = f"sqlite:///{root / 'hq.sqlite3'}"
-    proc = ServerProcess(url, root)
-    proc.start()
-    yield proc
-    proc.stop()
+    yield from serve_on(request.param, tmp_path_factory.mktemp(f"bounds-{request.param}"))
 
 
 class Caller:
