@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from missiondesk.reports import drill
 from missiondesk.reports.rules import RULES
 from missiondesk.services.context import AppContext
 from missiondesk.services.demo import generate_demo
+from missiondesk.services.records import RecordService
 from missiondesk.ui.dashboard import Dashboard
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
@@ -43,7 +45,8 @@ def test_the_dashboard_shows_the_figures_and_the_sentence(qtbot: QtBot, window: 
     assert report is not None
     t = report.tallies
     assert dash.headline_ko.text() == report.headline_ko and "기준" in report.headline_ko
-    assert dash.headline_en.text().startswith("As of 30 November, the mission held")
+    cutoff = dash.default_cutoff()  # today while the year runs, the year's cut-off after it
+    assert dash.headline_en.text().startswith(f"As of {cutoff.day} {cutoff:%B}, the mission held")
     assert dash.tiles["cases_received"].text().startswith(f"{t['cases_received']:,}\n")
     assert t["cases_received"] > 0
     assert [b.value for b in dash.charts["cases_by_category"].bars] == list(
@@ -95,3 +98,37 @@ def test_changing_the_year_counts_again_and_the_export_writes_both_files(
     assert written is not None
     xlsx, pdf = written
     assert xlsx.exists() and pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_todays_work_counts_without_touching_the_cut_off_and_a_chosen_cut_off_is_remembered(
+    qtbot: QtBot, mission: AppContext
+) -> None:
+    """The ministry's cut-off for the year (30 November) is not the dashboard's default while the year
+    runs: a case received today (or imported today) counts at once."""
+    today = dt.date.today()
+    RecordService(mission).create(
+        "support_case", {"title": "오늘 접수된 사례", "received_date": today.isoformat()}
+    )
+
+    def dashboard() -> Dashboard:
+        w = MainWindow(mission)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        return open_dashboard(qtbot, w)
+
+    dash = dashboard()
+    assert dash.cutoff.date().toPython() == today
+    assert dash.report is not None and dash.report.tallies.figures["cases_received"] == 1
+    # A cut-off the analyst chooses is kept for this data folder; an empty period says what it counted.
+    with qtbot.waitSignal(dash.refreshed, timeout=10_000):
+        dash.cutoff.setDate(QDate(today.year, 1, 1))
+    assert dash.report is not None and dash.report.tallies.figures["cases_received"] == 0
+    assert f"{today.year}-01-01" in dash.status.text() and "cut-off" in dash.status.text()
+    dash.window().close()
+    again = dashboard()
+    assert again.cutoff.date().toPython() == dt.date(today.year, 1, 1)
+    # Set back to today, it follows the days again (nothing is kept).
+    with qtbot.waitSignal(again.refreshed, timeout=10_000):
+        again.cutoff.setDate(QDate(today.year, today.month, today.day))
+    assert again.state.value(f"dashboard/cutoff/{today.year}") == ""

@@ -368,6 +368,10 @@ The report was saved to: {0}</source>
         <translation>집계 기준 {0}</translation>
     </message>
     <message>
+        <source>Nothing was counted from {0} to the cut-off {1}</source>
+        <translation>{0}부터 마감일 {1}까지 집계된 것이 없습니다</translation>
+    </message>
+    <message>
         <source>Locked on {0} by {1}: these are the published figures</source>
         <translation>{0}에 {1}이(가) 확정: 공표된 수치입니다</translation>
     </message>

@@ -8,6 +8,7 @@ shows them in the list.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from collections.abc import Callable
@@ -43,6 +44,7 @@ from missiondesk.ui.charts import Bar, BarChart
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.labels import korean
 from missiondesk.ui.ui_context import UiContext
+from missiondesk.ui.window_state import WindowState
 
 # The headline figures, in the order shown: (figure, name marked for translation).
 TILES: tuple[tuple[str, str], ...] = (
@@ -71,6 +73,8 @@ CHARTS: tuple[tuple[str, str, bool], ...] = (
     ("cases_by_partner", QT_TRANSLATE_NOOP("dashboard", "Cases by partner institution"), True),
 )
 TILES_PER_ROW = 7
+# The headline counts: when all are zero the status line says which period and cut-off were counted.
+COUNTED = ("meetings_held", "cases_received", "deliveries", "proposals")
 MAX_BARS = 12
 
 
@@ -126,6 +130,7 @@ class Dashboard(QWidget):
         self.report: Report | None = None
         self.setObjectName("dashboard")
         self.choose_export_path: Callable[[], str] = self._ask_export_path  # tests replace it
+        self.state = WindowState(ui.app.paths.root)  # a cut-off the analyst chose, per data folder
         today = dt.date.today()
 
         self.year = QComboBox(self)
@@ -151,7 +156,7 @@ class Dashboard(QWidget):
         self.lock_button.clicked.connect(self.lock_period)
         self._set_default_cutoff()
         self.year.currentIndexChanged.connect(self._year_changed)
-        self.cutoff.dateChanged.connect(self.refresh)
+        self.cutoff.dateChanged.connect(self._cutoff_changed)
         self.scope.currentIndexChanged.connect(self.refresh)
 
         pickers = QHBoxLayout()
@@ -228,12 +233,35 @@ class Dashboard(QWidget):
         own = self.service.default_scope()
         return [c for c in choices if c.scope == own]
 
+    def _cutoff_key(self) -> str:
+        return f"dashboard/cutoff/{self.year.currentData()}"
+
+    def default_cutoff(self) -> dt.date:
+        """Today while the period runs (so today's import and today's work count), else its cut-off."""
+        period = self.service.period(str(self.year.currentData()))
+        today = dt.date.today()
+        return today if period.start <= today <= period.end else period.last
+
     def _set_default_cutoff(self) -> None:
         period = self.service.period(str(self.year.currentData()))
+        chosen = self.default_cutoff()
+        with contextlib.suppress(ValueError):  # a hand-edited settings file: the default instead
+            saved = self.state.value(self._cutoff_key())
+            if saved:
+                chosen = min(max(dt.date.fromisoformat(saved), period.start), period.end)
         self.cutoff.blockSignals(True)
         self.cutoff.setDateRange(_qdate(period.start), _qdate(period.end))
-        self.cutoff.setDate(_qdate(period.last))
+        self.cutoff.setDate(_qdate(chosen))
         self.cutoff.blockSignals(False)
+
+    def _cutoff_changed(self) -> None:
+        """Remember a cut-off the analyst chose; one set back to the default follows the default again."""
+        chosen = self.cutoff.date().toPython()
+        assert isinstance(chosen, dt.date)
+        self.state.set_value(
+            self._cutoff_key(), "" if chosen == self.default_cutoff() else chosen.isoformat()
+        )
+        self.refresh()
 
     def _year_changed(self) -> None:
         self._set_default_cutoff()
@@ -284,6 +312,14 @@ class Dashboard(QWidget):
             clickable = bool(keys) and drill.query_for(t, name, keys[0]) is not None
             chart.set_bars(bars_for(report, name, in_korean=in_korean), clickable=clickable)
         parts = [self.tr("Counting rules {0}").format(report.rules_version)]
+        if not any(t.figures.get(name) for name in COUNTED):
+            period = t.period
+            parts.insert(
+                0,
+                self.tr("Nothing was counted from {0} to the cut-off {1}").format(
+                    period.start.isoformat(), period.last.isoformat()
+                ),
+            )
         if report.lock is not None:
             parts.append(
                 self.tr("Locked on {0} by {1}: these are the published figures").format(
