@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from missiondesk.bundles.limits import Limits
-from missiondesk.services import bundle_export, bundle_import, device_keys
+from missiondesk.services import bundle_ack, bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
 from missiondesk.ui import prompts
@@ -238,3 +238,29 @@ def test_dropped_files_are_taken_only_when_they_are_workbooks(tmp_path: Path) ->
         QUrl("https://x/b.xlsx"),
     ]
     assert xlsx_paths(urls) == [tmp_path / "a.xlsx"]
+
+
+def test_a_laptop_imports_hqs_acknowledgement_in_its_own_words(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    fra = trusted_laptop(world, "fra", tmp_path)
+    RecordService(fra).create("support_case", {"title": "공장 부지 인허가"})
+    bundle = tmp_path / "fra.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    report = bundle_import.apply(world.hq, bundle_import.plan(world.hq, [bundle]))
+    [ack] = bundle_ack.write_acks(world.hq, report, tmp_path / "ack.xlsx")
+
+    window = MainWindow(fra)
+    qtbot.addWidget(window)
+    wizard = window.open_import([ack.path])
+    assert "HQ sent back" in wizard.files_page.subTitle()  # not "bundles missions sent"
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30_000)
+    page = wizard.checks_page
+    row = page.tree.topLevelItem(0)
+    checks = [row.child(i).text(1) for i in range(row.childCount())]
+    assert "✓ acknowledgement from HQ for DE-FRA" in checks and "✗ HQ's key not trusted here" in checks
+    # HQ's key was never trusted on this laptop: the verdict says whose key, and how to trust it.
+    assert row.text(1) == "Unverified: HQ's key is not trusted on this laptop"
+    assert "missiondesk trust-key FILE" in page.status.text()
+    assert "HQ's key" in page.confirm_unverified.text() and page.confirm_unverified.isVisible()

@@ -132,3 +132,17 @@ def test_todays_work_counts_without_touching_the_cut_off_and_a_chosen_cut_off_is
     with qtbot.waitSignal(again.refreshed, timeout=10_000):
         again.cutoff.setDate(QDate(today.year, today.month, today.day))
     assert again.state.value(f"dashboard/cutoff/{today.year}") == ""
+
+
+def test_hqs_scopes_are_listed_by_name_in_the_windows_language(qtbot: QtBot, hq: AppContext) -> None:
+    window = MainWindow(hq)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dash = open_dashboard(qtbot, window)
+    keys = [str(dash.scope.itemData(i)) for i in range(dash.scope.count())]
+    labels = [dash.scope.itemText(i) for i in range(dash.scope.count())]
+    assert keys[0] == "all"
+    for kind in ("region", "country", "mission"):
+        group = [label for key, label in zip(keys, labels, strict=True) if key.startswith(f"{kind}:")]
+        assert len(group) > 1 and group == sorted(group, key=str.casefold), kind

@@ -127,6 +127,10 @@
         <translation>확인되지 않은 번들도 가져오기 (기기 키가 여기 등록되어 있지 않음)</translation>
     </message>
     <message>
+        <source>Import the unverified files anyway (HQ&apos;s key is not trusted on this laptop)</source>
+        <translation>확인되지 않은 파일도 가져오기 (이 노트북은 본부 키를 아직 신뢰하지 않음)</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
@@ -149,6 +153,10 @@
     <message>
         <source>Refused files are left out; nothing of them is read in.</source>
         <translation>거부된 파일은 제외되며 아무것도 읽어 들이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>To verify HQ&apos;s files, ask HQ&apos;s administrator for HQ&apos;s key card and trust it once: missiondesk trust-key FILE.</source>
+        <translation>본부 파일을 확인하려면 본부 관리자에게 본부 키 카드를 받아 한 번 신뢰로 등록하십시오: missiondesk trust-key 파일.</translation>
     </message>
     <message>
         <source>file: size, zip structure, macros, XML, rows</source>
@@ -195,12 +203,20 @@
         <translation>{1}의 {0}</translation>
     </message>
     <message>
+        <source>acknowledgement from HQ for {0}</source>
+        <translation>본부가 {0}에 보낸 수신 확인</translation>
+    </message>
+    <message>
         <source>signed by the registered key</source>
         <translation>등록된 키로 서명됨</translation>
     </message>
     <message>
         <source>key not registered here</source>
         <translation>이 데이터베이스에 등록되지 않은 키</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s key not trusted here</source>
+        <translation>이 노트북은 본부 키를 신뢰하지 않음</translation>
     </message>
     <message>
         <source>{0} changes</source>
@@ -229,6 +245,10 @@
     <message>
         <source>Unverified: the device key is not registered here</source>
         <translation>확인 안 됨: 기기 키가 여기 등록되어 있지 않음</translation>
+    </message>
+    <message>
+        <source>Unverified: HQ&apos;s key is not trusted on this laptop</source>
+        <translation>미확인: 이 노트북은 본부 키를 아직 신뢰하지 않습니다</translation>
     </message>
     <message>
         <source>Verified</source>
@@ -515,6 +535,10 @@ The report was saved to: {0}</source>
     <message>
         <source>Add the Excel bundles missions sent (or drop them here), several at once if you like.</source>
         <translation>공관이 보낸 엑셀 번들을 추가하세요(여기로 끌어다 놓아도 됩니다). 여러 개를 한 번에 가져올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Add the acknowledgement files HQ sent back (or drop them here), several at once if you like.</source>
+        <translation>본부가 보내온 수신 확인 파일을 추가하십시오(여기에 끌어다 놓아도 됩니다). 여러 개를 한 번에 추가할 수 있습니다.</translation>
     </message>
     <message>
         <source>Add files…</source>

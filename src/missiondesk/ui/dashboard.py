@@ -36,7 +36,7 @@ from missiondesk.domain.permissions import Role
 from missiondesk.domain.records import ListQuery
 from missiondesk.errors import MissionDeskError
 from missiondesk.reports import drill
-from missiondesk.reports.period import Period, ReportScope
+from missiondesk.reports.period import Period, ReportScope, ScopeKind
 from missiondesk.reports.report import Report
 from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.services.reports import ReportService
@@ -229,7 +229,14 @@ class Dashboard(QWidget):
     def _scopes(self) -> list[Any]:
         choices = self.service.scopes()
         if self.ui.app.device.role is Role.HQ:
-            return choices
+            # All, then regions, countries and missions, each group by its name in the window's language
+            # (sorted by code, the list followed no order a reader can see).
+            rank = {ScopeKind.ALL: 0, ScopeKind.REGION: 1, ScopeKind.COUNTRY: 2, ScopeKind.MISSION: 3}
+            in_korean = korean()
+            return sorted(
+                choices,
+                key=lambda c: (rank[c.scope.kind], c.label_ko if in_korean else c.label_en.casefold()),
+            )
         own = self.service.default_scope()
         return [c for c in choices if c.scope == own]
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import FieldSpec, Kind, entity, is_entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.services import bundle_ack, bundle_import
@@ -72,11 +73,15 @@ def outcome_label(outcome: str) -> str:
 
 
 class FilesPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, at_hq: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Bundles to import"))
         self.setSubTitle(
             self.tr("Add the Excel bundles missions sent (or drop them here), several at once if you like.")
+            if at_hq
+            else self.tr(
+                "Add the acknowledgement files HQ sent back (or drop them here), several at once if you like."
+            )
         )
         self.setAcceptDrops(True)
         self.files = QListWidget(self)
@@ -137,7 +142,10 @@ class ChecksPage(QWizardPage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.confirm_unverified = QCheckBox(
-            self.tr("Import the unverified bundles anyway (their device key is not registered here)"), self
+            self.tr("Import the unverified bundles anyway (their device key is not registered here)")
+            if wizard.at_hq
+            else self.tr("Import the unverified files anyway (HQ's key is not trusted on this laptop)"),
+            self,
         )
         self.confirm_unverified.toggled.connect(self.completeChanged)
         self.confirm_unverified.hide()
@@ -179,6 +187,15 @@ class ChecksPage(QWizardPage):
                 else " " + self.tr("Refused files are left out; nothing of them is read in.")
             )
         )
+        if plan.unverified and not self.wiz.at_hq:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr(
+                    "To verify HQ's files, ask HQ's administrator for HQ's key card and trust it once: "
+                    "missiondesk trust-key FILE."
+                )
+            )
         self.confirm_unverified.setVisible(bool(plan.unverified))
         self.completeChanged.emit()
 
@@ -203,13 +220,16 @@ class ChecksPage(QWizardPage):
             case Step.FILE if found.facts is not None:
                 return self.tr("{0} parts, {1} rows").format(found.facts.entries, f"{found.facts.rows:,}")
             case Step.MANIFEST if found.manifest is not None:
-                kind = self.tr("changes") if found.kind == KIND_OPS else self.tr("acknowledgement")
-                return self.tr("{0} from {1}").format(kind, found.manifest.get("mission"))
+                if found.kind == KIND_OPS:
+                    return self.tr("{0} from {1}").format(self.tr("changes"), found.manifest.get("mission"))
+                return self.tr("acknowledgement from HQ for {0}").format(found.manifest.get("mission"))
             case Step.SIGNATURE:
+                if check.ok:
+                    return self.tr("signed by the registered key")
                 return (
-                    self.tr("signed by the registered key")
-                    if check.ok
-                    else self.tr("key not registered here")
+                    self.tr("key not registered here")
+                    if self.wiz.at_hq
+                    else self.tr("HQ's key not trusted here")
                 )
             case Step.OPS:
                 return self.tr("{0} changes").format(f"{len(found.entries):,}")
@@ -229,7 +249,11 @@ class ChecksPage(QWizardPage):
         if b.already_imported:
             return self.tr("Already imported")
         if b.needs_confirmation:
-            return self.tr("Unverified: the device key is not registered here")
+            return (
+                self.tr("Unverified: the device key is not registered here")
+                if self.wiz.at_hq
+                else self.tr("Unverified: HQ's key is not trusted on this laptop")
+            )
         return self.tr("Verified")
 
     def _failed(self, exc: BaseException) -> None:
@@ -467,13 +491,14 @@ class ImportWizard(QWizard):
     def __init__(self, ui: UiContext, paths: Sequence[Path] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
+        self.at_hq = ui.app.device.role is Role.HQ  # HQ imports missions' bundles, a laptop HQ's answers
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
         self.acks: list[Any] = []
         self.setWindowTitle(self.tr("Import bundles"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(860, 600)
-        self.files_page = FilesPage(self)
+        self.files_page = FilesPage(self.at_hq, self)
         self.checks_page = ChecksPage(self)
         self.preview_page = PreviewPage(self)
         self.apply_page = ApplyPage(self)
