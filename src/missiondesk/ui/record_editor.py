@@ -291,6 +291,7 @@ class RecordEditor(QWidget):
     def _build_workflow(self) -> None:
         for button in self.workflow_buttons.values():
             self.workflow_bar.removeWidget(button)
+            button.hide()  # gone at once, not when the event loop gets round to deleting it
             button.deleteLater()
         self.workflow_buttons = {}
         workflow = workflows.workflow_for(self.spec.name)
