@@ -234,7 +234,9 @@ def test_a_company_added_from_the_case_form_is_then_found_by_what_was_typed(
     dialog.editor.form.editors["name_en"].setText("POEN Co., Ltd.")
     with qtbot.waitSignal(dialog.accepted):
         dialog.editor.save_button.click()
-    # ...and the case form now holds it; typing the name again finds it too.
+    # ...counted among the unsent changes at once, and the case form now holds it; typing the
+    # name again finds it too.
+    assert window.status.unsent.text() == "Unsent changes: 2"  # the officer at set-up, the company
     assert picker.text() == "포엔 (POEN Co., Ltd.)"
     company_id = picker.value()
     picker.clear()
