@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from missiondesk.reports import drill
 from missiondesk.services import bundle_export, device_keys
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.records import RecordService
@@ -77,6 +78,15 @@ def shoot(app: QApplication, out: Path) -> None:
             if table is not None and table.model().rowCount() > 0 and key != "trash":
                 table.selectRow(0)
             save(app, window, out / f"{name}.png")
+            if key == "reports" and window.dashboard.report is not None:
+                # A figure clicked: its list, every condition in sight.
+                query = drill.query_for(window.dashboard.report.tallies, "cases_pending")
+                if query is not None:
+                    window.open_records(query)
+                    save(app, window, out / "dashboard-drill.png")
+                    drilled = window.go("support_case")
+                    assert isinstance(drilled, ListPage)
+                    drilled.filter_bar.clear()
 
         cases = window.go("support_case")
         assert isinstance(cases, ListPage)
