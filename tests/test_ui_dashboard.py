@@ -146,3 +146,28 @@ def test_hqs_scopes_are_listed_by_name_in_the_windows_language(qtbot: QtBot, hq:
     for kind in ("region", "country", "mission"):
         group = [label for key, label in zip(keys, labels, strict=True) if key.startswith(f"{kind}:")]
         assert len(group) > 1 and group == sorted(group, key=str.casefold), kind
+
+
+def test_a_figure_opened_from_the_dashboard_shows_every_condition_of_its_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dash = open_dashboard(qtbot, window)
+    assert dash.report is not None
+    expected = drill.query_for(dash.report.tallies, "cases_pending")
+    assert expected is not None
+    with qtbot.waitSignal(dash.open_records):
+        qtbot.mouseClick(dash.tiles["cases_pending"], Qt.MouseButton.LeftButton)
+    page = window.stack.currentWidget()
+    assert isinstance(page, ListPage)
+    bar = page.filter_bar
+    # What a control can show is in its control: the status, the period's received dates...
+    assert bar.filters["status"].value() == "pending"
+    assert bar.date_from is not None and bar.date_to is not None
+    assert (bar.date_from.value(), bar.date_to.value()) == (expected.date_from, expected.date_to)
+    # ...and what none can is said above the list.
+    assert bar.hidden.isVisible() and "Duplicate of" in bar.hidden.text()
+    assert page.model.total == dash.report.tallies["cases_pending"]
+    # Clear shows every case again, and nothing stays hidden.
+    bar.clear_button.click()
+    assert not bar.hidden.isVisible()
+    assert page.model.query.equals == {} and page.model.query.date_field is None

@@ -234,7 +234,9 @@ def test_a_company_added_from_the_case_form_is_then_found_by_what_was_typed(
     dialog.editor.form.editors["name_en"].setText("POEN Co., Ltd.")
     with qtbot.waitSignal(dialog.accepted):
         dialog.editor.save_button.click()
-    # ...and the case form now holds it; typing the name again finds it too.
+    # ...counted among the unsent changes at once, and the case form now holds it; typing the
+    # name again finds it too.
+    assert window.status.unsent.text() == "Unsent changes: 2"  # the officer at set-up, the company
     assert picker.text() == "포엔 (POEN Co., Ltd.)"
     company_id = picker.value()
     picker.clear()
@@ -272,19 +274,31 @@ def test_categories_are_searched_and_ticked_without_the_menu_closing(
     _, form = case_form(window)
     categories = form.editors["categories"]
     assert isinstance(categories, MultiChoiceEditor)
-    categories.menu_.popup(categories.mapToGlobal(QPoint(0, categories.height())))
+    assert len(categories.items()) > 40  # the whole taxonomy: too many to read through
+    below = categories.mapToGlobal(QPoint(0, categories.height()))
+    categories.menu_.popup(below)  # what a click on the button does (without its modal loop)
     qtbot.waitUntil(categories.menu_.isVisible)
+    assert categories.search.hasFocus()  # typing filters at once
+    qtbot.keyClicks(categories.search, "site")
+    shown = [i for i in categories.items() if not i.isHidden()]
+    assert 0 < len(shown) < 10
+    assert all("site" in i.toolTip().casefold() for i in shown)
+    # A popup of a fixed size: it opens below its button, not pushed to the top of the screen.
+    assert categories.menu_.geometry().top() == below.y()
+    # Two ticks by mouse: the popup stays open between them.
+    for item in shown[:2]:
+        rect = categories.list_.visualItemRect(item)
+        qtbot.mouseClick(categories.list_.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert categories.menu_.isVisible()
+    codes = [i.data(Qt.ItemDataRole.UserRole) for i in shown[:2]]
+    assert categories.value() == codes
+    # By keyboard: type, Enter ticks the first match.
+    categories.search.clear()
     qtbot.keyClicks(categories.search, "visa")
-    shown = [a for a in categories.actions_ if a.isVisible()]
-    assert shown and len(shown) < len(categories.actions_)
-    assert all("visa" in (a.toolTip() + a.text()).casefold() for a in shown)
-    for action in shown[:2]:
-        qtbot.mouseClick(
-            categories.menu_, Qt.MouseButton.LeftButton, pos=categories.menu_.actionGeometry(action).center()
-        )
-    assert categories.menu_.isVisible()  # still open for the next tick
-    assert categories.value() == [a.data() for a in shown[:2]]
+    qtbot.keyClick(categories.search, Qt.Key.Key_Return)
+    assert len(categories.value()) == 3 and categories.menu_.isVisible()
     categories.menu_.close()
+    assert form.values()["categories"] == categories.value()
 
 
 @popup
@@ -293,10 +307,11 @@ def test_partner_names_with_ampersands_and_codes(qtbot: QtBot, mission: AppConte
     form = RecordForm(entity("case_activity"), lookups)
     qtbot.addWidget(form)
     authorities = form.editors["authorities"]
-    gtai = next(a for a in authorities.actions_ if a.data() == "DE-GTAI")
-    assert gtai.text() == "Germany Trade && Invest"  # shown as "Germany Trade & Invest"
+    assert isinstance(authorities, MultiChoiceEditor)
+    gtai = next(i for i in authorities.items() if i.data(Qt.ItemDataRole.UserRole) == "DE-GTAI")
+    assert gtai.text() == "Germany Trade & Invest"  # a list item: no mnemonic
     authorities.set_value(["DE-GTAI"])
-    assert "&&" in authorities.text()
+    assert authorities.text() == "Germany Trade && Invest"  # the button escapes it: shown with its "&"
     referral = RecordForm(entity("partner_referral"), lookups)
     qtbot.addWidget(referral)
     referral.show()
@@ -327,7 +342,7 @@ def test_an_activity_offers_the_authorities_of_its_case_country(
     detail.show_record(case.record)
     dialog = detail.activities.add()
     authorities = dialog.editor.form.editors["authorities"]
-    offered = {a.data() for a in authorities.actions_ if a.isEnabled()}
+    offered = set(authorities.offered())
     lookups = Lookups(mission)
     assert offered == {c.value for c in lookups.codes("authority") if c.group == "DE"}
     assert offered != {c.value for c in lookups.codes("authority")}
@@ -467,3 +482,38 @@ def test_a_second_meeting_with_the_same_number_is_refused(mission: AppContext) -
     with pytest.raises(ValidationFailed):
         svc.update("council_meeting", fourth.record_id, {"number": 3})
     svc.create("council_meeting", {"year": 2025, "number": 3})  # each year is numbered from 1
+
+
+def test_a_scroll_that_brings_the_focused_field_under_the_pointer_stays_a_scroll(
+    qtbot: QtBot, mission: AppContext
+) -> None:
+    form = RecordForm(entity("support_case"), Lookups(mission))
+    area = form_in_scroll_area(qtbot, form)
+    form.set("country", "DE")
+    form.set("area", "DE-BW")
+    area_box = form.editors["area"]
+    assert area_box.count() > 3  # the German states: the wheel would have somewhere to go
+    area_box.setFocus()
+    qtbot.waitUntil(area_box.hasFocus)
+    wheel_down(form.editors["sector"])  # the gesture starts over another field: a scroll
+    assert area.verticalScrollBar().value() > 0
+    wheel_down(area_box)  # the same gesture, now over the focused field
+    assert area_box.value() == "DE-BW"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_export_dialog_shows_its_whole_explanation(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    from missiondesk.ui import i18n
+
+    i18n.install(language)
+    try:
+        dialog = window.open_export()
+        qtbot.waitExposed(dialog)
+        intro = dialog.intro
+        assert intro.height() >= intro.heightForWidth(intro.width())
+        assert intro.geometry().top() >= 0
+        dialog.reject()
+    finally:
+        i18n.install("en")

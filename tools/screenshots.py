@@ -14,12 +14,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from missiondesk.reports import drill
 from missiondesk.services import bundle_export, device_keys
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.records import RecordService
 from missiondesk.services.setup import init_hq, init_mission
 from missiondesk.ui import i18n, theme
 from missiondesk.ui.fonts import use_korean_fallback
+from missiondesk.ui.labels import korean
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 
@@ -76,6 +78,15 @@ def shoot(app: QApplication, out: Path) -> None:
             if table is not None and table.model().rowCount() > 0 and key != "trash":
                 table.selectRow(0)
             save(app, window, out / f"{name}.png")
+            if key == "reports" and window.dashboard.report is not None:
+                # A figure clicked: its list, every condition in sight.
+                query = drill.query_for(window.dashboard.report.tallies, "cases_pending")
+                if query is not None:
+                    window.open_records(query)
+                    save(app, window, out / "dashboard-drill.png")
+                    drilled = window.go("support_case")
+                    assert isinstance(drilled, ListPage)
+                    drilled.filter_bar.clear()
 
         cases = window.go("support_case")
         assert isinstance(cases, ListPage)
@@ -89,7 +100,38 @@ def shoot(app: QApplication, out: Path) -> None:
         dialog = cases.detail.editor.transition_dialog
         dialog.buttons.accepted.emit()  # nothing chosen yet: the problems show at the fields
         save(app, dialog, out / "close-case-dialog.png")
-        dialog.reject()
+        # Filled in and closed: the pane shows how the case ended, on top.
+        dialog.form.set("outcome", "resolved_full")
+        dialog.form.editors["resolution_summary"].setPlainText(
+            "주정부·시 협조로 건축허가 발급, 부지 임대 계약 체결"
+        )
+        dialog.form.editors["investment_usd"].setText("20000000")
+        dialog.form.editors["jobs_created"].setText("40")
+        dialog.form.set("permit_obtained", True)
+        dialog.form.set("site_secured", True)
+        dialog.apply()
+        save(app, window, out / "case-closed.png")
+
+        # A new case naming a company nobody has recorded: added from the case form.
+        cases.new_button.click()
+        form = cases.detail.editor.form
+        form.editors["title"].setText("배터리 재제조 공장 부지 및 인허가")
+        form.editors["company_id"].setText("포엔")
+        form.set("country", "DE")
+        form.set("area", "DE-BW")
+        adding = cases.detail.editor.add_linked_record("company_id", "포엔")
+        adding.editor.form.editors["name_en"].setText("POEN Co., Ltd.")
+        save(app, adding, out / "new-company-from-case.png")
+        adding.editor.save()
+        # Categories: searched and ticked in a list that stays open.
+        categories = form.editors["categories"]
+        categories.menu_.popup(categories.mapToGlobal(categories.rect().bottomLeft()))
+        categories.search.setText("인허가" if korean() else "permit")
+        categories.toggle_item(categories.list_.currentItem())
+        save(app, categories.menu_, out / "categories-search.png")
+        categories.menu_.close()
+        save(app, window, out / "case-form.png")
+        cases.detail.editor.revert()
 
         export = window.open_export()
         save(app, export, out / "export-dialog.png")

@@ -571,6 +571,18 @@ The report was saved to: {0}</source>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
+    <message>
+        <source>{0}: empty</source>
+        <translation>{0}: 비어 있음</translation>
+    </message>
+    <message>
+        <source>Missions: {0}</source>
+        <translation>공관: {0}</translation>
+    </message>
+    <message>
+        <source>Also limited to: {0} (Clear shows all)</source>
+        <translation>추가 조건: {0} (&apos;지우기&apos;를 누르면 모두 표시)</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>

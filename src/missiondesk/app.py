@@ -20,6 +20,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from missiondesk.cli import main as cli_main
 
         return cli_main(args, pdf_renderer=_render_pdf)
+    from missiondesk import display_check
+
+    if display_check.uses_xcb():
+        problem = display_check.problem()
+        if problem is not None:  # Qt would abort with exit 134 and a misleading line
+            sys.stderr.write(problem + "\n")
+            return 1
     from missiondesk.ui.launch import run
 
     return run(args)

@@ -311,7 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help="use this data folder instead of the default")
     parser = argparse.ArgumentParser(
-        prog="missiondesk", description="MissionDesk: without a command it opens the desktop app."
+        prog="missiondesk",
+        description="MissionDesk: without a command it opens the desktop app.",
+        epilog=(
+            "desktop app options (without a command): --data-dir DIR; --exit-when-ready opens the "
+            "window, prints the start-up time and exits (a smoke check)"
+        ),
     )
     parser.add_argument("--data-dir", dest="data_dir_before", metavar="DIR", help="use this data folder")
     parser.add_argument("--version", action="version", version=f"MissionDesk {__version__}")

@@ -45,6 +45,7 @@ class DetailPane(QWidget):
         self.editor = RecordEditor(ui, entity_name, self)
         self.editor.saved.connect(self._saved)
         self.editor.deleted.connect(self.deleted)
+        self.editor.linked_created.connect(self._child_changed)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)

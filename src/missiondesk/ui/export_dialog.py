@@ -42,7 +42,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ui = ui
         self.setWindowTitle(self.tr("Export bundle"))
-        self.resize(560, 0)
         unsent = ui.lookups.unsent_changes()
         intro = QLabel(
             self.tr(
@@ -52,6 +51,7 @@ class ExportDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        self.intro = intro
         self.since_ack = QRadioButton(self.tr("Changes not yet acknowledged by HQ"), self)
         self.all_ops = QRadioButton(self.tr("Every change still kept on this computer"), self)
         self.since_ack.setChecked(True)
@@ -82,6 +82,8 @@ class ExportDialog(QDialog):
         layout.addLayout(where)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # Tall enough for the explanation wrapped at this width (a plain height cuts it off).
+        self.resize(560, max(self.heightForWidth(560), self.sizeHint().height()))
         self.result_: Any = None
 
     def _browse(self) -> None:

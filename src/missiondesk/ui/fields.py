@@ -8,6 +8,7 @@ returned as ``Unknown`` so the form can say so next to the field.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -31,10 +32,13 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -54,18 +58,27 @@ class Unknown:
     text: str
 
 
+WHEEL_GESTURE_S = 0.6  # wheel steps closer together than this are one gesture
+
+
 def wheel_if_focused(widget: QWidget, event: QWheelEvent) -> bool:
     """The wheel changes a field only once the officer has focused it (clicked or tabbed into it).
 
     Over a field without focus the wheel scrolls whatever scroll area holds the form, as over a
-    label; True means the field may take the event itself.
+    label; and a scrolling gesture stays a scroll when it brings the focused field under the
+    pointer. True means the field may take the event itself.
     """
-    if widget.hasFocus():
-        return True
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QAbstractScrollArea):
         parent = parent.parentWidget()
+    now = time.monotonic()
+    scrolling = (
+        parent is not None and now - float(parent.property("wheel_scrolled_at") or 0) < WHEEL_GESTURE_S
+    )
+    if widget.hasFocus() and not scrolling:
+        return True
     if parent is not None:
+        parent.setProperty("wheel_scrolled_at", now)
         QApplication.sendEvent(parent.viewport(), event)
     else:
         event.ignore()
@@ -298,13 +311,15 @@ def enum_choices(spec: FieldSpec) -> list[Choice]:
 
 
 class MultiChoiceEditor(QToolButton):
-    """Several codes or records from a list (categories, partners, officers), ticked in a menu.
+    """Several codes or records from a list (categories, partners, officers), ticked in a popup.
 
-    The menu has a search line on top (typing filters the names, codes included) and stays open
-    while the officer ticks; Esc or a click outside closes it.
+    The popup has a search line on top (typing filters by name or code; Enter ticks the first
+    match) over a scrolling list that stays open while the officer ticks (click or Space);
+    Esc or a click outside closes it. Names are shown as written ("Trade & Invest").
     """
 
     changed = Signal()
+    VISIBLE_ROWS = 14
 
     def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -313,34 +328,47 @@ class MultiChoiceEditor(QToolButton):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(120)
         self.menu_ = QMenu(self)
-        self.menu_.installEventFilter(self)
-        self.search = QLineEdit(self.menu_)
+        panel = QWidget(self.menu_)
+        self.search = QLineEdit(panel)
         self.search.setObjectName("choice_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Type to filter…"))
         self.search.textChanged.connect(self.filter)
-        search_action = QWidgetAction(self.menu_)
-        search_action.setDefaultWidget(self.search)
-        self.menu_.addAction(search_action)
-        self.menu_.addSeparator()
+        self.search.returnPressed.connect(self._tick_first)
+        self.search.installEventFilter(self)
+        self.list_ = QListWidget(panel)
+        self.list_.setObjectName("choice_list")
+        self.list_.setUniformItemSizes(True)
+        self.list_.itemClicked.connect(self._clicked)
+        self.list_.installEventFilter(self)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.search)
+        box.addWidget(self.list_)
+        holder = QWidgetAction(self.menu_)
+        holder.setDefaultWidget(panel)
+        self.menu_.addAction(holder)
         self.menu_.aboutToShow.connect(self._opening)
         self.setMenu(self.menu_)
         self._labels: dict[str, str] = {}
-        self._order: list[str] = []
         self._choices: dict[str, Choice] = {}
-        self.actions_: list[QAction] = []
         for c in choices:
-            action = self.menu_.addAction(menu_text(c.label(korean())))
-            action.setCheckable(True)
-            action.setData(c.value)
-            action.setToolTip(f"{c.value} · {c.label_en} · {c.label_ko}")
-            action.toggled.connect(self._toggled)
-            self.actions_.append(action)
+            item = QListWidgetItem(c.label(korean()), self.list_)
+            item.setData(Qt.ItemDataRole.UserRole, c.value)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # ticked by us, once
+            item.setToolTip(f"{c.value} · {c.label_en} · {c.label_ko}")
             self._labels[c.value] = c.label(korean())
-            self._order.append(c.value)
             self._choices[c.value] = c
+        metrics = self.list_.fontMetrics()
+        widest = max((metrics.horizontalAdvance(n) for n in self._labels.values()), default=0)
+        rows = min(max(len(self._labels), 1), self.VISIBLE_ROWS)
+        self.list_.setFixedSize(min(widest + 64, 640), rows * (metrics.height() + 6) + 8)
         self._extra: list[str] = []
         self._show()
+
+    def items(self) -> list[QListWidgetItem]:
+        return [item for i in range(self.list_.count()) if (item := self.list_.item(i)) is not None]
 
     def _opening(self) -> None:
         self.search.clear()
@@ -348,30 +376,44 @@ class MultiChoiceEditor(QToolButton):
 
     def filter(self, text: str) -> None:
         """Show only the names (or codes) that hold the typed text."""
-        for action in self.actions_:
-            action.setVisible(self._choices[action.data()].matches(text.strip()))
+        for item in self.items():
+            choice = self._choices[item.data(Qt.ItemDataRole.UserRole)]
+            offered = not item.data(Qt.ItemDataRole.UserRole + 2)  # not left out by limit_to
+            item.setHidden(not (offered and choice.matches(text.strip())))
+        first = next((i for i in self.items() if not i.isHidden()), None)
+        if first is not None:
+            self.list_.setCurrentItem(first)
+        else:
+            self.list_.setCurrentRow(-1)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        # A tick keeps the menu open: the click toggles the item instead of triggering (and closing).
-        if watched is self.menu_ and event.type() == QEvent.Type.MouseButtonRelease:
-            assert isinstance(event, QMouseEvent)
-            action = self.menu_.actionAt(event.position().toPoint())
-            if action is not None and action.isCheckable() and action.isEnabled():
-                action.toggle()
-                return True
-        if watched is self.menu_ and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            action = self.menu_.activeAction()
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and (
-                action is not None and action.isCheckable()
-            ):
-                action.toggle()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _toggled(self) -> None:
+    def toggle_item(self, item: QListWidgetItem) -> None:
+        ticked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
         self._show()
         self.changed.emit()
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self.toggle_item(item)
+
+    def _tick_first(self) -> None:
+        item = self.list_.currentItem()
+        if item is not None and not item.isHidden():
+            self.toggle_item(item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.list_.setFocus()
+                QApplication.sendEvent(self.list_, event)
+                return True
+            if watched is self.list_ and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                item = self.list_.currentItem()
+                if item is not None:
+                    self.toggle_item(item)
+                return True
+        return super().eventFilter(watched, event)
 
     def _show(self) -> None:
         names = [self._labels.get(v, v) for v in self.value()]
@@ -380,25 +422,31 @@ class MultiChoiceEditor(QToolButton):
         self.setToolTip("\n".join(names))
 
     def value(self) -> list[str]:
-        ticked = [a.data() for a in self.actions_ if a.isChecked()]
+        ticked = [
+            i.data(Qt.ItemDataRole.UserRole) for i in self.items() if i.checkState() == Qt.CheckState.Checked
+        ]
         return ticked + [v for v in self._extra if v not in ticked]
 
     def set_value(self, value: Any) -> None:
         wanted = list(value or [])
-        for action in self.actions_:
-            action.blockSignals(True)
-            action.setChecked(action.data() in wanted)
-            action.blockSignals(False)
+        for item in self.items():
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self._extra = [v for v in wanted if v not in self._labels]  # kept, never dropped silently
         self._show()
 
     def limit_to(self, groups: Sequence[str] | None) -> None:
         """Offer only the choices of these groups (a case's country); ticked ones stay offered."""
         ticked = set(self.value())
-        for action in self.actions_:
-            choice = self._choices[action.data()]
-            action.setEnabled(groups is None or choice.group in groups or choice.value in ticked)
-            action.setVisible(action.isEnabled())
+        for item in self.items():
+            choice = self._choices[item.data(Qt.ItemDataRole.UserRole)]
+            left_out = groups is not None and choice.group not in groups and choice.value not in ticked
+            item.setData(Qt.ItemDataRole.UserRole + 2, left_out)
+            item.setHidden(left_out)
+
+    def offered(self) -> list[str]:
+        """The codes the list offers now (after limit_to and any typed filter)."""
+        return [i.data(Qt.ItemDataRole.UserRole) for i in self.items() if not i.isHidden()]
 
 
 class RecordPicker(QLineEdit):

@@ -25,7 +25,7 @@ from missiondesk.domain.schema import entity
 from missiondesk.services.lookups import Choice, Lookups
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
-from missiondesk.ui.labels import field_label
+from missiondesk.ui.labels import field_label, value_label
 
 SEARCH_DELAY_MS = 120
 FILTERS_PER_ROW = 3  # coalesces a burst of keystrokes into one query
@@ -107,7 +107,15 @@ class FilterBar(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"), self)
         self.clear_button.clicked.connect(self.clear)
         first.addWidget(self.clear_button)
+        # Conditions no control can show (a dashboard figure's "not a duplicate", its missions) are said
+        # here, so a list is never narrowed by something the officer cannot see; Clear drops them.
+        self.hidden = QLabel(self)
+        self.hidden.setObjectName("hidden_conditions")
+        self.hidden.setWordWrap(True)
+        self.hidden.hide()
+        outer.addWidget(self.hidden)
         self._base = ListQuery(entity_name)
+        self._default_base = self._base
 
     def _choices(self, name: str) -> list[Choice] | tuple[Choice, ...]:
         f = self.spec.field(name)
@@ -129,10 +137,72 @@ class FilterBar(QWidget):
     def set_base(self, query: ListQuery) -> None:
         """What the list shows before any filter (the trash, another mission…)."""
         self._base = query
+        self._default_base = query
+
+    def show_query(self, query: ListQuery) -> ListQuery:
+        """Take a query made elsewhere (a dashboard figure): each condition goes into the control that
+        shows it; the rest stays in force and is listed above the list. Returns the bar's query."""
+        widgets = [*self.filters.values(), self.date_from, self.date_to, self.search]
+        for widget in widgets:
+            if widget is not None:
+                widget.blockSignals(True)
+        hidden: dict[str, Any] = {}
+        for combo in self.filters.values():
+            combo.set_value(None)
+        for name, value in query.equals.items():
+            if name in self.filters and value is not None and not isinstance(value, list | tuple):
+                self.filters[name].set_value(value)
+            else:
+                hidden[name] = value
+        has_code = {}
+        for name, code in query.has_code.items():
+            if name in self.filters:
+                self.filters[name].set_value(code)
+            else:
+                has_code[name] = code
+        dates_shown = query.date_field == self.date_field and self.date_from is not None
+        if dates_shown and self.date_from is not None and self.date_to is not None:
+            self.date_from.set_value(query.date_from)
+            self.date_to.set_value(query.date_to)
+        self.search.setText(query.text)
+        for widget in widgets:
+            if widget is not None:
+                widget.blockSignals(False)
+        base = dataclasses.replace(
+            self._default_base,
+            equals={**self._default_base.equals, **hidden},
+            has_code=has_code,
+            owner_missions=query.owner_missions,
+        )
+        if not dates_shown:
+            base = dataclasses.replace(
+                base, date_field=query.date_field, date_from=query.date_from, date_to=query.date_to
+            )
+        self._base = base
+        self._say_hidden(hidden, has_code, query)
+        return self.query()
+
+    def _say_hidden(self, hidden: dict[str, Any], has_code: dict[str, str], query: ListQuery) -> None:
+        parts = []
+        for name, value in {**hidden, **has_code}.items():
+            label = field_label(self.spec, name) if self.spec.has_field(name) else name
+            if value is None:
+                parts.append(self.tr("{0}: empty").format(label))
+            elif isinstance(value, list | tuple):
+                parts.append(f"{label}: {', '.join(str(v) for v in value)}")
+            else:
+                parts.append(f"{label}: {value_label(value)}")
+        if query.owner_missions:
+            parts.append(self.tr("Missions: {0}").format(", ".join(query.owner_missions)))
+        if query.date_field and query.date_field != self.date_field:
+            label = field_label(self.spec, query.date_field)
+            parts.append(f"{label}: {query.date_from or ''} – {query.date_to or ''}")
+        self.hidden.setText(self.tr("Also limited to: {0} (Clear shows all)").format(" · ".join(parts)))
+        self.hidden.setVisible(bool(parts))
 
     def query(self) -> ListQuery:
         equals: dict[str, Any] = dict(self._base.equals)
-        has_code: dict[str, str] = {}
+        has_code: dict[str, str] = dict(self._base.has_code)
         for name, combo in self.filters.items():
             value = combo.value()
             if value in (None, ""):
@@ -155,6 +225,8 @@ class FilterBar(QWidget):
         self.filters[name].set_value(value)
 
     def clear(self) -> None:
+        self._base = self._default_base
+        self.hidden.hide()
         for widget in (*self.filters.values(), self.date_from, self.date_to):
             if widget is not None:
                 widget.blockSignals(True)

@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
 
         page = self.go(query.entity)
         if isinstance(page, ListPage) and page.spec.name == query.entity:
-            page.apply_query(query)
+            page.apply_query(page.filter_bar.show_query(query))  # every condition in sight
 
     # --- actions and menus -----------------------------------------------------------------
 

@@ -130,6 +130,7 @@ class RecordEditor(QWidget):
 
     saved = Signal(object)
     deleted = Signal(object)
+    linked_created = Signal(object)  # a record of another kind added from this form (a case's company)
 
     def __init__(self, ui: UiContext, entity_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +283,7 @@ class RecordEditor(QWidget):
             self.ui.lookups.forget(target)
             values = change.record.values if change.record is not None else {}
             picker.choose(Choice(change.record_id, display_title(target, values)))
+            self.linked_created.emit(change)  # the window counts it among the unsent changes
 
         dialog.created.connect(created)
         dialog.open()
@@ -291,6 +293,7 @@ class RecordEditor(QWidget):
     def _build_workflow(self) -> None:
         for button in self.workflow_buttons.values():
             self.workflow_bar.removeWidget(button)
+            button.hide()  # gone at once, not when the event loop gets round to deleting it
             button.deleteLater()
         self.workflow_buttons = {}
         workflow = workflows.workflow_for(self.spec.name)
