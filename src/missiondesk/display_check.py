@@ -26,11 +26,17 @@ XCB_LIBRARIES: dict[str, str] = {
 
 
 def _loads(name: str) -> bool:
-    try:
-        ctypes.CDLL(name)
-    except OSError:
-        return False
-    return True
+    # The built app may carry a library beside itself (PyInstaller's _internal folder), off the loader's path.
+    bundled = getattr(sys, "_MEIPASS", None)
+    for candidate in (name, os.path.join(bundled, name) if bundled else None):
+        if candidate is None:
+            continue
+        try:
+            ctypes.CDLL(candidate)
+        except OSError:
+            continue
+        return True
+    return False
 
 
 def uses_xcb(platform: str = sys.platform, environ: dict[str, str] | None = None) -> bool:
