@@ -25,6 +25,7 @@ from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 from missiondesk.ui.record_editor import NewRecordDialog
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
+from tests.runs_on import UNDER_WINE
 
 TODAY = dt.date.today()
 
@@ -378,6 +379,11 @@ def test_the_delete_message_leaves_undo_in_view(
     assert not status.message.geometry().intersects(status.undo_button.geometry())
 
 
+@pytest.mark.skipif(
+    UNDER_WINE,
+    reason="wine on a bare X display takes the dialog's activation back, and a window's shortcut needs "
+    "an active window (the main window's shortcuts are tested under wine; real Windows is not)",
+)
 def test_ctrl_s_saves_in_a_dialog_and_the_referral_step_is_not_called_cancel(
     qtbot: QtBot, window: MainWindow, mission: AppContext
 ) -> None:
