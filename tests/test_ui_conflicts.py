@@ -13,6 +13,7 @@ from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.records import RecordService
 from missiondesk.ui.conflict_dialog import ConflictDialog
 from missiondesk.ui.main_window import MainWindow
+from missiondesk.ui.ui_context import UiContext
 from tests.syncsim import World
 
 LONG = "현지 주정부와 협의한 내용. " * 80
@@ -43,7 +44,7 @@ def _two_conflicts(world: World) -> str:
 def test_the_dialog_shows_both_sides_in_full_and_takes_a_decision(qtbot: QtBot, world: World) -> None:
     case_id = _two_conflicts(world)
     a = world.laptops["a"]
-    dialog = ConflictDialog(a)
+    dialog = ConflictDialog(UiContext.create(a, None))
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -53,12 +54,12 @@ def test_the_dialog_shows_both_sides_in_full_and_takes_a_decision(qtbot: QtBot, 
     assert dialog.theirs.toPlainText() == LONG.strip()  # long text in full
     assert dialog.ours.toPlainText() == "B의 짧은 요약"
     assert dialog.base.toPlainText() == "원래 요약"
-    with qtbot.waitSignal(dialog.resolved):
+    with qtbot.waitSignal(dialog.ui.changes.changed):
         qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.list.count() == 1)
     assert RecordService(a).get("support_case", case_id)["summary"] == "B의 짧은 요약"
     dialog.merged.setPlainText("A와 B가 합의한 제목")
-    with qtbot.waitSignal(dialog.resolved):
+    with qtbot.waitSignal(dialog.ui.changes.changed):
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.list.count() == 0)
     assert RecordService(a).get("support_case", case_id)["title"] == "A와 B가 합의한 제목"
@@ -67,7 +68,7 @@ def test_the_dialog_shows_both_sides_in_full_and_takes_a_decision(qtbot: QtBot, 
 
 def test_a_refused_decision_is_explained_in_the_dialog(qtbot: QtBot, world: World) -> None:
     _two_conflicts(world)
-    dialog = ConflictDialog(world.hq)  # HQ cannot rewrite a mission's case
+    dialog = ConflictDialog(UiContext.create(world.hq, None))  # HQ cannot rewrite a mission's case
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)

@@ -243,7 +243,7 @@ def test_a_company_added_from_the_case_form_is_then_found_by_what_was_typed(
     picker.clear()
     type_text(picker, "포엔")
     assert picker.value() == company_id
-    with qtbot.waitSignal(detail.saved):
+    with qtbot.waitSignal(detail.editor.saved):
         detail.editor.save_button.click()
     assert detail.record is not None and detail.record["company_id"] == company_id
 

@@ -88,6 +88,14 @@ class ConflictService:
         )
         return [self._view(c) for c in page.rows]
 
+    def has_open(self, record_id: str) -> bool:
+        """Whether a record still has a conflict to review on this device. A decision made here counts at
+        once: the record's ``conflict_state`` is the authority's and stays set until a sync brings it back."""
+        query = ListQuery(
+            "conflict", equals={"status": ConflictStatus.OPEN.value, "record_id": record_id}, limit=1
+        )
+        return bool(self.records.list(query, with_total=False).rows)
+
     def get(self, conflict_id: str) -> ConflictView:
         return self._view(self.records.get("conflict", conflict_id))
 

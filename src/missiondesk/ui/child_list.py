@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
+from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.dialog_parts import save_shortcut
 from missiondesk.ui.labels import entity_label
 from missiondesk.ui.record_editor import RecordEditor
@@ -28,8 +29,6 @@ from missiondesk.ui.ui_context import UiContext
 
 class ChildDialog(QDialog):
     """Add or edit one child record; its workflow steps (a referral's status) are here too."""
-
-    changed = Signal(object)
 
     def __init__(
         self,
@@ -58,18 +57,16 @@ class ChildDialog(QDialog):
         else:
             self.editor.show_record(record)
 
-    def _saved(self, change: Change) -> None:
-        self.changed.emit(change)
+    def _saved(self, _change: Change) -> None:
         if self._new:
             self.accept()
 
-    def _deleted(self, change: Change) -> None:
-        self.changed.emit(change)
+    def _deleted(self, _change: Change) -> None:
         self.accept()
 
 
 class ChildList(QWidget):
-    changed = Signal(object)
+    """The children of one parent; it follows ``ui.changes`` for the changes among them."""
 
     def __init__(self, ui: UiContext, entity_name: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +95,7 @@ class ChildList(QWidget):
         # What was already typed for a new child elsewhere (the quick-add line): "Add…" starts from it.
         self.draft: Callable[[], dict[str, Any]] | None = None
         self.set_parent(None)
+        ui.changes.changed.connect(self._follow)
 
     def _query(self) -> ListQuery:
         assert self.spec.parent is not None
@@ -133,11 +131,20 @@ class ChildList(QWidget):
         dialog = ChildDialog(
             self.ui, self.spec.name, {self.spec.parent.field: self.parent_id}, record, self, draft
         )
-        dialog.changed.connect(self._changed)
         dialog.open()
         self.dialog = dialog
         return dialog
 
-    def _changed(self, change: Change) -> None:
-        self.model.refresh()
-        self.changed.emit(change)
+    def _follow(self, changes: ChangeSet) -> None:
+        if self.parent_id is None or not changes.touches(self.spec.name):
+            return
+        if changes.everything or any(self._mine(changes, i) for i in changes.touched(self.spec.name)):
+            self.model.apply(changes)
+
+    def _mine(self, changes: ChangeSet, record_id: str) -> bool:
+        """A change to one of these children, or one that makes a record a child of this parent."""
+        assert self.spec.parent is not None
+        change = changes.change_for(self.spec.name, record_id)
+        record = change.record if change is not None else None
+        parent_id = record.get(self.spec.parent.field) if record is not None else None
+        return parent_id == self.parent_id or self.model.row_of(record_id) is not None

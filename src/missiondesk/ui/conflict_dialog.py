@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from missiondesk.domain.enums import ConflictKind, Resolution
 from missiondesk.domain.records import Change
 from missiondesk.errors import MissionDeskError
-from missiondesk.services.conflicts import ConflictService, ConflictView
-from missiondesk.services.context import AppContext
+from missiondesk.services.conflicts import ConflictView
+from missiondesk.ui.ui_context import UiContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -41,13 +41,13 @@ def show_value(value: Any) -> str:
 
 
 class ConflictDialog(QDialog):
-    """Opened from the main window by a mission officer or an HQ analyst."""
+    """Opened from the main window by a mission officer or an HQ analyst. A decision goes out on
+    ``ui.changes``: the open list and detail pane show it, the counts follow, a sync is scheduled."""
 
-    resolved = Signal(list)  # the list of Change the decision made
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = ConflictService(ctx)
+        self.ui = ui
+        self.service = ui.conflicts
         self.setWindowTitle(self.tr("Review conflicts"))
         self.resize(1000, 620)
 
@@ -174,6 +174,6 @@ class ConflictDialog(QDialog):
         except MissionDeskError as exc:
             self.message.setText(str(exc))
             return
-        self.resolved.emit(changes)
         self.reload()
+        self.ui.changes.announce(changes)
         self.message.setText(self.tr("Resolved. The decision is sent with the next sync."))

@@ -40,6 +40,7 @@ from missiondesk.reports.period import Period, ReportScope, ScopeKind
 from missiondesk.reports.report import Report
 from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.services.reports import ReportService
+from missiondesk.ui.changes import Freshness
 from missiondesk.ui.charts import Bar, BarChart
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.labels import korean
@@ -223,6 +224,13 @@ class Dashboard(QWidget):
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addLayout(pickers)
         outer.addWidget(scroll, 1)
+        # Counted when first shown, then again only after a change: a visit alone does not recount.
+        self.freshness = Freshness(
+            self, ui.changes, lambda _changes: True, lambda _changes: self.refresh(), self.refresh, stale=True
+        )
+
+    def shown(self) -> None:
+        self.freshness.shown()
 
     # --- choices ---------------------------------------------------------------------------
 

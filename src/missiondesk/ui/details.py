@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from missiondesk.domain.records import Change, Record
 from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
+from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.child_list import ChildList
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
 from missiondesk.ui.record_editor import RecordEditor
@@ -33,19 +34,17 @@ from missiondesk.ui.ui_context import UiContext
 
 
 class DetailPane(QWidget):
-    """An editor in a scroll area, with room below for the record's children."""
+    """An editor in a scroll area, with room below for the record's children.
 
-    saved = Signal(object)
-    deleted = Signal(object)
+    It follows ``ui.changes``: a change to the record it shows, made anywhere (a conflict's decision,
+    a sync, undo), shows the record's new state, unless the officer is typing in it."""
 
     def __init__(self, ui: UiContext, entity_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
         self.entity_name = entity_name
         self.editor = RecordEditor(ui, entity_name, self)
-        self.editor.saved.connect(self._saved)
-        self.editor.deleted.connect(self.deleted)
-        self.editor.linked_created.connect(self._child_changed)
+        ui.changes.changed.connect(self._follow)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
@@ -75,12 +74,21 @@ class DetailPane(QWidget):
     def record_shown(self, record: Record | None) -> None:
         """Subclasses show the record's children."""
 
-    def _saved(self, change: Change) -> None:
-        self.record_shown(change.record)
-        self.saved.emit(change)
-
-    def _child_changed(self, change: Change) -> None:
-        self.saved.emit(change)
+    def _follow(self, changes: ChangeSet) -> None:
+        record = self.record
+        if record is None or not (changes.everything or record.id in changes.touched(self.entity_name)):
+            return
+        change = changes.change_for(self.entity_name, record.id)
+        if change is not None and change.record is record:
+            self.record_shown(record)  # this editor made the change and shows it: its children follow
+            return
+        if self.editor.form.dirty:
+            return  # what is being typed stays; saving it writes only the fields typed
+        try:
+            fresh: Record | None = self.ui.records.get(self.entity_name, record.id)
+        except MissionDeskError:
+            fresh = None
+        self.show_record(None if fresh is None or fresh.is_deleted else fresh)
 
 
 class ActivityQuickAdd(QWidget):
@@ -140,6 +148,7 @@ class ActivityQuickAdd(QWidget):
             return None
         self.message.hide()
         self.notes.clear()
+        self.ui.changes.announce([change])
         self.added.emit(change)
         return change
 
@@ -162,14 +171,12 @@ class CaseDetail(DetailPane):
         timeline = QWidget(self)
         self.quick_add = ActivityQuickAdd(ui, timeline)
         self.activities = ChildList(ui, "case_activity", self.tr("Timeline"), timeline)
-        self.quick_add.added.connect(self._activity_added)
         self.activities.draft = self.quick_add.draft
-        self.activities.changed.connect(self._activity_changed)
+        ui.changes.changed.connect(self._activity_heard)
         box = QVBoxLayout(timeline)
         box.addWidget(self.quick_add)
         box.addWidget(self.activities)
         self.referrals = ChildList(ui, "partner_referral", self.tr("Partner referrals"), self)
-        self.referrals.changed.connect(self._child_changed)
         self.linked = QLabel(self)
         self.linked.setObjectName("linked")
         self.linked.setWordWrap(True)
@@ -180,14 +187,19 @@ class CaseDetail(DetailPane):
         self.tabs.addTab(self.linked, self.tr("Linked"))
         self.splitter.addWidget(self.tabs)
 
-    def _activity_changed(self, change: Change) -> None:
-        if change.kind == "create":
-            self.quick_add.notes.clear()  # what was typed there went into the new activity
-        self._child_changed(change)
-
-    def _activity_added(self, change: Change) -> None:
-        self.activities.model.refresh()
-        self.saved.emit(change)
+    def _activity_heard(self, changes: ChangeSet) -> None:
+        """An activity added to this case ("Add…" starts from the quick-add line): what was typed there
+        went into it."""
+        if self.record is None:
+            return
+        for change in changes.changes:
+            if (
+                change.entity == "case_activity"
+                and change.kind == "create"
+                and change.record is not None
+                and change.record.get("case_id") == self.record.id
+            ):
+                self.quick_add.notes.clear()
 
     def record_shown(self, record: Record | None) -> None:
         case_id = record.id if record is not None else None
@@ -218,7 +230,6 @@ class BriefDetail(DetailPane):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, "market_brief", parent)
         self.deliveries = ChildList(ui, "brief_delivery", self.tr("Delivered to"), self)
-        self.deliveries.changed.connect(self._child_changed)
         self.splitter.addWidget(self.deliveries)
 
     def record_shown(self, record: Record | None) -> None:
@@ -231,7 +242,6 @@ class MeetingDetail(DetailPane):
         self.attendance = ChildList(ui, "meeting_attendance", self.tr("Attendance by institution"), self)
         self.agenda = ChildList(ui, "agenda_item", self.tr("Agenda"), self)
         for child in (self.attendance, self.agenda):
-            child.changed.connect(self._child_changed)
             self.splitter.addWidget(child)
 
     def record_shown(self, record: Record | None) -> None:

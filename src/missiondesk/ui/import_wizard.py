@@ -450,6 +450,7 @@ class ApplyPage(QWizardPage):
         self.save_acks.setEnabled(any(b.kind == "ops" and b.status != "refused" for b in report.bundles))
         self.done_ = True
         self.completeChanged.emit()
+        self.wiz.ui.changes.announce_everything()  # every screen reads again (hidden ones when next shown)
         self.wiz.imported.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
@@ -484,7 +485,7 @@ class ApplyPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    """``imported`` carries the ``ImportReport``; the window refreshes its lists and counts."""
+    """``imported`` carries the ``ImportReport``; the screens hear of it on ``ui.changes``."""
 
     imported = Signal(object)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.services.progress import Cancelled
+from missiondesk.ui.changes import ChangeSet, Freshness
 from missiondesk.ui.details import DetailPane, detail_for
 from missiondesk.ui.filter_bar import FilterBar
 from missiondesk.ui.labels import entity_label
@@ -28,9 +29,8 @@ from missiondesk.ui.ui_context import UiContext
 
 
 class ListPage(QWidget):
-    """``changed`` carries every ``Change`` made here, so the window can update its counts."""
-
-    changed = Signal(object)
+    """Follows ``ui.changes``: in sight, an edit updates its row in place; hidden, the page reads again
+    when it is next shown."""
 
     def __init__(self, ui: UiContext, entity_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +52,9 @@ class ListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
         self.model.counted.connect(self._show_count)
+        self.freshness = Freshness(
+            self, ui.changes, lambda changes: changes.touches(entity_name), self._follow, self.refresh
+        )
         self.count = QLabel(self)
         self.new_button = QPushButton(self.tr("New {0}").format(entity_label(spec).lower()), self)
         self.new_button.clicked.connect(self.new_record)
@@ -89,8 +92,6 @@ class ListPage(QWidget):
         if self._detail is None:
             sizes = self.splitter.sizes()
             detail = detail_for(self.ui, self.spec.name, self)
-            detail.saved.connect(self._saved)
-            detail.deleted.connect(self._deleted)
             self.splitter.replaceWidget(1, detail)
             self.placeholder.deleteLater()
             self.splitter.setSizes(sizes)
@@ -125,6 +126,16 @@ class ListPage(QWidget):
     def refresh(self) -> None:
         self.model.refresh()
         self.lookups_changed()
+
+    def shown(self) -> None:
+        """The window shows this page: read again if something changed while it was hidden."""
+        self.freshness.shown()
+
+    def _follow(self, changes: ChangeSet) -> None:
+        if changes.everything:
+            self.refresh()
+        else:
+            self.model.apply(changes)
 
     def lookups_changed(self) -> None:
         """Reference data or officers changed (a sync): nothing to do for most pages."""
@@ -197,15 +208,6 @@ class ListPage(QWidget):
             return
         self.table.clearSelection()
         self.detail.start_new()
-
-    def _saved(self, change: Change) -> None:
-        if change.entity == self.spec.name:
-            self.model.refresh()
-        self.changed.emit(change)
-
-    def _deleted(self, change: Change) -> None:
-        self.model.refresh()
-        self.changed.emit(change)
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()

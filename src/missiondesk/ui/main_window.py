@@ -1,7 +1,8 @@
 """The main window: navigation on the left, one page per kind of work, the status bar below.
 
 Pages are built the first time they are shown, so start-up pays for the case
-list only. Every change a page reports updates the status bar counts.
+list only. The window hears every change on ``ui.changes`` like any screen: it
+updates the status bar counts, offers undo after a delete and schedules a sync.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from missiondesk.ui.window_state import WindowState
 if TYPE_CHECKING:
     from missiondesk.services.context import AppContext
     from missiondesk.services.sync import SyncReport, SyncService
+    from missiondesk.ui.changes import ChangeSet
     from missiondesk.ui.conflict_dialog import ConflictDialog
     from missiondesk.ui.export_dialog import ExportDialog
     from missiondesk.ui.import_wizard import ImportWizard
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         self._set_actions_enabled(True)
         self.actions_["undo_delete"].setEnabled(False)  # until something is deleted
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.ui.changes.changed.connect(self._changes_heard)
         self.go("support_case")
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -237,16 +240,13 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             widget: QWidget
             if key == "trash":
-                trash = TrashPage(self.ui, self)
-                trash.changed.connect(self._changed)
-                widget = trash
+                widget = TrashPage(self.ui, self)
             elif key == "sync":
                 widget = self._sync_page()
             elif key == "reports":
                 widget = self._reports_page()
             else:
                 list_page = ListPage(self.ui, key, self)
-                list_page.changed.connect(self._changed)
                 list_page.detail_created = self.window_state.restore_children
                 widget = list_page
             self.pages[key] = widget
@@ -255,8 +255,8 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def go(self, key: str) -> QWidget:
+        from missiondesk.ui.changes import Freshness
         from missiondesk.ui.list_page import ListPage
-        from missiondesk.ui.trash_page import TrashPage
 
         widget = self.page(key)
         current = self.stack.currentWidget()
@@ -268,10 +268,9 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        if isinstance(widget, TrashPage):
-            widget.refresh()
-        elif key == "reports":
-            self._refresh_reports()
+        freshness = widget.findChild(Freshness, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if freshness is not None:
+            freshness.shown()  # a page that heard of changes while hidden reads again now
         return widget
 
     def _nav_changed(self, row: int) -> None:
@@ -296,9 +295,9 @@ class MainWindow(QMainWindow):
         return page
 
     def _after_sync(self, report: SyncReport) -> None:
-        if report.pulled or report.revoked or report.restarted or report.repaired:
-            self.refresh_all()
-        else:
+        from missiondesk.ui.sync_ui import changed_records
+
+        if not changed_records(report):  # one that changed records was heard on ui.changes
             self.refresh_counts()
 
     def _reports_page(self) -> QWidget:
@@ -309,9 +308,6 @@ class MainWindow(QMainWindow):
         page.open_records.connect(self.open_records)
         self.dashboard = page
         return page
-
-    def _refresh_reports(self) -> None:
-        self.dashboard.refresh()
 
     def open_records(self, query: ListQuery) -> None:
         """A figure or a bar of the dashboard was clicked: show the records behind it in their list."""
@@ -517,47 +513,40 @@ class MainWindow(QMainWindow):
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
             return None
-        self.last_delete = None
-        self.actions_["undo_delete"].setEnabled(False)
+        self.ui.changes.announce([restored])
         self.status.clear_undo(self.tr("Restored."))
-        self._changed(restored)
         page = self.pages.get(change.entity)
         if isinstance(page, ListPage):
-            page.refresh()
             page.open_record(change.record_id)
         return restored
 
-    def _changed(self, change: Change) -> None:
+    def _changes_heard(self, changes: ChangeSet) -> None:
+        """Any change, made anywhere: the window's own part (the screens follow by themselves)."""
         from missiondesk.services.lookups import display_title
-        from missiondesk.ui.list_page import ListPage
 
-        self.sync.edited()
-        self.ui.lookups.forget(change.entity)  # a renamed company or officer shows its new name
-        if change.kind == "delete":
-            self.last_delete = change
-            self.actions_["undo_delete"].setEnabled(True)
-            title = display_title(change.entity, change.record.values) if change.record is not None else ""
-            self.status.offer_undo(self.tr("Moved to the trash: {0}").format(title))
-        elif (
-            change.kind == "restore"
-            and self.last_delete is not None
-            and change.record_id == self.last_delete.record_id
-        ):
-            self.last_delete = None
-            self.actions_["undo_delete"].setEnabled(False)
-            self.status.clear_undo()
-        for key, page in self.pages.items():
-            if key == change.entity and isinstance(page, ListPage) and page is not self.sender():
-                page.model.refresh()
+        if changes.local:
+            self.sync.edited()  # a sync follows a burst of edits, a conflict's decision among them
+        for change in changes.changes:
+            if change.kind == "delete":
+                self.last_delete = change
+                self.actions_["undo_delete"].setEnabled(True)
+                record = change.record
+                title = display_title(change.entity, record.values) if record is not None else ""
+                self.status.offer_undo(self.tr("Moved to the trash: {0}").format(title))
+            elif (
+                change.kind == "restore"
+                and self.last_delete is not None
+                and change.record_id == self.last_delete.record_id
+            ):
+                self.last_delete = None
+                self.actions_["undo_delete"].setEnabled(False)
+                self.status.clear_undo()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        from missiondesk.services.conflicts import ConflictService
-
-        assert self.ctx is not None
         try:
             unsent = self.ui.lookups.unsent_changes()
-            conflicts = len(ConflictService(self.ctx).open_conflicts())
+            conflicts = len(self.ui.conflicts.open_conflicts())
             due = self.ui.links.due_tasks(DUE_SOON_DAYS)
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
@@ -592,20 +581,8 @@ class MainWindow(QMainWindow):
         from missiondesk.ui.import_wizard import ImportWizard
 
         self.import_wizard = ImportWizard(self.ui, paths, self)
-        self.import_wizard.imported.connect(lambda _report: self.refresh_all())
         self.import_wizard.open()
         return self.import_wizard
-
-    def refresh_all(self) -> None:
-        """After an import or a sync: every list re-reads, the counts too."""
-        from missiondesk.ui.list_page import ListPage
-        from missiondesk.ui.trash_page import TrashPage
-
-        self.ui.lookups.forget()
-        for page in self.pages.values():
-            if isinstance(page, ListPage | TrashPage):
-                page.refresh()
-        self.refresh_counts()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.ctx is not None and xlsx_paths(event.mimeData().urls()):
@@ -627,9 +604,7 @@ class MainWindow(QMainWindow):
     def open_conflicts(self) -> ConflictDialog:
         from missiondesk.ui.conflict_dialog import ConflictDialog
 
-        assert self.ctx is not None
-        self.conflict_dialog = ConflictDialog(self.ctx, self)
-        self.conflict_dialog.resolved.connect(lambda _changes: self.refresh_counts())
+        self.conflict_dialog = ConflictDialog(self.ui, self)
         self.conflict_dialog.open()
         return self.conflict_dialog
 

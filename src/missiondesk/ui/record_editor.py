@@ -88,6 +88,7 @@ class TransitionDialog(QDialog):
         except MissionDeskError as exc:
             self.form.show_message(str(exc))
             return
+        self.ui.changes.announce([self.change])
         self.done_change.emit(self.change)
         self.accept()
 
@@ -126,11 +127,11 @@ class NewRecordDialog(QDialog):
 
 
 class RecordEditor(QWidget):
-    """The detail pane of a list. ``saved`` carries every ``Change`` it made."""
+    """The detail pane of a list. Every change it makes goes out on ``ui.changes``; ``saved`` and
+    ``deleted`` tell only the dialog that holds it (a child's dialog closes on them)."""
 
     saved = Signal(object)
     deleted = Signal(object)
-    linked_created = Signal(object)  # a record of another kind added from this form (a case's company)
 
     def __init__(self, ui: UiContext, entity_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,7 +230,8 @@ class RecordEditor(QWidget):
         if r.updated_by:
             stamp = r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.updated_at else ""
             bits.append(self.tr("changed by {0} {1}").format(r.updated_by, stamp))
-        if r.conflict_state != "none":
+        # The record's conflict state is the authority's: a decision made here shows at once.
+        if r.conflict_state != "none" and self.ui.conflicts.has_open(r.id):
             bits.append(self.tr("has a conflict to review"))
         self.status.setText(" · ".join(bits))
 
@@ -280,10 +282,8 @@ class RecordEditor(QWidget):
         assert isinstance(picker, RecordPicker)
 
         def created(change: Change) -> None:
-            self.ui.lookups.forget(target)
             values = change.record.values if change.record is not None else {}
             picker.choose(Choice(change.record_id, display_title(target, values)))
-            self.linked_created.emit(change)  # the window counts it among the unsent changes
 
         dialog.created.connect(created)
         dialog.open()
@@ -347,6 +347,7 @@ class RecordEditor(QWidget):
         if from_button or self.delete_button.hasFocus():
             # Save turns grey once saved and Qt would pass its focus on to "Move to trash".
             self.form.editors[self.form.fields[0]].setFocus()
+        self.ui.changes.announce([change])
         self.saved.emit(change)
         return change
 
@@ -368,6 +369,7 @@ class RecordEditor(QWidget):
             self.ui.errors.show(exc)
             return None
         self.show_record(None)
+        self.ui.changes.announce([change])
         self.deleted.emit(change)
         return change
 
@@ -388,9 +390,11 @@ class RecordEditor(QWidget):
         except MissionDeskError as exc:
             self.form.show_message(str(exc))
             return None
+        self.ui.changes.announce([change])
         self._after_transition(change)
         return change
 
     def _after_transition(self, change: Change) -> None:
+        """The step is made (and was announced by whoever made it): show where the record stands."""
         self.show_record(change.record)
         self.saved.emit(change)

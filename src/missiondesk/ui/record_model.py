@@ -16,7 +16,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from missiondesk.domain.records import ListQuery, Record
 from missiondesk.domain.schema import entity
+from missiondesk.errors import MissionDeskError
 from missiondesk.services.records import RecordService
+from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.columns import CellFormatter, Column, columns_for
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id: survives sorting and proxies
@@ -127,8 +129,46 @@ class RecordTableModel(QAbstractTableModel):
         self.counted.emit(0)
 
     def refresh(self) -> None:
-        """Read the same query again (after an edit, a delete or a sync)."""
+        """Read the same query again (after a create, a delete or a sync)."""
         self.load(self.query)
+
+    def apply(self, changes: ChangeSet) -> None:
+        """Follow a change: edits of rows already loaded are updated in place (the view keeps its scroll
+        position and selection, nothing is counted again); anything else reads the query again.
+
+        An edited row stays where it is until the next query, even if the edit moved it in the sort
+        order or out of the filter (Anki's browser does the same): rows do not jump under the cursor."""
+        if changes.everything:
+            self.refresh()
+            return
+        touched = changes.touched(self.query.entity)
+        if not touched:
+            return
+        rows = {record_id: self.row_of(record_id) for record_id in touched}
+        if any(kind != "update" for kind in touched.values()) or None in rows.values():
+            self.refresh()
+            return
+        for record_id, row in rows.items():
+            assert row is not None
+            change = changes.change_for(self.query.entity, record_id)
+            record = change.record if change is not None else None
+            if record is None:  # touched through a conflict's decision: read it again
+                try:
+                    record = self.records.get(self.query.entity, record_id)
+                except MissionDeskError:
+                    record = None
+            if record is None or record.is_deleted != self.query.trash:
+                self.refresh()
+                return
+            self._replace(row, record)
+
+    def _replace(self, row: int, record: Record) -> None:
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages[number]
+        rows = (*page.rows[:offset], record, *page.rows[offset + 1 :])
+        titles = {**page.titles, **self.formatter.ref_titles(self.columns, (record,))}
+        self._pages[number] = _Page(rows, titles)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def _page(self, rows: tuple[Record, ...]) -> _Page:
         return _Page(rows, self.formatter.ref_titles(self.columns, rows))

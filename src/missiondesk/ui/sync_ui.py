@@ -42,6 +42,12 @@ from missiondesk.ui.ui_context import UiContext
 TICK_MS = 1000
 
 
+def changed_records(report: SyncReport) -> bool:
+    """Whether a sync changed records here (it pulled, revoked, restarted or repaired): the screens
+    read again. One that only sent changes leaves every record as it was."""
+    return bool(report.pulled or report.revoked or report.restarted or report.repaired)
+
+
 class SyncController(QObject):
     """Runs syncs when the policy says so; ``synced`` carries each report, ``failed`` each error."""
 
@@ -114,6 +120,8 @@ class SyncController(QObject):
             line += f" — {report.message}"
         self.log.append(line)
         self.show_status()
+        if changed_records(report):
+            self.ui.changes.announce_everything()
         self.synced.emit(report)
         self.state_changed.emit()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
+from missiondesk.ui.changes import ChangeSet, Freshness
 from missiondesk.ui.labels import entity_label
 from missiondesk.ui.record_model import RECORD_ROLE, RecordTableModel
 from missiondesk.ui.record_table import RecordTable
@@ -34,8 +34,12 @@ TRASHED = (
 )
 
 
+def fills_or_empties_the_trash(changes: ChangeSet) -> bool:
+    return changes.everything or any(c.kind in ("delete", "restore") for c in changes.changes)
+
+
 class TrashPage(QWidget):
-    changed = Signal(object)
+    """Follows ``ui.changes``: a delete or a restore anywhere shows here (when next shown, if hidden)."""
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +68,12 @@ class TrashPage(QWidget):
         layout.addWidget(self.count)
         self.model.modelReset.connect(self._show_count)
         self._show_count()
+        self.freshness = Freshness(
+            self, ui.changes, fills_or_empties_the_trash, lambda _changes: self.refresh(), self.refresh
+        )
+
+    def shown(self) -> None:
+        self.freshness.shown()
 
     def _query(self) -> ListQuery:
         return ListQuery(
@@ -91,7 +101,5 @@ class TrashPage(QWidget):
             except MissionDeskError as exc:
                 self.ui.errors.show(exc)
                 break
-        self.refresh()
-        for change in changes:
-            self.changed.emit(change)
+        self.ui.changes.announce(changes)  # the trash itself reads again on hearing it
         return changes
