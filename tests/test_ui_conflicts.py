@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.records import RecordService
+from missiondesk.sync.loop import SyncLoop, Trigger
 from missiondesk.ui.conflict_dialog import ConflictDialog
+from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 from missiondesk.ui.ui_context import UiContext
 from tests.syncsim import World
@@ -89,3 +92,51 @@ def test_the_main_window_opens_the_review_and_counts_conflicts(qtbot: QtBot, wor
     qtbot.waitExposed(window.conflict_dialog)
     qtbot.mouseClick(window.conflict_dialog.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.status.conflicts.text() == "Conflicts to review: 1")
+
+
+def test_a_decision_in_the_dialog_updates_the_open_list_and_detail_and_starts_a_sync(
+    qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case_id = _two_conflicts(world)
+    a = world.laptops["a"]
+    window = MainWindow(a)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.go("support_case")
+    assert isinstance(page, ListPage)
+    page.select_row(0)
+    editor = page.detail.editor
+    assert editor.heading.text().endswith("A의 제목") and "has a conflict to review" in editor.status.text()
+    title = next(i for i, c in enumerate(page.model.columns) if c.key == "title")
+    # The laptop synced a moment ago: by the clock alone, the next sync is five minutes away.
+    now = [1000.0]
+    loop = window.sync.loop = SyncLoop(clock=lambda: now[0])
+    loop.started()
+    loop.finished(True)
+    resets: list[object] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+
+    dialog = window.open_conflicts()
+    qtbot.waitExposed(dialog)
+    rows = {dialog.list.item(i).text(): i for i in range(dialog.list.count())}
+    dialog.list.setCurrentRow(next(i for text, i in rows.items() if "Title" in text))
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)  # B's title
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    # The open list and the detail pane show the decision at once, the list without a reset.
+    assert page.model.index(0, title).data() == "B의 제목"
+    assert editor.heading.text().endswith("B의 제목") and "has a conflict to review" in editor.status.text()
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)  # HQ's summary: the record stays
+    qtbot.waitUntil(lambda: dialog.list.count() == 0)
+    assert "has a conflict to review" not in editor.status.text()  # decided here, before HQ hears of it
+    assert RecordService(a).get("support_case", case_id).conflict_state != "none"  # HQ's word, not yet back
+    assert resets == [] and page.shown_record is not None and page.shown_record.id == case_id
+    assert not window.status.conflicts.isVisible()  # nothing left to review
+
+    # The decision is an edit like any other: a sync starts after the edit delay, not the timer.
+    started: list[Trigger] = []
+    enrolled = dataclasses.replace(window.sync.status(), enrolled=True)
+    monkeypatch.setattr(window.sync.service, "status", lambda: enrolled)
+    monkeypatch.setattr(window.sync, "run", lambda reason, **_kw: started.append(reason))
+    now[0] += loop.edit_delay
+    window.sync.tick()
+    assert started == [Trigger.EDIT]
