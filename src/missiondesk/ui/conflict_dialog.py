@@ -24,6 +24,7 @@ from missiondesk.domain.enums import ConflictKind, Resolution
 from missiondesk.domain.records import Change
 from missiondesk.errors import MissionDeskError
 from missiondesk.services.conflicts import ConflictView
+from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.ui_context import UiContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -105,6 +106,12 @@ class ConflictDialog(QDialog):
         layout.addWidget(splitter)
         layout.addWidget(close)
         self.reload()
+        ui.changes.changed.connect(self._heard)
+
+    def _heard(self, changes: ChangeSet) -> None:
+        """A sync or an import while the dialog is open may bring conflicts or settle them."""
+        if changes.everything:
+            self.reload()
 
     def _viewer(self) -> QPlainTextEdit:
         viewer = QPlainTextEdit(self)

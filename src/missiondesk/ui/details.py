@@ -44,6 +44,7 @@ class DetailPane(QWidget):
         self.ui = ui
         self.entity_name = entity_name
         self.editor = RecordEditor(ui, entity_name, self)
+        self.editor.deleted.connect(lambda _change: self.record_shown(None))  # its children go with it
         ui.changes.changed.connect(self._follow)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

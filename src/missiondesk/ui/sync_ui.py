@@ -35,6 +35,7 @@ from missiondesk.services.sync import (
 )
 from missiondesk.sync.loop import SyncLoop, Trigger
 from missiondesk.ui import prompts
+from missiondesk.ui.changes import Freshness
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
 from missiondesk.ui.status_bar import SyncIndicator
 from missiondesk.ui.ui_context import UiContext
@@ -265,6 +266,10 @@ class SyncPage(QWidget):
         controller.state_changed.connect(self.refresh)
         self.dialog: EnrolDialog | None = None
         self.refresh()
+        # Its counts (unsent, conflicts) follow every change; out of sight, when next shown.
+        self.freshness = Freshness(
+            self, ui.changes, lambda _changes: True, lambda _c: self.refresh(), self.refresh
+        )
 
     def refresh(self) -> None:
         s = self.controller.status()
