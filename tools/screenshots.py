@@ -70,8 +70,7 @@ def shoot(app: QApplication, out: Path) -> None:
             page = window.go(key)
             if key == "reports":
                 done: list[object] = []
-                window.dashboard.refreshed.connect(done.append)
-                window.dashboard.refresh()
+                window.dashboard.refreshed.connect(done.append)  # go() counts on the first visit
                 while not done:
                     app.processEvents()
             table = getattr(page, "table", None)

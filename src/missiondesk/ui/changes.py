@@ -81,7 +81,8 @@ class ChangeHub(QObject):
 
 class Freshness(QObject):
     """Keeps a page current: a change it cares about is applied at once while the page is in sight,
-    and otherwise only marks it stale; ``shown`` (called when the window shows the page) reads again.
+    and otherwise only marks it stale; ``shown`` reads again. ``MainWindow.go`` calls ``shown`` on the
+    page's ``Freshness`` (its direct child) each time it shows the page.
 
     Parented to the page, so the hub forgets it when the page goes."""
 

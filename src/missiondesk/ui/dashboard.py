@@ -229,9 +229,6 @@ class Dashboard(QWidget):
             self, ui.changes, lambda _changes: True, lambda _changes: self.refresh(), self.refresh, stale=True
         )
 
-    def shown(self) -> None:
-        self.freshness.shown()
-
     # --- choices ---------------------------------------------------------------------------
 
     def _scopes(self) -> list[Any]:

@@ -127,10 +127,6 @@ class ListPage(QWidget):
         self.model.refresh()
         self.lookups_changed()
 
-    def shown(self) -> None:
-        """The window shows this page: read again if something changed while it was hidden."""
-        self.freshness.shown()
-
     def _follow(self, changes: ChangeSet) -> None:
         if changes.everything:
             self.refresh()

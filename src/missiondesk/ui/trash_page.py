@@ -72,9 +72,6 @@ class TrashPage(QWidget):
             self, ui.changes, fills_or_empties_the_trash, lambda _changes: self.refresh(), self.refresh
         )
 
-    def shown(self) -> None:
-        self.freshness.shown()
-
     def _query(self) -> ListQuery:
         return ListQuery(
             self.kind.currentData() or TRASHED[0], trash=True, sort="deleted_at", descending=True
