@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bare import bare_samples, machine_load, recorded
 from missiondesk.domain.records import ListQuery
 from missiondesk.services import maintenance
 from missiondesk.services.context import AppContext
@@ -154,18 +155,25 @@ def bench_generate(ctx: AppContext, cases: int) -> None:
 
 def bench_search(ctx: AppContext, repeat: int) -> None:
     heading(f"Search: search_all(limit=50), {repeat} runs per query after 1 warm-up")
-    print(f"  {'query':<20} {'class':<6} {'path':<8} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print("  (limit: the same SQL replayed bare through the driver in this run; ratio = p95 / limit p95)")
+    print(
+        f"  {'query':<20} {'class':<6} {'path':<8} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+        f" {'limit':>7} {'ratio':>6}"
+    )
     by_class: dict[str, list[float]] = {KO_LONG: [], KO_SHORT: [], LATIN: []}
     everything: list[float] = []
+    ratios: list[float] = []
     for query, cls in QUERIES:
         samples, hits = measure(lambda q=query: search_all(ctx, q, limit=50), repeat)
         t = Timing(query, tuple(samples))
+        limit = _bare_p95(ctx, lambda q=query: search_all(ctx, q, limit=50), repeat)
+        ratios.append(t.p95 / limit)
         by_class[cls].extend(samples)
         everything.extend(samples)
         flag = "" if t.p95 < SEARCH_TARGET_MS else "  <- MISS"
         print(
             f"  {query:<{20 - _wide(query)}} {cls:<6} {search_path(query):<8} {len(hits):>5} "
-            f"{t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f}{flag}"
+            f"{t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f} {limit:>7.2f} {t.p95 / limit:>5.2f}x{flag}"
         )
     print(f"  {'-' * 70}")
     print(
@@ -177,6 +185,14 @@ def bench_search(ctx: AppContext, repeat: int) -> None:
             f"  {label:<20} {len(samples):>6} {t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f}   "
             f"{verdict(t.p95, SEARCH_TARGET_MS)}"
         )
+    print(f"  ratio to the bare SQL: median {percentile(ratios, 0.5):.2f}x, worst {max(ratios):.2f}x")
+
+
+def _bare_p95(ctx: AppContext, call: Callable[[], Any], repeat: int) -> float:
+    """The limit beside a figure: p95 of the SQL that ``call`` runs, replayed bare through the driver."""
+    with recorded(ctx.store.engine) as statements:
+        call()
+    return Timing("bare", tuple(bare_samples(ctx.store.engine, statements, repeat))).p95
 
 
 def _wide(text: str) -> int:
@@ -192,7 +208,7 @@ def bench_pages(ctx: AppContext, repeat: int) -> None:
     print(f"  {total:,} live cases; deep page offset = {deep:,}")
     print(
         f"  {'sort / filter':<50} {'page':<10} {'rows':>5} {'total':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
-        f" {'count p95':>10}"
+        f" {'count p95':>10} {'limit':>7} {'ratio':>6}"
     )
     print("  (a page is fetched without counting; the count is taken once per filter change: its own column)")
     cases: list[tuple[str, str, ListQuery]] = []
@@ -231,9 +247,12 @@ def bench_pages(ctx: AppContext, repeat: int) -> None:
         )
     misses = 0
     worst: list[float] = []
+    ratios: list[float] = []
     for label, where, query in cases:
         samples, page = measure(lambda q=query: service.list(q, with_total=False), repeat)
         t = Timing(label, tuple(samples))
+        limit = _bare_p95(ctx, lambda q=query: service.list(q, with_total=False), repeat)
+        ratios.append(t.p95 / limit)
         count_samples, counted = measure(
             lambda q=query: service.list(replace(q, limit=1)), max(3, repeat // 4)
         )
@@ -244,12 +263,16 @@ def bench_pages(ctx: AppContext, repeat: int) -> None:
         flag = "  <- MISS" if miss else ""
         print(
             f"  {label:<{50 - _wide(label)}} {where:<10} {len(page.rows):>5} {counted.total or 0:>7,} "
-            f"{t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f} {count_p95:>10.2f}{flag}"
+            f"{t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f} {count_p95:>10.2f} {limit:>7.2f} {t.p95 / limit:>5.2f}x{flag}"
         )
     print(f"  {'-' * 70}")
     print(
         f"  {len(cases)} page queries, {misses} with p95 >= {PAGE_TARGET_MS:g} ms (target < {PAGE_TARGET_MS:g} ms); "
         f"median of p95s {percentile(worst, 0.5):.2f} ms, worst {max(worst):.2f} ms"
+    )
+    print(
+        f"  ratio to the bare SQL (limit: the same statements through the driver alone): "
+        f"median {percentile(ratios, 0.5):.2f}x, worst {max(ratios):.2f}x"
     )
 
 
@@ -284,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"MissionDesk core benchmark - Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
         f"{platform.system()} {platform.machine()}"
     )
-    print(f"data folder: {data_dir}")
+    print(f"data folder: {data_dir}; {machine_load()}")
     try:
         t0 = time.perf_counter()
         with init_mission(data_dir, MISSION, OFFICER) as ctx:
@@ -293,6 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_search(ctx, args.repeat)
             bench_pages(ctx, args.repeat)
             bench_misc(ctx, args.repeat)
+        print(f"\nat the end: {machine_load()}")
     finally:
         if temp and not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)

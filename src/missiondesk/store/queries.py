@@ -46,7 +46,7 @@ def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
             clauses.append(col <= q.date_to)
     if q.owner_missions:
         clauses.append(table.c.owner_mission.in_(list(q.owner_missions)))
-    if q.entity == "support_case" and references.looks_like_prefix(q.text):
+    if _by_reference_prefix(q):
         # A typed reference is looked up on its unique index, not in the full-text index
         # (where "DE-FRA-25" matches tens of thousands of documents).
         prefix = q.text.strip().upper()
@@ -69,6 +69,10 @@ def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
     return clauses
 
 
+def _by_reference_prefix(q: ListQuery) -> bool:
+    return q.entity == "support_case" and references.looks_like_prefix(q.text)
+
+
 def _searched_children(name: str) -> list[Any]:
     """Child kinds with text of their own that a search of the parent's list looks through."""
     return [s for s in ENTITIES if s.parent is not None and s.parent.entity == name and s.search_fields]
@@ -88,7 +92,14 @@ def page(conn: Connection, q: ListQuery, *, with_total: bool = True) -> Page:
         col.desc() if q.descending else col.asc(),
         table.c.id.desc() if q.descending else table.c.id.asc(),
     ]
-    rows = conn.execute(sa.select(table).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit))
+    if sort == "received_date" and _by_reference_prefix(q):
+        # The page's ids come from the covering reference index alone (tables.py), then only those
+        # cases are read: the planner would otherwise read every matching case to sort it.
+        ids = sa.select(table.c.id).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit)
+        stmt = sa.select(table).where(table.c.id.in_(ids.scalar_subquery())).order_by(*order)
+    else:
+        stmt = sa.select(table).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit)
+    rows = conn.execute(stmt)
     records = tuple(to_record(spec, r) for r in rows.mappings())
     total = _count(conn, table, where) if with_total else None
     return Page(rows=records, total=total, offset=q.offset, limit=limit)

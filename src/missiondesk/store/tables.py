@@ -130,10 +130,11 @@ ENTITY_TABLES: dict[str, sa.Table] = {spec.name: _entity_table(spec) for spec in
 
 sa.Index("uq_support_case_reference", ENTITY_TABLES["support_case"].c.reference, unique=True)
 # A typed reference prefix ("DE-FRA-25") matches a third of the cases; listing them newest first
-# then sorts their received dates from this index instead of reading every matching case (21 -> 6 ms).
+# then finds the page's ids from this index alone (deleted_at included, so no case is read to check
+# it) and reads only the cases on the page (store.queries; 70-90 -> 13 ms at 100,000 cases).
 _partial_index(
     "ix_support_case_live_reference_received",
-    *(ENTITY_TABLES["support_case"].c[name] for name in ("reference", "received_date", "id")),
+    *(ENTITY_TABLES["support_case"].c[name] for name in ("reference", "received_date", "id", "deleted_at")),
     where=ENTITY_TABLES["support_case"].c.deleted_at.is_(None),
 )
 sa.Index("ix_company_brn", ENTITY_TABLES["company"].c.brn)
