@@ -28,18 +28,20 @@ from missiondesk import __version__
 from missiondesk.bundles import readable
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_OPS
 from missiondesk.bundles.op_entries import entry_for, entry_line
+from missiondesk.bundles.password import check_new_password, file_sha256
 from missiondesk.bundles.writer import ReadableRows, SummaryLine, write_bundle
 from missiondesk.domain.canonical import sha256_hex
 from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import ENTITIES, SCHEMA_VERSION, entity
 from missiondesk.errors import UserError
+from missiondesk.services.audit_files import record_file_event
 from missiondesk.services.context import AppContext, read_config
 from missiondesk.services.device_keys import private_key
 from missiondesk.services.progress import Silent, TaskContext
 from missiondesk.store import outbox
 from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
-from missiondesk.store.tables import audit_event, entity_table
+from missiondesk.store.tables import entity_table
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
 from missiondesk.sync.authority import collector_paused
@@ -60,6 +62,8 @@ class ExportResult:
     seq_last: int | None
     ops_without_sensitive: int  # ops that had sensitive fields left out
     records: dict[str, int]  # readable sheet -> rows
+    encrypted: bool = False  # protected with a password (Excel's encryption)
+    sha256: str = ""  # of the file as written: the audit log records it
 
 
 def export_bundle(
@@ -69,19 +73,28 @@ def export_bundle(
     all_ops: bool = False,
     include_sensitive: bool = False,
     task: TaskContext | None = None,
+    password: str | None = None,
 ) -> ExportResult:
-    """Write the bundle to ``out``: unacknowledged ops (or, with ``all_ops``, all the outbox keeps)."""
+    """Write the bundle to ``out``: unacknowledged ops (or, with ``all_ops``, all the outbox keeps),
+    encrypted with ``password`` when one is given."""
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
         raise UserError("A bundle is an Excel workbook: give the file name a .xlsx ending.")
+    if password is not None:
+        check_new_password(password)
     # The outbox's ops are tens of thousands of long-lived objects that make no cycles: the collector
     # would walk them over and over while they are read and written.
     with collector_paused():
-        return _export(ctx, out, all_ops, include_sensitive, task)
+        return _export(ctx, out, all_ops, include_sensitive, task, password)
 
 
 def _export(
-    ctx: AppContext, out: Path, all_ops: bool, include_sensitive: bool, task: TaskContext
+    ctx: AppContext,
+    out: Path,
+    all_ops: bool,
+    include_sensitive: bool,
+    task: TaskContext,
+    password: str | None,
 ) -> ExportResult:
     key = private_key(ctx)
     epoch, cursor = replica.cursor(ctx)
@@ -133,23 +146,23 @@ def _export(
                 # A generator: run when the summary sheet is written, after the sheets it counts.
                 summary=_summary(ctx, facts, tally, include_sensitive),
                 progress=progress,
+                password=password,
             )
     if tally.ops != total:  # the read transaction makes this impossible; never sign a wrong count
         raise RuntimeError(f"the outbox gave {tally.ops} ops, {total} counted")
     task.progress(total, total, "Done")
-    with ctx.store.write() as conn:
-        conn.execute(
-            sa.insert(audit_event).values(
-                at=created,
-                device_id=ctx.device.device_id,
-                actor=ctx.device.officer_name,
-                entity="bundle",
-                record_id=bundle_id,
-                action="export",
-                changes={"file": out.name, "ops": total, "sensitive": manifest["sensitive"]},
-                op_id=None,
-            )
-        )
+    with environment_errors():
+        digest = file_sha256(out)
+    record_file_event(
+        ctx,
+        "bundle",
+        bundle_id,
+        "export",
+        {"file": out.name, "ops": total, "sensitive": manifest["sensitive"]},
+        digest,
+        encrypted=password is not None,
+        at=created,
+    )
     return ExportResult(
         out,
         bundle_id,
@@ -158,6 +171,8 @@ def _export(
         facts.seq_last,
         tally.redacted,
         {s.name: tally.records.get(s.entity, 0) for s in readable.READABLE_SHEETS},
+        encrypted=password is not None,
+        sha256=digest,
     )
 
 
