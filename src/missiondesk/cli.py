@@ -484,8 +484,6 @@ def main(argv: Sequence[str] | None = None, *, pdf_renderer: PdfRenderer | None 
         return 130
     except Exception as exc:
         report = crash.write_report(paths_mod.resolve(args.data_dir).crash_reports, exc)
-        sys.stderr.write(
-            f"missiondesk: unexpected error ({type(exc).__name__}: {exc}); details in {report}\n"
-        )
+        sys.stderr.write(f"missiondesk: unexpected error ({type(exc).__name__}); details in {report}\n")
         return EXIT_BUG
     return 0
