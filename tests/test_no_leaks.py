@@ -7,10 +7,15 @@ import logging
 from pathlib import Path
 
 import pytest
+import python_calamine as calamine
 import sqlalchemy as sa
 
 from missiondesk import crash
 from missiondesk.server.logs import JsonLines
+from missiondesk.services import bundle_export, bundle_import
+from missiondesk.services.records import RecordService
+from tests.syncsim import World
+from tests.test_bundles import trust_each_other
 
 SECRET = "배터리 재제조 부지 분쟁 010-1234-5678"
 
@@ -78,3 +83,52 @@ def test_the_clis_bug_message_names_the_kind_only(
     assert SECRET not in err and "RuntimeError" in err
     [report] = (tmp_path / "fra").rglob("crash-*.txt")
     assert SECRET not in report.read_text(encoding="utf-8")
+
+
+def _every_cell(path: Path) -> str:
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    try:
+        return "\n".join(
+            str(cell)
+            for name in book.sheet_names
+            for row in book.get_sheet_by_name(name).iter_rows()
+            for cell in row
+        )
+    finally:
+        book.close()
+
+
+def test_a_summary_marked_sensitive_stays_out_of_every_sheet_of_an_email_bundle(tmp_path: Path) -> None:
+    world = World.make(tmp_path)
+    try:
+        fra = world.laptop("fra")
+        trust_each_other(world, fra, tmp_path)
+        records = RecordService(fra)
+        hidden = records.create(
+            "support_case", {"title": "부지 분쟁", "received_date": "2026-03-02", "summary": SECRET}
+        ).record_id
+        records.update("support_case", hidden, {"summary_sensitive": True})
+        records.update("support_case", hidden, {"priority": "high"})
+        shown = records.create(
+            "support_case", {"title": "비자 지원", "received_date": "2026-03-03", "summary": "공개 개요"}
+        ).record_id
+
+        bundle = tmp_path / "b.xlsx"
+        result = bundle_export.export_bundle(fra, bundle)
+        cells = _every_cell(bundle)
+        assert SECRET not in cells and "010-1234" not in cells  # neither the ops nor the cases sheet
+        assert "공개 개요" in cells and "부지 분쟁" in cells
+        assert result.ops_without_sensitive >= 1
+
+        found = bundle_import.inspect(world.hq, bundle)
+        assert found.ok and found.readable is not None and not found.readable.differences
+        assert any("summary" in e.left_out for e in found.entries if e.op.record_id == hidden)
+        bundle_import.apply(world.hq, bundle_import.plan(world.hq, [bundle]))
+        assert RecordService(world.hq).get("support_case", hidden)["summary"] in (None, "")
+        assert RecordService(world.hq).get("support_case", shown)["summary"] == "공개 개요"
+
+        everything = tmp_path / "all.xlsx"
+        bundle_export.export_bundle(fra, everything, all_ops=True, include_sensitive=True)
+        assert SECRET in _every_cell(everything)
+    finally:
+        world.close()

@@ -131,15 +131,25 @@ def _export(
             task.progress(done, total, "Writing the bundle")
 
         tally = _Tally()
+        flagged = {} if include_sensitive else _flagged_records(conn)
         tables = [
-            ReadableRows(sheet, _records(conn, sheet.entity, tally.wanted.get(sheet.entity, {}), tally))
+            ReadableRows(
+                sheet,
+                _records(
+                    conn,
+                    sheet.entity,
+                    tally.wanted.get(sheet.entity, {}),
+                    tally,
+                    flagged.get(sheet.entity, {}),
+                ),
+            )
             for sheet in readable.READABLE_SHEETS
         ]
         with environment_errors():
             write_bundle(
                 out,
                 manifest,
-                [("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally))],
+                [("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally, flagged))],
                 key,
                 readable_rows=tables,
                 include_sensitive=include_sensitive,
@@ -221,8 +231,26 @@ class _Tally:
         self.meetings_held = 0
 
 
+def _flagged_records(conn: Connection) -> dict[str, dict[str, frozenset[str]]]:
+    """entity -> record id -> the fields its own flag makes sensitive (a case whose summary is marked
+    sensitive), as the record is now: every op of it leaves them out, and so does its readable row."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for spec in ENTITIES:
+        table = entity_table(spec.name) if spec.sensitive_when else None
+        for flag, names in spec.sensitive_when.items():
+            assert table is not None
+            found = out.setdefault(spec.name, {})
+            for (record_id,) in conn.execute(sa.select(table.c.id).where(table.c[flag].is_(True))):
+                found[record_id] = found.get(record_id, frozenset()) | names
+    return out
+
+
 def _lines(
-    conn: Connection, where: sa.ColumnElement[bool], include_sensitive: bool, tally: _Tally
+    conn: Connection,
+    where: sa.ColumnElement[bool],
+    include_sensitive: bool,
+    tally: _Tally,
+    flagged: dict[str, dict[str, frozenset[str]]],
 ) -> Iterator[str]:
     """The ops sheet's lines, read from the outbox as they are written.
 
@@ -238,16 +266,17 @@ def _lines(
         wanted = tally.wanted.get(name)
         if wanted is not None:
             wanted[record_id] = None
-        if include_sensitive or name not in sensitive:
+        own = flagged.get(name, {}).get(record_id, frozenset())
+        if include_sensitive or (name not in sensitive and not own):
             yield entry_line(payload, sha256_hex(payload), ())
             continue
-        entry = entry_for(Op.from_wire(json.loads(payload)), include_sensitive)
+        entry = entry_for(Op.from_wire(json.loads(payload)), include_sensitive, own)
         tally.redacted += bool(entry.left_out)
         yield entry.line()
 
 
 def _records(
-    conn: Connection, name: str, ids: dict[str, None], tally: _Tally
+    conn: Connection, name: str, ids: dict[str, None], tally: _Tally, hidden: dict[str, frozenset[str]]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """Record id and wire values of the records the ops touch, in the ops' order, a chunk at a time.
 
@@ -274,6 +303,8 @@ def _records(
             if values is None:
                 continue
             count += 1
+            for field_name in hidden.get(record_id, ()):
+                values[field_name] = None  # marked sensitive in this record: shown empty, like its op
             if name == "support_case":
                 tally.case_status[str(values.get("status"))] += 1
             elif name == "council_meeting" and values.get("status") == "held":
