@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,6 +90,11 @@ def test_an_encrypted_bundle_is_unreadable_without_the_password_and_imports_at_h
         openpyxl.load_workbook(bundle)
     assert not list(bundle.parent.glob("*.partial")) and not list(bundle.parent.glob("*.encrypting"))
 
+    # As for a large bundle: the readable sheets read by a second process, from the decrypted copy.
+    two = bundle_import.inspect(world.hq, bundle, Limits(second_process_from_bytes=0), passwords=[PASSWORD])
+    assert two.ok and two.readable is not None and not two.readable.differences, two.refusal
+    leftovers = list(Path(tempfile.gettempdir()).glob("missiondesk-bundle-*"))
+    assert leftovers == [], leftovers  # the decrypted copy is removed once checked
     plan = bundle_import.plan(world.hq, [bundle], passwords=["not-this-one", PASSWORD])
     assert not plan.refused, [b.refusal for b in plan.refused]
     assert plan.bundles[0].inspection.encrypted

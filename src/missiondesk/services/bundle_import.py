@@ -137,7 +137,8 @@ def inspect(
     """
     found = Inspection(Path(path))
     try:
-        found.sha256 = file_sha256(found.path)
+        if found.path.stat().st_size <= limits.max_file_bytes:  # a larger one is refused unread below
+            found.sha256 = file_sha256(found.path)
         with plain_package(found.path, passwords, limits) as opened:
             found.password = opened.password
             _inspect_plain(ctx, found, opened.path, limits)
