@@ -195,7 +195,9 @@ def test_the_wizard_lists_cells_edited_in_a_sheet_that_a_second_process_read(
     # As for a large bundle: the readable sheets go to a second process, whatever their size.
     plan = bundle_import.plan
     monkeypatch.setattr(
-        bundle_import, "plan", lambda ctx, paths: plan(ctx, paths, Limits(second_process_from_bytes=0))
+        bundle_import,
+        "plan",
+        lambda ctx, paths, **kw: plan(ctx, paths, Limits(second_process_from_bytes=0), **kw),
     )
     wizard = checked_wizard(qtbot, world, bundle)
     assert wizard.checks_page.tree.topLevelItem(0).text(1) == "Verified"

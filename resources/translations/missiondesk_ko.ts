@@ -131,12 +131,28 @@
         <translation>확인되지 않은 파일도 가져오기 (이 노트북은 본부 키를 아직 신뢰하지 않음)</translation>
     </message>
     <message>
+        <source>Password</source>
+        <translation>암호</translation>
+    </message>
+    <message>
+        <source>Open with this password</source>
+        <translation>이 암호로 열기</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
         <source>Checking bundles</source>
         <translation>번들 확인 중</translation>
+    </message>
+    <message>
+        <source>The password does not open {0}. Enter its password again.</source>
+        <translation>이 암호로는 {0} 파일이 열리지 않습니다. 암호를 다시 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>{0} is protected with a password. Enter it to check the file.</source>
+        <translation>{0} 파일은 암호로 보호되어 있습니다. 파일을 검사하려면 암호를 입력하십시오.</translation>
     </message>
     <message>
         <source>already imported</source>
@@ -233,6 +249,14 @@
     <message>
         <source>{0} results, {1} changes from HQ</source>
         <translation>결과 {0}건, 본부의 변경 {1}건</translation>
+    </message>
+    <message>
+        <source>wrong password: nothing of the file was read</source>
+        <translation>암호가 틀립니다: 파일 내용은 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>needs a password: nothing of the file was read</source>
+        <translation>암호가 필요합니다: 파일 내용은 읽지 않았습니다</translation>
     </message>
     <message>
         <source>Refused: {0}</source>
@@ -486,6 +510,18 @@ The report was saved to: {0}</source>
         <translation>민감 항목 포함 (담당자 이메일과 전화번호)</translation>
     </message>
     <message>
+        <source>Protect the file with a password</source>
+        <translation>파일을 암호로 보호</translation>
+    </message>
+    <message>
+        <source>Password (at least {0} characters)</source>
+        <translation>암호 ({0}자 이상)</translation>
+    </message>
+    <message>
+        <source>The same password again</source>
+        <translation>같은 암호를 한 번 더</translation>
+    </message>
+    <message>
         <source>Prepare an email draft to HQ with the bundle attached</source>
         <translation>번들을 첨부한 본부 앞 이메일 초안 만들기</translation>
     </message>
@@ -510,6 +546,14 @@ The report was saved to: {0}</source>
         <translation>초안을 보낼 본부 이메일 주소를 입력하세요.</translation>
     </message>
     <message>
+        <source>The password needs at least {0} characters.</source>
+        <translation>암호는 {0}자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>두 암호가 다릅니다: 같은 암호를 두 번 입력하십시오.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
@@ -520,6 +564,10 @@ The report was saved to: {0}</source>
     <message>
         <source>{0} changes written to {1}.</source>
         <translation>변경 {0}건을 {1}에 기록했습니다.</translation>
+    </message>
+    <message>
+        <source>The file is protected with the password: give it to HQ by another way than the email.</source>
+        <translation>파일이 암호로 보호되었습니다: 암호는 이메일이 아닌 다른 방법으로 본부에 알려 주십시오.</translation>
     </message>
     <message>
         <source>Email draft: {0} (open it in your mail program).</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -155,17 +156,36 @@ def cmd_conflicts(args: argparse.Namespace) -> None:
 def cmd_export(args: argparse.Namespace) -> None:
     from missiondesk.services import bundle_export
 
+    passwords = _bundle_passwords([args.password_file] if args.password_file else [])
     with open_context(args.data_dir) as ctx:
         result = bundle_export.export_bundle(
-            ctx, Path(args.out), all_ops=args.all, include_sensitive=args.include_sensitive
+            ctx,
+            Path(args.out),
+            all_ops=args.all,
+            include_sensitive=args.include_sensitive,
+            password=passwords[0] if passwords else None,
         )
         span = f" (sequence {result.seq_first}-{result.seq_last})" if result.op_count else ""
-        _print(f"Bundle {result.bundle_id} written to {result.path}: {result.op_count} change(s){span}.")
+        sealed = ", protected with a password" if result.encrypted else ""
+        _print(
+            f"Bundle {result.bundle_id} written to {result.path}{sealed}: {result.op_count} change(s){span}."
+        )
         if result.ops_without_sensitive:
             _print(f"{result.ops_without_sensitive} change(s) sent without their sensitive fields.")
         if args.eml:
             eml = bundle_export.prepare_email(ctx, result.path, Path(args.eml), args.to)
             _print(f"Mail draft written to {eml}")
+
+
+def _bundle_passwords(files: Sequence[str]) -> list[str]:
+    """The passwords of ``--password-file`` options, then MISSIONDESK_BUNDLE_PASSWORD (for scripts);
+    never a password on the command line, where other users of the machine could read it."""
+    from missiondesk.bundles.password import ENV_PASSWORD, read_password_file
+
+    found = [read_password_file(Path(f)) for f in files]
+    if os.environ.get(ENV_PASSWORD):
+        found.append(os.environ[ENV_PASSWORD])
+    return found
 
 
 def cmd_device_key(args: argparse.Namespace) -> None:
@@ -189,8 +209,10 @@ def cmd_trust_key(args: argparse.Namespace) -> None:
 def cmd_import(args: argparse.Namespace) -> None:
     from missiondesk.services import bundle_ack, bundle_import
 
+    passwords = _bundle_passwords(args.password_file or [])
+    ack_passwords = _bundle_passwords([args.ack_password_file]) if args.ack_password_file else []
     with open_context(args.data_dir) as ctx:
-        plan = bundle_import.plan(ctx, [Path(f) for f in args.files])
+        plan = bundle_import.plan(ctx, [Path(f) for f in args.files], passwords=passwords)
         for b in plan.bundles:
             name = b.inspection.path.name
             if b.refusal:
@@ -223,10 +245,14 @@ def cmd_import(args: argparse.Namespace) -> None:
         if args.report:
             _print(f"Report written to {bundle_import.save_report(report, Path(args.report))}")
         if args.ack_out:
-            for ack in bundle_ack.write_acks(ctx, report, Path(args.ack_out)):
+            acks = bundle_ack.write_acks(
+                ctx, report, Path(args.ack_out), ack_passwords[0] if ack_passwords else None
+            )
+            for ack in acks:
+                sealed = ", protected with a password" if ack.encrypted else ""
                 _print(
-                    f"Acknowledgement for {ack.mission} written to {ack.path}: {ack.results} result(s), "
-                    f"{ack.changes} change(s) from HQ."
+                    f"Acknowledgement for {ack.mission} written to {ack.path}{sealed}: {ack.results} "
+                    f"result(s), {ack.changes} change(s) from HQ."
                 )
 
 
@@ -374,6 +400,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--to", metavar="ADDRESS", help="with --eml: HQ's address (default: hq_email in config.json)"
     )
+    p.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="protect the bundle with the password in FILE (Excel's encryption; at least 8 characters; "
+        "or set MISSIONDESK_BUNDLE_PASSWORD)",
+    )
     p = add("device-key", cmd_device_key, "write this device's public key to a file for the other side")
     p.add_argument("--out", metavar="FILE", required=True)
     p = add("trust-key", cmd_trust_key, "trust another device's key (HQ: a mission laptop's; mission: HQ's)")
@@ -391,6 +423,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", metavar="FILE", help="save the import report as a workbook (.xlsx)")
     p.add_argument(
         "--yes-unverified", action="store_true", help="import files signed by a key not registered here"
+    )
+    p.add_argument(
+        "--password-file",
+        metavar="FILE",
+        action="append",
+        help="a password for encrypted files (repeatable; also MISSIONDESK_BUNDLE_PASSWORD)",
+    )
+    p.add_argument(
+        "--ack-password-file",
+        metavar="FILE",
+        help="HQ: protect the acknowledgements with this password (default: the one that opened "
+        "the mission's bundle)",
     )
     p = add("enroll", cmd_enroll, "enrol this laptop with HQ's sync server, with a one-time code from HQ")
     p.add_argument(
@@ -440,8 +484,6 @@ def main(argv: Sequence[str] | None = None, *, pdf_renderer: PdfRenderer | None 
         return 130
     except Exception as exc:
         report = crash.write_report(paths_mod.resolve(args.data_dir).crash_reports, exc)
-        sys.stderr.write(
-            f"missiondesk: unexpected error ({type(exc).__name__}: {exc}); details in {report}\n"
-        )
+        sys.stderr.write(f"missiondesk: unexpected error ({type(exc).__name__}); details in {report}\n")
         return EXIT_BUG
     return 0

@@ -84,8 +84,8 @@ def check_container(
         )
     if head.startswith(OLE_MAGIC):
         raise BundleRefused(
-            f"{name} is an encrypted (password-protected) or old-format Excel file: refused. "
-            "Save it without a password as .xlsx."
+            f"{name} is an encrypted (password-protected) or old-format Excel file: it is read only "
+            "through the import, with its password (an old .xls: save it as .xlsx)."
         )
     if not head.startswith(ZIP_MAGIC):
         raise BundleRefused(f"{name} is not an Excel .xlsx workbook (whatever its name says): refused.")

@@ -58,13 +58,16 @@ class OpEntry:
         return entry_line(self.op.canonical(), self.full_hash, self.left_out)
 
 
-def entry_for(op: Op, include_sensitive: bool) -> OpEntry:
-    """The entry for ``op`` with its line made (the op is serialised once, or twice when fields are left out)."""
+def entry_for(op: Op, include_sensitive: bool, flagged: frozenset[str] = frozenset()) -> OpEntry:
+    """The entry for ``op`` with its line made (the op is serialised once, or twice when fields are left out).
+
+    ``flagged``: fields sensitive in this record only (a case whose summary is marked sensitive).
+    """
     op_text = op.canonical()
     full_hash = sha256_hex(op_text)
     if include_sensitive or not is_entity(op.entity):
         return OpEntry(op, full_hash, (), entry_line(op_text, full_hash, ()))
-    sensitive = entity(op.entity).sensitive_fields
+    sensitive = entity(op.entity).sensitive_fields | flagged
     left_out = tuple(sorted(name for name in op.changes if name in sensitive))
     if not left_out:
         return OpEntry(op, full_hash, (), entry_line(op_text, full_hash, ()))

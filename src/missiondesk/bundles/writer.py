@@ -26,6 +26,7 @@ from xlsxwriter.worksheet import Worksheet
 from missiondesk.bundles import readable, signing
 from missiondesk.bundles.cells import clean_cell_text, looks_like_formula, split_text
 from missiondesk.bundles.manifest import LABELS, MANIFEST_SHEET, SIGNATURE, Manifest, PayloadDigest
+from missiondesk.bundles.password import encrypt_file
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.schema import Kind
 
@@ -73,16 +74,27 @@ def write_bundle(
     include_sensitive: bool = True,
     summary: Iterable[SummaryLine] = (),
     progress: Progress | None = None,
+    password: str | None = None,
 ) -> Manifest:
-    """Write the workbook to ``path`` (via a temporary file) and return its signed manifest."""
+    """Write the workbook to ``path`` (via a temporary file) and return its signed manifest.
+
+    With ``password`` the file is Excel's encrypted workbook around the same signed package: the
+    plain package exists only as the temporary file, removed once encrypted.
+    """
     partial = path.with_name(path.name + ".partial")
+    sealed = path.with_name(path.name + ".encrypting")
     try:
         manifest = _write(
             partial, manifest_fields, payload, key, readable_rows, include_sensitive, summary, progress
         )
-        os.replace(partial, path)
+        if password is not None:
+            encrypt_file(partial, sealed, password)
+            os.replace(sealed, path)
+        else:
+            os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+        sealed.unlink(missing_ok=True)
     return manifest
 
 

@@ -78,6 +78,9 @@ class FieldSpec:
     cross_mission: bool | None = None
     decision: bool = False  # of a record the authority makes: a field the review decision writes
     sensitive: bool = False  # may be left out of email bundles
+    # The record's yes/no field that makes this one sensitive where it is true (a case's summary marked
+    # sensitive): then it is left out of email bundles like a ``sensitive`` field.
+    sensitive_when: str = ""
     label_en: str = ""
     label_ko: str = ""
     is_list: bool = field(init=False, default=False)  # CODES or REFS: hot in the merge loop, so computed once
@@ -211,6 +214,15 @@ class EntitySpec:
     @property
     def sensitive_fields(self) -> frozenset[str]:
         return frozenset(f.name for f in self.fields if f.sensitive)
+
+    @property
+    def sensitive_when(self) -> dict[str, frozenset[str]]:
+        """Flag field -> the fields that are sensitive in a record whose flag is true."""
+        out: dict[str, set[str]] = {}
+        for f in self.fields:
+            if f.sensitive_when:
+                out.setdefault(f.sensitive_when, set()).add(f.name)
+        return {flag: frozenset(names) for flag, names in out.items()}
 
     @property
     def reference_fields(self) -> tuple[FieldSpec, ...]:
@@ -425,7 +437,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         fields=(
             _text("reference", "Reference", "관리번호", required=True, max_length=40),
             _text("title", "Title", "제목", required=True),
-            _long("summary", "Summary", "개요"),
+            _long("summary", "Summary", "개요", sensitive_when="summary_sensitive"),
             _bool("summary_sensitive", "Summary is sensitive", "민감 정보 포함"),
             _ref("company_id", "company", "Company", "기업", cross_mission=True),
             _ref("contact_id", "contact", "Contact", "담당자", cross_mission=True),

@@ -204,7 +204,7 @@ def open_server_store(url: str) -> Store:
     """Open the authority's database at the newest schema, one process migrating at a time."""
     u = sa.make_url(url)
     if u.get_backend_name() == "postgresql":
-        lock_engine = sa.create_engine(u, poolclass=sa.pool.NullPool)
+        lock_engine = sa.create_engine(u, poolclass=sa.pool.NullPool, hide_parameters=True)
         try:
             with lock_engine.connect() as conn:
                 conn.exec_driver_sql("SELECT pg_advisory_lock(715517)")  # several processes start at once
@@ -266,7 +266,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
 
     def _error(request: Request, exc: Exception) -> Response:
         code = next(c for kind, c in status_for if isinstance(exc, kind))
-        request.state.error = str(exc)
+        request.state.error = type(exc).__name__  # the caller gets the sentence; the log no record text
         headers = {"WWW-Authenticate": "Bearer"} if code == 401 else None
         return JSONResponse({"detail": str(exc)}, status_code=code, headers=headers)
 
@@ -276,7 +276,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
     def _bug(request: Request, exc: Exception) -> Response:
         """A bug in HQ's code: logged with its traceback, answered 500; the caller retries later, so a
         pushed op is never refused for good because of it (nothing of the request was committed)."""
-        request.state.error = f"{type(exc).__name__}: {exc}"
+        request.state.error = type(exc).__name__
         log.error("internal error", exc_info=exc, extra={"path": request.url.path})
         return JSONResponse(
             {

@@ -8,6 +8,8 @@ import logging
 import sys
 from typing import Any
 
+from missiondesk.crash import withheld
+
 LOGGER = "missiondesk.server"
 _FIELDS = ("method", "path", "status", "ms", "device", "mission", "ops", "changes", "error")
 
@@ -24,8 +26,9 @@ class JsonLines(logging.Formatter):
             value = getattr(record, name, None)
             if value is not None:
                 out[name] = value
-        if record.exc_info:
-            out["exc"] = self.formatException(record.exc_info)
+        if record.exc_info and record.exc_info[1] is not None:
+            # Where it failed, not what it said: a message may quote a record (crash.withheld).
+            out["exc"] = withheld(record.exc_info[1])
         return json.dumps(out, ensure_ascii=False)
 
 

@@ -1,6 +1,6 @@
 """``missiondesk-server``: run the HQ sync server, or administer its devices.
 
-    missiondesk-server [serve] --database URL [--host H] [--port P] [--tls-cert F --tls-key F]
+    missiondesk-server [serve] --database URL [--host H] [--port P] [--tls-cert F --tls-key F] [--allow-http]
     missiondesk-server enroll-code --mission CODE [--database URL]
     missiondesk-server revoke DEVICE [--database URL]
     missiondesk-server devices [--database URL]
@@ -12,15 +12,16 @@ Exit status 0 on success, 1 with a one-line message for a problem, 70 for a bug.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from missiondesk import __version__
 from missiondesk import paths as paths_mod
 from missiondesk.console import use_utf8_streams
+from missiondesk.crash import withheld
 from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.server import auth, logs
 from missiondesk.server.app import ServerConfig, check_mission, create_app, open_server_store
@@ -38,6 +39,17 @@ def default_database() -> str:
     return os.environ.get(ENV_DATABASE) or f"sqlite:///{paths_mod.resolve(None).root / 'hq-server.sqlite3'}"
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine only (127.0.0.0/8, ::1, localhost); any other name may be reached
+    from the network."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def _print(text: str) -> None:
     sys.stdout.write(text + "\n")
 
@@ -50,6 +62,12 @@ def cmd_serve(args: argparse.Namespace) -> None:
     for f in (args.tls_cert, args.tls_key):
         if f and not Path(f).is_file():
             raise UserError(f"{f} does not exist.")
+    if not args.tls_cert and not args.allow_http and not is_loopback(args.host):
+        raise UserError(
+            f"Refusing to serve plain HTTP on {args.host}: the laptops' records and credentials would cross "
+            "the network unencrypted. Give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a "
+            "TLS reverse proxy, or (a closed test network only) --allow-http."
+        )
     logs.setup(args.log_level)
     config = ServerConfig(
         database_url=args.database,
@@ -149,6 +167,11 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     p.add_argument("--tls-cert", metavar="FILE", help="PEM certificate, to serve HTTPS directly")
     p.add_argument("--tls-key", metavar="FILE", help="PEM private key for --tls-cert")
+    p.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="serve plain HTTP on a non-loopback address (refused without it: use TLS)",
+    )
     p.add_argument("--min-app-version", metavar="X.Y.Z", help="older apps are told to update")
     p.add_argument("--message", default="", help="a line shown to every laptop that syncs")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
@@ -171,8 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        traceback.print_exc()
+    except Exception as exc:
+        sys.stderr.write(withheld(exc))
         return EXIT_BUG
     return 0
 

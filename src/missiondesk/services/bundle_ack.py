@@ -14,10 +14,12 @@ from pathlib import Path
 
 from missiondesk import __version__
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_ACK
+from missiondesk.bundles.password import check_new_password, file_sha256
 from missiondesk.bundles.writer import write_bundle
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.schema import SCHEMA_VERSION
 from missiondesk.errors import UserError
+from missiondesk.services.audit_files import record_file_event
 from missiondesk.services.bundle_import import BundleReport, ImportReport
 from missiondesk.services.context import AppContext
 from missiondesk.services.device_keys import private_key
@@ -35,10 +37,19 @@ class AckWritten:
     mission: str
     results: int
     changes: int
+    encrypted: bool = False
 
 
-def write_acks(ctx: AppContext, report: ImportReport, out: Path) -> list[AckWritten]:
-    """One acknowledgement per device of the imported bundles (``out``, or ``out`` with the mission added)."""
+def write_acks(
+    ctx: AppContext, report: ImportReport, out: Path, password: str | None = None
+) -> list[AckWritten]:
+    """One acknowledgement per device of the imported bundles (``out``, or ``out`` with the mission added).
+
+    Each is protected with ``password`` when given, or else with the password that opened that
+    device's bundle: a mission that encrypts what it sends gets its answer encrypted the same way.
+    """
+    if password is not None:
+        check_new_password(password)
     by_device: dict[str, list[BundleReport]] = {}
     for b in report.bundles:
         if b.kind == "ops" and b.status in ("imported", "already imported"):
@@ -50,11 +61,14 @@ def write_acks(ctx: AppContext, report: ImportReport, out: Path) -> list[AckWrit
         target = out
         if len(by_device) > 1:
             target = out.with_name(f"{out.stem}-{bundles[0].mission}-{device_id[:8]}{out.suffix}")
-        written.append(_write_ack(ctx, device_id, bundles, target))
+        chosen = password or next((b.password for b in bundles if b.password), None)
+        written.append(_write_ack(ctx, device_id, bundles, target, chosen))
     return written
 
 
-def _write_ack(ctx: AppContext, device_id: str, bundles: list[BundleReport], out: Path) -> AckWritten:
+def _write_ack(
+    ctx: AppContext, device_id: str, bundles: list[BundleReport], out: Path, password: str | None
+) -> AckWritten:
     authority = Authority(ctx.store)
     results = [r for b in bundles for r in b.results]
     epoch = authority.epoch()
@@ -109,5 +123,15 @@ def _write_ack(ctx: AppContext, device_id: str, bundles: list[BundleReport], out
         ),
     ]
     with environment_errors():
-        write_bundle(out, manifest, payload, private_key(ctx))
-    return AckWritten(out, device_id, mission, len(results), len(changes))
+        write_bundle(out, manifest, payload, private_key(ctx), password=password)
+        digest = file_sha256(out)
+    record_file_event(
+        ctx,
+        "ack",
+        str(manifest["bundle_id"]),
+        "export",
+        {"file": out.name, "for_device": device_id, "mission": mission, "results": len(results)},
+        digest,
+        encrypted=password is not None,
+    )
+    return AckWritten(out, device_id, mission, len(results), len(changes), password is not None)

@@ -28,18 +28,20 @@ from missiondesk import __version__
 from missiondesk.bundles import readable
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_OPS
 from missiondesk.bundles.op_entries import entry_for, entry_line
+from missiondesk.bundles.password import check_new_password, file_sha256
 from missiondesk.bundles.writer import ReadableRows, SummaryLine, write_bundle
 from missiondesk.domain.canonical import sha256_hex
 from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import ENTITIES, SCHEMA_VERSION, entity
 from missiondesk.errors import UserError
+from missiondesk.services.audit_files import record_file_event
 from missiondesk.services.context import AppContext, read_config
 from missiondesk.services.device_keys import private_key
 from missiondesk.services.progress import Silent, TaskContext
 from missiondesk.store import outbox
 from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
-from missiondesk.store.tables import audit_event, entity_table
+from missiondesk.store.tables import entity_table
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
 from missiondesk.sync.authority import collector_paused
@@ -60,6 +62,8 @@ class ExportResult:
     seq_last: int | None
     ops_without_sensitive: int  # ops that had sensitive fields left out
     records: dict[str, int]  # readable sheet -> rows
+    encrypted: bool = False  # protected with a password (Excel's encryption)
+    sha256: str = ""  # of the file as written: the audit log records it
 
 
 def export_bundle(
@@ -69,19 +73,28 @@ def export_bundle(
     all_ops: bool = False,
     include_sensitive: bool = False,
     task: TaskContext | None = None,
+    password: str | None = None,
 ) -> ExportResult:
-    """Write the bundle to ``out``: unacknowledged ops (or, with ``all_ops``, all the outbox keeps)."""
+    """Write the bundle to ``out``: unacknowledged ops (or, with ``all_ops``, all the outbox keeps),
+    encrypted with ``password`` when one is given."""
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
         raise UserError("A bundle is an Excel workbook: give the file name a .xlsx ending.")
+    if password is not None:
+        check_new_password(password)
     # The outbox's ops are tens of thousands of long-lived objects that make no cycles: the collector
     # would walk them over and over while they are read and written.
     with collector_paused():
-        return _export(ctx, out, all_ops, include_sensitive, task)
+        return _export(ctx, out, all_ops, include_sensitive, task, password)
 
 
 def _export(
-    ctx: AppContext, out: Path, all_ops: bool, include_sensitive: bool, task: TaskContext
+    ctx: AppContext,
+    out: Path,
+    all_ops: bool,
+    include_sensitive: bool,
+    task: TaskContext,
+    password: str | None,
 ) -> ExportResult:
     key = private_key(ctx)
     epoch, cursor = replica.cursor(ctx)
@@ -118,38 +131,48 @@ def _export(
             task.progress(done, total, "Writing the bundle")
 
         tally = _Tally()
+        flagged = {} if include_sensitive else _flagged_records(conn)
         tables = [
-            ReadableRows(sheet, _records(conn, sheet.entity, tally.wanted.get(sheet.entity, {}), tally))
+            ReadableRows(
+                sheet,
+                _records(
+                    conn,
+                    sheet.entity,
+                    tally.wanted.get(sheet.entity, {}),
+                    tally,
+                    flagged.get(sheet.entity, {}),
+                ),
+            )
             for sheet in readable.READABLE_SHEETS
         ]
         with environment_errors():
             write_bundle(
                 out,
                 manifest,
-                [("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally))],
+                [("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally, flagged))],
                 key,
                 readable_rows=tables,
                 include_sensitive=include_sensitive,
                 # A generator: run when the summary sheet is written, after the sheets it counts.
                 summary=_summary(ctx, facts, tally, include_sensitive),
                 progress=progress,
+                password=password,
             )
     if tally.ops != total:  # the read transaction makes this impossible; never sign a wrong count
         raise RuntimeError(f"the outbox gave {tally.ops} ops, {total} counted")
     task.progress(total, total, "Done")
-    with ctx.store.write() as conn:
-        conn.execute(
-            sa.insert(audit_event).values(
-                at=created,
-                device_id=ctx.device.device_id,
-                actor=ctx.device.officer_name,
-                entity="bundle",
-                record_id=bundle_id,
-                action="export",
-                changes={"file": out.name, "ops": total, "sensitive": manifest["sensitive"]},
-                op_id=None,
-            )
-        )
+    with environment_errors():
+        digest = file_sha256(out)
+    record_file_event(
+        ctx,
+        "bundle",
+        bundle_id,
+        "export",
+        {"file": out.name, "ops": total, "sensitive": manifest["sensitive"]},
+        digest,
+        encrypted=password is not None,
+        at=created,
+    )
     return ExportResult(
         out,
         bundle_id,
@@ -158,6 +181,8 @@ def _export(
         facts.seq_last,
         tally.redacted,
         {s.name: tally.records.get(s.entity, 0) for s in readable.READABLE_SHEETS},
+        encrypted=password is not None,
+        sha256=digest,
     )
 
 
@@ -206,8 +231,26 @@ class _Tally:
         self.meetings_held = 0
 
 
+def _flagged_records(conn: Connection) -> dict[str, dict[str, frozenset[str]]]:
+    """entity -> record id -> the fields its own flag makes sensitive (a case whose summary is marked
+    sensitive), as the record is now: every op of it leaves them out, and so does its readable row."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for spec in ENTITIES:
+        table = entity_table(spec.name) if spec.sensitive_when else None
+        for flag, names in spec.sensitive_when.items():
+            assert table is not None
+            found = out.setdefault(spec.name, {})
+            for (record_id,) in conn.execute(sa.select(table.c.id).where(table.c[flag].is_(True))):
+                found[record_id] = found.get(record_id, frozenset()) | names
+    return out
+
+
 def _lines(
-    conn: Connection, where: sa.ColumnElement[bool], include_sensitive: bool, tally: _Tally
+    conn: Connection,
+    where: sa.ColumnElement[bool],
+    include_sensitive: bool,
+    tally: _Tally,
+    flagged: dict[str, dict[str, frozenset[str]]],
 ) -> Iterator[str]:
     """The ops sheet's lines, read from the outbox as they are written.
 
@@ -223,16 +266,17 @@ def _lines(
         wanted = tally.wanted.get(name)
         if wanted is not None:
             wanted[record_id] = None
-        if include_sensitive or name not in sensitive:
+        own = flagged.get(name, {}).get(record_id, frozenset())
+        if include_sensitive or (name not in sensitive and not own):
             yield entry_line(payload, sha256_hex(payload), ())
             continue
-        entry = entry_for(Op.from_wire(json.loads(payload)), include_sensitive)
+        entry = entry_for(Op.from_wire(json.loads(payload)), include_sensitive, own)
         tally.redacted += bool(entry.left_out)
         yield entry.line()
 
 
 def _records(
-    conn: Connection, name: str, ids: dict[str, None], tally: _Tally
+    conn: Connection, name: str, ids: dict[str, None], tally: _Tally, hidden: dict[str, frozenset[str]]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """Record id and wire values of the records the ops touch, in the ops' order, a chunk at a time.
 
@@ -259,6 +303,8 @@ def _records(
             if values is None:
                 continue
             count += 1
+            for field_name in hidden.get(record_id, ()):
+                values[field_name] = None  # marked sensitive in this record: shown empty, like its op
             if name == "support_case":
                 tally.case_status[str(values.get("status"))] += 1
             elif name == "council_meeting" and values.get("status") == "held":

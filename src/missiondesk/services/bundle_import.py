@@ -34,6 +34,7 @@ from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.bundles.manifest import KIND_ACK, KIND_OPS, Manifest
 from missiondesk.bundles.op_entries import OpEntry
+from missiondesk.bundles.password import PasswordNeeded, file_sha256, plain_package
 from missiondesk.bundles.readable_job import ReadableJob
 from missiondesk.bundles.reader import WorkbookContent, add_readable, read_workbook
 from missiondesk.bundles.report_workbook import write_tables
@@ -43,6 +44,7 @@ from missiondesk.domain.ops import Op, OpKind
 from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
 from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, Scope, entity, is_entity
 from missiondesk.errors import UserError
+from missiondesk.services.audit_files import record_file_event
 from missiondesk.services.context import AppContext
 from missiondesk.services.device_keys import registered_key
 from missiondesk.services.progress import Silent, TaskContext
@@ -50,7 +52,6 @@ from missiondesk.store.backup import backup_name
 from missiondesk.store.bulk import among
 from missiondesk.store.database import backup as backup_store
 from missiondesk.store.errors import environment_errors
-from missiondesk.store.records import utcnow
 from missiondesk.store.tables import audit_event, auth_device, entity_table, held_op, op_receipt
 from missiondesk.sync import replica
 from missiondesk.sync.authority import (
@@ -64,6 +65,13 @@ from missiondesk.sync.authority import (
 
 PUSH_CHUNK = 2000
 _SET_CHUNK = 10_000
+
+
+class PasswordNeed(StrEnum):
+    """Why an encrypted file was not opened: the wizard asks for a password (again when wrong)."""
+
+    NEEDED = "needs password"
+    WRONG = "wrong password"
 
 
 class Step(StrEnum):
@@ -99,6 +107,15 @@ class Inspection:
     results: list[dict[str, Any]] = field(default_factory=list)  # acknowledgement files
     feed: list[dict[str, Any]] = field(default_factory=list)
     refusal: str | None = None
+    sha256: str = ""  # of the file as it travelled (the audit log records it)
+    # The password that opened it (None: not encrypted): the acknowledgement for it is protected
+    # with the same one unless asked otherwise. Kept in memory only, never written anywhere.
+    password: str | None = field(default=None, repr=False)
+    password_needed: PasswordNeed | None = None  # encrypted and not opened: why
+
+    @property
+    def encrypted(self) -> bool:
+        return self.password is not None or self.password_needed is not None
 
     @property
     def bundle_id(self) -> str:
@@ -109,12 +126,36 @@ class Inspection:
         return self.refusal is None
 
 
-def inspect(ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
-    """Every check on one file; a failed check sets ``refusal`` and stops there."""
+def inspect(
+    ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS, passwords: Sequence[str] = ()
+) -> Inspection:
+    """Every check on one file; a failed check sets ``refusal`` and stops there.
+
+    An encrypted file is opened with the first of ``passwords`` that fits and decrypted into a private
+    temporary folder for the checks (removed before this returns); with none that fits it is refused
+    with ``password_needed`` set and nothing of it read.
+    """
     found = Inspection(Path(path))
-    job = ReadableJob.start(found.path, limits)  # large readable sheets: a second process reads them
     try:
-        _inspect(ctx, found, limits, job)
+        if found.path.stat().st_size <= limits.max_file_bytes:  # a larger one is refused unread below
+            found.sha256 = file_sha256(found.path)
+        with plain_package(found.path, passwords, limits) as opened:
+            found.password = opened.password
+            _inspect_plain(ctx, found, opened.path, limits)
+    except PasswordNeeded as exc:
+        found.password_needed = PasswordNeed.WRONG if exc.wrong else PasswordNeed.NEEDED
+        _refuse_file(found, str(exc))
+    except BundleRefused as exc:
+        _refuse_file(found, str(exc))
+    except OSError as exc:
+        _refuse_file(found, f"{found.path.name} cannot be read ({exc.strerror or exc}).")
+    return found
+
+
+def _inspect_plain(ctx: AppContext, found: Inspection, plain: Path, limits: Limits) -> None:
+    job = ReadableJob.start(plain, limits)  # large readable sheets: a second process reads them
+    try:
+        _inspect(ctx, found, plain, limits, job)
         passed_file = bool(found.checks) and found.checks[0].ok
         if job is not None and passed_file and (refusal := job.file_refusal()) is not None:
             # Its container checks come first: as if this process had refused the file there.
@@ -122,14 +163,15 @@ def inspect(ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS) -> Ins
     finally:
         if job is not None:
             job.close()
-    return found
 
 
-def _inspect(ctx: AppContext, found: Inspection, limits: Limits, job: ReadableJob | None) -> None:
+def _inspect(
+    ctx: AppContext, found: Inspection, plain: Path, limits: Limits, job: ReadableJob | None
+) -> None:
     step = Step.FILE
     try:
         content = read_workbook(
-            found.path, limits, with_readable=job is None, streamed=None if job is None else job.mine
+            plain, limits, with_readable=job is None, streamed=None if job is None else job.mine
         )
         found.facts = content.facts
         found.checks.append(Check(step, True, _file_detail(content.facts)))
@@ -152,7 +194,7 @@ def _inspect(ctx: AppContext, found: Inspection, limits: Limits, job: ReadableJo
             "signed by the registered key" if found.trust is Trust.VERIFIED else "key not registered here"
         )
         found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
-        _parse(found, content, job)
+        _parse(found, plain, content, job)
     except BundleRefused as exc:
         found.refusal = str(exc)
         found.checks.append(Check(step, False, str(exc)))
@@ -164,18 +206,19 @@ def _file_detail(facts: ContainerFacts) -> str:
 
 def _refuse_file(found: Inspection, refusal: str) -> None:
     """``found`` as the file's container checks left it when they refused: nothing after them ran."""
-    fresh = Inspection(found.path)
+    fresh = Inspection(found.path, sha256=found.sha256, password=found.password)
+    fresh.password_needed = found.password_needed
     fresh.refusal = refusal
     fresh.checks.append(Check(Step.FILE, False, refusal))
     found.__dict__.update(fresh.__dict__)
 
 
-def _parse(found: Inspection, content: WorkbookContent, job: ReadableJob | None) -> None:
+def _parse(found: Inspection, plain: Path, content: WorkbookContent, job: ReadableJob | None) -> None:
     if found.kind == KIND_OPS:
         found.entries = verify.parse_ops(content)
         found.checks.append(Check(Step.OPS, True, f"{len(found.entries)} ops"))
         if job is not None:
-            _take_digests(found, content, job)
+            _take_digests(found, plain, content, job)
         found.readable = verify.check_readable(content, found.entries)
         edited = len(found.readable.differences) + len(found.readable.edited_sheets)
         detail = "as exported" if not edited else "edited in a spreadsheet: those edits are not imported"
@@ -186,7 +229,7 @@ def _parse(found: Inspection, content: WorkbookContent, job: ReadableJob | None)
         found.checks.append(Check(Step.ACK, True, f"{len(found.results)} results, {len(found.feed)} changes"))
 
 
-def _take_digests(found: Inspection, content: WorkbookContent, job: ReadableJob) -> None:
+def _take_digests(found: Inspection, plain: Path, content: WorkbookContent, job: ReadableJob) -> None:
     """The second process's answer: its parts' facts, and the sheets that do not hash as signed, which
     are then read here so that ``check_readable`` lists their cells."""
     if (refusal := job.file_refusal()) is not None:
@@ -196,7 +239,7 @@ def _take_digests(found: Inspection, content: WorkbookContent, job: ReadableJob)
     found.checks[0] = Check(Step.FILE, True, _file_detail(content.facts))
     signed = verify.signed_hashes(content.manifest)
     unlike = [name for name, digest in digested.digests.items() if signed.get(name) != digest]
-    add_readable(found.path, content, unlike)
+    add_readable(plain, content, unlike)
 
 
 # --- planning ---------------------------------------------------------------------------------
@@ -297,15 +340,23 @@ class ImportPlan:
     def unverified(self) -> list[BundlePlan]:
         return [b for b in self.bundles if not b.refusal and b.needs_confirmation]
 
+    @property
+    def locked(self) -> list[BundlePlan]:
+        """Encrypted files no password given opened (a person may give one and plan again)."""
+        return [b for b in self.bundles if b.inspection.password_needed is not None]
 
-def plan(ctx: AppContext, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> ImportPlan:
-    """What importing ``paths`` would do; nothing is written."""
+
+def plan(
+    ctx: AppContext, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS, passwords: Sequence[str] = ()
+) -> ImportPlan:
+    """What importing ``paths`` would do; nothing is written. Encrypted files are opened with the
+    first of ``passwords`` that fits (one file of each mission may have its own)."""
     plans = []
     for path in paths:
         # A bundle's ops are tens of thousands of long-lived objects: the cycle collector would walk
         # them over and over while they are read and predicted, and they make no cycles.
         with collector_paused():
-            plans.append(_plan_one(ctx, path, limits))
+            plans.append(_plan_one(ctx, path, limits, passwords))
     # One device's bundles are applied in their sequence order, whatever order they were given in.
     plans.sort(
         key=lambda b: (b.inspection.manifest.get("device_id") if b.inspection.manifest else "", _first(b))
@@ -313,8 +364,8 @@ def plan(ctx: AppContext, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS
     return ImportPlan(plans)
 
 
-def _plan_one(ctx: AppContext, path: Path, limits: Limits) -> BundlePlan:
-    found = inspect(ctx, path, limits)
+def _plan_one(ctx: AppContext, path: Path, limits: Limits, passwords: Sequence[str]) -> BundlePlan:
+    found = inspect(ctx, path, limits, passwords)
     bundle = BundlePlan(found, refusal=found.refusal)
     if found.ok:
         try:
@@ -610,6 +661,9 @@ class BundleReport:
     feed_applied: int = 0
     feed_epoch: str = ""
     feed_cursor: int = 0
+    password: str | None = field(
+        default=None, repr=False
+    )  # that opened the file: its acknowledgement's default
 
     def counts(self) -> Counter[str]:
         return Counter(r.status.value for r in self.results)
@@ -677,6 +731,7 @@ def _bundle_report(b: BundlePlan, status: str, message: str = "") -> BundleRepor
         status,
         message,
         readable=b.inspection.readable,
+        password=b.inspection.password,
         feed_epoch=m.get("feed_epoch"),
         feed_cursor=int(m.get("feed_cursor") or 0) if m.get("feed_cursor").isdigit() else 0,
     )
@@ -720,23 +775,21 @@ def _apply_ops(
             out.results = results
             report.bundles.append(out)
             return done
-        conn.execute(
-            sa.insert(audit_event).values(
-                at=utcnow(),
-                device_id=ctx.device.device_id,
-                actor=ctx.device.officer_name,
-                entity="bundle",
-                record_id=found.bundle_id,
-                action="import",
-                changes={
-                    "file": found.path.name,
-                    "mission": manifest.get("mission"),
-                    "device": device_id,
-                    "trust": found.trust.value if found.trust else "",
-                    "results": dict(counts),
-                },
-                op_id=None,
-            )
+        record_file_event(
+            ctx,
+            "bundle",
+            found.bundle_id,
+            "import",
+            {
+                "file": found.path.name,
+                "mission": manifest.get("mission"),
+                "device": device_id,
+                "trust": found.trust.value if found.trust else "",
+                "results": dict(counts),
+            },
+            found.sha256,
+            encrypted=found.encrypted,
+            conn=conn,
         )
     task.check_cancelled()
     out = _bundle_report(b, "imported")
@@ -806,19 +859,15 @@ def _apply_ack(ctx: AppContext, b: BundlePlan, confirm_mass_change: bool) -> Bun
         out.feed_applied = applied.upserted + applied.revoked
     replica.record_results(ctx, results)
     out.results = results
-    with ctx.store.write() as conn:
-        conn.execute(
-            sa.insert(audit_event).values(
-                at=utcnow(),
-                device_id=ctx.device.device_id,
-                actor=ctx.device.officer_name,
-                entity="ack",
-                record_id=found.bundle_id,
-                action="import",
-                changes={"file": found.path.name, "results": len(results), "feed": out.feed_applied},
-                op_id=None,
-            )
-        )
+    record_file_event(
+        ctx,
+        "ack",
+        found.bundle_id,
+        "import",
+        {"file": found.path.name, "results": len(results), "feed": out.feed_applied},
+        found.sha256,
+        encrypted=found.encrypted,
+    )
     return out
 
 

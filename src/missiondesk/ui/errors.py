@@ -93,7 +93,8 @@ class ErrorPresenter:
             if issubclass(kind, KeyboardInterrupt):
                 sys.__excepthook__(kind, exc, tb)
                 return
-            sys.__excepthook__(kind, exc, tb)  # still on stderr for whoever started us
+            if sys.stderr is not None:  # for whoever started us; no record text
+                sys.stderr.write(crash.withheld(exc.with_traceback(tb)))
             self.show(exc.with_traceback(tb))
 
         sys.excepthook = hook

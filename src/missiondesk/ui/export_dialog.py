@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from missiondesk.bundles.password import MIN_PASSWORD_LENGTH
 from missiondesk.errors import MissionDeskError
 from missiondesk.services import bundle_export
 from missiondesk.services.context import AppContext, read_config, write_config
@@ -58,6 +59,20 @@ class ExportDialog(QDialog):
         self.sensitive = QCheckBox(
             self.tr("Include sensitive fields (contact emails and phone numbers)"), self
         )
+        self.protect = QCheckBox(self.tr("Protect the file with a password"), self)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("bundle_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(
+            self.tr("Password (at least {0} characters)").format(MIN_PASSWORD_LENGTH)
+        )
+        self.password_again = QLineEdit(self)
+        self.password_again.setObjectName("bundle_password_again")
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again.setPlaceholderText(self.tr("The same password again"))
+        for field in (self.password, self.password_again):
+            field.setEnabled(False)
+            self.protect.toggled.connect(field.setEnabled)
         self.email = QCheckBox(self.tr("Prepare an email draft to HQ with the bundle attached"), self)
         self.hq_address = QLineEdit(str(read_config(ui.app.paths).get("hq_email", "")), self)
         self.hq_address.setObjectName("hq_address")
@@ -77,7 +92,17 @@ class ExportDialog(QDialog):
         self.message = message_line(self)
         self.buttons = ok_cancel(self, self.tr("Export"), self.start)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.since_ack, self.all_ops, self.sensitive, self.email, self.hq_address):
+        for widget in (
+            intro,
+            self.since_ack,
+            self.all_ops,
+            self.sensitive,
+            self.protect,
+            self.password,
+            self.password_again,
+            self.email,
+            self.hq_address,
+        ):
             layout.addWidget(widget)
         layout.addLayout(where)
         layout.addWidget(self.message)
@@ -103,13 +128,25 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("Enter HQ's email address for the draft."))
             self.hq_address.setFocus()
             return
+        password = self.password.text() if self.protect.isChecked() else None
+        if password is not None:
+            if len(password) < MIN_PASSWORD_LENGTH:
+                self.message.setText(
+                    self.tr("The password needs at least {0} characters.").format(MIN_PASSWORD_LENGTH)
+                )
+                self.password.setFocus()
+                return
+            if password != self.password_again.text():
+                self.message.setText(self.tr("The two passwords differ: type the same password twice."))
+                self.password_again.setFocus()
+                return
         ctx = self.ui.app
         if email:
             remember_hq_address(ctx, to)
 
         def work(task: Any) -> tuple[Any, Path | None]:
             result = bundle_export.export_bundle(
-                ctx, out, all_ops=all_ops, include_sensitive=sensitive, task=task
+                ctx, out, all_ops=all_ops, include_sensitive=sensitive, task=task, password=password
             )
             eml = bundle_export.prepare_email(ctx, out, out.with_suffix(".eml"), to) if email else None
             return result, eml
@@ -122,6 +159,10 @@ class ExportDialog(QDialog):
         result, eml = outcome
         self.result_ = result
         text = self.tr("{0} changes written to {1}.").format(result.op_count, result.path)
+        if result.encrypted:
+            text += " " + self.tr(
+                "The file is protected with the password: give it to HQ by another way than the email."
+            )
         if eml is not None:
             text += " " + self.tr("Email draft: {0} (open it in your mail program).").format(eml)
         self.message.setText(text)

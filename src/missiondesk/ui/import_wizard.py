@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QTreeWidget,
@@ -41,6 +42,7 @@ from missiondesk.services.bundle_import import (
     ImportReport,
     Inspection,
     Outcome,
+    PasswordNeed,
     Step,
 )
 from missiondesk.ui import prompts
@@ -149,9 +151,29 @@ class ChecksPage(QWizardPage):
         )
         self.confirm_unverified.toggled.connect(self.completeChanged)
         self.confirm_unverified.hide()
+        # An encrypted file no password opened yet: asked here, then every file is checked again.
+        self.password_prompt = QLabel(self)
+        self.password_prompt.setWordWrap(True)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("bundle_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.open_locked = QPushButton(self.tr("Open with this password"), self)
+        self.open_locked.clicked.connect(self._try_password)
+        self.password.returnPressed.connect(self._try_password)
+        asking = QHBoxLayout()
+        asking.addWidget(self.password, 1)
+        asking.addWidget(self.open_locked)
+        self.asking = QWidget(self)
+        self.asking.setLayout(asking)
+        asking.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.password_prompt, self.asking):
+            widget.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(self.status)
+        layout.addWidget(self.password_prompt)
+        layout.addWidget(self.asking)
         layout.addWidget(self.confirm_unverified)
 
     def initializePage(self) -> None:
@@ -160,12 +182,39 @@ class ChecksPage(QWizardPage):
         self.status.setText(self.tr("Checking…"))
         paths = self.wiz.files_page.paths()
         ctx = self.wiz.ui.app
+        passwords = list(self.wiz.passwords)
+        self.open_locked.setEnabled(False)
         self.task = self.wiz.ui.tasks.run(
             self.tr("Checking bundles"),
-            lambda _task: bundle_import.plan(ctx, paths),
+            lambda _task: bundle_import.plan(ctx, paths, passwords=passwords),
             self._planned,
             self._failed,
         )
+
+    def _try_password(self) -> None:
+        password = self.password.text()
+        if not password or not self.open_locked.isEnabled():
+            return
+        self.password.clear()
+        if password not in self.wiz.passwords:
+            self.wiz.passwords.append(password)
+        self.initializePage()
+
+    def _ask_password(self, plan: ImportPlan) -> None:
+        locked = plan.locked
+        self.password_prompt.setVisible(bool(locked))
+        self.asking.setVisible(bool(locked))
+        self.open_locked.setEnabled(True)
+        if not locked:
+            return
+        first = locked[0].inspection
+        name = first.path.name
+        if first.password_needed is PasswordNeed.WRONG:
+            text = self.tr("The password does not open {0}. Enter its password again.").format(name)
+        else:
+            text = self.tr("{0} is protected with a password. Enter it to check the file.").format(name)
+        self.password_prompt.setText(text)
+        self.password.setFocus()
 
     def _planned(self, plan: ImportPlan) -> None:
         self.wiz.plan = plan
@@ -197,6 +246,7 @@ class ChecksPage(QWizardPage):
                 )
             )
         self.confirm_unverified.setVisible(bool(plan.unverified))
+        self._ask_password(plan)
         self.completeChanged.emit()
 
     def _step(self, step: Step) -> str:
@@ -214,6 +264,8 @@ class ChecksPage(QWizardPage):
 
     def _detail(self, found: Inspection, check: Check) -> str:
         """What a passed check found, in the window's language; a refusal's own sentence otherwise."""
+        if found.password_needed is not None:
+            return self._locked(found)
         if not check.ok and check.name is not Step.SIGNATURE and check.name is not Step.READABLE:
             return check.detail
         match check.name:
@@ -243,7 +295,14 @@ class ChecksPage(QWizardPage):
                 return self.tr("{0} results, {1} changes from HQ").format(len(found.results), len(found.feed))
         return check.detail
 
+    def _locked(self, found: Inspection) -> str:
+        if found.password_needed is PasswordNeed.WRONG:
+            return self.tr("wrong password: nothing of the file was read")
+        return self.tr("needs a password: nothing of the file was read")
+
     def _verdict(self, b: Any) -> str:
+        if b.inspection.password_needed is not None:
+            return self.tr("Refused: {0}").format(self._locked(b.inspection))
         if b.refusal:
             return self.tr("Refused: {0}").format(b.refusal)
         if b.already_imported:
@@ -494,6 +553,7 @@ class ImportWizard(QWizard):
         self.ui = ui
         self.at_hq = ui.app.device.role is Role.HQ  # HQ imports missions' bundles, a laptop HQ's answers
         self.plan: ImportPlan | None = None
+        self.passwords: list[str] = []  # typed for encrypted files; in memory for this wizard only
         self.report: ImportReport | None = None
         self.acks: list[Any] = []
         self.setWindowTitle(self.tr("Import bundles"))
