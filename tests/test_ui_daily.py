@@ -24,6 +24,7 @@ from missiondesk.ui.child_list import ChildDialog
 from missiondesk.ui.details import CaseDetail, CompanyDetail
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
+from tests.syncsim import World
 
 TODAY = dt.date.today()
 
@@ -402,3 +403,32 @@ def test_the_case_form_offers_the_companys_contact_persons(
     detail.editor.save()
     stored = RecordService(mission).get("support_case", case["case"])
     assert stored["company_id"] == other and stored["contact_id"] != case["contact"]
+
+
+def test_hqs_history_names_the_laptop_that_made_a_change(tmp_path: Path, backend: str) -> None:
+    """At HQ a laptop's change arrives through the merge (the change feed), HQ's own edits are audited
+    there too: each is listed once, newest first, with the device that made it."""
+    world = World.make(tmp_path, None if backend == "sqlite" else backend)
+    try:
+        laptop = world.laptop("frankfurt", slot=2)
+        case_id = (
+            RecordService(laptop)
+            .create("support_case", {"title": "부지 인허가 지연", "received_date": "2026-03-02"})
+            .record_id
+        )
+        RecordService(laptop).update("support_case", case_id, {"priority": "urgent"})
+        world.push(laptop)
+        RecordService(world.hq).update("support_case", case_id, {"hq_note": "본부 확인"})
+        history = RecordService(world.hq).history("support_case", case_id)
+        assert [(h.action, sorted(h.changes)) for h in history[:2]] == [
+            ("update", ["hq_note"]),
+            ("update", ["priority"]),
+        ]
+        assert history[0].device.this_device and history[0].actor == "본부 분석관"
+        laptop_change = history[1]
+        assert (laptop_change.device.mission, laptop_change.device.slot) == ("DE-FRA", 2)
+        assert laptop_change.actor == "frankfurt 담당관" and not laptop_change.device.this_device
+        assert laptop_change.changes["priority"] == ("normal", "urgent")
+        assert [h.at for h in history] == sorted((h.at for h in history), reverse=True)
+    finally:
+        world.close()
