@@ -14,7 +14,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
-from missiondesk.domain.records import ListQuery
 from missiondesk.services.case_summary import CaseSummaryService
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
@@ -377,11 +376,6 @@ def test_the_lists_search_survives_a_language_switch(
         successor.close()
     finally:
         i18n.install("en")
-
-
-def test_the_case_list_query_still_finds_by_a_notes_word(mission: AppContext, case: dict[str, str]) -> None:
-    found = RecordService(mission).list(ListQuery("support_case", text="경제부")).rows
-    assert [r.id for r in found] == [case["case"]]
 
 
 def test_the_case_form_offers_the_companys_contact_persons(
