@@ -645,18 +645,6 @@ The report was saved to: {0}</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>When</source>
-        <translation>일시</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>변경자</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>기기</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>항목</translation>
     </message>
