@@ -104,9 +104,10 @@ class HistoryView(QWidget):
         self.tree.expandAll()
         header = self.tree.header()
         self.tree.resizeColumnToContents(0)
-        self.tree.resizeColumnToContents(1)
         header.resizeSection(0, min(max(header.sectionSize(0), 80), 200))
-        header.resizeSection(1, min(max(header.sectionSize(1), 80), 220))
+        # Before and after share what is left alike: neither is cut for the other's sake.
+        rest = self.tree.viewport().width() - header.sectionSize(0)
+        header.resizeSection(1, max(rest // 2, 80))
         self.empty.setVisible(self.record_id is not None and not entries)
 
     def rows(self) -> list[list[str]]:
