@@ -37,7 +37,7 @@ else
   NOTE="Site talks with Heilbronn city hall"
   SERVICE1="Visas and incorporation"; SERVICE2="Site-leasing talks"
   SUMMARY="Permits granted with the state and city; site lease signed"
-  OPEN_Y=181; CLOSE_Y=214  # the English title wraps to a second line
+  OPEN_Y=167; CLOSE_Y=200  # the English title wraps to a second line
 fi
 
 # 1. A new case: title, then a company nobody has recorded yet, added from the case form.
@@ -48,7 +48,7 @@ k Tab; sleep 0.3; k space; shot new-company-dialog 1
 if [ "$LANGUAGE" != ko ]; then slow "포엔"; fi
 k Tab; xdotool type --delay 40 "POEN Co., Ltd."; k ctrl+s; shot company-added 1
 # 2. Two categories, searched in the list and ticked with Enter; the popup stays open.
-k Tab Tab Tab space; sleep 0.7
+k Tab Tab Tab Tab space; sleep 0.7  # past the contact person (the company's contacts) to the categories
 slow "$CAT1"; k Return; k ctrl+a BackSpace; slow "$CAT2"; k Return; shot categories-ticked
 k Escape
 # 3. Area: typed, picked from the suggestions.
@@ -63,9 +63,9 @@ k ctrl+shift+a; slow "$NOTE"; k Return; shot note-added
 # 6. Search finds the case by the note's text.
 k ctrl+f; xdotool type --delay 40 "Heilbronn"; shot search-by-note 1.2
 # 7. Referrals to the SME agency and the trade office, found by their abbreviations.
-xdotool mousemove 1050 504 click 1; sleep 0.5  # the Referrals tab
+xdotool mousemove 1040 474 click 1; sleep 0.5  # the Referrals tab (the History tab follows it)
 for partner in KOSME KOTRA; do
-  xdotool mousemove 1311 531 click 1; sleep 1  # Add…
+  xdotool mousemove 1311 501 click 1; sleep 1  # Add…
   xdotool type --delay 80 "$partner"; sleep 0.5; shot "referral-$partner"
   k Down Return Tab
   if [ "$partner" = KOSME ]; then slow "${SERVICE1}"; else slow "${SERVICE2}"; fi

@@ -64,6 +64,10 @@
         <source>Delivered to</source>
         <translation>제공 대상</translation>
     </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>제공 내역</translation>
+    </message>
 </context>
 <context>
     <name>CaseDetail</name>
@@ -289,6 +293,18 @@
 <context>
     <name>CompanyDetail</name>
     <message>
+        <source>Contact persons</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Cases and briefs</source>
+        <translation>사례와 시장정보</translation>
+    </message>
+    <message>
         <source>Cases: {0}</source>
         <translation>사례: {0}</translation>
     </message>
@@ -446,6 +462,13 @@ The report was saved to: {0}</source>
     <message>
         <source>Freeze the figures of {0} for this scope? Later edits will be listed as amendments.</source>
         <translation>{0}의 수치를 이 범위에 대해 확정할까요? 이후 수정은 정정 사항으로 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>History</source>
+        <translation>변경 이력</translation>
     </message>
 </context>
 <context>
@@ -668,6 +691,41 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>Field</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>변경 전</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>변경 후</translation>
+    </message>
+    <message>
+        <source>No changes recorded on this device yet.</source>
+        <translation>이 기기에 기록된 변경이 아직 없습니다.</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>이 기기</translation>
+    </message>
+    <message>
+        <source>{0} device {1}</source>
+        <translation>{0} 기기 {1}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import bundles</source>
@@ -784,6 +842,22 @@ The report was saved to: {0}</source>
         <translation>일주일 안에 기한인 할 일 {0}건</translation>
     </message>
     <message>
+        <source>Open a case first: its summary is printed from its detail pane.</source>
+        <translation>먼저 사례를 여십시오. 사례 요약은 사례 상세 화면에서 인쇄합니다.</translation>
+    </message>
+    <message>
+        <source>Save the case summary</source>
+        <translation>사례 요약 저장</translation>
+    </message>
+    <message>
+        <source>The summary could not be saved to {0}: {1}</source>
+        <translation>요약을 {0}에 저장하지 못했습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Case summary saved: {0}</source>
+        <translation>사례 요약을 저장했습니다: {0}</translation>
+    </message>
+    <message>
         <source>Bundle saved: {0}</source>
         <translation>번들을 저장했습니다: {0}</translation>
     </message>
@@ -797,6 +871,10 @@ The report was saved to: {0}</source>
     <message>
         <source>Agenda</source>
         <translation>안건</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>참석 기관</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1149,49 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>case_summary</name>
+    <message>
+        <source>{0} more lines did not fit this page.</source>
+        <translation>{0}줄은 이 쪽에 다 싣지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>(no consent to share contact details)</source>
+        <translation>(연락처 공유 동의 없음)</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>사례 요약</translation>
+    </message>
+    <message>
+        <source>Marked sensitive: not printed.</source>
+        <translation>민감 정보로 표시되어 인쇄하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Results: {0}</source>
+        <translation>성과: {0}</translation>
+    </message>
+    <message>
+        <source>Partner referrals</source>
+        <translation>협력기관 연계</translation>
+    </message>
+    <message>
+        <source>Timeline ({0} activities, newest first)</source>
+        <translation>활동 기록 ({0}건, 최근 순)</translation>
+    </message>
+    <message>
+        <source>Printed {0}</source>
+        <translation>{0} 출력</translation>
+    </message>
+</context>
+<context>
     <name>column</name>
     <message>
         <source>Changed</source>
@@ -1083,6 +1204,14 @@ The report was saved to: {0}</source>
     <message>
         <source>Created</source>
         <translation>작성일</translation>
+    </message>
+    <message>
+        <source>Consent to share</source>
+        <translation>공유 동의</translation>
+    </message>
+    <message>
+        <source>Consent since</source>
+        <translation>동의 확인일</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1302,29 @@ The report was saved to: {0}</source>
     <message>
         <source>{0}: any</source>
         <translation>{0}: 전체</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>Created</source>
+        <translation>작성</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Moved to the trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <source>Restored from the trash</source>
+        <translation>휴지통에서 복원</translation>
+    </message>
+    <message>
+        <source>Left this mission&apos;s records</source>
+        <translation>이 공관의 자료에서 빠짐</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1501,10 @@ The report was saved to: {0}</source>
     <message>
         <source>T&amp;rash</source>
         <translation>휴지통(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Case &amp;summary (PDF)…</source>
+        <translation>사례 요약 PDF(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Export bundle…</source>

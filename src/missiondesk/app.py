@@ -19,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not wants_gui:
         from missiondesk.cli import main as cli_main
 
-        return cli_main(args, pdf_renderer=_render_pdf)
+        return cli_main(args, pdf_renderer=_render_pdf, case_summary_renderer=_render_case_summary)
     from missiondesk import display_check
 
     if display_check.uses_xcb():
@@ -37,6 +37,13 @@ def _render_pdf(report: Any, path: Path) -> Path:
     from missiondesk.ui.report_pdf import render_headless
 
     return render_headless(report, path)
+
+
+def _render_case_summary(summary: Any, path: Path, language: str, printed_by: str) -> Path:
+    """The CLI's case summary: the window's page painter on the offscreen platform, imported when asked."""
+    from missiondesk.ui.case_summary_pdf import render_headless
+
+    return render_headless(summary, path, language=language, printed_by=printed_by)
 
 
 def _without_option_values(args: list[str]) -> list[str]:

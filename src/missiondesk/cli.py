@@ -295,6 +295,26 @@ def cmd_sync(args: argparse.Namespace) -> None:
 PdfRenderer = Callable[[Any, Path], Path]
 """Draws a report's dashboard as a PDF; handed in by the composition root (``app.py``), which may use Qt."""
 
+CaseSummaryRenderer = Callable[[Any, Path, str, str], Path]
+"""Draws a case's one-page summary (summary, path, language, printed by); handed in like ``PdfRenderer``."""
+
+
+def cmd_case_summary(args: argparse.Namespace) -> None:
+    from missiondesk.services.case_summary import CaseSummaryService
+
+    renderer: CaseSummaryRenderer | None = getattr(args, "case_summary_renderer", None)
+    if renderer is None:
+        raise MissionDeskError("No PDF renderer here: run the 'missiondesk' command to write the PDF.")
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        out = out.with_name(out.name + ".pdf")
+    with open_context(args.data_dir) as ctx:
+        service = CaseSummaryService(ctx)
+        summary = service.summary(service.find(args.reference))
+        officer = ctx.device.officer_name
+    _print(f"{summary.case.get('reference')}  {summary.case.get('title')}")
+    _print(f"Case summary written to {renderer(summary, out, args.lang, officer)}")
+
 
 def cmd_report(args: argparse.Namespace) -> None:
     from missiondesk.reports.period import ReportScope, ScopeKind
@@ -460,17 +480,29 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--region", metavar="NAME", help="the missions of this region, e.g. europe")
     p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx and FILE.pdf are written")
     p.add_argument("--lock", action="store_true", help="HQ: freeze the period's figures first")
+    p = add("case-summary", cmd_case_summary, "write one case on one page as a PDF, to print or send")
+    p.add_argument("reference", metavar="REF", help="the case's reference, e.g. DE-FRA-26-1001")
+    p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write")
+    p.add_argument(
+        "--lang", choices=("ko", "en"), default="ko", help="the page's language (default: ko, Korean)"
+    )
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, pdf_renderer: PdfRenderer | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    pdf_renderer: PdfRenderer | None = None,
+    case_summary_renderer: CaseSummaryRenderer | None = None,
+) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None) or args.data_dir_before
     args.pdf_renderer = pdf_renderer
+    args.case_summary_renderer = case_summary_renderer
     if not getattr(args, "command", None):
         parser.print_help()
         return 0

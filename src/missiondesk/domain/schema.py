@@ -406,6 +406,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _text("email", "Email", "이메일", sensitive=True),
             _text("phone", "Phone", "전화", max_length=40, sensitive=True),
             _bool("consent_to_share", "Consents to sharing with partners", "협력기관 공유 동의"),
+            _date("consent_date", "Consent recorded on", "동의 확인일"),
         ),
     ),
     EntitySpec(

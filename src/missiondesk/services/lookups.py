@@ -139,6 +139,15 @@ class Lookups:
             page = queries.page(conn, query, with_total=False)
         return tuple(Choice(r.id, display_title(r.entity, r.values)) for r in page.rows)
 
+    def contacts(self, company_id: str) -> tuple[Choice, ...]:
+        """A company's contact persons, for a case's contact: the name, and the position after it."""
+        query = ListQuery("contact", equals={"company_id": company_id}, sort="name", limit=200)
+        with self.ctx.store.read() as conn:
+            found = queries.page(conn, query, with_total=False).rows
+        return tuple(
+            Choice(r.id, " · ".join(str(r[n]) for n in ("name", "position") if r.get(n))) for r in found
+        )
+
     def companies_with_brn(self, brn: str, *, except_id: str | None = None) -> tuple[Choice, ...]:
         """Companies already registered under this business number, written with or without dashes."""
         digits = "".join(ch for ch in str(brn) if ch.isdigit())

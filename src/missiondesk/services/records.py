@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk.domain import references, workflows
 from missiondesk.domain.enums import CaseStatus, Priority
+from missiondesk.domain.history import HistoryEntry
 from missiondesk.domain.ops import Op
 from missiondesk.domain.permissions import Role, owner_for_new, write_refusal
 from missiondesk.domain.records import Change, ListQuery, Page, Record
@@ -28,6 +29,7 @@ from missiondesk.services.progress import Cancelled, TaskContext
 from missiondesk.store import outbox, queries
 from missiondesk.store import records as rows
 from missiondesk.store.engine import Interrupted, stoppable
+from missiondesk.store.history import record_history
 from missiondesk.store.records import Writer
 from missiondesk.store.tables import entity_table, reference_counter
 from missiondesk.sync.authority import Authority
@@ -80,6 +82,12 @@ class RecordService:
         assert spec.parent is not None, f"{entity_name} has no parent"
         query = ListQuery(entity_name, equals={spec.parent.field: parent_id}, sort=sort, limit=1000)
         return self.list(query).rows
+
+    def history(self, entity_name: str, record_id: str) -> tuple[HistoryEntry, ...]:
+        """Who changed which field of a record when, on which device: newest first."""
+        spec = entity(entity_name)
+        with self.ctx.store.read() as conn:
+            return tuple(record_history(conn, spec.name, record_id))
 
     # --- writing ------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ class ChildDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(entity_label(entity(entity_name)))
+        self.setMinimumWidth(480)  # an email address or a service's name is read whole, not scrolled
         self.editor = RecordEditor(ui, entity_name, self)
         self.editor.parent_values = parent_values
         self.editor.saved.connect(self._saved)

@@ -20,6 +20,12 @@ META_HEADERS = {
     "created_at": QT_TRANSLATE_NOOP("column", "Created"),
 }
 
+# Shorter headers where the form's label would not fit a column (the form keeps the full words).
+SHORT_HEADERS = {
+    ("contact", "consent_to_share"): QT_TRANSLATE_NOOP("column", "Consent to share"),
+    ("contact", "consent_date"): QT_TRANSLATE_NOOP("column", "Consent since"),
+}
+
 
 @dataclass(frozen=True)
 class Column:
@@ -50,6 +56,9 @@ class Column:
     def header(self) -> str:
         if self.is_meta:
             return QCoreApplication.translate("column", META_HEADERS[self.key])
+        short = SHORT_HEADERS.get((self.entity, self.key))
+        if short is not None:
+            return QCoreApplication.translate("column", short)
         return field_label(self.spec, self.key)
 
 
@@ -76,6 +85,8 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "brief_delivery": ("date", "company_id", "channel", "notes"),
     "meeting_attendance": ("partner", "authority", "attendee_names", "attendees"),
     "agenda_item": ("position", "title", "case_id", "decision"),
+    # Consent beside the name: whether a contact may be passed on is what a narrow pane must still show.
+    "contact": ("name", "consent_to_share", "position", "email", "phone", "consent_date"),
 }
 
 

@@ -29,6 +29,7 @@ from missiondesk.errors import MissionDeskError
 from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.child_list import ChildList
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
+from missiondesk.ui.history_view import HistoryView
 from missiondesk.ui.record_editor import RecordEditor
 from missiondesk.ui.ui_context import UiContext
 
@@ -53,9 +54,19 @@ class DetailPane(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName(f"{entity_name}_detail_splitter")
         self.splitter.addWidget(scroll)
+        # What belongs to the record, one tab each; every kind has its History last.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName(f"{entity_name}_tabs")
+        self.history = HistoryView(ui, entity_name, self.tabs)
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.splitter.addWidget(self.tabs)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        """A tab for the record's children, before History."""
+        self.tabs.insertTab(self.tabs.indexOf(self.history), widget, title)
 
     @property
     def record(self) -> Record | None:
@@ -63,10 +74,12 @@ class DetailPane(QWidget):
 
     def show_record(self, record: Record | None) -> None:
         self.editor.show_record(record)
+        self.history.set_record(record.id if record is not None else None)
         self.record_shown(record)
 
     def start_new(self) -> None:
         self.editor.start_new()
+        self.history.set_record(None)
         self.record_shown(None)
 
     def commit_pending(self) -> bool:
@@ -81,7 +94,9 @@ class DetailPane(QWidget):
             return
         change = changes.change_for(self.entity_name, record.id)
         if change is not None and change.record is record:
-            self.record_shown(record)  # this editor made the change and shows it: its children follow
+            # This editor made the change and shows it: its children and its history follow.
+            self.history.set_record(record.id)
+            self.record_shown(record)
             return
         if self.editor.form.dirty:
             return  # what is being typed stays; saving it writes only the fields typed
@@ -168,7 +183,6 @@ class ActivityQuickAdd(QWidget):
 class CaseDetail(DetailPane):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, "support_case", parent)
-        self.tabs = QTabWidget(self)
         timeline = QWidget(self)
         self.quick_add = ActivityQuickAdd(ui, timeline)
         self.activities = ChildList(ui, "case_activity", self.tr("Timeline"), timeline)
@@ -183,10 +197,10 @@ class CaseDetail(DetailPane):
         self.linked.setWordWrap(True)
         self.linked.setTextFormat(Qt.TextFormat.PlainText)
         self.linked.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(timeline, self.tr("Timeline"))
-        self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        self.tabs.addTab(self.linked, self.tr("Linked"))
-        self.splitter.addWidget(self.tabs)
+        self.add_tab(timeline, self.tr("Timeline"))
+        self.add_tab(self.referrals, self.tr("Referrals"))
+        self.add_tab(self.linked, self.tr("Linked"))
+        self.tabs.setCurrentIndex(0)
 
     def _activity_heard(self, changes: ChangeSet) -> None:
         """An activity added to this case ("Add…" starts from the quick-add line): what was typed there
@@ -231,7 +245,8 @@ class BriefDetail(DetailPane):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, "market_brief", parent)
         self.deliveries = ChildList(ui, "brief_delivery", self.tr("Delivered to"), self)
-        self.splitter.addWidget(self.deliveries)
+        self.add_tab(self.deliveries, self.tr("Deliveries"))
+        self.tabs.setCurrentIndex(0)
 
     def record_shown(self, record: Record | None) -> None:
         self.deliveries.set_parent(record.id if record is not None else None)
@@ -242,8 +257,9 @@ class MeetingDetail(DetailPane):
         super().__init__(ui, "council_meeting", parent)
         self.attendance = ChildList(ui, "meeting_attendance", self.tr("Attendance by institution"), self)
         self.agenda = ChildList(ui, "agenda_item", self.tr("Agenda"), self)
-        for child in (self.attendance, self.agenda):
-            self.splitter.addWidget(child)
+        for child, title in ((self.attendance, self.tr("Attendance")), (self.agenda, self.tr("Agenda"))):
+            self.add_tab(child, title)
+        self.tabs.setCurrentIndex(0)
 
     def record_shown(self, record: Record | None) -> None:
         meeting_id = record.id if record is not None else None
@@ -266,10 +282,14 @@ class CompanyDetail(DetailPane):
         self.related.setWordWrap(True)
         self.related.setTextFormat(Qt.TextFormat.PlainText)
         self.related.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.splitter.addWidget(self.related)
+        self.contacts = ChildList(ui, "contact", self.tr("Contact persons"), self)
+        self.add_tab(self.contacts, self.tr("Contacts"))
+        self.add_tab(self.related, self.tr("Cases and briefs"))
+        self.tabs.setCurrentIndex(0)
 
     def record_shown(self, record: Record | None) -> None:
         self._check_duplicate()
+        self.contacts.set_parent(record.id if record is not None else None)
         if record is None:
             self.related.clear()
             return
@@ -299,7 +319,7 @@ class CompanyDetail(DetailPane):
 
 
 class PlainDetail(DetailPane):
-    """Proposals and tasks: the editor and its workflow, nothing below."""
+    """Proposals and tasks: the editor and its workflow, and the History tab below."""
 
 
 def detail_for(ui: UiContext, entity_name: str, parent: QWidget | None = None) -> DetailPane:

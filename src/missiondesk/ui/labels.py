@@ -5,6 +5,8 @@ Marked for translation here so the Korean UI names them too; the values themselv
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from missiondesk.domain.permissions import RefusalCode, refusal_code
@@ -130,6 +132,15 @@ def field_label(spec: EntitySpec, name: str) -> str:
     return f.label_ko if korean() and f.label_ko else f.label_en
 
 
+def amount_label(spec: EntitySpec, name: str) -> str:
+    """A money field's label beside its amount: the amount names its currency ("US$20,000,000"), so the
+    label's own "(USD)" would say it twice ("투자액(USD) US$20,000,000")."""
+    label = field_label(spec, name)
+    if any(name.endswith(suffix) for suffix in _CURRENCY):
+        label = _UNIT.sub("", label)
+    return label
+
+
 def entity_label(spec: EntitySpec) -> str:
     return spec.label_ko if korean() else spec.label_en
 
@@ -139,6 +150,7 @@ _PLAIN_NUMBERS = frozenset({"year", "fiscal_year", "number", "position", "sort"}
 
 
 _CURRENCY = {"_krw": "₩", "_usd": "US$"}
+_UNIT = re.compile(r"\s*\((?:USD|KRW|원)\)$")  # the unit a money field's label ends with
 
 
 def number_text(field_name: str, value: int) -> str:

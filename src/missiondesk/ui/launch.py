@@ -75,7 +75,7 @@ def run(argv: Sequence[str]) -> int:
     else:
         first = _first_run(args)
         if first is None:
-            return 2 if args.exit_when_ready else 0
+            return 1 if args.exit_when_ready else 0  # a problem its message explains, as the CLI's 1
         window = MainWindow(first)
         presenter.parent = window
         window.show()
@@ -160,7 +160,7 @@ def finish_opening(
         )
         if args.exit_when_ready:
             print(f"{APP_NAME}: {problem}", file=sys.stderr)
-            app.exit(2 if isinstance(result, NotInitialised) else 1)
+            app.exit(1)  # not set up, or a database that cannot be opened: the line above says which
             return
         window.show_problem(problem)
         if not isinstance(result, MissionDeskError):

@@ -36,7 +36,7 @@ from missiondesk import APP_NAME, __version__
 from missiondesk.domain.records import Change, ListQuery
 from missiondesk.errors import MissionDeskError
 from missiondesk.paths import DataPaths
-from missiondesk.ui import i18n, theme
+from missiondesk.ui import i18n, prompts, theme
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
         self._action("add_activity", self.add_activity)
         self._action("conflicts", self.open_conflicts)
         self._action("sync_now", lambda: self.sync.sync_now())
+        self._action("case_summary", self.save_case_summary)
         self._action("export_bundle", self.open_export)
         self._action("import_bundles", self.open_import)
         self._action("shortcuts", self.show_shortcuts)
@@ -353,6 +354,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         for name in ("new", "save"):
             file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        file_menu.addAction(a["case_summary"])
         file_menu.addSeparator()
         file_menu.addAction(a["export_bundle"])
         file_menu.addAction(a["import_bundles"])
@@ -449,6 +452,9 @@ class MainWindow(QMainWindow):
         successor.go(key)
         shown = page.shown_record if page is not None else None
         target = successor.pages.get(key)
+        if page is not None and isinstance(target, ListPage):
+            # The list keeps what it was searching and filtering for, then the record it showed.
+            target.apply_query(target.filter_bar.show_query(page.filter_bar.query()))
         if shown is not None and isinstance(target, ListPage):
             target.open_record(shown.id)
         successor.show()
@@ -564,6 +570,46 @@ class MainWindow(QMainWindow):
             self.due_soon.show()
         else:
             self.due_soon.hide()
+
+    def save_case_summary(self) -> Path | None:
+        """The open case on one page as a PDF (Ctrl+P), saved where the officer says and opened to print."""
+        from missiondesk.services.case_summary import CaseSummaryService
+        from missiondesk.ui.case_summary_pdf import write_case_summary
+        from missiondesk.ui.list_page import ListPage
+
+        page = self.current_list()
+        if page is None or page.spec.name != "support_case" or page.shown_record is None:
+            page = self.go("support_case")  # type: ignore[assignment]
+            if not isinstance(page, ListPage) or page.shown_record is None:
+                self.status.say(self.tr("Open a case first: its summary is printed from its detail pane."))
+                return None
+        if not page.commit_pending():
+            return None  # what was typed cannot be saved: the summary would not show it
+        assert self.ctx is not None and page.shown_record is not None
+        case = page.shown_record
+        folder = Path.home() if Path.home().exists() else self.ctx.paths.root
+        suggested = folder / f"{case.get('reference')}.pdf"
+        path = prompts.save_file(self, self.tr("Save the case summary"), suggested, prompts.PDF_FILTER)
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            service = CaseSummaryService(self.ctx, self.ui.lookups)
+            written = write_case_summary(
+                service.summary(service.find(case.id)), path, printed_by=self.ctx.device.officer_name
+            )
+        except MissionDeskError as exc:
+            self.ui.errors.show(exc)
+            return None
+        except OSError as exc:  # a folder that cannot be written: say so, nothing was kept
+            self.ui.errors.message(
+                self.tr("The summary could not be saved to {0}: {1}").format(path, exc.strerror)
+            )
+            return None
+        self.status.say(self.tr("Case summary saved: {0}").format(written), 8000)
+        prompts.show_file(written)
+        return written
 
     def open_export(self) -> ExportDialog:
         from missiondesk.ui.export_dialog import (

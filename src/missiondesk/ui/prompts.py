@@ -6,9 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 BUNDLE_FILTER = "Excel workbooks (*.xlsx)"
+PDF_FILTER = "PDF (*.pdf)"
 
 
 def open_files(parent: QWidget | None, title: str, name_filter: str = BUNDLE_FILTER) -> list[Path]:
@@ -21,6 +24,11 @@ def save_file(
 ) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
     return Path(name) if name else None
+
+
+def show_file(path: Path) -> bool:
+    """Open a written file in the system's viewer (a PDF to print), as a double click would."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -31,7 +31,14 @@ from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.services.lookups import Choice, display_title
 from missiondesk.ui.dialog_parts import ok_cancel, save_shortcut
 from missiondesk.ui.fields import RecordPicker
-from missiondesk.ui.labels import entity_label, field_label, number_text, step_label, value_label
+from missiondesk.ui.labels import (
+    amount_label,
+    entity_label,
+    field_label,
+    number_text,
+    step_label,
+    value_label,
+)
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
 from missiondesk.ui.ui_context import UiContext
 
@@ -262,7 +269,7 @@ class RecordEditor(QWidget):
             lines.append(str(r["resolution_summary"]))
         results = [field_label(self.spec, n) for n in ("permit_obtained", "site_secured") if r.get(n)]
         results += [
-            f"{field_label(self.spec, n)} {number_text(n, int(r[n]))}"
+            f"{amount_label(self.spec, n)} {number_text(n, int(r[n]))}"
             for n in ("investment_usd", "jobs_created")
             if r.get(n)
         ]

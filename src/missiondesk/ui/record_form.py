@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -30,6 +31,7 @@ FORM_FIELDS: dict[str, tuple[str, ...]] = {
     "support_case": (
         "title",
         "company_id",
+        "contact_id",
         "summary",
         "summary_sensitive",
         "categories",
@@ -84,6 +86,7 @@ FORM_FIELDS: dict[str, tuple[str, ...]] = {
         "home_city",
         "notes",
     ),
+    "contact": ("name", "position", "email", "phone", "consent_to_share", "consent_date"),
     "proposal": (
         "programme",
         "fiscal_year",
@@ -136,7 +139,10 @@ class RecordForm(QWidget):
         outer.addLayout(layout)
         for name in self.fields:
             f = spec.field(name)
-            editor = editor_for(f, lookups, self)
+            if name == "contact_id" and "company_id" in self.fields:
+                editor = ChoiceEditor((), self)  # the chosen company's contact persons
+            else:
+                editor = editor_for(f, lookups, self)
             editor.setObjectName(name)
             editor.changed.connect(self.edited)
             label = QLabel(field_label(spec, name) + (" *" if f.required else ""), self)
@@ -155,6 +161,24 @@ class RecordForm(QWidget):
             self.labels[name] = label
         if "country" in self.editors and "area" in self.editors:
             self.editors["country"].changed.connect(self._country_changed)
+        if "consent_to_share" in self.editors and "consent_date" in self.editors:
+            self.editors["consent_to_share"].clicked.connect(self._consent_ticked)
+        if isinstance(self.editors.get("contact_id"), ChoiceEditor):
+            self.editors["company_id"].changed.connect(self._company_changed)
+
+    def _company_changed(self) -> None:
+        company = self.editors["company_id"].value()
+        contact: ChoiceEditor = self.editors["contact_id"]
+        choices = self.lookups.contacts(company) if isinstance(company, str) else ()
+        if contact.value() not in {c.value for c in choices}:
+            contact.set_value(None)  # another company's contact person is no contact of this one
+        contact.set_choices(choices)
+
+    def _consent_ticked(self, checked: bool) -> None:
+        """Ticking a contact's consent records when it was given (today) unless a date is there already;
+        ``clicked`` fires for the officer's click or Space only, never when a record is loaded."""
+        if checked and self.editors["consent_date"].value() is None:
+            self.editors["consent_date"].set_value(dt.date.today())
 
     def _with_new_button(self, name: str, picker: RecordPicker) -> QHBoxLayout:
         """A company not known yet is added from here, with what was typed as its name."""
@@ -199,6 +223,9 @@ class RecordForm(QWidget):
             if name == "country" and "area" in self.editors:
                 self._country_changed()
                 self.editors["area"].set_value(values.get("area"))
+            if name == "company_id" and isinstance(self.editors.get("contact_id"), ChoiceEditor):
+                self._company_changed()
+                self.editors["contact_id"].set_value(values.get("contact_id"))
         self._loaded = {name: self._read(name) for name in self.editors}
         self.clear_problems()
 
