@@ -161,10 +161,9 @@ def restore_hint(ctx: AppContext, copy: Path) -> str:
     elif ctx.store.key.salt is not None:
         opens = "It is encrypted: it opens with this data folder's passphrase."
     else:
-        opens = (
-            "It is encrypted with this data folder's key, kept in this computer's keyring (or in "
-            f"{ctx.paths.root / database_key.KEY_FILE}): it opens only with that key, here."
-        )
+        fallback = ctx.paths.root / database_key.KEY_FILE
+        where = str(fallback) if fallback.exists() else "this computer's keyring"
+        opens = f"It is encrypted with this data folder's key, kept in {where}: it opens only with that key."
     return (
         f"To restore it: close MissionDesk, keep a copy of {ctx.paths.database}, replace that file with "
         f"{copy} and start MissionDesk again. {opens}"
