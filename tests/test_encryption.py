@@ -293,3 +293,21 @@ def test_the_window_asks_again_after_a_wrong_passphrase_which_changed_nothing(
     assert asked == [(False, False), (False, True)]
     assert window.ctx is not None
     window.ctx.close()
+
+
+def test_the_window_says_where_the_key_of_a_folder_it_encrypted_went(qtbot: QtBot, tmp_path: Path) -> None:
+    folder, ids, _digest = _plaintext_folder(tmp_path)
+    window = MainWindow(None, opening=resolve(folder))
+    qtbot.addWidget(window)
+    window.show()
+    args = launch.argparse.Namespace(data_dir=str(folder), exit_when_ready=False)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    opening = launch.Opening(str(folder), lambda got: launch.finish_opening(app, window, got, args, 0.0))
+    qtbot.waitUntil(lambda: window.ctx is not None, timeout=60_000)
+    box = window.ui.errors.last_message
+    assert box is not None and "the database key was saved to" in box.text() and KEY_FILE in box.text()
+    box.close()
+    assert opening.wait() is window.ctx and window.ctx is not None
+    assert _found(window.ctx, "비자") == [ids["비자 발급 지연"]]
+    window.ctx.close()

@@ -85,6 +85,8 @@ def run(argv: Sequence[str]) -> int:
         window = MainWindow(first)
         presenter.parent = window
         window.show()
+        if first.notice:  # the database key went to the fallback file: say so, as for the sync credential
+            window.ui.errors.message(first.notice)
         if args.exit_when_ready:
             QTimer.singleShot(0, lambda: _report_ready(app, window, None))
     code = app.exec()
@@ -186,6 +188,8 @@ def finish_opening(
         return
     window.attach(result)
     window.ui.errors.install_hook()
+    if result.notice and not args.exit_when_ready:  # a key made now (a folder encrypted on this open)
+        window.ui.errors.message(result.notice)
     if args.exit_when_ready:
         QTimer.singleShot(0, lambda: _report_ready(app, window, shown))
 
