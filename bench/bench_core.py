@@ -3,10 +3,15 @@
 Prints figures next to their targets; it never asserts timings (machines differ).
 
     .venv/bin/python bench/bench_core.py [--cases 100000] [--data-dir DIR] [--repeat 20] [--keep]
+                                         [--compare-plaintext]
+
+The database is encrypted (SQLCipher), as on every laptop. ``--compare-plaintext`` runs every section
+a second time on an unencrypted folder in the same run and ends with the two side by side (the
+ratio's target: encrypted within 1.25x of plaintext).
 
 Without --data-dir a fresh temporary folder is used and removed afterwards (unless --keep).
-With --data-dir the folder must not be set up yet; it is left in place for inspection
-(e.g. ``sqlite3 DIR/missiondesk.sqlite3 'EXPLAIN QUERY PLAN ...'``).
+With --data-dir the folder is left in place for inspection: ``DIR/encrypted`` (and ``DIR/plaintext``,
+which ``sqlite3 DIR/plaintext/missiondesk.sqlite3 'EXPLAIN QUERY PLAN ...'`` can read).
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ import argparse
 import math
 import platform
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -32,6 +36,8 @@ from missiondesk.services.demo import generate_demo
 from missiondesk.services.records import RecordService
 from missiondesk.services.search import search_all
 from missiondesk.services.setup import init_mission
+from missiondesk.store.cipher import driver
+from plaintext_store import plaintext_store
 
 MISSION = "DE-FRA"
 OFFICER = "벤치 담당관"
@@ -133,7 +139,7 @@ def search_path(query: str) -> str:
 # --- sections -------------------------------------------------------------------------------------
 
 
-def bench_generate(ctx: AppContext, cases: int) -> None:
+def bench_generate(ctx: AppContext, cases: int) -> dict[str, float]:
     heading(f"Demo generation ({cases:,} cases)")
     result = generate_demo(ctx, cases=cases)
     parts = {
@@ -151,9 +157,10 @@ def bench_generate(ctx: AppContext, cases: int) -> None:
     print(
         f"  {total:,} rows in {result.seconds:.1f} s = {rate:,.0f} rows/s ({cases / result.seconds:,.0f} cases/s)"
     )
+    return {"demo generation, s": result.seconds}
 
 
-def bench_search(ctx: AppContext, repeat: int) -> None:
+def bench_search(ctx: AppContext, repeat: int) -> dict[str, float]:
     heading(f"Search: search_all(limit=50), {repeat} runs per query after 1 warm-up")
     print("  (limit: the same SQL replayed bare through the driver in this run; ratio = p95 / limit p95)")
     print(
@@ -179,13 +186,18 @@ def bench_search(ctx: AppContext, repeat: int) -> None:
     print(
         f"  {'class':<20} {'calls':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}   target p95 < {SEARCH_TARGET_MS:g} ms"
     )
+    summary = {}
     for label, samples in [*by_class.items(), ("all", everything)]:
         t = Timing(label, tuple(samples))
         print(
             f"  {label:<20} {len(samples):>6} {t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f}   "
             f"{verdict(t.p95, SEARCH_TARGET_MS)}"
         )
+        summary[f"search {label}, p50 ms"] = t.p50
+        summary[f"search {label}, p95 ms"] = t.p95
     print(f"  ratio to the bare SQL: median {percentile(ratios, 0.5):.2f}x, worst {max(ratios):.2f}x")
+    summary["search, median ratio to the bare SQL"] = percentile(ratios, 0.5)
+    return summary
 
 
 def _bare_p95(ctx: AppContext, call: Callable[[], Any], repeat: int) -> float:
@@ -200,7 +212,7 @@ def _wide(text: str) -> int:
     return sum(1 for ch in text if "\u1100" <= ch <= "\uffdc")
 
 
-def bench_pages(ctx: AppContext, repeat: int) -> None:
+def bench_pages(ctx: AppContext, repeat: int) -> dict[str, float]:
     service = RecordService(ctx)
     total = service.list(ListQuery("support_case", limit=1)).total or 0
     deep = min(DEEP_OFFSET, max(0, total - PAGE_SIZE))
@@ -274,9 +286,10 @@ def bench_pages(ctx: AppContext, repeat: int) -> None:
         f"  ratio to the bare SQL (limit: the same statements through the driver alone): "
         f"median {percentile(ratios, 0.5):.2f}x, worst {max(ratios):.2f}x"
     )
+    return {"list pages, median p95 ms": percentile(worst, 0.5), "list pages, worst p95 ms": max(worst)}
 
 
-def bench_misc(ctx: AppContext, repeat: int) -> None:
+def bench_misc(ctx: AppContext, repeat: int) -> dict[str, float]:
     heading("Store")
     db = ctx.paths.database
     size = db.stat().st_size
@@ -289,6 +302,29 @@ def bench_misc(ctx: AppContext, repeat: int) -> None:
     print(
         f"  maintenance.stats(): p50 {t.p50:.1f} ms, max {t.max:.1f} ms ({live:,} live records, {len(st.counts)} entities)"
     )
+    return {"maintenance.stats, p50 ms": t.p50}
+
+
+def run_all(data_dir: Path, cases: int, repeat: int) -> dict[str, float]:
+    t0 = time.perf_counter()
+    with init_mission(data_dir, MISSION, OFFICER) as ctx:
+        figures = {"init_mission, ms": (time.perf_counter() - t0) * 1000}
+        encrypted = "encrypted (SQLCipher)" if ctx.store.key is not None else "plaintext"
+        print(f"init_mission({MISSION}): {figures['init_mission, ms']:.0f} ms; database {encrypted}")
+        figures |= bench_generate(ctx, cases)
+        figures |= bench_search(ctx, repeat)
+        figures |= bench_pages(ctx, repeat)
+        figures |= bench_misc(ctx, repeat)
+    return figures
+
+
+def print_comparison(plain: dict[str, float], encrypted: dict[str, float]) -> None:
+    heading("Encrypted against plaintext, same run (target: ratio <= 1.25)")
+    print(f"  {'figure':<34} {'plaintext':>10} {'encrypted':>10} {'ratio':>7}")
+    for label, p in plain.items():
+        e = encrypted[label]
+        ratio = e / p if p else float("nan")
+        print(f"  {label:<34} {p:>10.2f} {e:>10.2f} {ratio:>7.2f}{'' if ratio <= 1.25 else '  <- over'}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -299,23 +335,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query (default 20)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary data folder")
+    parser.add_argument(
+        "--compare-plaintext",
+        action="store_true",
+        help="run it all again on an unencrypted database and show both side by side",
+    )
     args = parser.parse_args(argv)
 
     temp = args.data_dir is None
     data_dir = Path(tempfile.mkdtemp(prefix="missiondesk-bench-")) if temp else args.data_dir
     print(
-        f"MissionDesk core benchmark - Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"{platform.system()} {platform.machine()}"
+        f"MissionDesk core benchmark - Python {platform.python_version()}, SQLite {driver.sqlite_version} "
+        f"(SQLCipher), {platform.system()} {platform.machine()}"
     )
     print(f"data folder: {data_dir}; {machine_load()}")
     try:
-        t0 = time.perf_counter()
-        with init_mission(data_dir, MISSION, OFFICER) as ctx:
-            print(f"init_mission({MISSION}): {(time.perf_counter() - t0) * 1000:.0f} ms")
-            bench_generate(ctx, args.cases)
-            bench_search(ctx, args.repeat)
-            bench_pages(ctx, args.repeat)
-            bench_misc(ctx, args.repeat)
+        init_mission(data_dir / "warm-up", MISSION, OFFICER).close()  # imports and first-run costs, untimed
+        encrypted = run_all(data_dir / "encrypted", args.cases, args.repeat)
+        if args.compare_plaintext:
+            heading("The same again on a plaintext database")
+            with plaintext_store():
+                plain = run_all(data_dir / "plaintext", args.cases, args.repeat)
+            print_comparison(plain, encrypted)
         print(f"\nat the end: {machine_load()}")
     finally:
         if temp and not args.keep:

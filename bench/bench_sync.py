@@ -8,7 +8,9 @@ them, pull its feed. Then prints:
   each created record merged exactly once;
 - p50/p95 latency of push and of pull requests;
 - an incremental sync with nothing to do, by a real laptop (``SyncService.sync_once``; target < 50 ms);
-- the initial pull of ``--records`` records by a fresh laptop (target >= 10,000 records/s).
+- the initial pull of ``--records`` records by a fresh laptop (target >= 10,000 records/s); with
+  ``--compare-plaintext``, by fresh laptops with an encrypted and with a plaintext database in turn
+  (two of each, best of two; target: encrypted within 1.25x of plaintext).
 
     .venv/bin/python bench/bench_sync.py --database postgresql+psycopg://.../missiondesk_bench
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import math
 import random
 import shutil
@@ -46,6 +49,7 @@ from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.store.tables import auth_device, change_feed, op_receipt
 from missiondesk.sync.authority import Authority
+from plaintext_store import plaintext_store
 
 NOTHING_TARGET_MS = 50.0
 PULL_TARGET = 10_000.0
@@ -246,6 +250,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--think", type=float, default=0.5, help="mean pause between a device's syncs (s)")
     p.add_argument("--records", type=int, default=100_000, help="records for the initial pull")
     p.add_argument(
+        "--compare-plaintext",
+        action="store_true",
+        help="pull: also into laptops with a plaintext database, side by side",
+    )
+    p.add_argument(
         "--parts",
         default="load,idle,pull",
         help="comma-separated sections to run: load (the devices), idle (nothing to do), pull (initial pull)",
@@ -307,15 +316,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if "pull" in parts:
             seed(args.database, args.records)
-            fresh = laptop(root, "fresh", PULL_MISSION, 1, args.database, servers[1 % len(servers)])
-            t = time.perf_counter()
-            report = fresh.sync_once()
-            seconds = time.perf_counter() - t
-            fresh.ctx.close()
-            print(
-                f"Initial pull: {report.pulled:,} records in {seconds:.1f} s = {report.pulled / seconds:,.0f} records/s "
-                f"(target >= {PULL_TARGET:,.0f})"
+            modes = (
+                ["encrypted", "plaintext", "plaintext", "encrypted"]
+                if args.compare_plaintext
+                else ["encrypted"]
             )
+            best: dict[str, float] = {}
+            for slot, mode in enumerate(modes, start=1):
+                server = servers[slot % len(servers)]
+                with plaintext_store() if mode == "plaintext" else contextlib.nullcontext():
+                    fresh = laptop(root, f"fresh{slot}", PULL_MISSION, slot, args.database, server)
+                t = time.perf_counter()
+                report = fresh.sync_once()
+                seconds = time.perf_counter() - t
+                fresh.ctx.close()
+                best[mode] = min(best.get(mode, math.inf), seconds)
+                print(
+                    f"Initial pull ({mode}): {report.pulled:,} records in {seconds:.1f} s = "
+                    f"{report.pulled / seconds:,.0f} records/s (target >= {PULL_TARGET:,.0f})"
+                )
+            if args.compare_plaintext:
+                ratio = best["encrypted"] / best["plaintext"]
+                print(
+                    f"  best of two: plaintext {best['plaintext']:.1f} s, encrypted {best['encrypted']:.1f} s, "
+                    f"ratio {ratio:.2f} (target <= 1.25)"
+                )
         with open_server_store(args.database).engine.connect() as conn:
             n = conn.execute(sa.select(sa.func.count()).select_from(auth_device)).scalar_one()
         print(f"  ({n} devices enrolled in all)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,15 +79,25 @@ def test_backup_writes_a_consistent_copy(
     code, out, _ = run(capsys, "backup", "--out", str(target), "--data-dir", laptop)
     assert code == 0
     assert str(target) in out
+    assert "To restore it: close MissionDesk" in out and "encrypted with this data folder's key" in out
     code, out, _ = run(capsys, "stats", "--data-dir", str(tmp_path / "restored-view"))
     assert code == 1  # not initialised: an empty folder is not silently created as a database
-    restored = tmp_path / "restored"
-    restored.mkdir()
-    target.rename(restored / "missiondesk.sqlite3")
-    code, out, _ = run(capsys, "stats", "--data-dir", str(restored))
+    # Encrypted with the laptop's key: another folder cannot open it, and it is left as it was.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copyfile(target, elsewhere / "missiondesk.sqlite3")
+    code, _, err = run(capsys, "stats", "--data-dir", str(elsewhere))
+    assert code == 1 and "left untouched" in err
+    # Restored as the hint says: the laptop's own file replaced by the copy, later work gone.
+    run(capsys, "demo", "--cases", "5", "--seed", "7", "--data-dir", laptop)
+    database = Path(laptop) / "missiondesk.sqlite3"
+    for side in ("-wal", "-shm"):
+        Path(f"{database}{side}").unlink(missing_ok=True)
+    shutil.copyfile(target, database)
+    code, out, _ = run(capsys, "stats", "--data-dir", laptop)
     assert code == 0
     assert re.search(r"^support_case\s+50\s", out, re.M)
-    code, _, err = run(capsys, "backup", "--out", str(restored / "missiondesk.sqlite3"), "--data-dir", laptop)
+    code, _, err = run(capsys, "backup", "--out", str(target), "--data-dir", laptop)
     assert code == 1
     assert "already exists" in err
 

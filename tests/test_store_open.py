@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from missiondesk.errors import DamagedDatabase, NewerSchema, NotInitialised
 from missiondesk.services.context import open_context
 from missiondesk.services.setup import init_mission
 from missiondesk.store.database import open_store
+from missiondesk.store.engine import make_engine
 from missiondesk.store.migrate import (
     alembic_config,
     current_revision,
@@ -94,10 +94,9 @@ def test_downgrade_to_base_and_upgrade_again_round_trips(tmp_path: Path) -> None
 def test_a_database_from_a_newer_app_is_refused_and_left_untouched(tmp_path: Path) -> None:
     ctx = init_mission(tmp_path / "data", "DE-FRA", "김영희")
     path = ctx.paths.database
+    with ctx.store.engine.begin() as conn:  # the database is encrypted: write through its own engine
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     ctx.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
-    conn.close()
     before = {p.name: _digest(p) for p in path.parent.iterdir() if p.is_file()}
     with pytest.raises(NewerSchema, match="newer version of MissionDesk") as info:
         open_context(tmp_path / "data")
@@ -228,9 +227,9 @@ def test_the_migration_to_0008_makes_existing_notes_and_resolutions_searchable(t
             "notes": "Heilbronn",
         },
     )
-    path = ctx.paths.database
+    path, key = ctx.paths.database, ctx.store.key
     ctx.close()
-    engine = sa.create_engine(f"sqlite:///{path}")
+    engine = make_engine(f"sqlite:///{path}", key)  # the database is encrypted: its key opens it
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

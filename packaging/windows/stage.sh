@@ -99,6 +99,9 @@ expect() {  # expect "TEXT" COMMAND...: exit 0 and TEXT in what it printed
 say "smoke check of the installed app"
 expect "MissionDesk $VERSION" --version
 expect "Set up DE-FRA for 스모크 검사" init --mission DE-FRA --officer "스모크 검사"
+! head -c 16 "$DATA/missiondesk.sqlite3" | grep -q "SQLite format 3" || fail "the database is not encrypted"
+[ ! -e "$DATA/database-key.json" ] || fail "the database key went to the fallback file, not Windows Credential Manager"
+printf '   %-58s ok\n' "database encrypted (SQLCipher), key in Credential Manager"
 expect "Added 200 cases" demo --cases 200
 expect "Backup written to" backup
 expect "written to" export --out "$(wp "$LOCAL")\\fra.xlsx"

@@ -896,6 +896,49 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>MissionDesk passphrase</source>
+        <translation>MissionDesk 암호 문구</translation>
+    </message>
+    <message>
+        <source>The data of this portable MissionDesk is encrypted. Choose the passphrase that will open it (at least 10 characters); without it the data cannot be read, by anyone.</source>
+        <translation>이 휴대용 MissionDesk의 데이터는 암호화됩니다. 데이터를 열 암호 문구를 정하십시오(10자 이상). 암호 문구 없이는 누구도 데이터를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The data of this portable MissionDesk is encrypted. Type its passphrase.</source>
+        <translation>이 휴대용 MissionDesk의 데이터는 암호화되어 있습니다. 암호 문구를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this data; nothing was changed. Try again.</source>
+        <translation>이 암호 문구로는 데이터를 열 수 없습니다. 아무것도 바뀌지 않았습니다. 다시 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>암호 문구:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>다시 입력:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>암호화</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>암호 문구를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>두 암호 문구가 다릅니다.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>

@@ -19,9 +19,9 @@ from missiondesk import __version__, crash
 from missiondesk import paths as paths_mod
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import MissionDeskError
-from missiondesk.services import maintenance, setup
+from missiondesk.services import database_key, maintenance, setup
 from missiondesk.services.conflicts import ConflictService
-from missiondesk.services.context import AppContext, open_context
+from missiondesk.services.context import AppContext, open_context, read_config
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.search import search_all
 from missiondesk.sync.authority import Authority
@@ -34,14 +34,38 @@ def _print(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def _open(args: argparse.Namespace) -> AppContext:
+    return open_context(args.data_dir, passphrase=_passphrase(args))
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    """A portable folder's passphrase: MISSIONDESK_PASSPHRASE, else asked on the terminal (twice when new)."""
+    paths = paths_mod.resolve(args.data_dir)
+    if not database_key.uses_passphrase(paths, read_config(paths)):
+        return None
+    given = os.environ.get(database_key.ENV_PASSPHRASE)
+    if given or not sys.stdin.isatty():
+        return given  # without one, opening says how to give it
+    import getpass
+
+    typed = getpass.getpass("Passphrase of this MissionDesk data folder: ")
+    new = not database_key.is_protected(paths)
+    if new and getpass.getpass("The same passphrase again: ") != typed:
+        raise MissionDeskError("The two passphrases differ; nothing was set up.")
+    return typed
+
+
 def cmd_init(args: argparse.Namespace) -> None:
+    passphrase = _passphrase(args)
     if args.hq:
-        ctx = setup.init_hq(args.data_dir, args.officer, args.database)
+        ctx = setup.init_hq(args.data_dir, args.officer, args.database, passphrase=passphrase)
     else:
         if not args.mission:
             raise MissionDeskError("Name the mission (--mission CODE), or set up HQ with --hq.")
-        ctx = setup.init_mission(args.data_dir, args.mission, args.officer, args.slot)
+        ctx = setup.init_mission(args.data_dir, args.mission, args.officer, args.slot, passphrase=passphrase)
     with ctx:
+        if ctx.notice:
+            _print(ctx.notice)
         # A file's path, not its URL: on Windows the URL percent-encodes the drive and every backslash.
         where = str(ctx.store.path) if ctx.store.path else ctx.store.url
         _print(f"Set up {ctx.device.mission} for {ctx.device.officer_name} (device {ctx.device.device_id}).")
@@ -58,7 +82,7 @@ def cmd_missions(args: argparse.Namespace) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         result = generate_demo(ctx, cases=args.cases, seed=args.seed)
         _print(
             f"Added {result.cases} cases, {result.activities} activities, {result.referrals} referrals, "
@@ -68,7 +92,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         s = maintenance.stats(ctx)
         _print(f"{'entity':<20} {'live':>9} {'in trash':>9}")
         for c in s.counts:
@@ -77,19 +101,20 @@ def cmd_stats(args: argparse.Namespace) -> None:
 
 
 def cmd_digest(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         for d in maintenance.digest(ctx, args.mission.upper() if args.mission else None):
             _print(f"{d.entity:<20} {d.count:>9} {d.sha256}")
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         out = maintenance.backup(ctx, Path(args.out) if args.out else None)
         _print(f"Backup written to {out}")
+        _print(maintenance.restore_hint(ctx, out))
 
 
 def cmd_check(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         report = maintenance.check(ctx)
     for w in report.warnings:
         _print(f"warning: {w}")
@@ -101,7 +126,7 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         results = search_all(ctx, " ".join(args.query), limit=args.limit)
     for r in results:
         _print(f"{r.entity:<13} {r.record.id}  {r.label}")
@@ -110,7 +135,7 @@ def cmd_search(args: argparse.Namespace) -> None:
 
 
 def cmd_optimize(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         maintenance.optimize(ctx)
     _print("Search indexes merged and the database file compacted.")
 
@@ -122,7 +147,7 @@ def _authority(ctx: AppContext) -> Authority:
 
 
 def cmd_held(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         authority = _authority(ctx)
         if args.force:
             if not args.device:
@@ -139,13 +164,13 @@ def cmd_held(args: argparse.Namespace) -> None:
 
 
 def cmd_restored(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         epoch = _authority(ctx).rotate_epoch()
     _print(f"New feed epoch {epoch}: laptops will re-send what this database lost and pull again.")
 
 
 def cmd_conflicts(args: argparse.Namespace) -> None:
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         views = ConflictService(ctx).open_conflicts()
     for v in views:
         _print(f"{v.id}  {v.entity_label}: {v.record_title} · {v.field_label} · {v.conflict['made_by']}")
@@ -157,7 +182,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     from missiondesk.services import bundle_export
 
     passwords = _bundle_passwords([args.password_file] if args.password_file else [])
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         result = bundle_export.export_bundle(
             ctx,
             Path(args.out),
@@ -191,7 +216,7 @@ def _bundle_passwords(files: Sequence[str]) -> list[str]:
 def cmd_device_key(args: argparse.Namespace) -> None:
     from missiondesk.services import device_keys
 
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         card = device_keys.write_key_card(ctx, Path(args.out))
     _print(
         f"Key of device {card.device_id} ({card.mission}) written to {args.out}; hand it to the other side."
@@ -201,7 +226,7 @@ def cmd_device_key(args: argparse.Namespace) -> None:
 def cmd_trust_key(args: argparse.Namespace) -> None:
     from missiondesk.services import device_keys
 
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         card = device_keys.trust_key(ctx, Path(args.file), replace=args.replace, restore=args.restore)
     _print(f"Trusted the key of device {card.device_id} ({card.mission}, {card.officer}).")
 
@@ -211,7 +236,7 @@ def cmd_import(args: argparse.Namespace) -> None:
 
     passwords = _bundle_passwords(args.password_file or [])
     ack_passwords = _bundle_passwords([args.ack_password_file]) if args.ack_password_file else []
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         plan = bundle_import.plan(ctx, [Path(f) for f in args.files], passwords=passwords)
         for b in plan.bundles:
             name = b.inspection.path.name
@@ -259,7 +284,7 @@ def cmd_import(args: argparse.Namespace) -> None:
 def cmd_enroll(args: argparse.Namespace) -> None:
     from missiondesk.services.sync import SyncService
 
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         result = SyncService(ctx).enroll(args.server, args.code, args.label or "")
     _print(
         f"Enrolled device {result.device_id} for {result.mission} (slot {result.slot}) with {result.server_url}."
@@ -272,7 +297,7 @@ def cmd_enroll(args: argparse.Namespace) -> None:
 def cmd_sync(args: argparse.Namespace) -> None:
     from missiondesk.services.sync import SyncService
 
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         report = SyncService(ctx).sync_once(confirm_mass_change=args.yes_mass_change, verify=args.verify)
     if report.message:
         _print(f"HQ: {report.message}")
@@ -308,7 +333,7 @@ def cmd_case_summary(args: argparse.Namespace) -> None:
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         out = out.with_name(out.name + ".pdf")
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         service = CaseSummaryService(ctx)
         summary = service.summary(service.find(args.reference))
         officer = ctx.device.officer_name
@@ -331,7 +356,7 @@ def cmd_report(args: argparse.Namespace) -> None:
             scope = ReportScope(kind, code.upper() if kind is not ScopeKind.REGION else code.lower())
     out = Path(args.out)
     base = out.with_suffix("") if out.suffix.lower() in (".xlsx", ".pdf") else out
-    with open_context(args.data_dir) as ctx:
+    with _open(args) as ctx:
         service = ReportService(ctx)
         period = service.period(args.period, cutoff)
         if args.lock:

@@ -15,10 +15,18 @@ from missiondesk import paths as paths_mod
 from missiondesk.domain.device import Device
 from missiondesk.errors import NotInitialised, UserError
 from missiondesk.paths import DataPaths
-from missiondesk.store import devices, refload
+from missiondesk.services import database_key
+from missiondesk.store import cipher, devices, refload
 from missiondesk.store.database import open_store
-from missiondesk.store.engine import Store, ensure_writable_folder
+from missiondesk.store.engine import (
+    Store,
+    ensure_writable_folder,
+    preflight_sqlite,
+    sqlite_path,
+    stored_revision_readonly,
+)
 from missiondesk.store.errors import environment_errors
+from missiondesk.store.migrate import refuse_if_newer
 
 
 @dataclass
@@ -26,6 +34,7 @@ class AppContext:
     paths: DataPaths
     store: Store
     device: Device
+    notice: str = ""  # a sentence for the person (the database key went to the fallback file)
 
     def close(self) -> None:
         self.store.dispose()
@@ -59,10 +68,13 @@ def database_url(paths: DataPaths, override: str | None = None) -> str:
     return override or read_config(paths).get("database_url") or paths.default_database_url()
 
 
-def open_context(data_dir: str | Path | None = None) -> AppContext:
-    """Open an initialised data folder; NotInitialised when it has no device yet."""
+def open_context(data_dir: str | Path | None = None, *, passphrase: str | None = None) -> AppContext:
+    """Open an initialised data folder; NotInitialised when it has no device yet.
+
+    ``passphrase`` (or ``MISSIONDESK_PASSPHRASE``) opens a portable folder; PassphraseNeeded without it.
+    """
     paths = paths_mod.resolve(data_dir)
-    store = open_store(database_url(paths), paths.backups)
+    store, notice = open_keyed_store(paths, database_url(paths), passphrase=passphrase)
     try:
         with store.write() as conn:
             device = devices.current(conn)
@@ -74,7 +86,31 @@ def open_context(data_dir: str | Path | None = None) -> AppContext:
     except BaseException:
         store.dispose()
         raise
-    return AppContext(paths, store, device)
+    return AppContext(paths, store, device, notice)
+
+
+def open_keyed_store(
+    paths: DataPaths,
+    url: str,
+    *,
+    create: bool = False,
+    passphrase: str | None = None,
+    new_passphrase: bool = False,
+) -> tuple[Store, str]:
+    """Open the folder's database with its key (made, and named in the config, first when new).
+
+    What can be refused without a key is refused before one is made: no database (and no ``create``),
+    a plaintext file that is damaged or from a newer MissionDesk.
+    """
+    db = sqlite_path(url)
+    if db is not None and (not db.exists() or cipher.is_plaintext(db)):
+        preflight_sqlite(db, create=create)
+        refuse_if_newer(stored_revision_readonly(db), str(db))
+    config = read_config(paths)
+    found = database_key.folder_key(paths, url, config, passphrase=passphrase, new_passphrase=new_passphrase)
+    if found.settings:
+        write_config(paths, {**config, **found.settings})
+    return open_store(url, paths.backups, create=create, key=found.key), found.notice
 
 
 def is_initialised(data_dir: str | Path | None = None) -> bool:

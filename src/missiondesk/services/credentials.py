@@ -42,11 +42,24 @@ def _system_keyring() -> KeyringLike | None:
 
 
 class CredentialStore:
-    def __init__(self, paths: DataPaths, backend: KeyringLike | bool | None = True) -> None:
-        """``backend``: True for the system keyring, None/False for none, or a keyring-like object."""
+    def __init__(
+        self,
+        paths: DataPaths,
+        backend: KeyringLike | bool | None = True,
+        *,
+        file_name: str = FALLBACK_FILE,
+        what: str = "the device credential",
+        remedy: str = "enrol this laptop again",
+    ) -> None:
+        """``backend``: True for the system keyring, None/False for none, or a keyring-like object.
+
+        ``file_name`` is the fallback file in the data folder, ``what`` names the secret in the notice.
+        """
         self.paths = paths
         self.backend: KeyringLike | None = _system_keyring() if backend is True else (backend or None)
-        self.file = paths.root / FALLBACK_FILE
+        self.file = paths.root / file_name
+        self.what = what
+        self.remedy = remedy
         self.notice = ""
 
     @property
@@ -59,7 +72,7 @@ class CredentialStore:
             try:
                 self.backend.set_password(SERVICE, device_id, secret)
             except Exception as exc:  # keyring backends raise their own errors (locked, dbus gone...)
-                self.notice = f"The system keyring refused the credential ({exc}); "
+                self.notice = f"The system keyring refused {self.what} ({exc}); "
                 self.backend = None
             else:
                 self.notice = ""
@@ -69,7 +82,7 @@ class CredentialStore:
         self._write_file({**self._read_file(), device_id: secret})
         sealed = " and encrypted for your Windows account" if PROTECTION == "DPAPI" else ""
         self.notice = (self.notice or "No system keyring is available on this computer; ") + (
-            f"the device credential was saved to {self.file}, readable only by your user account{sealed}."
+            f"{self.what} was saved to {self.file}, readable only by your user account{sealed}."
         )
         return self.where
 
@@ -102,7 +115,7 @@ class CredentialStore:
         try:
             data = json.loads(read_private(self.file).decode("utf-8"))
         except (OSError, ValueError) as exc:
-            raise UserError(f"{self.file} cannot be read ({exc}); enrol this laptop again.") from exc
+            raise UserError(f"{self.file} cannot be read ({exc}); {self.remedy}.") from exc
         return data if isinstance(data, dict) else {}
 
     def _write_file(self, data: dict[str, Any]) -> None:

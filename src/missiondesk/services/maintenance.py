@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.schema import ENTITIES, Kind, Scope
+from missiondesk.services import database_key
 from missiondesk.services.context import AppContext
 from missiondesk.store import outbox, queries, search
 from missiondesk.store.backup import backup_name
@@ -151,3 +152,19 @@ def optimize(ctx: AppContext) -> None:
 def backup(ctx: AppContext, dest: Path | None = None) -> Path:
     target = dest or ctx.paths.backups / backup_name("manual")
     return backup_store(ctx.store, target)
+
+
+def restore_hint(ctx: AppContext, copy: Path) -> str:
+    """How to put a backup back: where it goes, and what opens it."""
+    if ctx.store.key is None:
+        opens = "It is not encrypted (a server database): keep it somewhere safe."
+    elif ctx.store.key.salt is not None:
+        opens = "It is encrypted: it opens with this data folder's passphrase."
+    else:
+        fallback = ctx.paths.root / database_key.KEY_FILE
+        where = str(fallback) if fallback.exists() else "this computer's keyring"
+        opens = f"It is encrypted with this data folder's key, kept in {where}: it opens only with that key."
+    return (
+        f"To restore it: close MissionDesk, keep a copy of {ctx.paths.database}, replace that file with "
+        f"{copy} and start MissionDesk again. {opens}"
+    )

@@ -14,10 +14,9 @@ from missiondesk.domain.references import MAX_SLOT
 from missiondesk.domain.schema import entity
 from missiondesk.domain.validation import clean_text, normalise
 from missiondesk.errors import NotFound, UserError
-from missiondesk.services.context import AppContext, read_config, write_config
+from missiondesk.services.context import AppContext, open_keyed_store, read_config, write_config
 from missiondesk.store import devices, outbox, refload
 from missiondesk.store import records as rows
-from missiondesk.store.database import open_store
 from missiondesk.store.engine import sqlite_path
 from missiondesk.store.records import Writer
 from missiondesk.sync.authority import Authority
@@ -38,21 +37,42 @@ def check_mission(code: str) -> str:
 
 
 def init_mission(
-    data_dir: str | Path | None, mission: str, officer: str, slot: int = 1, database_url: str | None = None
+    data_dir: str | Path | None,
+    mission: str,
+    officer: str,
+    slot: int = 1,
+    database_url: str | None = None,
+    *,
+    passphrase: str | None = None,
 ) -> AppContext:
-    """Set up a mission laptop. ``database_url`` is for tests and special set-ups; laptops use SQLite."""
+    """Set up a mission laptop. ``database_url`` is for tests and special set-ups; laptops use SQLite.
+
+    ``passphrase``: protect the database with it instead of a key in the keyring (portable mode).
+    """
     code = check_mission(mission)
     if not 1 <= slot <= MAX_SLOT:
         raise UserError(f"The device slot must be between 1 and {MAX_SLOT}.")
-    return _init(data_dir, code, Role.MISSION, officer, slot, database_url)
+    return _init(data_dir, code, Role.MISSION, officer, slot, database_url, passphrase)
 
 
-def init_hq(data_dir: str | Path | None, officer: str, database_url: str | None = None) -> AppContext:
-    return _init(data_dir, HQ_MISSION, Role.HQ, officer, 1, database_url)
+def init_hq(
+    data_dir: str | Path | None,
+    officer: str,
+    database_url: str | None = None,
+    *,
+    passphrase: str | None = None,
+) -> AppContext:
+    return _init(data_dir, HQ_MISSION, Role.HQ, officer, 1, database_url, passphrase)
 
 
 def _init(
-    data_dir: str | Path | None, mission: str, role: Role, officer: str, slot: int, database_url: str | None
+    data_dir: str | Path | None,
+    mission: str,
+    role: Role,
+    officer: str,
+    slot: int,
+    database_url: str | None,
+    passphrase: str | None,
 ) -> AppContext:
     officer = clean_text(officer)
     if not officer:
@@ -62,7 +82,9 @@ def _init(
     db_file = sqlite_path(url)
     created = db_file is not None and not db_file.exists()
     try:
-        store = open_store(url, paths.backups, create=True)
+        store, notice = open_keyed_store(
+            paths, url, create=True, passphrase=passphrase, new_passphrase=passphrase is not None
+        )
     except BaseException:
         if created and db_file is not None:
             _remove_sqlite(db_file)
@@ -102,7 +124,7 @@ def _init(
         if created and db_file is not None:
             _remove_sqlite(db_file)
         raise
-    return AppContext(paths, store, device)
+    return AppContext(paths, store, device, notice)
 
 
 def _remove_sqlite(path: Path) -> None:

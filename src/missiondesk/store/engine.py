@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,21 +21,24 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 from missiondesk.errors import DamagedDatabase, NotInitialised, ReadOnlyLocation
-from missiondesk.store import tables
+from missiondesk.store import cipher, tables
+from missiondesk.store.cipher import SQLITE_HEADER, DriverError, Key
 from missiondesk.store.errors import environment_errors
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default, set again after a relaxed write
-STOP_CHECK_STEPS = 20_000  # SQLite VM steps between two looks at a stoppable statement's condition
+STOP_CHECK_STEPS = (
+    5_000  # SQLite VM steps between two looks at a stoppable statement's condition (a few µs each)
+)
 
 
 class Store:
     """A handle on one database. Each ``write()``/``read()`` is one unit of work."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, key: Key | None = None) -> None:
         self.engine = engine
         self.path = path  # the SQLite file, None for a server database
+        self.key = key  # the file's SQLCipher key; None for a plaintext file or a server database
 
     @property
     def is_sqlite(self) -> bool:
@@ -69,7 +71,7 @@ class Store:
                     try:
                         raw.execute("PRAGMA synchronous=FULL")
                         raw.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
-                    except sqlite3.Error:
+                    except DriverError:
                         conn.invalidate()  # never hand a relaxed connection back to the pool
 
     @contextlib.contextmanager
@@ -85,7 +87,7 @@ class Store:
             return
         raw = self.engine.raw_connection()
         try:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(DriverError):
                 raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
         finally:
             raw.close()
@@ -129,17 +131,22 @@ def sqlite_path(url: str | sa.URL) -> Path | None:
     return Path(u.database)
 
 
-def preflight_sqlite(path: Path, *, create: bool) -> None:
-    """Refuse what is not ours before SQLite writes a byte to it."""
+def preflight_sqlite(path: Path, *, create: bool, key: Key | None = None) -> None:
+    """Refuse what is not ours before SQLite writes a byte to it.
+
+    With a ``key``, a file that is not plaintext SQLite must open with that key (read only).
+    """
     if path.exists():
         if path.is_dir():
             raise DamagedDatabase(f"{path} is a folder, not a MissionDesk database.")
         with environment_errors(), path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
         if head and head != SQLITE_HEADER:
-            raise DamagedDatabase(
-                f"{path} is not a MissionDesk database (it is not an SQLite file). It was left untouched."
-            )
+            if key is None:
+                raise DamagedDatabase(
+                    f"{path} is not a MissionDesk database (it is not an SQLite file). It was left untouched."
+                )
+            cipher.check_key(path, key)
         if not head and not create:
             raise NotInitialised(f"{path} is empty. Run 'missiondesk init' to set this laptop up.")
     elif not create:
@@ -163,17 +170,15 @@ def ensure_writable_folder(folder: Path) -> None:
         ) from exc
 
 
-def stored_revision_readonly(path: Path) -> str | None:
+def stored_revision_readonly(path: Path, key: Key | None = None) -> str | None:
     """The schema revision of an existing file, read without writing anything."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     # immutable=1 creates no -wal/-shm files beside it; a leftover WAL (a crash) needs a real read.
-    has_wal = Path(f"{path}-wal").exists()
+    plaintext = cipher.is_plaintext(path)
     try:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?{'mode=ro' if has_wal else 'immutable=1'}", uri=True
-        )
-    except sqlite3.Error as exc:
+        conn = cipher.connect(cipher.readonly_uri(path), None if plaintext else key, uri=True)
+    except DriverError as exc:
         raise DamagedDatabase(f"{path} cannot be read: {exc}.") from exc
     try:
         row = conn.execute(
@@ -183,7 +188,7 @@ def stored_revision_readonly(path: Path) -> str | None:
             return None
         found = conn.execute("select version_num from alembic_version").fetchone()
         return None if found is None else str(found[0])
-    except sqlite3.DatabaseError as exc:
+    except cipher.driver.DatabaseError as exc:
         raise DamagedDatabase(f"{path} is damaged or not a MissionDesk database ({exc}).") from exc
     finally:
         conn.close()
@@ -205,10 +210,15 @@ def _on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def make_engine(url: str | sa.URL, **kw: Any) -> Engine:
+def make_engine(url: str | sa.URL, key: Key | None = None, **kw: Any) -> Engine:
+    """An engine for ``url``; a SQLite file goes through SQLCipher's driver, with ``key`` if it has one."""
     u = sa.make_url(url)
+    # A failed statement's error names its SQL, never its values: record contents stay out of crash
+    # reports and logs (issue 19; the server's lock engine does the same).
+    kw.setdefault("hide_parameters", True)
     if u.get_backend_name() == "sqlite":
-        engine = sa.create_engine(u, **kw)
+        target = u.database or ":memory:"
+        engine = sa.create_engine(u, module=cipher.driver, creator=lambda: cipher.connect(target, key), **kw)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_begin)
         return engine

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from missiondesk import refdata
+from missiondesk import paths, refdata
 from missiondesk.errors import MissionDeskError
-from missiondesk.services.context import AppContext
+from missiondesk.services import database_key
+from missiondesk.services.context import AppContext, read_config
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.setup import init_mission
+from missiondesk.ui import prompts
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -106,8 +108,14 @@ class FirstRunDialog(QDialog):
         if mission is None:
             self.message.setText(self.tr("Choose your mission in the list."))
             return
+        passphrase = None
+        where = paths.resolve(self.data_dir)
+        if database_key.uses_passphrase(where, read_config(where)):  # portable: the data on a stick
+            passphrase = prompts.passphrase(self, new=True)
+            if passphrase is None:
+                return
         try:
-            ctx = init_mission(self.data_dir, mission, self.officer.text())
+            ctx = init_mission(self.data_dir, mission, self.officer.text(), passphrase=passphrase)
             if self.demo.isChecked():
                 generate_demo(ctx, cases=DEMO_CASES)
         except MissionDeskError as exc:

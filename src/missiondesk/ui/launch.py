@@ -67,9 +67,15 @@ def run(argv: Sequence[str]) -> int:
         presenter.parent = window
         window.show()
 
-        def open_when_idle() -> None:  # the frame is painted and the event loop idle: open the database
+        def open_when_idle(passphrase: str | None = None) -> None:  # the frame is painted, the loop idle
             shown = time.perf_counter()
-            openings.append(Opening(args.data_dir, lambda got: finish_opening(app, window, got, args, shown)))
+            openings.append(
+                Opening(
+                    args.data_dir,
+                    lambda got: finish_opening(app, window, got, args, shown, open_when_idle),
+                    passphrase,
+                )
+            )
 
         QTimer.singleShot(0, open_when_idle)
     else:
@@ -79,6 +85,8 @@ def run(argv: Sequence[str]) -> int:
         window = MainWindow(first)
         presenter.parent = window
         window.show()
+        if first.notice:  # the database key went to the fallback file: say so, as for the sync credential
+            window.ui.errors.message(first.notice)
         if args.exit_when_ready:
             QTimer.singleShot(0, lambda: _report_ready(app, window, None))
     code = app.exec()
@@ -110,10 +118,12 @@ class Opening:
     """The database layer imported and the context opened on a worker thread, while the GUI thread
     paints the frame. ``done`` gets the context or the exception, on the GUI thread."""
 
-    def __init__(self, data_dir: str | None, done: Callable[[Any], None]) -> None:
+    def __init__(
+        self, data_dir: str | None, done: Callable[[Any], None], passphrase: str | None = None
+    ) -> None:
         self.outcome: list[Any] = []
         self.worker = threading.Thread(
-            target=self._work, args=(data_dir,), name="missiondesk-open", daemon=True
+            target=self._work, args=(data_dir, passphrase), name="missiondesk-open", daemon=True
         )
         self.timer = QTimer()
         self.timer.setInterval(OPEN_POLL_MS)
@@ -121,11 +131,11 @@ class Opening:
         self.worker.start()
         self.timer.start()
 
-    def _work(self, data_dir: str | None) -> None:
+    def _work(self, data_dir: str | None, passphrase: str | None) -> None:
         try:
             from missiondesk.services.context import open_context
 
-            self.outcome.append(open_context(data_dir))
+            self.outcome.append(open_context(data_dir, passphrase=passphrase))
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self.outcome.append(exc)
 
@@ -143,9 +153,19 @@ class Opening:
 
 
 def finish_opening(
-    app: QApplication, window: MainWindow, result: Any, args: argparse.Namespace, shown: float
+    app: QApplication,
+    window: MainWindow,
+    result: Any,
+    args: argparse.Namespace,
+    shown: float,
+    retry: Callable[[str], None] | None = None,
 ) -> None:
-    """Fill the frame in with the opened context, or say in it why the database could not be opened."""
+    """Fill the frame in with the opened context, or say in it why the database could not be opened.
+
+    Portable data asks for its passphrase and ``retry`` opens again with it (a wrong one changed nothing).
+    """
+    if retry is not None and not args.exit_when_ready and _asks_passphrase(window, result, args, retry):
+        return
     if isinstance(result, NotInitialised) and not args.exit_when_ready:
         window.hide()
         first = _first_run(args)
@@ -168,8 +188,31 @@ def finish_opening(
         return
     window.attach(result)
     window.ui.errors.install_hook()
+    if result.notice and not args.exit_when_ready:  # a key made now (a folder encrypted on this open)
+        window.ui.errors.message(result.notice)
     if args.exit_when_ready:
         QTimer.singleShot(0, lambda: _report_ready(app, window, shown))
+
+
+def _asks_passphrase(
+    window: MainWindow, result: Any, args: argparse.Namespace, retry: Callable[[str], None]
+) -> bool:
+    """True when ``result`` is a missing or wrong passphrase and the question was asked (or declined)."""
+    if not isinstance(result, MissionDeskError):
+        return False
+    from missiondesk.services.database_key import PassphraseNeeded, WrongPassphrase, is_protected
+    from missiondesk.ui import prompts
+
+    if not isinstance(result, PassphraseNeeded | WrongPassphrase):
+        return False
+    typed = prompts.passphrase(
+        window, new=not is_protected(paths.resolve(args.data_dir)), wrong=isinstance(result, WrongPassphrase)
+    )
+    if typed is None:
+        window.close()
+    else:
+        retry(typed)
+    return True
 
 
 def resident_mb() -> float:

@@ -36,6 +36,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def passphrase(parent: QWidget | None, *, new: bool, wrong: bool = False) -> str | None:
+    """Portable mode's passphrase (typed twice when ``new``); None when the person cancels."""
+    from missiondesk.ui.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog(parent, new=new, wrong=wrong)
+    return dialog.passphrase if dialog.exec() == PassphraseDialog.DialogCode.Accepted else None
+
+
 def xlsx_paths(urls: Sequence[Any]) -> list[Path]:
     """The local .xlsx files among dropped URLs."""
     return [
