@@ -190,7 +190,7 @@ def test_a_companys_contacts_are_added_edited_and_removed_with_their_consent(
     qtbot.mouseClick(consent, Qt.MouseButton.LeftButton, pos=QPoint(8, consent.height() // 2))
     assert consent.isChecked()
     assert form.editors["consent_date"].value() == TODAY  # ticking records since when
-    with qtbot.waitSignal(dialog.changed):
+    with qtbot.waitSignal(detail.ui.changes.changed):
         dialog.editor.save()
     names = sorted(r["name"] for r in detail.contacts.rows())
     assert names == ["Anna Schmidt", "박지훈"]
@@ -200,14 +200,14 @@ def test_a_companys_contacts_are_added_edited_and_removed_with_their_consent(
     # edit: a phone number; the consent stays as recorded
     edit = detail.contacts.edit(anna)
     edit.editor.form.editors["phone"].setText("+49 711 123 4567")
-    with qtbot.waitSignal(edit.changed):
+    with qtbot.waitSignal(detail.ui.changes.changed):
         edit.editor.save()
     stored = RecordService(mission).get("contact", anna.id)
     assert stored["phone"] == "+49 711 123 4567" and stored["consent_date"] == TODAY
     edit.close()
     # remove
     remove = detail.contacts.edit(stored)
-    with qtbot.waitSignal(remove.changed):
+    with qtbot.waitSignal(detail.ui.changes.changed):
         qtbot.mouseClick(remove.editor.delete_button, Qt.MouseButton.LeftButton)
     assert [r["name"] for r in detail.contacts.rows()] == ["박지훈"]
 
