@@ -157,7 +157,11 @@ def cmd_export(args: argparse.Namespace) -> None:
 
     with open_context(args.data_dir) as ctx:
         result = bundle_export.export_bundle(
-            ctx, Path(args.out), all_ops=args.all, include_sensitive=args.include_sensitive
+            ctx,
+            Path(args.out),
+            all_ops=args.all,
+            include_sensitive=args.include_sensitive,
+            language=args.language,
         )
         span = f" (sequence {result.seq_first}-{result.seq_last})" if result.op_count else ""
         _print(f"Bundle {result.bundle_id} written to {result.path}: {result.op_count} change(s){span}.")
@@ -367,6 +371,12 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every change the outbox still keeps")
     p.add_argument(
         "--include-sensitive", action="store_true", help="include sensitive fields (left out by default)"
+    )
+    p.add_argument(
+        "--language",
+        choices=("ko", "en"),
+        default="ko",
+        help="the readable sheets' names and labels first in Korean (the default) or English",
     )
     p.add_argument(
         "--eml", metavar="FILE", help="also write a mail draft (.eml) to HQ with the bundle attached"
