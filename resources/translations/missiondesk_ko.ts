@@ -620,6 +620,73 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>HqViews</name>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>공관</translation>
+    </message>
+    <message>
+        <source>Open a mission to see its cases of the period.</source>
+        <translation>공관을 열면 이 기간의 사례를 봅니다.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>자료</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Open a row to see the record.</source>
+        <translation>행을 열면 해당 자료를 봅니다.</translation>
+    </message>
+    <message>
+        <source>By mission</source>
+        <translation>공관별 비교</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>자료 점검</translation>
+    </message>
+    <message>
+        <source>Comparing the missions</source>
+        <translation>공관별 비교 집계 중</translation>
+    </message>
+    <message>
+        <source>Missions compared from {0} to the cut-off {1}, as on the dashboard; the data-quality list looks at every record. Open a row to see its records.</source>
+        <translation>공관별 비교는 대시보드와 같이 {0}부터 집계 기준일 {1}까지, 자료 점검은 모든 자료를 봅니다. 행을 열면 해당 자료를 봅니다.</translation>
+    </message>
+    <message>
+        <source>Data quality ({0})</source>
+        <translation>자료 점검 ({0})</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>공용</translation>
+    </message>
+    <message>
+        <source>same business number {0}</source>
+        <translation>같은 사업자등록번호 {0}</translation>
+    </message>
+    <message>
+        <source>same name “{0}”</source>
+        <translation>같은 이름 “{0}”</translation>
+    </message>
+    <message>
+        <source>held on {0}</source>
+        <translation>{0} 개최</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import bundles</source>
@@ -1128,6 +1195,41 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>hq_views</name>
+    <message>
+        <source>Support cases</source>
+        <translation>현장 지원</translation>
+    </message>
+    <message>
+        <source>Council meetings held</source>
+        <translation>지원협의회 개최</translation>
+    </message>
+    <message>
+        <source>Market-information instances</source>
+        <translation>시장정보 제공</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>진행 중 사례</translation>
+    </message>
+    <message>
+        <source>Dormant cases</source>
+        <translation>장기 미처리 사례</translation>
+    </message>
+    <message>
+        <source>Closed as resolved without results</source>
+        <translation>성과 없이 해결 종결</translation>
+    </message>
+    <message>
+        <source>Company that looks like a duplicate</source>
+        <translation>중복으로 보이는 기업</translation>
+    </message>
+    <message>
+        <source>Held meeting without attendance</source>
+        <translation>참석 기관 없는 개최 회의</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>new</source>
@@ -1219,6 +1321,10 @@ The report was saved to: {0}</source>
     <message>
         <source>Reports</source>
         <translation>보고</translation>
+    </message>
+    <message>
+        <source>Missions and data</source>
+        <translation>공관 비교·자료 점검</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ from missiondesk.ui.window_state import WindowState
 # The pages, the services and the database layer are imported when a context is attached: the
 # window's frame can then be shown before SQLAlchemy is loaded (see ``launch``).
 if TYPE_CHECKING:
+    from missiondesk.reports.period import Period
     from missiondesk.services.context import AppContext
     from missiondesk.services.sync import SyncReport, SyncService
     from missiondesk.ui.conflict_dialog import ConflictDialog
@@ -64,6 +65,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("trash", QT_TRANSLATE_NOOP("nav", "Trash")),
     ("sync", QT_TRANSLATE_NOOP("nav", "Sync")),
     ("reports", QT_TRANSLATE_NOOP("nav", "Reports")),
+    ("hq_views", QT_TRANSLATE_NOOP("nav", "Missions and data")),  # HQ only: hidden at a mission
 )
 GO_SHORTCUTS = {
     "support_case": "go_cases",
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Fill the frame in for an open context: actions, menus, the case list, the counts."""
+        from missiondesk.domain.permissions import Role
         from missiondesk.ui.ui_context import UiContext
 
         self.ctx = ctx
@@ -179,6 +182,8 @@ class MainWindow(QMainWindow):
         self._set_actions_enabled(True)
         self.actions_["undo_delete"].setEnabled(False)  # until something is deleted
         self.nav.currentRowChanged.connect(self._nav_changed)
+        # HQ's comparison of the missions and its data-quality list: a laptop holds one mission's data.
+        self.nav.item([k for k, _ in PAGES].index("hq_views")).setHidden(ctx.device.role is not Role.HQ)
         self.go("support_case")
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -244,6 +249,8 @@ class MainWindow(QMainWindow):
                 widget = self._sync_page()
             elif key == "reports":
                 widget = self._reports_page()
+            elif key == "hq_views":
+                widget = self._hq_views_page()
             else:
                 list_page = ListPage(self.ui, key, self)
                 list_page.changed.connect(self._changed)
@@ -272,6 +279,8 @@ class MainWindow(QMainWindow):
             widget.refresh()
         elif key == "reports":
             self._refresh_reports()
+        elif key == "hq_views":
+            widget.refresh()  # type: ignore[attr-defined]
         return widget
 
     def _nav_changed(self, row: int) -> None:
@@ -309,6 +318,28 @@ class MainWindow(QMainWindow):
         page.open_records.connect(self.open_records)
         self.dashboard = page
         return page
+
+    def _hq_views_page(self) -> QWidget:
+        from missiondesk.ui.dashboard import Dashboard
+        from missiondesk.ui.hq_views import HqViews
+
+        def period() -> Period:  # the dashboard's, so the two count the same period
+            dashboard = self.page("reports")
+            assert isinstance(dashboard, Dashboard)
+            return dashboard.period()
+
+        page = HqViews(self.ui, period, self)
+        page.open_records.connect(self.open_records)
+        page.open_record.connect(self.open_record)
+        return page
+
+    def open_record(self, entity_name: str, record_id: str) -> None:
+        """A row of HQ's data-quality list was opened: the record in its list's detail pane."""
+        from missiondesk.ui.list_page import ListPage
+
+        page = self.go(entity_name)
+        if isinstance(page, ListPage) and page.spec.name == entity_name:
+            page.open_record(record_id)
 
     def _refresh_reports(self) -> None:
         self.dashboard.refresh()
