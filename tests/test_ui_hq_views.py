@@ -131,3 +131,39 @@ def test_a_mission_laptop_does_not_offer_hqs_views(qtbot: QtBot, tmp_path: Path)
     assert not w.nav.item([k for k, _ in PAGES].index("reports")).isHidden()
     w.close()
     laptop.close()
+
+
+def test_hqs_case_list_fits_its_columns_when_the_first_import_fills_it(qtbot: QtBot, tmp_path: Path) -> None:
+    """HQ's window opens on an empty case list; the rows an import brings get columns as wide as their
+    contents (they kept their headers' widths, 60 pixels, and showed 'DE-FRA-…', '바이에…')."""
+    from tests.syncsim import World
+
+    world = World.make(tmp_path)
+    fra = world.laptop("fra")
+    service = RecordService(fra)
+    company = service.create("company", {"name_ko": "해오름반도체", "name_en": "Haeoreum Semicon"}).record_id
+    for i in range(3):
+        service.create(
+            "support_case",
+            {
+                "title": f"바이에른주 생산부지 확보 및 임대 협의 {i}",
+                "received_date": "2026-03-02",
+                "company_id": company,
+            },
+        )
+    w = MainWindow(world.hq)
+    qtbot.addWidget(w)
+    w.show()
+    cases = w.current_list()
+    assert cases is not None and cases.model.rowCount() == 0
+    world.push(fra)
+    with qtbot.waitSignal(cases.model.reloaded, timeout=10_000):
+        w.refresh_all()
+    table = cases.table
+    header = table.horizontalHeader()
+    for name in ("reference", "title", "company_id"):
+        col = [c.key for c in cases.model.columns].index(name)
+        wanted = min(table.sizeHintForColumn(col), 280)
+        assert header.sectionSize(col) >= wanted > 60, name
+    w.close()
+    world.close()
