@@ -31,7 +31,7 @@ from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.services.lookups import Choice, display_title
 from missiondesk.ui.dialog_parts import ok_cancel, save_shortcut
 from missiondesk.ui.fields import RecordPicker
-from missiondesk.ui.labels import entity_label, field_label, number_text, step_label, value_label
+from missiondesk.ui.labels import entity_label, error_text, field_label, number_text, step_label, value_label
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
 from missiondesk.ui.ui_context import UiContext
 
@@ -86,7 +86,7 @@ class TransitionDialog(QDialog):
             self.form.show_problems(exc.problems)
             return
         except MissionDeskError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_message(error_text(exc))
             return
         self.done_change.emit(self.change)
         self.accept()
@@ -337,7 +337,7 @@ class RecordEditor(QWidget):
             self.form.show_problems(exc.problems)
             return None
         except UserError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_message(error_text(exc))
             return None
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
@@ -386,7 +386,7 @@ class RecordEditor(QWidget):
         try:
             change = self.ui.records.transition(self.spec.name, self.record.id, transition.target)
         except MissionDeskError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_message(error_text(exc))
             return None
         self._after_transition(change)
         return change
