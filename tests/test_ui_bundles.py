@@ -266,3 +266,36 @@ def test_a_laptop_imports_hqs_acknowledgement_in_its_own_words(
     assert row.text(1) == "Unverified: HQ's key is not trusted on this laptop"
     assert "missiondesk trust-key FILE" in page.status.text()
     assert "HQ's key" in page.confirm_unverified.text() and page.confirm_unverified.isVisible()
+
+
+def test_the_preview_names_records_and_coded_values(qtbot: QtBot, world: World, tmp_path: Path) -> None:
+    from tests.test_bundle_labels import _real_records
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    ids = _real_records(fra)
+    case_ref = RecordService(fra).get("support_case", ids["case"])["reference"]
+    bundle = tmp_path / "fra.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    wizard = checked_wizard(qtbot, world, bundle)
+    wizard.next()
+    top = wizard.preview_page.tree.topLevelItem(0)
+
+    def changes(kind: str) -> list[str]:
+        row = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(0) == kind)
+        row.setExpanded(True)
+        [record] = [row.child(i) for i in range(row.childCount())]
+        record.setExpanded(True)
+        return [record.child(i).text(0) for i in range(record.childCount())]
+
+    case = changes("Support case")
+    assert "Company: — → 배터리리텍 (BatteryReTech)" in case  # a company that arrives in the same bundle
+    assert "Officer: — → 김담당" in case
+    assert "Area: — → Baden-Württemberg" in case  # reference data in the window's language
+    assert "Categories: — → Permits and licensing, Site and real estate" in case
+    assert "Priority: — → High" in case
+    activity = changes("Case activity")
+    assert f"Case: — → {case_ref}" in activity
+    assert "Action: — → Request to an authority" in activity
+    assert "Partner institutions: — → KOTRA Frankfurt Trade Center" in activity
+    shown = "\n".join(case + activity + changes("Agenda item") + changes("Attendance"))
+    assert ids["company"] not in shown and ids["case"] not in shown and ids["meeting"] not in shown

@@ -726,6 +726,73 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>HqViews</name>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>공관</translation>
+    </message>
+    <message>
+        <source>Open a mission to see its cases of the period.</source>
+        <translation>공관을 열면 이 기간의 사례를 봅니다.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>자료</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Open a row to see the record.</source>
+        <translation>행을 열면 해당 자료를 봅니다.</translation>
+    </message>
+    <message>
+        <source>By mission</source>
+        <translation>공관별 비교</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>자료 점검</translation>
+    </message>
+    <message>
+        <source>Comparing the missions</source>
+        <translation>공관별 비교 집계 중</translation>
+    </message>
+    <message>
+        <source>Missions compared from {0} to the cut-off {1}, as on the dashboard; the data-quality list looks at every record. Open a row to see its records.</source>
+        <translation>공관별 비교는 대시보드와 같이 {0}부터 집계 기준일 {1}까지, 자료 점검은 모든 자료를 봅니다. 행을 열면 해당 자료를 봅니다.</translation>
+    </message>
+    <message>
+        <source>Data quality ({0})</source>
+        <translation>자료 점검 ({0})</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>공용</translation>
+    </message>
+    <message>
+        <source>same business number {0}</source>
+        <translation>같은 사업자등록번호 {0}</translation>
+    </message>
+    <message>
+        <source>same name “{0}”</source>
+        <translation>같은 이름 “{0}”</translation>
+    </message>
+    <message>
+        <source>held on {0}</source>
+        <translation>{0} 개최</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import bundles</source>
@@ -1371,6 +1438,41 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>hq_views</name>
+    <message>
+        <source>Support cases</source>
+        <translation>현장 지원</translation>
+    </message>
+    <message>
+        <source>Council meetings held</source>
+        <translation>지원협의회 개최</translation>
+    </message>
+    <message>
+        <source>Market-information instances</source>
+        <translation>시장정보 제공</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>진행 중 사례</translation>
+    </message>
+    <message>
+        <source>Dormant cases</source>
+        <translation>장기 미처리 사례</translation>
+    </message>
+    <message>
+        <source>Closed as resolved without results</source>
+        <translation>성과 없이 해결 종결</translation>
+    </message>
+    <message>
+        <source>Company that looks like a duplicate</source>
+        <translation>중복으로 보이는 기업</translation>
+    </message>
+    <message>
+        <source>Held meeting without attendance</source>
+        <translation>참석 기관 없는 개최 회의</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>new</source>
@@ -1463,6 +1565,117 @@ The report was saved to: {0}</source>
         <source>Reports</source>
         <translation>보고</translation>
     </message>
+    <message>
+        <source>Missions and data</source>
+        <translation>공관 비교·자료 점검</translation>
+    </message>
+</context>
+<context>
+    <name>problem</name>
+    <message>
+        <source>This kind of record has no field {field}.</source>
+        <translation>이 자료에는 {field} 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>날짜를 YYYY-MM-DD 형식으로 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the choices.</source>
+        <translation>“{value}”은(는) 선택할 수 있는 값이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>정수를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Expected yes or no.</source>
+        <translation>예 또는 아니요여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected a list of codes.</source>
+        <translation>코드 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected text.</source>
+        <translation>텍스트여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {max} characters.</source>
+        <translation>{field}이(가) {max}자보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>{field} is too large.</source>
+        <translation>{field} 값이 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>{field} holds too many values, or one that is too long or not plain text.</source>
+        <translation>{field}에 값이 너무 많거나, 너무 길거나 일반 텍스트가 아닌 값이 있습니다.</translation>
+    </message>
+    <message>
+        <source>{field} is required.</source>
+        <translation>{field}은(는) 필수 항목입니다.</translation>
+    </message>
+    <message>
+        <source>{field} cannot be negative.</source>
+        <translation>{field}은(는) 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The resolution date is before the case was received.</source>
+        <translation>해결일이 접수일보다 이릅니다.</translation>
+    </message>
+    <message>
+        <source>A closed case needs {field}.</source>
+        <translation>종결된 사례에는 {field}이(가) 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Say whom the case is pending on.</source>
+        <translation>대기 주체를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>A case cannot duplicate itself.</source>
+        <translation>사례는 자기 자신의 중복일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A held meeting needs its date.</source>
+        <translation>개최된 회의에는 개최일이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>{field} must be between {low} and {high}.</source>
+        <translation>{field}은(는) {low}에서 {high} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The date is not in {year}.</source>
+        <translation>날짜가 {year}년이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Meetings are numbered from 1.</source>
+        <translation>회차는 1부터 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Valid until is before the brief was written.</source>
+        <translation>유효기간이 작성일보다 이릅니다.</translation>
+    </message>
+    <message>
+        <source>Completed before it was requested.</source>
+        <translation>완료일이 요청일보다 이릅니다.</translation>
+    </message>
+    <message>
+        <source>A done task needs the date it was done.</source>
+        <translation>완료된 할 일에는 완료일이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A business registration number has 10 digits (123-45-67890).</source>
+        <translation>사업자등록번호는 10자리입니다 (123-45-67890).</translation>
+    </message>
+    <message>
+        <source>This is not an email address.</source>
+        <translation>이메일 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Name the partner institution or the foreign authority that attended.</source>
+        <translation>참석한 협력기관 또는 주재국 기관을 입력하십시오.</translation>
+    </message>
 </context>
 <context>
     <name>refusal</name>
@@ -1481,6 +1694,62 @@ The report was saved to: {0}</source>
     <message>
         <source>Only the review decision of a conflict can be changed.</source>
         <translation>충돌에서는 검토 결정만 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>It belongs to another mission.</source>
+        <translation>다른 공관의 자료입니다.</translation>
+    </message>
+    <message>
+        <source>HQ cannot create, delete or restore a mission&apos;s record.</source>
+        <translation>본부는 공관의 자료를 만들거나 삭제하거나 복원할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>HQ can only write the review fields of a mission&apos;s record.</source>
+        <translation>본부는 공관 자료의 검토 항목만 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Reference data is kept by HQ; missions cannot change it.</source>
+        <translation>기준 정보는 본부가 관리하며 공관은 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only HQ writes the review fields.</source>
+        <translation>검토 항목은 본부만 입력합니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} is made by HQ&apos;s merge only: no device creates, deletes or restores one.</source>
+        <translation>{entity}은(는) 본부의 병합으로만 만들어집니다. 어떤 기기도 만들거나 삭제하거나 복원할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only the review decision of a {entity} can be changed, not {fields}.</source>
+        <translation>{entity}은(는) 검토 결정만 바꿀 수 있습니다 ({fields}은(는) 바꿀 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>This {entity} belongs to {owner}; {mission} cannot change it.</source>
+        <translation>이 {entity}은(는) {owner}의 자료이므로 {mission}에서 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} belongs to its mission; HQ cannot create, delete or restore one.</source>
+        <translation>{entity}은(는) 공관의 자료이므로 본부에서 만들거나 삭제하거나 복원할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>HQ can only write the review fields of a {entity}, not {fields}.</source>
+        <translation>본부는 {entity}의 검토 항목만 입력할 수 있습니다 ({fields}은(는) 입력할 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>{entity} is reference data kept by HQ; missions cannot change it.</source>
+        <translation>{entity}은(는) 본부가 관리하는 기준 정보이므로 공관에서 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only HQ writes {fields} of a {entity}.</source>
+        <translation>{entity}의 {fields}은(는) 본부만 입력합니다.</translation>
+    </message>
+    <message>
+        <source>{fields} names a {target} of {owner}; a {entity} may only refer to its own mission&apos;s.</source>
+        <translation>{fields}이(가) {owner}의 {target}을(를) 가리킵니다. {entity}은(는) 자기 공관의 자료만 가리킬 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{fields} names a {target} of {owner}, which this mission cannot read.</source>
+        <translation>{fields}이(가) 이 공관이 볼 수 없는 {owner}의 {target}을(를) 가리킵니다.</translation>
     </message>
     <message>
         <source>HQ&apos;s words: {0}</source>

@@ -189,6 +189,7 @@ def cmd_export(args: argparse.Namespace) -> None:
             all_ops=args.all,
             include_sensitive=args.include_sensitive,
             password=passwords[0] if passwords else None,
+            language=args.language,
         )
         span = f" (sequence {result.seq_first}-{result.seq_last})" if result.op_count else ""
         sealed = ", protected with a password" if result.encrypted else ""
@@ -438,6 +439,12 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every change the outbox still keeps")
     p.add_argument(
         "--include-sensitive", action="store_true", help="include sensitive fields (left out by default)"
+    )
+    p.add_argument(
+        "--language",
+        choices=("ko", "en"),
+        default="ko",
+        help="the readable sheets' names and labels first in Korean (the default) or English",
     )
     p.add_argument(
         "--eml", metavar="FILE", help="also write a mail draft (.eml) to HQ with the bundle attached"

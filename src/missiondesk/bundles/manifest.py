@@ -40,6 +40,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sensitive": ("민감 정보", "Sensitive fields"),
     "feed_epoch": ("수신 기준", "Feed epoch"),
     "feed_cursor": ("수신 위치", "Feed cursor"),
+    "language": ("읽기용 시트 언어", "Language of the readable sheets"),
     "payload_sheets": ("원본 시트", "Payload sheets"),
     "payload_sha256": ("SHA-256", "SHA-256 of the canonical payload"),
     "readable_sha256": ("읽기용 시트 SHA-256", "SHA-256 of the readable sheets"),

@@ -1,9 +1,12 @@
 """The readable sheets: the records a bundle touches, for people who open it in Excel.
 
 They are never imported (the ops are); HQ compares them with the ops and
-lists every cell someone changed. Each sheet has an ID column and one column
-per field, headed in Korean and English; dates are real dates, whole numbers
-are numbers, everything else is text.
+lists every cell someone changed. Each sheet has a hidden ID column (what ties
+a row to its ops) and one column per field, headed in Korean and English;
+dates are real dates, whole numbers are numbers, everything else is text.
+A coded value (a status, an area's code, another record's id) is shown by its
+label (``ValueLabels``): the bundle carries the labels it used in its signed
+``labels`` sheet, so HQ compares a cell with the label of the ops' value.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from missiondesk.domain.canonical import dumps_sorted
+from missiondesk.domain.canonical import canonical_json, dumps_sorted
 from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind, entity
 
 ID_HEADER = "ID"
@@ -41,6 +44,8 @@ READABLE_SHEETS = (
     ReadableSheet("briefs", "market_brief"),
     ReadableSheet("deliveries", "brief_delivery"),
     ReadableSheet("meetings", "council_meeting"),
+    ReadableSheet("attendance", "meeting_attendance"),
+    ReadableSheet("agenda", "agenda_item"),
     ReadableSheet("proposals", "proposal"),
     ReadableSheet("companies", "company"),
 )
@@ -53,11 +58,11 @@ _WIDTH = {
     Kind.INT: 12,
     Kind.BOOL: 10,
     Kind.DATE: 12,
-    Kind.ENUM: 16,
-    Kind.REF: 38,
-    Kind.CODE: 10,
-    Kind.CODES: 24,
-    Kind.REFS: 38,
+    Kind.ENUM: 18,  # labels, not codes: "진행 중 (In progress)"
+    Kind.REF: 30,
+    Kind.CODE: 26,
+    Kind.CODES: 36,
+    Kind.REFS: 36,
 }
 
 
@@ -103,6 +108,69 @@ def read_value(f: FieldSpec, value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return value if isinstance(value, str | int | bool) else str(value)
+
+
+LABELLED = frozenset({Kind.ENUM, Kind.CODE, Kind.CODES, Kind.REF, Kind.REFS})
+"""Kinds whose stored values are codes: a readable sheet shows their labels."""
+
+LABELS_SHEET = "labels"
+"""The payload sheet (hidden, signed) that maps each coded value a readable sheet shows to its label."""
+
+ENUM_LABELS = "enum"
+"""What ``ValueLabels`` files a closed list's values under (reference codes and ids: their entity)."""
+
+
+def labels_of(f: FieldSpec) -> str:
+    return ENUM_LABELS if f.kind is Kind.ENUM else str(f.target)
+
+
+class ValueLabels:
+    """The label shown for each coded value: (``labels_of(field)``, value) -> label.
+
+    The exporter fills it as it writes (``add``) and writes the labels it used as the ``labels``
+    payload sheet, one canonical JSON line each (``lines``); HQ reads them back (``from_lines``) to
+    compare each cell with the label of the ops' value. A value without a label shows as itself.
+    """
+
+    def __init__(self) -> None:
+        self._labels: dict[tuple[str, str], str] = {}
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        return key in self._labels
+
+    def add(self, of: str, value: str, label: str) -> None:
+        self._labels[(of, value)] = label
+
+    def label(self, of: str, value: str) -> str | None:
+        return self._labels.get((of, value))
+
+    def shown(self, f: FieldSpec, wire: Any) -> Any:
+        """What the readable sheet shows for ``wire`` in ``f``'s column (``comparable`` for uncoded kinds)."""
+        if f.kind not in LABELLED:
+            return comparable(f, wire)
+        if wire is None or wire == [] or wire == "":
+            return ""
+        of = labels_of(f)
+        labels = self._labels
+        if f.is_list:
+            return ", ".join(labels.get((of, str(v)), str(v)) for v in wire)
+        return labels.get((of, str(wire)), str(wire))
+
+    def lines(self) -> list[str]:
+        return [
+            canonical_json({"of": of, "value": value, "label": label})
+            for (of, value), label in sorted(self._labels.items())
+        ]
+
+    @classmethod
+    def from_lines(cls, lines: Sequence[Mapping[str, Any]]) -> ValueLabels:
+        out = cls()
+        for line in lines:
+            out.add(str(line.get("of", "")), str(line.get("value", "")), str(line.get("label", "")))
+        return out
 
 
 def expected_values(values: Mapping[str, Any], spec: EntitySpec, include_sensitive: bool) -> list[Any]:

@@ -176,15 +176,24 @@ class ReadableCheck:
     ]  # sheets whose content is not what was signed (some cells may be outside the ops)
 
 
-def check_readable(content: WorkbookContent, entries: list[OpEntry]) -> ReadableCheck:
+def parse_labels(content: WorkbookContent) -> readable.ValueLabels:
+    """The labels the readable sheets show for coded values (none in a bundle made before them)."""
+    return readable.ValueLabels.from_lines(parse_lines(content, readable.LABELS_SHEET))
+
+
+def check_readable(
+    content: WorkbookContent, entries: list[OpEntry], labels: readable.ValueLabels | None = None
+) -> ReadableCheck:
     """Cells of the readable sheets someone changed in a spreadsheet: listed, never imported.
 
     Text where a date belongs is refused outright. A sheet whose rows hash to what
     the manifest signed is as exported, and nothing in it is listed. Any other sheet
     is edited (listed as such when it was signed), and each of its cells that the
-    ops carry is compared with the ops' value. Only the sheets in ``readable_rows``
-    are looked at: a caller may have found the others as signed already.
+    ops carry is compared with the ops' value as the sheet shows it (a coded value
+    by its signed label, ``labels``). Only the sheets in ``readable_rows`` are
+    looked at: a caller may have found the others as signed already.
     """
+    shown_as = labels or readable.ValueLabels()
     include_sensitive = includes_sensitive(content.manifest)
     signed = signed_hashes(content.manifest)
     latest: dict[str, dict[str, Any]] | None = None
@@ -198,7 +207,7 @@ def check_readable(content: WorkbookContent, entries: list[OpEntry]) -> Readable
             edited.append(name)
         if latest is None:
             latest = _latest_values(entries)
-        differences.extend(_differences(name, shown, cols, latest))
+        differences.extend(_differences(name, shown, cols, latest, shown_as))
     return ReadableCheck(tuple(differences), tuple(edited))
 
 
@@ -236,7 +245,11 @@ def _latest_values(entries: list[OpEntry]) -> dict[str, dict[str, Any]]:
 
 
 def _differences(
-    name: str, shown: list[tuple[Any, ...]], cols: list[FieldSpec], latest: dict[str, dict[str, Any]]
+    name: str,
+    shown: list[tuple[Any, ...]],
+    cols: list[FieldSpec],
+    latest: dict[str, dict[str, Any]],
+    labels: readable.ValueLabels,
 ) -> list[CellDifference]:
     """The cells of ``shown`` that differ from the ops' values, row by row and left to right."""
     where = {f.name: (i, f) for i, f in enumerate(cols, start=1)}
@@ -255,7 +268,7 @@ def _differences(
             if slot is None:
                 continue
             i, f = slot
-            expected = readable.comparable(f, wire)
+            expected = labels.shown(f, wire)
             if row[i] != expected:
                 found.append(
                     (i, CellDifference(name, number, str(row[0]), readable.header(f), row[i], expected))

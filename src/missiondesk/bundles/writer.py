@@ -47,7 +47,7 @@ class SummaryLine:
     value: str | int
 
 
-_TEXT_LIKE = frozenset({Kind.TEXT, Kind.LONGTEXT, Kind.ENUM, Kind.REF, Kind.CODE})
+_TEXT_LIKE = frozenset({Kind.TEXT, Kind.LONGTEXT})
 
 
 class _Sheets:
@@ -75,9 +75,12 @@ def write_bundle(
     summary: Iterable[SummaryLine] = (),
     progress: Progress | None = None,
     password: str | None = None,
+    labels: readable.ValueLabels | None = None,
 ) -> Manifest:
     """Write the workbook to ``path`` (via a temporary file) and return its signed manifest.
 
+    With ``labels`` (filled while ``readable_rows`` are read), coded values are shown by their labels
+    and the labels used follow as the hidden payload sheet ``labels``, so the signature covers them.
     With ``password`` the file is Excel's encrypted workbook around the same signed package: the
     plain package exists only as the temporary file, removed once encrypted.
     """
@@ -85,7 +88,16 @@ def write_bundle(
     sealed = path.with_name(path.name + ".encrypting")
     try:
         manifest = _write(
-            partial, manifest_fields, payload, key, readable_rows, include_sensitive, summary, progress
+            partial,
+            manifest_fields,
+            payload,
+            key,
+            readable_rows,
+            include_sensitive,
+            summary,
+            progress,
+            readable.ValueLabels() if labels is None else labels,
+            labels is not None,
         )
         if password is not None:
             encrypt_file(partial, sealed, password)
@@ -107,6 +119,8 @@ def _write(
     include_sensitive: bool,
     summary: Iterable[SummaryLine],
     progress: Progress | None,
+    labels: readable.ValueLabels,
+    with_labels: bool,
 ) -> Manifest:
     book = xlsxwriter.Workbook(
         str(path),
@@ -125,7 +139,9 @@ def _write(
         digest = PayloadDigest()
         names: list[str] = []
         written = 0
-        for name, lines in payload:
+
+        def write_payload(name: str, lines: Iterable[str]) -> None:
+            nonlocal written
             names.append(name)
             digest.sheet(name)
             ws = book.add_worksheet(name)
@@ -142,9 +158,17 @@ def _write(
                 written += 1
                 if progress is not None and written % 1000 == 0:
                     progress(written)
+            if name == readable.LABELS_SHEET:
+                ws.hide()  # for the check, not for people: the readable sheets show the labels
+
+        for name, lines in payload:
+            write_payload(name, lines)
         readable_hashes = {}
         for table in readable_rows:
-            readable_hashes[table.sheet.name] = _write_readable(book, fmt, table, include_sensitive)
+            readable_hashes[table.sheet.name] = _write_readable(book, fmt, table, include_sensitive, labels)
+        if with_labels:
+            # After the readable sheets, which filled it; the payload hash takes the sheets in this order.
+            write_payload(readable.LABELS_SHEET, labels.lines())
         fields = {str(k): "" if v is None else str(v) for k, v in manifest_fields.items()}
         fields["payload_sheets"] = ",".join(names)
         fields["payload_sha256"] = digest.hexdigest()
@@ -191,26 +215,33 @@ def _write_summary(ws: Worksheet, fmt: _Sheets, summary: Iterable[SummaryLine]) 
 
 
 def _write_readable(
-    book: xlsxwriter.Workbook, fmt: _Sheets, table: ReadableRows, include_sensitive: bool
+    book: xlsxwriter.Workbook,
+    fmt: _Sheets,
+    table: ReadableRows,
+    include_sensitive: bool,
+    labels: readable.ValueLabels,
 ) -> str:
     """One readable sheet; returns the SHA-256 of its cells as a reader gives them back."""
     spec = table.sheet.spec
     cols = readable.columns(spec, include_sensitive)
     ws = book.add_worksheet(table.sheet.name)
     ws.write_string(0, 0, readable.ID_HEADER, fmt.header)
-    ws.set_column(0, 0, 38)
+    # The record's id ties the row to its ops (and moves with it when the sheet is sorted); people
+    # read the other columns, so it is hidden.
+    ws.set_column(0, 0, 38, None, {"hidden": True})
     for col, f in enumerate(cols, start=1):
         ws.write_string(0, col, readable.header(f), fmt.header)
         ws.set_column(col, col, readable.width(f))
     ws.set_row(0, 32)
-    ws.freeze_panes(1, 1)
+    ws.freeze_panes(1, 2)
     digest = readable.SheetDigest()
-    # Per column: a text-like field whose wire value is text shows that text (what ``comparable``
-    # gives), so the common cell takes no call; every other cell takes the general way.
+    # Per column: a free-text field whose wire value is text shows that text (what ``comparable``
+    # gives), so the common cell takes no call; every other cell takes the general way (a coded
+    # value shows its label).
     plan = [
         (col, f, f.name, f.kind in _TEXT_LIKE, f.kind is Kind.DATE) for col, f in enumerate(cols, start=1)
     ]
-    comparable = readable.comparable
+    comparable = labels.shown
     write_string, write_number, write_boolean = ws.write_string, ws.write_number, ws.write_boolean
     text_format, quoted_format = fmt.text, fmt.quoted
     row = 0

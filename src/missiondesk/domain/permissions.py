@@ -7,8 +7,9 @@ mission records. Nobody writes another mission's records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from typing import Any
 
 from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, FieldSpec, Scope
 
@@ -28,11 +29,34 @@ class RefusalCode(StrEnum):
     REFERENCE_OUT_OF_SCOPE = "reference_out_of_scope"  # points to a record the writer cannot read
     AUTHORITY_MADE = "authority_made"  # creates, deletes or restores a record only the authority makes
     DECISION_ONLY = "decision_only"  # writes a field of a conflict other than its review decision
+    OWNED_ELSEWHERE = "owned_elsewhere"  # another mission's record
+    MISSION_RECORD = "mission_record"  # HQ creates, deletes or restores a mission's record
+    REVIEW_FIELDS_ONLY = "review_fields_only"  # HQ writes other than the review fields of a mission record
+    REFERENCE_DATA = "reference_data"  # a mission writes HQ's reference data
+    HQ_REVIEW_FIELDS = "hq_review_fields"  # a mission writes the review fields HQ keeps
 
 
-def coded(code: RefusalCode, sentence: str) -> str:
-    """A refusal's reason: its code, then the sentence (in English, for logs and HQ's own tools)."""
-    return f"{code.value}: {sentence}"
+class Refusal(str):
+    """A refusal's reason as text (``code: sentence``, the sentence in English for logs, the CLI and
+    HQ's own tools) that also keeps its code and parameters, so a window can say it in its language."""
+
+    code: RefusalCode
+    params: Mapping[str, Any]
+
+    def __new__(cls, code: RefusalCode, sentence: str, **params: Any) -> Refusal:
+        made = super().__new__(cls, f"{code.value}: {sentence}")
+        made.code = code
+        made.params = params
+        return made
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return (str, (str(self),))  # a copy elsewhere is the text; the words are made where it was refused
+
+
+def coded(code: RefusalCode, sentence: str, **params: Any) -> Refusal:
+    """A refusal's reason: its code, then the sentence; ``params`` for the window's own words
+    (``entity``: an entity name, ``fields``: field names, ``owner``/``mission``: mission codes)."""
+    return Refusal(code, sentence, **params)
 
 
 def refusal_code(reason: str | None) -> RefusalCode | None:
@@ -62,40 +86,72 @@ def write_refusal(
     """
     fields = set(fields)
     label = spec.label_en.lower()
+    name = spec.name
     if spec.authority_made:
         if whole_record:
             return coded(
                 RefusalCode.AUTHORITY_MADE,
                 f"A {label} is made by HQ's merge engine only; no device creates, deletes or restores one.",
+                entity=name,
             )
         outside = sorted(fields - spec.decision_fields)
         if outside:
             return coded(
                 RefusalCode.DECISION_ONLY,
                 f"Only the review decision of a {label} may be changed, not {', '.join(outside)}.",
+                entity=name,
+                fields=outside,
             )
     if spec.scope is Scope.REVIEW:
         if role is Role.HQ or owner_mission == mission:
             return None
-        return f"This {label} belongs to {owner_mission}; {mission} cannot change it."
+        return _owned_elsewhere(spec, owner_mission, mission)
     if role is Role.HQ:
         if spec.scope is Scope.MISSION or spec.scope is Scope.PUBLISHED:
             if whole_record:
-                return f"A {label} belongs to its mission; HQ cannot create, delete or restore one."
+                return coded(
+                    RefusalCode.MISSION_RECORD,
+                    f"A {label} belongs to its mission; HQ cannot create, delete or restore one.",
+                    entity=name,
+                )
             outside = sorted(fields - spec.review_fields)
             if outside:
-                return f"HQ can only write the review fields of a {label}, not {', '.join(outside)}."
+                return coded(
+                    RefusalCode.REVIEW_FIELDS_ONLY,
+                    f"HQ can only write the review fields of a {label}, not {', '.join(outside)}.",
+                    entity=name,
+                    fields=outside,
+                )
         return None
     if spec.scope is Scope.REFERENCE:
-        return f"{spec.label_en} is reference data kept by HQ; missions cannot change it."
+        return coded(
+            RefusalCode.REFERENCE_DATA,
+            f"{spec.label_en} is reference data kept by HQ; missions cannot change it.",
+            entity=name,
+        )
     if spec.scope is Scope.SHARED:
         return None
     if owner_mission != mission:
-        return f"This {label} belongs to {owner_mission}; {mission} cannot change it."
+        return _owned_elsewhere(spec, owner_mission, mission)
     reviewed = sorted(fields & spec.review_fields)
     if reviewed:
-        return f"Only HQ writes {', '.join(reviewed)} of a {label}."
+        return coded(
+            RefusalCode.HQ_REVIEW_FIELDS,
+            f"Only HQ writes {', '.join(reviewed)} of a {label}.",
+            entity=name,
+            fields=reviewed,
+        )
     return None
+
+
+def _owned_elsewhere(spec: EntitySpec, owner_mission: str, mission: str) -> Refusal:
+    return coded(
+        RefusalCode.OWNED_ELSEWHERE,
+        f"This {spec.label_en.lower()} belongs to {owner_mission}; {mission} cannot change it.",
+        entity=spec.name,
+        owner=owner_mission,
+        mission=mission,
+    )
 
 
 def reference_refusal(
@@ -115,11 +171,19 @@ def reference_refusal(
             RefusalCode.REFERENCE_FOREIGN,
             f"{f.name} names a {target.label_en.lower()} of {target_owner}; a {spec.label_en.lower()} of "
             f"{owner} may only refer to its own mission's {target.label_en.lower()}s.",
+            entity=spec.name,
+            fields=[f.name],
+            target=target.name,
+            owner=target_owner,
         )
     if not visible_to(target, target_owner, role, mission):
         return coded(
             RefusalCode.REFERENCE_OUT_OF_SCOPE,
             f"{f.name} names a {target.label_en.lower()} of {target_owner}, which {mission} cannot read.",
+            entity=spec.name,
+            fields=[f.name],
+            target=target.name,
+            owner=target_owner,
         )
     return None
 

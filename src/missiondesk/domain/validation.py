@@ -1,16 +1,20 @@
 """Validation of a whole record: field kinds first, then the entity's own rules.
 
 Problems are collected, not raised one by one, so a form can mark every field
-at once. ``ValidationFailed`` carries them for the CLI and the services.
+at once. ``ValidationFailed`` carries them for the CLI and the services. Each
+problem has a code and its parameters (the window says it in its language,
+``ui/labels.problem_text``) and an English message (the CLI, logs, the server).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from missiondesk.domain.enums import CaseStatus, MeetingStatus, TaskStatus
@@ -18,10 +22,43 @@ from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind
 from missiondesk.errors import UserError
 
 
+class ProblemCode(StrEnum):
+    """What is wrong, as a stable code; a problem's ``params`` fill in the rest."""
+
+    UNKNOWN_FIELD = "unknown_field"
+    NOT_A_DATE = "not_a_date"
+    NOT_ALLOWED = "not_allowed"  # params: value
+    NOT_A_WHOLE_NUMBER = "not_a_whole_number"
+    NOT_TRUE_OR_FALSE = "not_true_or_false"
+    NOT_A_LIST = "not_a_list"
+    NOT_TEXT = "not_text"
+    TOO_LONG = "too_long"  # params: max
+    TOO_LARGE = "too_large"
+    BAD_LIST = "bad_list"
+    REQUIRED = "required"
+    NEGATIVE = "negative"
+    RESOLVED_BEFORE_RECEIVED = "resolved_before_received"
+    CLOSED_NEEDS = "closed_needs"  # the field a closed case lacks
+    PENDING_NEEDS_WHOM = "pending_needs_whom"
+    SELF_DUPLICATE = "self_duplicate"
+    HELD_NEEDS_DATE = "held_needs_date"
+    YEAR_RANGE = "year_range"  # params: low, high
+    DATE_NOT_IN_YEAR = "date_not_in_year"  # params: year
+    NUMBER_FROM_ONE = "number_from_one"
+    VALID_BEFORE_WRITTEN = "valid_before_written"
+    COMPLETED_BEFORE_REQUESTED = "completed_before_requested"
+    DONE_NEEDS_DATE = "done_needs_date"
+    BRN_FORMAT = "brn_format"
+    EMAIL_FORMAT = "email_format"
+    ATTENDANCE_NEEDS_WHO = "attendance_needs_who"
+
+
 @dataclass(frozen=True)
 class Problem:
     field: str
-    message: str
+    message: str  # in English
+    code: str = ""  # a ProblemCode; "" for a problem only a sentence describes
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -51,13 +88,15 @@ def normalise(spec: EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
     problems: list[Problem] = []
     for name, value in values.items():
         if not spec.has_field(name):
-            problems.append(Problem(name, f"{spec.label_en} has no field '{name}'"))
+            problems.append(
+                Problem(name, f"{spec.label_en} has no field '{name}'", ProblemCode.UNKNOWN_FIELD)
+            )
             continue
         f = spec.field(name)
         try:
             coerced = f.from_wire(value)
         except (ValueError, TypeError) as exc:
-            problems.append(Problem(name, _kind_message(f.kind, exc)))
+            problems.append(_kind_problem(name, f.kind, value, exc))
             continue
         if isinstance(coerced, str):
             coerced = clean_text(coerced)
@@ -65,7 +104,7 @@ def normalise(spec: EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
                 coerced = None
         problem = _out_of_bounds(f, coerced)
         if problem:
-            problems.append(Problem(name, problem))
+            problems.append(problem)
             continue
         out[name] = coerced
     if problems:
@@ -78,25 +117,47 @@ MAX_LIST = 1_000  # codes or record ids in one list field
 MAX_LIST_ITEM = 64
 
 
-def _out_of_bounds(f: FieldSpec, value: Any) -> str | None:
+def _out_of_bounds(f: FieldSpec, value: Any) -> Problem | None:
     """Why a coerced value cannot be stored in its column (too long, too large), or None."""
     if isinstance(value, str) and len(value) > f.max_length:
-        return f"{f.label_en} is longer than {f.max_length} characters"
+        return _too_long(f)
     if type(value) is int and not -MAX_WHOLE <= value <= MAX_WHOLE:
-        return f"{f.label_en} is too large"
+        return Problem(f.name, f"{f.label_en} is too large", ProblemCode.TOO_LARGE)
     if isinstance(value, list) and (
         len(value) > MAX_LIST or any(len(v) > MAX_LIST_ITEM or _CONTROL.search(v) for v in value)
     ):
-        return f"{f.label_en} holds too many values, or one that is too long or not plain text"
+        return Problem(
+            f.name,
+            f"{f.label_en} holds too many values, or one that is too long or not plain text",
+            ProblemCode.BAD_LIST,
+        )
     return None
 
 
-def _kind_message(kind: Kind, exc: Exception) -> str:
+def _too_long(f: FieldSpec) -> Problem:
+    return Problem(
+        f.name,
+        f"{f.label_en} is longer than {f.max_length} characters",
+        ProblemCode.TOO_LONG,
+        {"max": f.max_length},
+    )
+
+
+def _kind_problem(name: str, kind: Kind, value: Any, exc: Exception) -> Problem:
     if kind is Kind.DATE:
-        return "expected a date as YYYY-MM-DD"
+        return Problem(name, "expected a date as YYYY-MM-DD", ProblemCode.NOT_A_DATE)
     if kind is Kind.ENUM:
-        return f"not an allowed value ({exc})"
-    return str(exc).split(": ", 1)[-1]
+        return Problem(name, f"not an allowed value ({exc})", ProblemCode.NOT_ALLOWED, {"value": str(value)})
+    code = _KIND_CODES.get(kind, ProblemCode.NOT_TEXT)
+    return Problem(name, str(exc).split(": ", 1)[-1], code)
+
+
+_KIND_CODES = {
+    Kind.INT: ProblemCode.NOT_A_WHOLE_NUMBER,
+    Kind.BOOL: ProblemCode.NOT_TRUE_OR_FALSE,
+    Kind.CODES: ProblemCode.NOT_A_LIST,
+    Kind.REFS: ProblemCode.NOT_A_LIST,
+}
 
 
 def problems_for(spec: EntitySpec, record: Mapping[str, Any]) -> list[Problem]:
@@ -105,12 +166,12 @@ def problems_for(spec: EntitySpec, record: Mapping[str, Any]) -> list[Problem]:
     for f in spec.fields:
         value = record.get(f.name)
         if f.required and value in (None, "", []):
-            problems.append(Problem(f.name, f"{f.label_en} is required"))
+            problems.append(Problem(f.name, f"{f.label_en} is required", ProblemCode.REQUIRED))
             continue
         if isinstance(value, str) and len(value) > f.max_length:
-            problems.append(Problem(f.name, f"{f.label_en} is longer than {f.max_length} characters"))
+            problems.append(_too_long(f))
         if f.name in _NON_NEGATIVE and isinstance(value, int) and value < 0:
-            problems.append(Problem(f.name, f"{f.label_en} cannot be negative"))
+            problems.append(Problem(f.name, f"{f.label_en} cannot be negative", ProblemCode.NEGATIVE))
     rule = _RULES.get(spec.name)
     if rule is not None:
         problems.extend(rule(record))
@@ -123,16 +184,22 @@ def validate(spec: EntitySpec, record: Mapping[str, Any]) -> None:
         raise ValidationFailed(spec.name, problems)
 
 
-def _not_before(record: Mapping[str, Any], later: str, earlier: str, message: str) -> list[Problem]:
+def _not_before(
+    record: Mapping[str, Any], later: str, earlier: str, message: str, code: ProblemCode
+) -> list[Problem]:
     a, b = record.get(later), record.get(earlier)
     if isinstance(a, dt.date) and isinstance(b, dt.date) and a < b:
-        return [Problem(later, message)]
+        return [Problem(later, message, code)]
     return []
 
 
 def _case_rules(r: Mapping[str, Any]) -> list[Problem]:
     out = _not_before(
-        r, "resolution_date", "received_date", "the resolution date is before the case was received"
+        r,
+        "resolution_date",
+        "received_date",
+        "the resolution date is before the case was received",
+        ProblemCode.RESOLVED_BEFORE_RECEIVED,
     )
     status = r.get("status")
     if status == CaseStatus.CLOSED:
@@ -142,66 +209,97 @@ def _case_rules(r: Mapping[str, Any]) -> list[Problem]:
             ("resolution_summary", "a resolution summary"),
         ):
             if not r.get(name):
-                out.append(Problem(name, f"a closed case needs {label}"))
+                out.append(Problem(name, f"a closed case needs {label}", ProblemCode.CLOSED_NEEDS))
     if status == CaseStatus.PENDING and not r.get("pending_on"):
-        out.append(Problem("pending_on", "say whom the case is pending on"))
+        out.append(Problem("pending_on", "say whom the case is pending on", ProblemCode.PENDING_NEEDS_WHOM))
     if r.get("duplicate_of") and r.get("duplicate_of") == r.get("id"):
-        out.append(Problem("duplicate_of", "a case cannot duplicate itself"))
+        out.append(Problem("duplicate_of", "a case cannot duplicate itself", ProblemCode.SELF_DUPLICATE))
     return out
+
+
+def _year_range(name: str, what: str) -> Problem:
+    low, high = 2000, 2100
+    return Problem(
+        name, f"{what} must be between {low} and {high}", ProblemCode.YEAR_RANGE, {"low": low, "high": high}
+    )
 
 
 def _meeting_rules(r: Mapping[str, Any]) -> list[Problem]:
     out: list[Problem] = []
     date, year, number = r.get("date"), r.get("year"), r.get("number")
     if r.get("status") == MeetingStatus.HELD and date is None:
-        out.append(Problem("date", "a held meeting needs its date"))
+        out.append(Problem("date", "a held meeting needs its date", ProblemCode.HELD_NEEDS_DATE))
     if isinstance(year, int) and not 2000 <= year <= 2100:
-        out.append(Problem("year", "the year must be between 2000 and 2100"))
+        out.append(_year_range("year", "the year"))
     if isinstance(date, dt.date) and isinstance(year, int) and date.year != year:
-        out.append(Problem("date", f"the date is not in {year}"))
+        out.append(
+            Problem("date", f"the date is not in {year}", ProblemCode.DATE_NOT_IN_YEAR, {"year": year})
+        )
     if isinstance(number, int) and number < 1:
-        out.append(Problem("number", "meetings are numbered from 1"))
+        out.append(Problem("number", "meetings are numbered from 1", ProblemCode.NUMBER_FROM_ONE))
     return out
 
 
 def _brief_rules(r: Mapping[str, Any]) -> list[Problem]:
-    return _not_before(r, "valid_until", "published_date", "valid until is before the brief was written")
+    return _not_before(
+        r,
+        "valid_until",
+        "published_date",
+        "valid until is before the brief was written",
+        ProblemCode.VALID_BEFORE_WRITTEN,
+    )
 
 
 def _referral_rules(r: Mapping[str, Any]) -> list[Problem]:
-    return _not_before(r, "completed_date", "requested_date", "completed before it was requested")
+    return _not_before(
+        r,
+        "completed_date",
+        "requested_date",
+        "completed before it was requested",
+        ProblemCode.COMPLETED_BEFORE_REQUESTED,
+    )
 
 
 def _proposal_rules(r: Mapping[str, Any]) -> list[Problem]:
     year = r.get("fiscal_year")
     if isinstance(year, int) and not 2000 <= year <= 2100:
-        return [Problem("fiscal_year", "the fiscal year must be between 2000 and 2100")]
+        return [_year_range("fiscal_year", "the fiscal year")]
     return []
 
 
 def _task_rules(r: Mapping[str, Any]) -> list[Problem]:
     if r.get("status") == TaskStatus.DONE and r.get("done_date") is None:
-        return [Problem("done_date", "a done task needs the date it was done")]
+        return [Problem("done_date", "a done task needs the date it was done", ProblemCode.DONE_NEEDS_DATE)]
     return []
 
 
 def _company_rules(r: Mapping[str, Any]) -> list[Problem]:
     brn = r.get("brn")
     if brn and not _BRN.match(str(brn)):
-        return [Problem("brn", "a business registration number has 10 digits (123-45-67890)")]
+        return [
+            Problem(
+                "brn", "a business registration number has 10 digits (123-45-67890)", ProblemCode.BRN_FORMAT
+            )
+        ]
     return []
 
 
 def _contact_rules(r: Mapping[str, Any]) -> list[Problem]:
     email = r.get("email")
     if email and not _EMAIL.match(str(email)):
-        return [Problem("email", "this is not an email address")]
+        return [Problem("email", "this is not an email address", ProblemCode.EMAIL_FORMAT)]
     return []
 
 
 def _attendance_rules(r: Mapping[str, Any]) -> list[Problem]:
     if not r.get("partner") and not r.get("authority"):
-        return [Problem("partner", "name the partner institution or the foreign authority that attended")]
+        return [
+            Problem(
+                "partner",
+                "name the partner institution or the foreign authority that attended",
+                ProblemCode.ATTENDANCE_NEEDS_WHO,
+            )
+        ]
     return []
 
 

@@ -13,7 +13,20 @@ from typing import Any
 
 from missiondesk.domain.enums import CaseOutcome, CaseStatus
 from missiondesk.domain.records import ListQuery
+from missiondesk.reports.period import Period
 from missiondesk.reports.tallies import OPEN_STATUSES, Tallies
+
+
+def received_cases(p: Period, owners: tuple[str, ...]) -> ListQuery:
+    """The cases received in ``p`` (not archived as duplicates) of ``owners`` (all missions when empty)."""
+    return ListQuery(
+        "support_case",
+        equals={"duplicate_of": None},
+        date_field="received_date",
+        date_from=p.start,
+        date_to=p.last,
+        owner_missions=owners,
+    )
 
 
 def query_for(t: Tallies, name: str, key: str | None = None) -> ListQuery | None:
@@ -44,14 +57,7 @@ def query_for(t: Tallies, name: str, key: str | None = None) -> ListQuery | None
         if key is not None:
             equals["status"] = value
         return ListQuery("proposal", equals=equals, owner_missions=owners)
-    cases = ListQuery(
-        "support_case",
-        equals={"duplicate_of": None},
-        date_field="received_date",
-        date_from=p.start,
-        date_to=p.last,
-        owner_missions=owners,
-    )
+    cases = received_cases(p, owners)
 
     def more(**equals: Any) -> ListQuery:
         return dataclasses.replace(cases, equals={**cases.equals, **equals})

@@ -192,20 +192,7 @@ def count(conn: Connection, period: Period, scope: ReportScope, *, today: dt.dat
     is_dup = sa.case((c.c.duplicate_of.is_(None), 0), else_=1)
     cat_text = sa.cast(c.c.categories, sa.Text)
     # C6: dormant, decided in the same pass (the recent activity list is read once by the database)
-    a = entity_table("case_activity")
-    since = as_of - dt.timedelta(days=DORMANT_DAYS)
-    recent = sa.select(a.c.case_id).where(a.c.deleted_at.is_(None), a.c.date > since, a.c.date <= as_of)
-    is_dormant = sa.case(
-        (
-            sa.and_(
-                c.c.status.in_([s.value for s in ACTIVE_STATUSES]),
-                c.c.received_date <= since,
-                c.c.id.not_in(recent),
-            ),
-            1,
-        ),
-        else_=0,
-    )
+    is_dormant = sa.case((is_dormant_case(as_of), 1), else_=0)
     # One pass over the period's cases: grouped by every dimension a case figure needs (a few
     # thousand groups at most, far fewer than cases), folded below.
     dims = (is_dup, is_dormant, c.c.status, c.c.pending_on, c.c.outcome, c.c.area, c.c.country, cat_text)
@@ -350,6 +337,19 @@ def count(conn: Connection, period: Period, scope: ReportScope, *, today: dt.dat
         breakdowns={name: breakdowns[name] for name in BREAKDOWNS},
         countries=countries,
         missions=missions,
+    )
+
+
+def is_dormant_case(as_of: dt.date) -> sa.ColumnElement[bool]:
+    """Rule C6 over the support-case table: active, received before the dormant span, and no live
+    activity within it up to ``as_of``."""
+    c, a = entity_table("support_case"), entity_table("case_activity")
+    since = as_of - dt.timedelta(days=DORMANT_DAYS)
+    recent = sa.select(a.c.case_id).where(a.c.deleted_at.is_(None), a.c.date > since, a.c.date <= as_of)
+    return sa.and_(
+        c.c.status.in_([s.value for s in ACTIVE_STATUSES]),
+        c.c.received_date <= since,
+        c.c.id.not_in(recent),
     )
 
 

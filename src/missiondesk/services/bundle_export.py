@@ -33,8 +33,10 @@ from missiondesk.bundles.writer import ReadableRows, SummaryLine, write_bundle
 from missiondesk.domain.canonical import sha256_hex
 from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import ENTITIES, SCHEMA_VERSION, entity
+from missiondesk.domain.value_names import value_names
 from missiondesk.errors import UserError
 from missiondesk.services.audit_files import record_file_event
+from missiondesk.services.bundle_labels import Labeller
 from missiondesk.services.context import AppContext, read_config
 from missiondesk.services.device_keys import private_key
 from missiondesk.services.progress import Silent, TaskContext
@@ -74,9 +76,14 @@ def export_bundle(
     include_sensitive: bool = False,
     task: TaskContext | None = None,
     password: str | None = None,
+    language: str = "ko",
 ) -> ExportResult:
     """Write the bundle to ``out``: unacknowledged ops (or, with ``all_ops``, all the outbox keeps),
-    encrypted with ``password`` when one is given."""
+    encrypted with ``password`` when one is given.
+
+    ``language`` (``ko`` or ``en``) is the readable sheets' first language for labels and names; the
+    other follows in brackets.
+    """
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
         raise UserError("A bundle is an Excel workbook: give the file name a .xlsx ending.")
@@ -85,7 +92,7 @@ def export_bundle(
     # The outbox's ops are tens of thousands of long-lived objects that make no cycles: the collector
     # would walk them over and over while they are read and written.
     with collector_paused():
-        return _export(ctx, out, all_ops, include_sensitive, task, password)
+        return _export(ctx, out, all_ops, include_sensitive, task, password, language)
 
 
 def _export(
@@ -95,6 +102,7 @@ def _export(
     include_sensitive: bool,
     task: TaskContext,
     password: str | None,
+    language: str,
 ) -> ExportResult:
     key = private_key(ctx)
     epoch, cursor = replica.cursor(ctx)
@@ -124,6 +132,7 @@ def _export(
             "sensitive": "included" if include_sensitive else "left out",
             "feed_epoch": epoch or "",
             "feed_cursor": cursor,
+            "language": language,
         }
 
         def progress(done: int) -> None:
@@ -132,6 +141,7 @@ def _export(
 
         tally = _Tally()
         flagged = {} if include_sensitive else _flagged_records(conn)
+        labeller = Labeller(conn, language)
         tables = [
             ReadableRows(
                 sheet,
@@ -141,6 +151,7 @@ def _export(
                     tally.wanted.get(sheet.entity, {}),
                     tally,
                     flagged.get(sheet.entity, {}),
+                    labeller,
                 ),
             )
             for sheet in readable.READABLE_SHEETS
@@ -157,6 +168,7 @@ def _export(
                 summary=_summary(ctx, facts, tally, include_sensitive),
                 progress=progress,
                 password=password,
+                labels=labeller.labels,
             )
     if tally.ops != total:  # the read transaction makes this impossible; never sign a wrong count
         raise RuntimeError(f"the outbox gave {tally.ops} ops, {total} counted")
@@ -276,9 +288,15 @@ def _lines(
 
 
 def _records(
-    conn: Connection, name: str, ids: dict[str, None], tally: _Tally, hidden: dict[str, frozenset[str]]
+    conn: Connection,
+    name: str,
+    ids: dict[str, None],
+    tally: _Tally,
+    hidden: dict[str, frozenset[str]],
+    labeller: Labeller,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Record id and wire values of the records the ops touch, in the ops' order, a chunk at a time.
+    """Record id and wire values of the records the ops touch, in the ops' order, a chunk at a time,
+    each chunk's coded values labelled before it is written.
 
     ``ids`` fills while the ops are written; this runs after, when the readable sheet is written.
     """
@@ -298,6 +316,7 @@ def _records(
                 n: v if type(v) in plain else to_wire(v)
                 for (n, to_wire, plain), v in zip(fields, row, strict=True)
             }
+        labeller.cover(spec.fields, list(found.values()))
         for record_id in chunk:
             values = found.get(record_id)
             if values is None:
@@ -337,7 +356,8 @@ def _summary(ctx: AppContext, facts: _Facts, tally: _Tally, include_sensitive: b
         spec = sheet.spec
         yield SummaryLine(spec.label_ko, spec.label_en, tally.records.get(sheet.entity, 0))
     for status, n in sorted(tally.case_status.items()):
-        yield SummaryLine(f"사례 상태: {status}", f"Cases with status {status}", n)
+        ko, en = value_names(status)
+        yield SummaryLine(f"사례 상태: {ko}", f"Cases with status {en}", n)
     yield SummaryLine("개최된 협의회", "Meetings held", tally.meetings_held)
 
 

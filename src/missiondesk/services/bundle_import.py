@@ -35,6 +35,7 @@ from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.bundles.manifest import KIND_ACK, KIND_OPS, Manifest
 from missiondesk.bundles.op_entries import OpEntry
 from missiondesk.bundles.password import PasswordNeeded, file_sha256, plain_package
+from missiondesk.bundles.readable import ValueLabels
 from missiondesk.bundles.readable_job import ReadableJob
 from missiondesk.bundles.reader import WorkbookContent, add_readable, read_workbook
 from missiondesk.bundles.report_workbook import write_tables
@@ -103,6 +104,7 @@ class Inspection:
     trust: Trust | None = None
     entries: list[OpEntry] = field(default_factory=list)
     readable: ReadableCheck | None = None
+    labels: ValueLabels = field(default_factory=ValueLabels)  # what the readable sheets show for codes
     facts: ContainerFacts | None = None  # what the container checks found (parts, rows)
     results: list[dict[str, Any]] = field(default_factory=list)  # acknowledgement files
     feed: list[dict[str, Any]] = field(default_factory=list)
@@ -219,7 +221,8 @@ def _parse(found: Inspection, plain: Path, content: WorkbookContent, job: Readab
         found.checks.append(Check(Step.OPS, True, f"{len(found.entries)} ops"))
         if job is not None:
             _take_digests(found, plain, content, job)
-        found.readable = verify.check_readable(content, found.entries)
+        found.labels = verify.parse_labels(content)
+        found.readable = verify.check_readable(content, found.entries, found.labels)
         edited = len(found.readable.differences) + len(found.readable.edited_sheets)
         detail = "as exported" if not edited else "edited in a spreadsheet: those edits are not imported"
         found.checks.append(Check(Step.READABLE, not edited, detail))

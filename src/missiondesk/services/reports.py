@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import UserError
-from missiondesk.reports import headline, lock
+from missiondesk.reports import headline, hq_views, lock
 from missiondesk.reports.lock import Amendment, Lock
 from missiondesk.reports.names import Names
 from missiondesk.reports.period import Period, ReportScope, ScopeKind
@@ -107,6 +107,18 @@ class ReportService:
         with self.ctx.store.write() as conn:
             tallies = count(conn, period, scope, today=today)
             return lock.freeze(conn, tallies, self.ctx.device.officer_name, utcnow())
+
+    def by_mission(
+        self, period: Period, *, today: dt.date | None = None
+    ) -> tuple[Names, list[hq_views.MissionRow]]:
+        """HQ's comparison of the missions for ``period``, with the names to show them by."""
+        with self.ctx.store.read() as conn:
+            return Names.load(conn), hq_views.by_mission(conn, period, today=today)
+
+    def data_quality(self) -> tuple[Names, list[hq_views.QualityIssue]]:
+        """The records whose data needs a look at HQ (``reports.hq_views.quality``)."""
+        with self.ctx.store.read() as conn:
+            return Names.load(conn), hq_views.quality(conn)
 
     def export(self, report: Report, out: Path) -> Path:
         """The report workbook (``.xlsx``): summary, the table behind every chart, native charts."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from missiondesk import crash
 from missiondesk.errors import MissionDeskError
+from missiondesk.ui.labels import error_text
 
 
 class CrashDialog(QDialog):
@@ -68,7 +69,7 @@ class ErrorPresenter:
 
     def show(self, exc: BaseException) -> None:
         if isinstance(exc, MissionDeskError):
-            self.message(str(exc))
+            self.message(error_text(exc))
         else:
             self.crash(exc)
 

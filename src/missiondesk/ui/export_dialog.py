@@ -25,6 +25,7 @@ from missiondesk.services import bundle_export
 from missiondesk.services.context import AppContext, read_config, write_config
 from missiondesk.ui import prompts
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
+from missiondesk.ui.labels import korean
 from missiondesk.ui.ui_context import UiContext
 
 
@@ -141,12 +142,19 @@ class ExportDialog(QDialog):
                 self.password_again.setFocus()
                 return
         ctx = self.ui.app
+        language = "ko" if korean() else "en"  # the readable sheets speak the window's language first
         if email:
             remember_hq_address(ctx, to)
 
         def work(task: Any) -> tuple[Any, Path | None]:
             result = bundle_export.export_bundle(
-                ctx, out, all_ops=all_ops, include_sensitive=sensitive, task=task, password=password
+                ctx,
+                out,
+                all_ops=all_ops,
+                include_sensitive=sensitive,
+                task=task,
+                password=password,
+                language=language,
             )
             eml = bundle_export.prepare_email(ctx, out, out.with_suffix(".eml"), to) if email else None
             return result, eml

@@ -46,7 +46,7 @@ from missiondesk.services.bundle_import import (
     Step,
 )
 from missiondesk.ui import prompts
-from missiondesk.ui.labels import entity_label, field_label, refusal_text, value_label
+from missiondesk.ui.labels import entity_label, field_label, korean, refusal_text, value_label
 from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.ui_context import UiContext
 
@@ -342,6 +342,7 @@ class PreviewPage(QWizardPage):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("background: #8a5a00; color: white; padding: 4px;")
         self.warning.hide()
+        self._labels: list[Any] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(self.warning)
@@ -351,6 +352,9 @@ class PreviewPage(QWizardPage):
         plan = self.wiz.plan
         assert plan is not None
         edits: list[str] = []
+        # What each bundle's readable sheets call the records it refers to (a company may arrive in
+        # this very bundle, so HQ may not know its name yet).
+        self._labels = [b.inspection.labels for b in plan.bundles if not b.refusal]
         for b in plan.bundles:
             if b.refusal:
                 continue
@@ -408,7 +412,7 @@ class PreviewPage(QWizardPage):
             for change in content.changes:
                 f = spec.field(change.field) if spec and spec.has_field(change.field) else None
                 name = field_label(spec, change.field) if spec and f else change.field
-                text = f"{name}: {_show(change.now, f)} → {_show(change.new, f)}"
+                text = f"{name}: {self._words(change.now, f)} → {self._words(change.new, f)}"
                 if change.conflict:
                     text += "  " + self.tr("(conflict: HQ's value stays)")
                 item.addChild(QTreeWidgetItem([text]))
@@ -429,13 +433,34 @@ class PreviewPage(QWizardPage):
     def _record_row(self, record: bundle_import.RecordPreview) -> QTreeWidgetItem:
         """A record by its title (its id when the bundle does not give one) and what would happen to it."""
         spec = entity(record.entity) if is_entity(record.entity) else None
-        title = record.new_value(spec.title_field) if spec and spec.title_field else None
-        name = _show(title) if title else record.record_id[:8]
+        title_field = spec.field(spec.title_field) if spec and spec.has_field(spec.title_field) else None
+        title = record.new_value(title_field.name) if title_field else None
+        name = self._words(title, title_field) if title else record.record_id[:8]
         row = QTreeWidgetItem([f"{name}  ({outcome_label(record.outcome.value)})"])
         row.setToolTip(0, "\n".join(filter(None, (record.record_id, refusal_text(record.reason)))))
         if record.has_changes:
             self._later(row, record)
         return row
+
+    def _words(self, value: Any, f: FieldSpec | None) -> str:
+        """A wire value as people read it: a coded value by its name in the window's language (a status,
+        a partner), another record by the name the bundle gives it (a company, a case's reference)."""
+        if f is None or f.kind not in _CODED or value is None or value == "" or value == []:
+            return _show(value, f)
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(self._name(f, str(v)) for v in values)
+
+    def _name(self, f: FieldSpec, value: str) -> str:
+        target = str(f.target)
+        if f.kind is Kind.ENUM:
+            return value_label(value)
+        if f.kind in (Kind.CODE, Kind.CODES):
+            return self.wiz.ui.lookups.code_label(target, value, korean=korean())
+        for labels in self._labels:
+            found = labels.label(target, value)
+            if found is not None:
+                return found
+        return self.wiz.ui.lookups.titles(target, [value]).get(value, value)
 
     def rows(self) -> dict[str, dict[str, str]]:
         """entity label -> outcome -> count, over every bundle (what the tree shows)."""
@@ -570,6 +595,9 @@ class ImportWizard(QWizard):
         self.preview_page.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.rejected.connect(self.ui.tasks.cancel_all)
 
+
+_CODED = frozenset({Kind.ENUM, Kind.CODE, Kind.CODES, Kind.REF, Kind.REFS})
+"""Kinds whose values are codes or ids: the preview names them."""
 
 _LATER = Qt.ItemDataRole.UserRole + 1
 """What an unopened row of the preview will show: a record's changes, or the records of one kind."""

@@ -9,8 +9,9 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from missiondesk.domain.permissions import RefusalCode, refusal_code
-from missiondesk.domain.schema import EntitySpec
+from missiondesk.domain.permissions import Refusal, RefusalCode, refusal_code
+from missiondesk.domain.schema import EntitySpec, entity, is_entity
+from missiondesk.domain.validation import Problem, ProblemCode
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 
 _NAMES: dict[str, str] = {
@@ -216,7 +217,126 @@ _REFUSALS: dict[RefusalCode, str] = {
     RefusalCode.DECISION_ONLY: QT_TRANSLATE_NOOP(
         "refusal", "Only the review decision of a conflict can be changed."
     ),
+    RefusalCode.OWNED_ELSEWHERE: QT_TRANSLATE_NOOP("refusal", "It belongs to another mission."),
+    RefusalCode.MISSION_RECORD: QT_TRANSLATE_NOOP(
+        "refusal", "HQ cannot create, delete or restore a mission's record."
+    ),
+    RefusalCode.REVIEW_FIELDS_ONLY: QT_TRANSLATE_NOOP(
+        "refusal", "HQ can only write the review fields of a mission's record."
+    ),
+    RefusalCode.REFERENCE_DATA: QT_TRANSLATE_NOOP(
+        "refusal", "Reference data is kept by HQ; missions cannot change it."
+    ),
+    RefusalCode.HQ_REVIEW_FIELDS: QT_TRANSLATE_NOOP("refusal", "Only HQ writes the review fields."),
 }
+
+# A refusal made here (this device may not make the change), with its parameters in the window's words:
+# {entity} the kind of record, {fields} the fields, {owner} and {mission} mission codes, {target} the
+# kind of record referred to.
+_REFUSED_HERE: dict[RefusalCode, str] = {
+    RefusalCode.AUTHORITY_MADE: QT_TRANSLATE_NOOP(
+        "refusal", "A {entity} is made by HQ's merge only: no device creates, deletes or restores one."
+    ),
+    RefusalCode.DECISION_ONLY: QT_TRANSLATE_NOOP(
+        "refusal", "Only the review decision of a {entity} can be changed, not {fields}."
+    ),
+    RefusalCode.OWNED_ELSEWHERE: QT_TRANSLATE_NOOP(
+        "refusal", "This {entity} belongs to {owner}; {mission} cannot change it."
+    ),
+    RefusalCode.MISSION_RECORD: QT_TRANSLATE_NOOP(
+        "refusal", "A {entity} belongs to its mission; HQ cannot create, delete or restore one."
+    ),
+    RefusalCode.REVIEW_FIELDS_ONLY: QT_TRANSLATE_NOOP(
+        "refusal", "HQ can only write the review fields of a {entity}, not {fields}."
+    ),
+    RefusalCode.REFERENCE_DATA: QT_TRANSLATE_NOOP(
+        "refusal", "{entity} is reference data kept by HQ; missions cannot change it."
+    ),
+    RefusalCode.HQ_REVIEW_FIELDS: QT_TRANSLATE_NOOP("refusal", "Only HQ writes {fields} of a {entity}."),
+    RefusalCode.REFERENCE_FOREIGN: QT_TRANSLATE_NOOP(
+        "refusal", "{fields} names a {target} of {owner}; a {entity} may only refer to its own mission's."
+    ),
+    RefusalCode.REFERENCE_OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
+        "refusal", "{fields} names a {target} of {owner}, which this mission cannot read."
+    ),
+}
+
+# Validation problems by code; {field} is the field's name in the window's language.
+_PROBLEMS: dict[str, str] = {
+    ProblemCode.UNKNOWN_FIELD: QT_TRANSLATE_NOOP("problem", "This kind of record has no field {field}."),
+    ProblemCode.NOT_A_DATE: QT_TRANSLATE_NOOP("problem", "Enter a date as YYYY-MM-DD."),
+    ProblemCode.NOT_ALLOWED: QT_TRANSLATE_NOOP("problem", "“{value}” is not one of the choices."),
+    ProblemCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("problem", "Enter a whole number."),
+    ProblemCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("problem", "Expected yes or no."),
+    ProblemCode.NOT_A_LIST: QT_TRANSLATE_NOOP("problem", "Expected a list of codes."),
+    ProblemCode.NOT_TEXT: QT_TRANSLATE_NOOP("problem", "Expected text."),
+    ProblemCode.TOO_LONG: QT_TRANSLATE_NOOP("problem", "{field} is longer than {max} characters."),
+    ProblemCode.TOO_LARGE: QT_TRANSLATE_NOOP("problem", "{field} is too large."),
+    ProblemCode.BAD_LIST: QT_TRANSLATE_NOOP(
+        "problem", "{field} holds too many values, or one that is too long or not plain text."
+    ),
+    ProblemCode.REQUIRED: QT_TRANSLATE_NOOP("problem", "{field} is required."),
+    ProblemCode.NEGATIVE: QT_TRANSLATE_NOOP("problem", "{field} cannot be negative."),
+    ProblemCode.RESOLVED_BEFORE_RECEIVED: QT_TRANSLATE_NOOP(
+        "problem", "The resolution date is before the case was received."
+    ),
+    ProblemCode.CLOSED_NEEDS: QT_TRANSLATE_NOOP("problem", "A closed case needs {field}."),
+    ProblemCode.PENDING_NEEDS_WHOM: QT_TRANSLATE_NOOP("problem", "Say whom the case is pending on."),
+    ProblemCode.SELF_DUPLICATE: QT_TRANSLATE_NOOP("problem", "A case cannot duplicate itself."),
+    ProblemCode.HELD_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A held meeting needs its date."),
+    ProblemCode.YEAR_RANGE: QT_TRANSLATE_NOOP("problem", "{field} must be between {low} and {high}."),
+    ProblemCode.DATE_NOT_IN_YEAR: QT_TRANSLATE_NOOP("problem", "The date is not in {year}."),
+    ProblemCode.NUMBER_FROM_ONE: QT_TRANSLATE_NOOP("problem", "Meetings are numbered from 1."),
+    ProblemCode.VALID_BEFORE_WRITTEN: QT_TRANSLATE_NOOP(
+        "problem", "Valid until is before the brief was written."
+    ),
+    ProblemCode.COMPLETED_BEFORE_REQUESTED: QT_TRANSLATE_NOOP(
+        "problem", "Completed before it was requested."
+    ),
+    ProblemCode.DONE_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A done task needs the date it was done."),
+    ProblemCode.BRN_FORMAT: QT_TRANSLATE_NOOP(
+        "problem", "A business registration number has 10 digits (123-45-67890)."
+    ),
+    ProblemCode.EMAIL_FORMAT: QT_TRANSLATE_NOOP("problem", "This is not an email address."),
+    ProblemCode.ATTENDANCE_NEEDS_WHO: QT_TRANSLATE_NOOP(
+        "problem", "Name the partner institution or the foreign authority that attended."
+    ),
+}
+
+
+def problem_text(spec: EntitySpec, problem: Problem) -> str:
+    """A validation problem in the window's language (its English message when it has no code)."""
+    template = _PROBLEMS.get(problem.code)
+    if template is None:
+        return problem.message
+    name = field_label(spec, problem.field) if spec.has_field(problem.field) else problem.field
+    return QCoreApplication.translate("problem", template).format(field=name, **problem.params)
+
+
+def refused_here_text(reason: Refusal) -> str:
+    """A refusal this device made, in the window's language with its parameters."""
+    params = reason.params
+    spec = entity(str(params["entity"])) if is_entity(str(params.get("entity", ""))) else None
+    target = str(params.get("target", ""))
+    words = {
+        "entity": entity_label(spec) if spec is not None else str(params.get("entity", "")),
+        "target": entity_label(entity(target)) if is_entity(target) else target,
+        "fields": ", ".join(
+            field_label(spec, str(n)) if spec is not None and spec.has_field(str(n)) else str(n)
+            for n in params.get("fields", ())
+        ),
+        "owner": str(params.get("owner", "")),
+        "mission": str(params.get("mission", "")),
+    }
+    return QCoreApplication.translate("refusal", _REFUSED_HERE[reason.code]).format(**words)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error a person reads: a refusal made here in the window's language, else its own sentence."""
+    first = exc.args[0] if exc.args else None
+    if isinstance(first, Refusal) and first.code in _REFUSED_HERE:
+        return refused_here_text(first)
+    return str(exc)
 
 
 def refusal_text(reason: str) -> str:

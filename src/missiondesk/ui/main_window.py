@@ -46,6 +46,7 @@ from missiondesk.ui.window_state import WindowState
 # The pages, the services and the database layer are imported when a context is attached: the
 # window's frame can then be shown before SQLAlchemy is loaded (see ``launch``).
 if TYPE_CHECKING:
+    from missiondesk.reports.period import Period
     from missiondesk.services.context import AppContext
     from missiondesk.services.sync import SyncReport, SyncService
     from missiondesk.ui.changes import ChangeSet
@@ -66,6 +67,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("trash", QT_TRANSLATE_NOOP("nav", "Trash")),
     ("sync", QT_TRANSLATE_NOOP("nav", "Sync")),
     ("reports", QT_TRANSLATE_NOOP("nav", "Reports")),
+    ("hq_views", QT_TRANSLATE_NOOP("nav", "Missions and data")),  # HQ only: hidden at a mission
 )
 GO_SHORTCUTS = {
     "support_case": "go_cases",
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Fill the frame in for an open context: actions, menus, the case list, the counts."""
+        from missiondesk.domain.permissions import Role
         from missiondesk.ui.ui_context import UiContext
 
         self.ctx = ctx
@@ -182,6 +185,8 @@ class MainWindow(QMainWindow):
         self.actions_["undo_delete"].setEnabled(False)  # until something is deleted
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.ui.changes.changed.connect(self._changes_heard)
+        # HQ's comparison of the missions and its data-quality list: a laptop holds one mission's data.
+        self.nav.item([k for k, _ in PAGES].index("hq_views")).setHidden(ctx.device.role is not Role.HQ)
         self.go("support_case")
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -245,6 +250,8 @@ class MainWindow(QMainWindow):
                 widget = self._sync_page()
             elif key == "reports":
                 widget = self._reports_page()
+            elif key == "hq_views":
+                widget = self._hq_views_page()
             else:
                 list_page = ListPage(self.ui, key, self)
                 list_page.detail_created = self.window_state.restore_children
@@ -271,6 +278,8 @@ class MainWindow(QMainWindow):
         freshness = widget.findChild(Freshness, options=Qt.FindChildOption.FindDirectChildrenOnly)
         if freshness is not None:
             freshness.shown()  # a page that heard of changes while hidden reads again now
+        if key == "hq_views":
+            widget.refresh()  # type: ignore[attr-defined]  # the dashboard's period may have changed
         return widget
 
     def _nav_changed(self, row: int) -> None:
@@ -308,6 +317,28 @@ class MainWindow(QMainWindow):
         page.open_records.connect(self.open_records)
         self.dashboard = page
         return page
+
+    def _hq_views_page(self) -> QWidget:
+        from missiondesk.ui.dashboard import Dashboard
+        from missiondesk.ui.hq_views import HqViews
+
+        def period() -> Period:  # the dashboard's, so the two count the same period
+            dashboard = self.page("reports")
+            assert isinstance(dashboard, Dashboard)
+            return dashboard.period()
+
+        page = HqViews(self.ui, period, self)
+        page.open_records.connect(self.open_records)
+        page.open_record.connect(self.open_record)
+        return page
+
+    def open_record(self, entity_name: str, record_id: str) -> None:
+        """A row of HQ's data-quality list was opened: the record in its list's detail pane."""
+        from missiondesk.ui.list_page import ListPage
+
+        page = self.go(entity_name)
+        if isinstance(page, ListPage) and page.spec.name == entity_name:
+            page.open_record(record_id)
 
     def open_records(self, query: ListQuery) -> None:
         """A figure or a bar of the dashboard was clicked: show the records behind it in their list."""

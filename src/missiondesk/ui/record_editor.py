@@ -34,6 +34,7 @@ from missiondesk.ui.fields import RecordPicker
 from missiondesk.ui.labels import (
     amount_label,
     entity_label,
+    error_text,
     field_label,
     number_text,
     step_label,
@@ -93,7 +94,7 @@ class TransitionDialog(QDialog):
             self.form.show_problems(exc.problems)
             return
         except MissionDeskError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_message(error_text(exc))
             return
         self.ui.changes.announce([self.change])
         self.done_change.emit(self.change)
@@ -344,7 +345,7 @@ class RecordEditor(QWidget):
             self.form.show_problems(exc.problems)
             return None
         except UserError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_message(error_text(exc))
             return None
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
@@ -395,7 +396,7 @@ class RecordEditor(QWidget):
         try:
             change = self.ui.records.transition(self.spec.name, self.record.id, transition.target)
         except MissionDeskError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_message(error_text(exc))
             return None
         self.ui.changes.announce([change])
         self._after_transition(change)

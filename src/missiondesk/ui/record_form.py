@@ -22,7 +22,7 @@ from missiondesk.domain.schema import EntitySpec, Kind
 from missiondesk.domain.validation import Problem
 from missiondesk.services.lookups import Lookups
 from missiondesk.ui.fields import ChoiceEditor, MultiChoiceEditor, RecordPicker, Unknown, editor_for
-from missiondesk.ui.labels import field_label
+from missiondesk.ui.labels import field_label, problem_text
 
 ERROR_STYLE = "color: palette(highlighted-text); background: #b3261e; padding: 1px 4px; border-radius: 3px;"
 
@@ -270,10 +270,12 @@ class RecordForm(QWidget):
             label = self.errors.get(p.field)
             if label is None:
                 general.append(
-                    f"{field_label(self.spec, p.field) if self.spec.has_field(p.field) else p.field}: {p.message}"
+                    f"{field_label(self.spec, p.field) if self.spec.has_field(p.field) else p.field}: "
+                    f"{problem_text(self.spec, p)}"
                 )
                 continue
-            label.setText(p.message if not label.text() else f"{label.text()}\n{p.message}")
+            said = problem_text(self.spec, p)
+            label.setText(said if not label.text() else f"{label.text()}\n{said}")
             label.show()
         if general:
             self.general_error.setText("\n".join(general))

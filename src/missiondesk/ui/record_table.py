@@ -29,6 +29,9 @@ class RecordTable(QTableView):
         header.setSortIndicatorShown(True)
         header.setSectionsMovable(True)
         self.fit_columns()
+        # A list that opens empty (HQ's before its first import) has widths from its headers alone:
+        # they are fitted again once rows arrive, so the titles are not squashed to 60 pixels.
+        model.reloaded.connect(self._fit_if_fitted_empty)
         # The indicator shows the query's sort before sorting is enabled: enabling sorts by the
         # indicated column at once, and that must be the order the model already holds.
         order = Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder
@@ -37,8 +40,15 @@ class RecordTable(QTableView):
 
     def fit_columns(self) -> None:
         """Widths from the first page's contents, capped so one long title cannot push the rest away."""
+        model = self.model()
+        self.fitted_empty = model is None or model.rowCount() == 0
         self.horizontalHeader().setResizeContentsPrecision(30)  # the first rows tell enough
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         for i in range(header.count()):
             header.resizeSection(i, min(max(header.sectionSize(i), 60), MAX_COLUMN_WIDTH))
+
+    def _fit_if_fitted_empty(self) -> None:
+        model = self.model()
+        if self.fitted_empty and model is not None and model.rowCount():
+            self.fit_columns()
