@@ -102,3 +102,8 @@ def machine_load() -> str:
         return f"load not known on this system, {os.cpu_count()} cores"
     one, five, fifteen = os.getloadavg()
     return f"load {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} cores"
+
+
+def wide(text: str) -> int:
+    """How many extra terminal columns East Asian wide characters take, to keep columns aligned."""
+    return sum(1 for ch in text if "\u1100" <= ch <= "\uffdc")

@@ -4,7 +4,10 @@ Builds an HQ authority (SQLite by default, or --database URL for PostgreSQL)
 holding N records pushed by a mission laptop's device, then prints:
 - the initial load rate (create ops merged per second, in batches),
 - ops merged per second for one batch of 10,000 update ops (a mix of clean
-  applies, merges and conflicts), the target being at least 5,000 ops/s,
+  applies, merges and conflicts), beside its limit (SQLite): the rows the batch wrote (the records
+  with their search documents and FTS5 rows, the feed entries, receipts and the rest it added)
+  written into a fresh HQ by one ``executemany`` per table in one transaction (bench/raw.py);
+  target >= 35 % of that limit,
 - the time to read a change-feed page of 500 for a mission device, at the
   start, middle and end of the feed (target: under 50 ms).
 
@@ -24,12 +27,17 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+import sqlalchemy as sa
+
+from bare import machine_load
 from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.permissions import Role
 from missiondesk.services.setup import init_hq
+from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE
 from missiondesk.sync.authority import Authority, Status
+from raw import in_list, raw_write_seconds, row_count, rowid_marks, rows_added, rows_of
 
-OPS_TARGET = 5000.0
+OPS_TARGET = 0.35  # of the raw limit
 PAGE_TARGET_MS = 50.0
 
 
@@ -59,6 +67,24 @@ def create_op(device: str, seq: int, i: int) -> Op:
     )
 
 
+def raw_limit(engine: sa.Engine, marks: dict[str, int], records: set[str], root: Path) -> tuple[int, float]:
+    """The batch's limit: the rows it wrote, written into a fresh HQ by one ``executemany`` per table
+    in one transaction (rows, seconds). The touched records with their search documents and FTS5 rows
+    are read whole; every other table gives the rows the batch added."""
+    ids = sorted(records)
+    rows = rows_added(engine, marks, skip=("support_case", "search_doc", FTS_TABLE, BIGRAM_TABLE))
+    rows["support_case"] = rows_of(engine, "support_case", *in_list("id", ids))
+    docs = rows_of(engine, "search_doc", *in_list("record_id", ids))
+    rows["search_doc"] = docs
+    for fts in (FTS_TABLE, BIGRAM_TABLE):
+        rows[fts] = rows_of(engine, fts, *in_list("rowid", [d["id"] for d in docs]))
+    fresh = init_hq(root / "raw", "raw 본부", None)
+    try:
+        return row_count(rows), raw_write_seconds(fresh.store.engine, rows)
+    finally:
+        fresh.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -78,7 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         reader = str(uuid.uuid4())
         authority.register_device(reader, "DE-FRA", Role.MISSION, 2)
         print(
-            f"MissionDesk authority benchmark - Python {sys.version.split()[0]}, {hq.store.engine.dialect.name}"
+            f"MissionDesk authority benchmark - Python {sys.version.split()[0]}, {hq.store.engine.dialect.name}; "
+            f"{machine_load()}"
         )
 
         creates = [create_op(device, seq, seq) for seq in range(1, args.records + 1)]
@@ -128,18 +155,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                     made_by="벤치 담당관",
                 )
             )
+        sqlite = hq.store.engine.dialect.name == "sqlite"
+        marks = rowid_marks(hq.store.engine) if sqlite else {}
         started = time.perf_counter()
         results = authority.push(updates, device)
         merged = time.perf_counter() - started
+        limit = raw_limit(hq.store.engine, marks, {op.record_id for op in updates}, root) if sqlite else None
         tally: dict[str, int] = {}
         for r in results:
             tally[r.status.value] = tally.get(r.status.value, 0) + 1
         rate = args.batch / merged
-        verdict = "ok" if rate >= OPS_TARGET else "MISS"
-        print(
-            f"one batch of {args.batch:,} update ops: {merged:.2f} s = {rate:,.0f} ops/s "
-            f"(target >= {OPS_TARGET:,.0f}: {verdict}); results {tally}"
-        )
+        print(f"one batch of {args.batch:,} update ops: {merged:.2f} s = {rate:,.0f} ops/s; results {tally}")
+        if limit is not None:
+            written, seconds = limit
+            verdict = "ok" if rate >= OPS_TARGET * args.batch / seconds else "MISS"
+            print(
+                f"  limit {args.batch / seconds:,.0f} ops/s ({written:,} rows written raw in {seconds:.2f} s); "
+                f"{rate * seconds / args.batch:.0%} of it (target >= {OPS_TARGET:.0%}: {verdict})"
+            )
+        else:
+            print("  (the raw limit is measured on SQLite only)")
 
         again = time.perf_counter()
         authority.push(updates, device)
@@ -163,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"p95 {p95:.1f} ms, {len(page.changes)} changes (target < {PAGE_TARGET_MS:g} ms: {verdict})"
             )
         hq.close()
+        print(f"at the end: {machine_load()}")
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0

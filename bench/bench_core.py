@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bare import bare_samples, machine_load, recorded
+from bare import bare_samples, machine_load, recorded, wide
 from missiondesk.domain.records import ListQuery
 from missiondesk.services import maintenance
 from missiondesk.services.context import AppContext
@@ -179,7 +179,7 @@ def bench_search(ctx: AppContext, repeat: int) -> dict[str, float]:
         everything.extend(samples)
         flag = "" if t.p95 < SEARCH_TARGET_MS else "  <- MISS"
         print(
-            f"  {query:<{20 - _wide(query)}} {cls:<6} {search_path(query):<8} {len(hits):>5} "
+            f"  {query:<{20 - wide(query)}} {cls:<6} {search_path(query):<8} {len(hits):>5} "
             f"{t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f} {limit:>7.2f} {t.p95 / limit:>5.2f}x{flag}"
         )
     print(f"  {'-' * 70}")
@@ -274,7 +274,7 @@ def bench_pages(ctx: AppContext, repeat: int) -> dict[str, float]:
         misses += miss
         flag = "  <- MISS" if miss else ""
         print(
-            f"  {label:<{50 - _wide(label)}} {where:<10} {len(page.rows):>5} {counted.total or 0:>7,} "
+            f"  {label:<{50 - wide(label)}} {where:<10} {len(page.rows):>5} {counted.total or 0:>7,} "
             f"{t.p50:>8.2f} {t.p95:>8.2f} {t.max:>8.2f} {count_p95:>10.2f} {limit:>7.2f} {t.p95 / limit:>5.2f}x{flag}"
         )
     print(f"  {'-' * 70}")

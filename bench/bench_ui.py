@@ -5,15 +5,17 @@ Prints figures next to their targets; it never asserts timings (machines differ)
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--cases 100000] [--data-dir DIR] [--runs 5]
 
 - Start-up: wall time of ``missiondesk --data-dir DIR --exit-when-ready`` (process start to the main
-  window shown and idle, then exit), against a bare PySide6 window started and timed the same way.
-- List updates: time from a filter or search change to the list re-read and repainted, in process.
+  window shown and idle, then exit); its limit is a bare PySide6 window started and timed the same way
+  in the same run, and the ratio is the app's median over the bare window's.
+- List updates: time from a filter or search change to the list re-read and repainted, in process; its
+  limit is the SQL the list ran on the GUI thread for that change, replayed bare through the store's
+  driver in the same run (bench/bare.py), and the ratio is p95 over the limit's p95.
 - Memory: resident memory of the app when its window is shown and idle (printed by --exit-when-ready).
 """
 
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import re
 import statistics
@@ -22,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bare import bare_samples, beside, machine_load, p95, recorded, wide
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,11 +42,6 @@ w = QMainWindow(); w.setCentralWidget(QLabel("MissionDesk")); w.resize(1280, 800
 QTimer.singleShot(0, lambda: (print("ready", flush=True), w.close(), app.exit(0)))
 sys.exit(app.exec())
 """
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
 def timed_process(args: list[str]) -> tuple[float, str]:
@@ -88,19 +87,25 @@ def bench_startup(data_dir: Path, runs: int) -> None:
             memory.append(float(found.group(1)))
         bare_times.append(timed_process([sys.executable, "-c", BARE_WINDOW])[0])
     app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
-    print("\nStart-up, process start to (wall time):")
+    print(
+        f"\nStart-up, process start to (wall time; limit: a bare PySide6 window, median of {runs} in this run):"
+    )
     if shown_times:
         shown_med = statistics.median(shown_times)
         print(
-            f"  the main window shown and idle (its frame; the database opens on a worker thread): "
-            f"median {shown_med:.2f} s  max {max(shown_times):.2f} s  = {shown_med / bare_med:.2f}x bare   "
-            "target <= 2x"
+            f"  {'the main window shown and idle (its frame)':<44} median {shown_med:5.2f} s  "
+            f"max {max(shown_times):5.2f} s  limit {bare_med:5.2f} s  {shown_med / bare_med:5.2f}x   "
+            "target <= 2x the limit"
         )
     print(
-        f"  the case list shown in it, idle:  median {app_med:.2f} s  max {max(app_times):.2f} s   "
-        f"target < {STARTUP_TARGET_S:.1f} s  ({app_med / bare_med:.2f}x bare)"
+        f"  {'the case list shown in it, idle':<44} median {app_med:5.2f} s  "
+        f"max {max(app_times):5.2f} s  limit {bare_med:5.2f} s  {app_med / bare_med:5.2f}x   "
+        f"target < {STARTUP_TARGET_S:.1f} s"
     )
-    print(f"  a bare PySide6 window shown:      median {bare_med:.2f} s  max {max(bare_times):.2f} s")
+    print(
+        f"  {'(the limit) a bare PySide6 window shown':<44} median {bare_med:5.2f} s  max {max(bare_times):5.2f} s"
+    )
+    print("  (the frame is shown before the database opens: that opens on a worker thread)")
     if memory:
         print(
             f"\nResident memory when idle: median {statistics.median(memory):.0f} MB   target < {MEMORY_TARGET_MB:.0f} MB"
@@ -130,7 +135,7 @@ def bench_updates(data_dir: Path, repeat: int) -> None:
     assert isinstance(page, ListPage)
     bar = page.filter_bar
 
-    def measure(label: str, change: object, undo: object) -> float:
+    def measure(label: str, change: object, undo: object) -> tuple[float, float]:
         times = []
         for _ in range(repeat):
             started = time.perf_counter()
@@ -141,11 +146,25 @@ def bench_updates(data_dir: Path, repeat: int) -> None:
             times.append((time.perf_counter() - started) * 1000)
             undo()  # type: ignore[operator]
             bar._emit()
+        rows = page.model.total
+        # The limit: what the list ran on the GUI thread for this change (the count that follows on a
+        # worker thread is not waited for, so it is not recorded), replayed bare. The events processed
+        # after it are left out: whatever else is due then (a sync's status, a finished count's
+        # callback) would make the limit differ from run to run.
+        change()  # type: ignore[operator]
+        with recorded(ctx.store.engine) as statements:
+            bar._emit()
+            page.table.viewport().repaint()
+        app.processEvents()
+        undo()  # type: ignore[operator]
+        bar._emit()
+        limit = p95(bare_samples(ctx.store.engine, statements, repeat))
         worst = p95(times)
         print(
-            f"  {label:<42} p50 {statistics.median(times):6.1f} ms  p95 {worst:6.1f} ms  ({page.model.total:,} rows)"
+            f"  {label:<{42 - wide(label)}} p50 {statistics.median(times):6.1f} ms  p95 {worst:6.1f} ms  "
+            f"{beside(worst, limit)}  ({rows:,} rows, {len(statements)} statements)"
         )
-        return worst
+        return worst, worst / limit
 
     def set_filter(name: str, value: object) -> tuple[object, object]:
         return (lambda: bar.set_filter(name, value), lambda: bar.set_filter(name, None))
@@ -176,8 +195,16 @@ def bench_updates(data_dir: Path, repeat: int) -> None:
         "search DE-FRA-25 (reference)": search("DE-FRA-25"),
     }
     print(f"\nList update after a filter or search change ({repeat} runs each, list re-read and repainted)")
-    worst = max(measure(label, *pair) for label, pair in variants.items())
-    print(f"  worst p95 {worst:.1f} ms   target < {UPDATE_TARGET_MS:.0f} ms")
+    print(
+        "  (limit: the SQL the list ran on the GUI thread, replayed bare through the driver; ratio = p95 / limit)"
+    )
+    results = [measure(label, *pair) for label, pair in variants.items()]
+    worst = max(w for w, _ in results)
+    ratios = sorted(r for _, r in results)
+    print(
+        f"  worst p95 {worst:.1f} ms   target < {UPDATE_TARGET_MS:.0f} ms;  "
+        f"ratio to the bare SQL: median {statistics.median(ratios):.2f}x, worst {ratios[-1]:.2f}x"
+    )
     window.close()
     window.deleteLater()
     app.processEvents()
@@ -194,8 +221,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir or Path(tmp) / "laptop"
         prepare(data_dir, args.cases)
+        print(f"data folder: {data_dir}; {machine_load()}")
         bench_startup(data_dir, args.runs)
         bench_updates(data_dir, args.repeat)
+        print(f"\nat the end: {machine_load()}")
     return 0
 
 
