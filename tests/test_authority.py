@@ -108,6 +108,31 @@ def test_a_later_op_before_an_earlier_one_is_held_then_applied(world: World) -> 
     assert world.authority.receipts(o.op_id for o in ops) == {o.op_id: Status.APPLIED for o in ops}
 
 
+def test_an_op_held_for_its_gap_and_then_for_its_record_is_kept_held(world: World) -> None:
+    """Its gap closes in a later push while its record is still missing: it is held again, for the record
+    (the stored row replaced, not inserted beside itself: that broke the push on the unique number)."""
+    a = world.laptop("a")
+    _case(a)
+    officer, create = replica.pending_ops(a)
+    missing = str(uuid.uuid4())
+    edit = Op(
+        str(uuid.uuid4()),
+        a.device.device_id,
+        create.seq + 1,
+        "support_case",
+        missing,
+        OpKind.UPDATE,
+        "DE-FRA",
+        1,
+        {"priority": FieldChange("normal", "high")},
+    )
+    assert [r.status for r in world.authority.push([edit], a.device.device_id)] == [Status.HELD]
+    results = world.authority.push([officer, create], a.device.device_id)
+    assert [r.status for r in results] == [Status.APPLIED, Status.APPLIED]
+    assert [op.op_id for op in world.authority.held(a.device.device_id)] == [edit.op_id]
+    assert world.authority.device(a.device.device_id).next_seq == edit.seq + 1
+
+
 def test_a_forced_held_op_applies_and_the_lost_ops_still_apply_later(world: World) -> None:
     a = world.laptop("a")
     case_id = _case(a)

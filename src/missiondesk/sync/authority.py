@@ -50,7 +50,7 @@ from missiondesk.store import bulk, settings
 from missiondesk.store.engine import Store
 from missiondesk.store.records import new_row, utcnow
 from missiondesk.store.tables import auth_device, change_feed, entity_table, feed_counter, held_op, op_receipt
-from missiondesk.sync.unit import DeviceState, Stored, Unit
+from missiondesk.sync.unit import Decision, DeviceState, Stored, Unit
 from missiondesk.sync.wire import row_to_wire
 
 EPOCH_SETTING = "feed_epoch"
@@ -273,19 +273,11 @@ class Authority:
     ) -> list[PushResult]:
         """``push`` inside the caller's transaction (a bundle import commits or cancels as one)."""
         hashes = content_hashes or {}
-        device = self._device(conn, device_id)
-        if device.revoked:
-            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
-        for number, op in enumerate(ops, start=1):
-            problem = bounds_problem(op)
-            if problem:
-                raise Malformed(
-                    f"Op {number} of the batch cannot be received ({problem}); nothing was applied."
-                )
+        self._receivable(conn, ops, device_id)
         try:
             with conn.begin_nested():
                 unit = self._unit(conn, ops, device_id)
-                results = [self._push_one(unit, op, device_id, via, hashes.get(op.op_id)) for op in ops]
+                results = self._decide(unit, ops, device_id, via, hashes)
                 unit.flush()
             return results
         except sa.exc.IntegrityError:
@@ -309,6 +301,45 @@ class Authority:
                     unit.flush()
             results.append(result)
         return results
+
+    def preview_in(
+        self,
+        conn: Connection,
+        ops: Sequence[Op],
+        device_id: str,
+        via: str = "bundle",
+        content_hashes: Mapping[str, str] | None = None,
+    ) -> tuple[list[PushResult], dict[str, Decision]]:
+        """What ``push_in`` would answer for the batch, and what the merge would do to each op's record
+        (op id -> ``Decision``), decided by the very same code; nothing is written.
+
+        The batch is merged in memory as ``push_in`` merges it, and its unit of work is dropped instead
+        of flushed. The one answer only the write can give is a unique-value clash (two devices made the
+        same case reference): the preview cannot see it, the import then refuses that op alone.
+        """
+        self._receivable(conn, ops, device_id)
+        unit = self._unit(conn, ops, device_id)
+        unit.decisions = {}
+        results = self._decide(unit, ops, device_id, via, content_hashes or {})
+        return results, unit.decisions
+
+    def _receivable(self, conn: Connection, ops: Sequence[Op], device_id: str) -> None:
+        """Refuse the whole batch of an unknown or revoked device, or one holding an op out of bounds."""
+        device = self._device(conn, device_id)
+        if device.revoked:
+            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+        for number, op in enumerate(ops, start=1):
+            problem = bounds_problem(op)
+            if problem:
+                raise Malformed(
+                    f"Op {number} of the batch cannot be received ({problem}); nothing was applied."
+                )
+
+    def _decide(
+        self, unit: Unit, ops: Sequence[Op], device_id: str, via: str, hashes: Mapping[str, str]
+    ) -> list[PushResult]:
+        """Every op of the batch through the merge, in order, into ``unit`` (the one decision path)."""
+        return [self._push_one(unit, op, device_id, via, hashes.get(op.op_id)) for op in ops]
 
     def stored_results(
         self,
@@ -576,6 +607,7 @@ class Authority:
         record = unit.put(spec, row, new=True)
         fields = {k: [c.base, c.new] for k, c in op.changes.items()}
         self._feed(unit, spec, record, op, fields)
+        unit.decide(op.op_id, Decision(created=True))
         return _Effects(Status.APPLIED, record.version)
 
     def _check_references(
@@ -623,6 +655,7 @@ class Authority:
         known, unknown = _split(spec, op)
         wire_now = {name: spec.field(name).to_wire(current.get(name)) for name in known}
         verdicts = merge_fields(wire_now, known)
+        unit.decide(op.op_id, Decision(fields=tuple(verdicts)))
         apply = {v.field: v.ours for v in verdicts if v.verdict is FieldVerdict.APPLY}
         values = normalise(spec, apply)
         conflicts = [v for v in verdicts if v.verdict is FieldVerdict.CONFLICT]
@@ -649,6 +682,7 @@ class Authority:
             return _Effects(
                 Status.MERGED, current.version, "already " + ("deleted" if deleting else "restored")
             )
+        unit.decide(op.op_id, Decision(deleted=deleting))
         others = self._touched_by_others(unit, current, op) if deleting else set()
         when = _made_at(op) or unit.now
         record = self._change(

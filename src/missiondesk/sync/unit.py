@@ -21,11 +21,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.domain.enums import ConflictStatus
-from missiondesk.domain.schema import SYNC_COLUMNS, EntitySpec, entity
+from missiondesk.domain.merge import FieldMerge
+from missiondesk.domain.schema import EntitySpec, entity
 from missiondesk.store import bulk, search
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import (
-    audit_event,
     auth_device,
     change_feed,
     entity_table,
@@ -101,6 +101,15 @@ class Stored:
         return self.get(name)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the merge did to one op's record, kept only when a preview asks (``Unit.decisions``)."""
+
+    created: bool = False  # the op made the record
+    fields: tuple[FieldMerge, ...] = ()  # an edit: each changed field's verdict against HQ's value
+    deleted: bool | None = None  # a delete (True) or a restore (False) that changed the record
+
+
 @dataclass
 class Unit:
     conn: Connection
@@ -122,9 +131,10 @@ class Unit:
     held_added: set[str] = field(default_factory=set)
     held_known_for: set[str] = field(default_factory=set)  # record ids whose held ops were read
     new_receipts: list[dict[str, Any]] = field(default_factory=list)
-    audits: list[dict[str, Any]] = field(default_factory=list)
     devices: dict[str, DeviceState] = field(default_factory=dict)
     now: dt.datetime = field(default_factory=utcnow)
+    # op id -> what the merge did, for a preview (None: nobody asks, nothing is kept)
+    decisions: dict[str, Decision] | None = None
 
     # --- reading, once per batch ---------------------------------------------------------
 
@@ -302,9 +312,12 @@ class Unit:
         self._know_receipt(row)
 
     def hold(self, row: dict[str, Any]) -> None:
+        # Not through ``_know_held``: an op released and held again in one batch (its gap closed, its
+        # record still missing) stays in ``held_removed``, so its stored row is deleted before the new
+        # one is inserted (forgetting the delete broke the flush on the unique device and number).
         self.held_added.add(row["op_id"])
-        self.held_removed.discard(row["op_id"])
-        self._know_held(row)
+        self.held[row["op_id"]] = row
+        self.held_by_seq[(row["device_id"], row["seq"])] = row
 
     def release(self, op_id: str) -> None:
         row = self.held.pop(op_id, None)
@@ -315,8 +328,9 @@ class Unit:
         else:
             self.held_removed.add(op_id)
 
-    def audit(self, row: dict[str, Any]) -> None:
-        self.audits.append(row)
+    def decide(self, op_id: str, decision: Decision) -> None:
+        if self.decisions is not None:
+            self.decisions[op_id] = decision
 
     # --- flushing --------------------------------------------------------------------------
 
@@ -350,8 +364,6 @@ class Unit:
         added = [self.held[i] for i in self.held_added if i in self.held]
         for chunk in _chunks(added):
             bulk.insert(conn, held_op, chunk)
-        for chunk in _chunks(self.audits):
-            conn.execute(sa.insert(audit_event), chunk)
         for d in self.devices.values():
             if d.changed:
                 conn.execute(
@@ -400,10 +412,6 @@ class Unit:
 def _watched(spec: EntitySpec) -> tuple[str, ...]:
     """The columns a record's search document depends on."""
     return (*spec.search_fields, "deleted_at", "owner_mission")
-
-
-def sync_columns(row: dict[str, Any]) -> dict[str, Any]:
-    return {c: row[c] for c in SYNC_COLUMNS}
 
 
 def _dicts(conn: Connection, stmt: sa.Select[Any]) -> Iterator[dict[str, Any]]:
