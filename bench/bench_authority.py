@@ -27,7 +27,8 @@ from pathlib import Path
 from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.permissions import Role
 from missiondesk.services.setup import init_hq
-from missiondesk.sync.authority import Authority, Status
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.protocol import Status
 
 OPS_TARGET = 5000.0
 PAGE_TARGET_MS = 50.0

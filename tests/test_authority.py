@@ -25,7 +25,8 @@ from missiondesk.services.setup import init_mission
 from missiondesk.store.tables import change_feed, entity_table, op_receipt
 from missiondesk.sync import authority as authority_module
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Refused, Status
+from missiondesk.sync.authority import Refused
+from missiondesk.sync.protocol import Status
 from tests.syncsim import World, visible_state
 
 
@@ -363,7 +364,7 @@ def test_an_empty_answer_from_hq_never_deletes_local_records(world: World) -> No
     a = world.laptop("a")
     ids = [_case(a, f"사례 {i}") for i in range(30)]
     world.sync(a)
-    from missiondesk.sync.authority import FeedChange, FeedPage
+    from missiondesk.sync.protocol import FeedChange, FeedPage
 
     epoch, position = replica.cursor(a)
     assert epoch is not None

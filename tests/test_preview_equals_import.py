@@ -40,7 +40,7 @@ from missiondesk.errors import NotFound
 from missiondesk.services import bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
-from missiondesk.sync.authority import PushResult
+from missiondesk.sync.protocol import PushResult
 from tests.syncsim import World
 
 PRIORITIES = ["low", "normal", "high", "urgent"]

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -51,17 +51,12 @@ from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import audit_event, auth_device
 from missiondesk.sync import replica
-from missiondesk.sync.authority import (
-    Authority,
-    FeedChange,
-    FeedPage,
-    PushResult,
-    Status,
-    collector_paused,
-)
+from missiondesk.sync.authority import Authority, collector_paused
+from missiondesk.sync.protocol import FeedChange, FeedPage, PushResult, Status
 from missiondesk.sync.unit import Decision
 
 PUSH_CHUNK = 2000
+_Wire = TypeVar("_Wire", PushResult, FeedChange)
 
 
 class Step(StrEnum):
@@ -619,26 +614,13 @@ def _apply_ack(ctx: AppContext, b: BundlePlan, confirm_mass_change: bool) -> Bun
         if _already(conn, "ack", found.bundle_id):
             return _bundle_report(b, "already imported", "imported before; nothing changed")
     out = _bundle_report(b, "imported")
-    results = [_result(r) for r in found.results]
+    results = [_read(PushResult, r) for r in found.results]
     epoch = manifest.require("feed_epoch")
     feed_from = manifest.number("feed_from")
     feed_to = manifest.number("feed_cursor")
     seen_epoch, position = replica.cursor(ctx)
     page = FeedPage(
-        epoch,
-        feed_to,
-        manifest.number("feed_head"),
-        tuple(
-            FeedChange(
-                int(c["seq"]),
-                str(c["entity"]),
-                str(c["record_id"]),
-                str(c["kind"]),
-                int(c["version"]),
-                c.get("state"),
-            )
-            for c in found.feed
-        ),
+        epoch, feed_to, manifest.number("feed_head"), tuple(_read(FeedChange, c) for c in found.feed)
     )
     if seen_epoch is not None and seen_epoch != epoch:
         replica.restart_after_new_epoch(ctx, epoch)
@@ -668,19 +650,12 @@ def _apply_ack(ctx: AppContext, b: BundlePlan, confirm_mass_change: bool) -> Bun
     return out
 
 
-def _result(data: dict[str, Any]) -> PushResult:
+def _read(kind: type[_Wire], data: dict[str, Any]) -> _Wire:
+    """A result or a feed change of an acknowledgement file, or the file refused."""
     try:
-        original = data.get("original")
-        return PushResult(
-            str(data["op_id"]),
-            int(data["seq"]),
-            Status(data["status"]),
-            str(data.get("reason") or ""),
-            None if data.get("version") is None else int(data["version"]),
-            None if original is None else Status(original),
-        )
-    except (KeyError, ValueError, TypeError) as exc:
-        raise BundleRefused(f"The acknowledgement holds an unreadable result ({exc}): refused.") from exc
+        return kind.from_wire(data)
+    except ValueError as exc:
+        raise BundleRefused(f"The acknowledgement holds an unreadable line ({exc}): refused.") from exc
 
 
 def results_json(report: BundleReport) -> list[str]:

@@ -22,8 +22,7 @@ import gc
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -50,51 +49,17 @@ from missiondesk.store import bulk, settings
 from missiondesk.store.engine import Store
 from missiondesk.store.records import new_row, utcnow
 from missiondesk.store.tables import auth_device, change_feed, entity_table, feed_counter, held_op, op_receipt
+from missiondesk.sync.protocol import FeedChange, FeedPage, PushResult, Status
 from missiondesk.sync.unit import Decision, DeviceState, Stored, Unit
 from missiondesk.sync.wire import row_to_wire
 
 EPOCH_SETTING = "feed_epoch"
 
 
-class Status(StrEnum):
-    APPLIED = "applied"  # every change applied; nobody else had touched the record
-    MERGED = "merged"  # applied alongside other changes, or already there
-    CONFLICT = "conflict"  # at least one field conflicted; the rest applied
-    HELD = "held"  # waiting for an earlier op of its device (or for its record)
-    DUPLICATE = "duplicate"  # seen before: ``original`` says what happened then
-    REJECTED = "rejected"  # refused: ``reason`` says why; nothing changed
-
-
 DONE = frozenset({Status.APPLIED, Status.MERGED, Status.CONFLICT})
 
 
 _RECEIPT_CHUNK = 10_000  # op ids per receipt read (one parameter each on SQLite and PostgreSQL)
-
-
-@dataclass(frozen=True)
-class PushResult:
-    op_id: str
-    seq: int
-    status: Status
-    reason: str = ""
-    version: int | None = None
-    original: Status | None = None  # for duplicates: the first result
-
-    @property
-    def settled(self) -> bool:
-        """Received for good: applied, merged, in conflict, or rejected (not waiting)."""
-        final = self.original if self.status is Status.DUPLICATE else self.status
-        return final is not None and final is not Status.HELD
-
-    def to_wire(self) -> dict[str, Any]:
-        return {
-            "op_id": self.op_id,
-            "seq": self.seq,
-            "status": self.status.value,
-            "reason": self.reason,
-            "version": self.version,
-            "original": None if self.original is None else self.original.value,
-        }
 
 
 @dataclass(frozen=True)
@@ -106,28 +71,6 @@ class DeviceInfo:
     next_seq: int
     revoked: bool
     blocked_reason: str | None
-
-
-@dataclass(frozen=True)
-class FeedChange:
-    seq: int
-    entity: str
-    record_id: str
-    kind: str  # upsert | revoke
-    version: int
-    state: dict[str, Any] | None  # the record now, for upserts still in the device's scope
-
-
-@dataclass(frozen=True)
-class FeedPage:
-    epoch: str
-    cursor: int  # the cursor to ask from next time
-    head: int  # the newest feed number when the page was read
-    changes: tuple[FeedChange, ...] = field(default_factory=tuple)
-
-    @property
-    def more(self) -> bool:
-        return self.cursor < self.head
 
 
 class Rejected(Exception):
@@ -378,17 +321,7 @@ class Authority:
             receipt = receipts[op.op_id]
             if op.device_id != device_id or receipt["content_hash"] != content_hashes.get(op.op_id):
                 return None
-            # As ``_seen`` answers a receipt found by op id with the same content.
-            results.append(
-                PushResult(
-                    op.op_id,
-                    op.seq,
-                    Status.DUPLICATE,
-                    receipt["reason"] or "",
-                    receipt["version"],
-                    Status(receipt["status"]),
-                )
-            )
+            results.append(_duplicate(op, receipt))  # as ``_seen`` answers it
         return results
 
     def _unit(self, conn: Connection, ops: Sequence[Op], device_id: str) -> Unit:
@@ -445,10 +378,7 @@ class Authority:
             return None
         if found["op_id"] == op.op_id and found["content_hash"] == content_hash:
             if receipt is not None:
-                original = Status(receipt["status"])
-                return PushResult(
-                    op.op_id, op.seq, Status.DUPLICATE, receipt["reason"] or "", receipt["version"], original
-                )
+                return _duplicate(op, receipt)
             return PushResult(op.op_id, op.seq, Status.DUPLICATE, "still waiting at HQ", None, Status.HELD)
         if found["op_id"] == op.op_id:
             return PushResult(
@@ -513,19 +443,8 @@ class Authority:
         except _HoldForSchema as exc:
             self._hold(unit, op, content_hash, "schema", via)
             return PushResult(op.op_id, op.seq, Status.HELD, str(exc))
-        unit.add_receipt(
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "seq": op.seq,
-                "content_hash": content_hash,
-                "status": effects.status.value,
-                "reason": effects.reason or None,
-                "version": effects.version,
-                "via": via,
-                "received_at": unit.now,
-            }
-        )
+        result = PushResult(op.op_id, op.seq, effects.status, effects.reason, effects.version)
+        unit.add_receipt(result.receipt(op, content_hash, via, unit.now))
         if effects.status in DONE and op.kind is OpKind.CREATE:
             for row in unit.held_for_record(op.record_id):
                 unit.release(row["op_id"])
@@ -533,23 +452,12 @@ class Authority:
                 owner = unit.device(waiting.device_id)
                 if owner is not None:
                     self._apply_or_reject(unit, waiting, owner, row["content_hash"], row["via"])
-        return PushResult(op.op_id, op.seq, effects.status, effects.reason, effects.version)
+        return result
 
     def _reject_receipt(self, unit: Unit, op: Op, content_hash: str, via: str, reason: str) -> PushResult:
-        unit.add_receipt(
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "seq": op.seq,
-                "content_hash": content_hash,
-                "status": Status.REJECTED.value,
-                "reason": reason,
-                "version": None,
-                "via": via,
-                "received_at": unit.now,
-            }
-        )
-        return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
+        result = PushResult(op.op_id, op.seq, Status.REJECTED, reason)
+        unit.add_receipt(result.receipt(op, content_hash, via, unit.now))
+        return result
 
     # --- merge: every check comes before the first buffered write ----------------------------
 
@@ -820,19 +728,8 @@ class Authority:
         assert current is not None
         record = self._change(unit, spec, current, {}, None)
         self._feed(unit, spec, record, op, {k: [c.base, c.new] for k, c in op.changes.items()})
-        unit.add_receipt(
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "seq": op.seq,
-                "content_hash": op.content_hash(),
-                "status": Status.APPLIED.value,
-                "reason": None,
-                "version": record.version,
-                "via": "local",
-                "received_at": unit.now,
-            }
-        )
+        result = PushResult(op.op_id, op.seq, Status.APPLIED, version=record.version)
+        unit.add_receipt(result.receipt(op, op.content_hash(), "local", unit.now))
         if spec.name == "conflict" and "status" in op.changes:
             self._settle_conflict_state(unit, record, op)
         unit.flush()
@@ -1010,6 +907,14 @@ def _split(spec: EntitySpec, op: Op) -> tuple[dict[str, FieldChange], dict[str, 
     known = {k: c for k, c in op.changes.items() if spec.has_field(k)}
     unknown = {k: c.new for k, c in op.changes.items() if not spec.has_field(k)}
     return known, unknown
+
+
+def _duplicate(op: Op, receipt: Mapping[str, Any]) -> PushResult:
+    """The answer to an op received before with the same content: its stored result."""
+    original = Status(receipt["status"])
+    return PushResult(
+        op.op_id, op.seq, Status.DUPLICATE, receipt["reason"] or "", receipt["version"], original
+    )
 
 
 class _HoldForRecord(Exception):

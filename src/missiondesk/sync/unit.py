@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -33,6 +33,7 @@ from missiondesk.store.tables import (
     held_op,
     op_receipt,
 )
+from missiondesk.sync.protocol import ReceiptRow
 
 # Rows per write and ids per read (an id list is one parameter: see bulk.among). Few round trips;
 # the bound only keeps one statement's parameters to a few megabytes.
@@ -123,14 +124,14 @@ class Unit:
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # record id -> feed entries
     # record id -> the base version from which ``history`` is complete (-1: all of it)
     history_from: dict[str, int] = field(default_factory=dict)
-    receipts: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> receipt row
-    receipt_by_seq: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    receipts: dict[str, ReceiptRow] = field(default_factory=dict)  # op id -> receipt row
+    receipt_by_seq: dict[tuple[str, int], ReceiptRow] = field(default_factory=dict)
     held: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> held row
     held_by_seq: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
     held_removed: set[str] = field(default_factory=set)
     held_added: set[str] = field(default_factory=set)
     held_known_for: set[str] = field(default_factory=set)  # record ids whose held ops were read
-    new_receipts: list[dict[str, Any]] = field(default_factory=list)
+    new_receipts: list[ReceiptRow] = field(default_factory=list)
     devices: dict[str, DeviceState] = field(default_factory=dict)
     now: dt.datetime = field(default_factory=utcnow)
     # op id -> what the merge did, for a preview (None: nobody asks, nothing is kept)
@@ -153,13 +154,13 @@ class Unit:
         for chunk in _chunks(op_ids):
             stmt = sa.select(op_receipt).where(bulk.among(self.conn, op_receipt.c.op_id, chunk))
             for row in _dicts(self.conn, stmt):
-                self._know_receipt(row)
+                self._know_receipt(cast(ReceiptRow, row))
         for device_id in {d for d, _ in seqs}:
             numbers = [s for d, s in seqs if d == device_id]
             for where in _seq_filters(self.conn, numbers):
                 stmt = sa.select(op_receipt).where(op_receipt.c.device_id == device_id, where)
                 for row in _dicts(self.conn, stmt):
-                    self._know_receipt(row)
+                    self._know_receipt(cast(ReceiptRow, row))
             for row in _dicts(self.conn, sa.select(held_op).where(held_op.c.device_id == device_id)):
                 self._know_held(row)
         all_ids = [rid for ids in records.values() for rid in ids]
@@ -221,7 +222,7 @@ class Unit:
         self.rows[(entity_name, row["id"])] = row
         self.original[(entity_name, row["id"])] = row
 
-    def _know_receipt(self, row: dict[str, Any]) -> None:
+    def _know_receipt(self, row: ReceiptRow) -> None:
         self.receipts[row["op_id"]] = row
         self.receipt_by_seq[(row["device_id"], row["seq"])] = row
 
@@ -307,7 +308,7 @@ class Unit:
         if entry["kind"] == "upsert":
             self.history.setdefault(entry["record_id"], []).append(entry)
 
-    def add_receipt(self, row: dict[str, Any]) -> None:
+    def add_receipt(self, row: ReceiptRow) -> None:
         self.new_receipts.append(row)
         self._know_receipt(row)
 
