@@ -23,9 +23,9 @@ from missiondesk.services.records import RecordService
 from missiondesk.services.search import search_all
 from missiondesk.services.setup import init_mission
 from missiondesk.store.tables import change_feed, entity_table, op_receipt
-from missiondesk.sync import authority as authority_module
+from missiondesk.sync import merge as merge_module
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Refused
+from missiondesk.sync.devices import Refused
 from missiondesk.sync.protocol import Status
 from tests.syncsim import World, visible_state
 
@@ -644,7 +644,7 @@ def test_a_bug_in_the_merge_is_not_a_refusal_and_the_op_applies_once_fixed(
     def broken(*_args: object, **_kw: object) -> object:
         raise ValueError("a bug in HQ's merge")
 
-    monkeypatch.setattr(authority_module, "merge_fields", broken)
+    monkeypatch.setattr(merge_module, "merge_fields", broken)
     ops = replica.pending_ops(a)
     with pytest.raises(ValueError, match="a bug in HQ's merge"):
         world.authority.push(ops, a.device.device_id)

@@ -37,7 +37,9 @@ from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import auth_device, entity_table
 from missiondesk.sync import protocol, verify
-from missiondesk.sync.authority import EPOCH_SETTING, Authority, Refused
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.devices import Refused
+from missiondesk.sync.feed import EPOCH_SETTING
 from missiondesk.sync.wire import row_to_wire
 
 Scope = MutableMapping[str, Any]

@@ -51,9 +51,9 @@ from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import audit_event, auth_device
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Authority, collector_paused
+from missiondesk.sync.authority import Authority
 from missiondesk.sync.protocol import FeedChange, FeedPage, PushResult, Status
-from missiondesk.sync.unit import Decision
+from missiondesk.sync.unit import Decision, collector_paused
 
 PUSH_CHUNK = 2000
 _Wire = TypeVar("_Wire", PushResult, FeedChange)
