@@ -34,7 +34,8 @@ from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.permissions import Role
 from missiondesk.services.setup import init_hq
 from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE
-from missiondesk.sync.authority import Authority, Status
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.protocol import Status
 from raw import in_list, raw_write_seconds, row_count, rowid_marks, rows_added, rows_of
 
 OPS_TARGET = 0.35  # of the raw limit

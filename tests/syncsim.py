@@ -15,7 +15,8 @@ from missiondesk.services.context import AppContext
 from missiondesk.services.setup import init_hq, init_mission
 from missiondesk.store.tables import entity_table
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Authority, PushResult
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.protocol import PushResult
 
 
 @dataclass

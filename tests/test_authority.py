@@ -23,9 +23,10 @@ from missiondesk.services.records import RecordService
 from missiondesk.services.search import search_all
 from missiondesk.services.setup import init_mission
 from missiondesk.store.tables import change_feed, entity_table, op_receipt
-from missiondesk.sync import authority as authority_module
+from missiondesk.sync import merge as merge_module
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Refused, Status
+from missiondesk.sync.devices import Refused
+from missiondesk.sync.protocol import Status
 from tests.syncsim import World, visible_state
 
 
@@ -106,6 +107,31 @@ def test_a_later_op_before_an_earlier_one_is_held_then_applied(world: World) -> 
     assert _hq_value(world, "support_case", case_id, "priority") == "high"
     assert _hq_value(world, "support_case", case_id, "summary") == "현지 정부 회신 대기"
     assert world.authority.receipts(o.op_id for o in ops) == {o.op_id: Status.APPLIED for o in ops}
+
+
+def test_an_op_held_for_its_gap_and_then_for_its_record_is_kept_held(world: World) -> None:
+    """Its gap closes in a later push while its record is still missing: it is held again, for the record
+    (the stored row replaced, not inserted beside itself: that broke the push on the unique number)."""
+    a = world.laptop("a")
+    _case(a)
+    officer, create = replica.pending_ops(a)
+    missing = str(uuid.uuid4())
+    edit = Op(
+        str(uuid.uuid4()),
+        a.device.device_id,
+        create.seq + 1,
+        "support_case",
+        missing,
+        OpKind.UPDATE,
+        "DE-FRA",
+        1,
+        {"priority": FieldChange("normal", "high")},
+    )
+    assert [r.status for r in world.authority.push([edit], a.device.device_id)] == [Status.HELD]
+    results = world.authority.push([officer, create], a.device.device_id)
+    assert [r.status for r in results] == [Status.APPLIED, Status.APPLIED]
+    assert [op.op_id for op in world.authority.held(a.device.device_id)] == [edit.op_id]
+    assert world.authority.device(a.device.device_id).next_seq == edit.seq + 1
 
 
 def test_a_forced_held_op_applies_and_the_lost_ops_still_apply_later(world: World) -> None:
@@ -338,7 +364,7 @@ def test_an_empty_answer_from_hq_never_deletes_local_records(world: World) -> No
     a = world.laptop("a")
     ids = [_case(a, f"사례 {i}") for i in range(30)]
     world.sync(a)
-    from missiondesk.sync.authority import FeedChange, FeedPage
+    from missiondesk.sync.protocol import FeedChange, FeedPage
 
     epoch, position = replica.cursor(a)
     assert epoch is not None
@@ -618,7 +644,7 @@ def test_a_bug_in_the_merge_is_not_a_refusal_and_the_op_applies_once_fixed(
     def broken(*_args: object, **_kw: object) -> object:
         raise ValueError("a bug in HQ's merge")
 
-    monkeypatch.setattr(authority_module, "merge_fields", broken)
+    monkeypatch.setattr(merge_module, "merge_fields", broken)
     ops = replica.pending_ops(a)
     with pytest.raises(ValueError, match="a bug in HQ's merge"):
         world.authority.push(ops, a.device.device_id)

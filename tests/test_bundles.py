@@ -28,7 +28,8 @@ from missiondesk.services.records import RecordService
 from missiondesk.store import outbox
 from missiondesk.store.tables import audit_event, auth_device, entity_table, op_receipt
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Authority, PushResult, Status
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.protocol import PushResult, Status
 from tests.syncsim import World, visible_state
 
 

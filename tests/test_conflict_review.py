@@ -11,7 +11,7 @@ from missiondesk.domain.enums import Resolution
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import PermissionDenied, RecordService
-from missiondesk.sync.authority import Status
+from missiondesk.sync.protocol import Status
 from tests.syncsim import World, visible_state
 
 

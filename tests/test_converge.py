@@ -34,7 +34,8 @@ from missiondesk.services.records import RecordService
 from missiondesk.store.tables import change_feed, entity_table, held_op, op_receipt
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
-from missiondesk.sync.authority import Authority, PushResult, Status
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.protocol import PushResult, Status
 from tests.conftest import reset_postgres
 from tests.syncsim import World, visible_state
 

@@ -31,7 +31,7 @@ from missiondesk.store import records as rows
 from missiondesk.store import settings as store_settings
 from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE, entity_table, search_doc
 from missiondesk.sync import replica
-from missiondesk.sync.authority import FeedChange, FeedPage
+from missiondesk.sync.protocol import FeedChange, FeedPage
 from missiondesk.sync.wire import row_from_wire, row_to_wire
 
 EPOCH = "epoch-1"

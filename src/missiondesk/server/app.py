@@ -37,7 +37,9 @@ from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import auth_device, entity_table
 from missiondesk.sync import protocol, verify
-from missiondesk.sync.authority import EPOCH_SETTING, Authority, Refused
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.devices import Refused
+from missiondesk.sync.feed import EPOCH_SETTING
 from missiondesk.sync.wire import row_to_wire
 
 Scope = MutableMapping[str, Any]
@@ -412,25 +414,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
     ) -> Response:
         page = authority.changes(who.device_id, cursor, limit)
         request.state.changes = len(page.changes)
-        return _json(
-            {
-                "epoch": page.epoch,
-                "cursor": page.cursor,
-                "head": page.head,
-                "more": page.more,
-                "changes": [
-                    {
-                        "seq": c.seq,
-                        "entity": c.entity,
-                        "record_id": c.record_id,
-                        "kind": c.kind,
-                        "version": c.version,
-                        "state": c.state,
-                    }
-                    for c in page.changes
-                ],
-            }
-        )
+        return _json(page.to_wire())
 
     @app.get(f"{protocol.API}/verify", tags=["sync"], dependencies=versioned)
     def verify_scope(
@@ -513,7 +497,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
     ) -> list[dict[str, Any]]:
         auth.require_device(store, device_id)
         results = authority.force_held(device_id, dt.timedelta(hours=older_than_hours))
-        return [r.to_wire() for r in results]
+        return [dict(r.to_wire()) for r in results]
 
     app.add_middleware(LimitBody, limit=config.max_body)
     return app

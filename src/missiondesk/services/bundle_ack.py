@@ -25,7 +25,8 @@ from missiondesk.services.context import AppContext
 from missiondesk.services.device_keys import private_key
 from missiondesk.store.errors import environment_errors
 from missiondesk.store.records import utcnow
-from missiondesk.sync.authority import Authority, FeedChange
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.protocol import FeedChange
 
 FEED_PAGE = 500
 
@@ -105,22 +106,7 @@ def _write_ack(
     }
     payload = [
         ("results", (canonical_json(r.to_wire()) for r in results)),
-        (
-            "feed",
-            (
-                canonical_json(
-                    {
-                        "seq": c.seq,
-                        "entity": c.entity,
-                        "record_id": c.record_id,
-                        "kind": c.kind,
-                        "version": c.version,
-                        "state": c.state,
-                    }
-                )
-                for c in changes
-            ),
-        ),
+        ("feed", (canonical_json(c.to_wire()) for c in changes)),
     ]
     with environment_errors():
         write_bundle(out, manifest, payload, private_key(ctx), password=password)

@@ -46,7 +46,7 @@ from missiondesk.store.records import utcnow
 from missiondesk.store.tables import entity_table
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.sync import replica
-from missiondesk.sync.authority import collector_paused
+from missiondesk.sync.unit import collector_paused
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HQ_EMAIL_SETTING = "hq_email"

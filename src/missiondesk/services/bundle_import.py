@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -40,32 +40,25 @@ from missiondesk.bundles.readable_job import ReadableJob
 from missiondesk.bundles.reader import WorkbookContent, add_readable, read_workbook
 from missiondesk.bundles.report_workbook import write_tables
 from missiondesk.bundles.verify import ReadableCheck, Trust
-from missiondesk.domain.merge import FieldVerdict, merge_fields
-from missiondesk.domain.ops import Op, OpKind
-from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
-from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, Scope, entity, is_entity
+from missiondesk.domain.merge import FieldVerdict
+from missiondesk.domain.ops import Op
+from missiondesk.domain.permissions import Role
 from missiondesk.errors import UserError
 from missiondesk.services.audit_files import record_file_event
 from missiondesk.services.context import AppContext
 from missiondesk.services.device_keys import registered_key
 from missiondesk.services.progress import Silent, TaskContext
 from missiondesk.store.backup import backup_name
-from missiondesk.store.bulk import among
 from missiondesk.store.database import backup as backup_store
 from missiondesk.store.errors import environment_errors
-from missiondesk.store.tables import audit_event, auth_device, entity_table, held_op, op_receipt
+from missiondesk.store.tables import audit_event, auth_device
 from missiondesk.sync import replica
-from missiondesk.sync.authority import (
-    Authority,
-    FeedChange,
-    FeedPage,
-    PushResult,
-    Status,
-    collector_paused,
-)
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.protocol import FeedChange, FeedPage, PushResult, Status
+from missiondesk.sync.unit import Decision, collector_paused
 
 PUSH_CHUNK = 2000
-_SET_CHUNK = 10_000
+_Wire = TypeVar("_Wire", PushResult, FeedChange)
 
 
 class PasswordNeed(StrEnum):
@@ -318,6 +311,7 @@ class BundlePlan:
     already_imported: bool = False
     records: list[RecordPreview] = field(default_factory=list)
     refusal: str | None = None
+    predicted: list[PushResult] = field(default_factory=list)  # per op, what ``apply`` will answer
 
     @property
     def needs_confirmation(self) -> bool:
@@ -429,221 +423,70 @@ def _plan_ops(ctx: AppContext, bundle: BundlePlan) -> None:
                 f"Device {device_id} is enrolled for {device['mission_code']}, not {manifest.get('mission')}."
             )
         bundle.already_imported = _already(conn, "bundle", manifest.require("bundle_id"))
-        bundle.records = _preview(conn, found.entries, device)
+        bundle.predicted, bundle.records = _preview(Authority(ctx.store), conn, found.entries, device_id)
 
 
-def _preview(conn: Connection, entries: list[OpEntry], device: Any) -> list[RecordPreview]:
-    """Predict each op's result from HQ's current state (read only; ``apply`` gives the real results)."""
-    ids = [e.op.op_id for e in entries]
-    receipts: dict[str, str] = {}  # op id -> content hash
-    held: set[str] = set()
-    # The whole batch's ids in a few set-based queries (one parameter each), not one query per op.
-    for start in range(0, len(ids), _SET_CHUNK):
-        chunk = ids[start : start + _SET_CHUNK]
-        stmt = sa.select(op_receipt.c.op_id, op_receipt.c.content_hash).where(
-            among(conn, op_receipt.c.op_id, chunk)
-        )
-        receipts.update((op_id, content_hash) for op_id, content_hash in conn.execute(stmt))
-        held.update(
-            conn.execute(sa.select(held_op.c.op_id).where(among(conn, held_op.c.op_id, chunk))).scalars()
-        )
-    held_seqs = set(
-        conn.execute(sa.select(held_op.c.seq).where(held_op.c.device_id == device["device_id"])).scalars()
-    )
-    state: dict[str, dict[str, Any] | None] = {}
-    owners: dict[str, str] = {}
-    deleted: dict[str, bool] = {}
-    wanted: dict[str, set[str]] = {}
-    for e in entries:
-        # An op already received is predicted from its receipt alone: its record need not be read.
-        if e.op.op_id not in receipts and is_entity(e.op.entity):
-            wanted.setdefault(e.op.entity, set()).add(e.op.record_id)
-    for name, record_ids in wanted.items():
-        spec = entity(name)
-        table = entity_table(name)
-        id_list = sorted(record_ids)
-        for start in range(0, len(id_list), _SET_CHUNK):
-            stmt = sa.select(table).where(among(conn, table.c.id, id_list[start : start + _SET_CHUNK]))
-            for row in conn.execute(stmt).mappings():
-                state[row["id"]] = {f.name: f.to_wire(row[f.name]) for f in spec.fields}
-                owners[row["id"]] = row["owner_mission"]
-                deleted[row["id"]] = row["deleted_at"] is not None
-    predict = _Predictor(receipts, held, state, owners, deleted, Role(device["role"]), device["mission_code"])
-    predict.targets = _target_owners(conn, entries, receipts)
-    expected = int(device["next_seq"])
+def _preview(
+    authority: Authority, conn: Connection, entries: list[OpEntry], device_id: str
+) -> tuple[list[PushResult], list[RecordPreview]]:
+    """Each op's result as ``apply`` will give it, decided by the authority's own merge
+    (``Authority.preview_in``: the push in memory, never written), and the records' previews from it."""
+    ops = [e.op for e in entries]
+    hashes = _hashes(entries)
+    decisions: dict[str, Decision] = {}
+    # As ``apply``: a bundle received before is answered from its receipts alone.
+    results = authority.stored_results(conn, ops, device_id, hashes) if ops else []
+    try:
+        if results is None:
+            results, decisions = authority.preview_in(conn, ops, device_id, "bundle", hashes)
+    except UserError as exc:  # the whole batch refused (an op out of bounds): as the import would
+        raise BundleRefused(str(exc)) from exc
     previews: dict[str, RecordPreview] = {}
-    for e in entries:
-        op = e.op
-        outcome, reason, changes = predict(e, expected)
-        if (outcome is not Outcome.HELD or op.op_id in held) and op.seq == expected:
-            expected += 1
-            while expected in held_seqs:
-                expected += 1
+    for op, result in zip(ops, results, strict=True):
+        outcome, part = _outcome(op, result, decisions.get(op.op_id))
         preview = previews.get(op.record_id)
         if preview is None:
-            previews[op.record_id] = RecordPreview(op.entity, op.record_id, outcome, reason, [changes])
+            previews[op.record_id] = RecordPreview(op.entity, op.record_id, outcome, result.reason, [part])
         else:
             if WORST_FIRST.index(outcome) < WORST_FIRST.index(preview.outcome):
-                preview.outcome, preview.reason = outcome, reason
-            preview.parts.append(changes)
-    return list(previews.values())
+                preview.outcome, preview.reason = outcome, result.reason
+            preview.parts.append(part)
+    return results, list(previews.values())
 
 
-def _target_owners(
-    conn: Connection, entries: list[OpEntry], receipts: dict[str, str]
-) -> dict[tuple[str, str], str]:
-    """(entity, id) -> owner mission of every record HQ holds that the bundle's new ops refer to."""
-    wanted: dict[str, set[str]] = {}
-    for e in entries:
-        op = e.op
-        if op.op_id in receipts or not is_entity(op.entity) or op.kind in (OpKind.DELETE, OpKind.RESTORE):
-            continue
-        spec = entity(op.entity)
-        for name in spec.reference_names & op.changes.keys():
-            value = op.changes[name].new
-            for target_id in value if isinstance(value, list) else [value]:
-                if isinstance(target_id, str) and target_id:
-                    wanted.setdefault(str(spec.field(name).target), set()).add(target_id)
-    found: dict[tuple[str, str], str] = {}
-    for name, ids in wanted.items():
-        table = entity_table(name)
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), _SET_CHUNK):
-            stmt = sa.select(table.c.id, table.c.owner_mission).where(
-                among(conn, table.c.id, id_list[start : start + _SET_CHUNK])
-            )
-            found.update(((name, rid), owner) for rid, owner in conn.execute(stmt))
-    return found
+def _outcome(
+    op: Op, result: PushResult, decision: Decision | None
+) -> tuple[Outcome, Sequence[FieldPreview] | Op]:
+    """A push result in the preview's words, with the field changes the merge decided."""
+    status = result.status
+    if status is Status.DUPLICATE:
+        return (Outcome.HELD if result.original is Status.HELD else Outcome.UNCHANGED), ()
+    if status is Status.REJECTED:
+        return Outcome.REJECTED, ()
+    if status is Status.HELD:
+        return Outcome.HELD, ()
+    conflict = status is Status.CONFLICT
+    if decision is None:  # nothing to change (already deleted), or an edit of a record deleted at HQ
+        return (Outcome.CONFLICT if conflict else Outcome.UNCHANGED), ()
+    if decision.created:
+        return Outcome.NEW, op
+    if decision.deleted is not None:
+        shown = [FieldPreview("deleted", not decision.deleted, decision.deleted, conflict)]
+        return (Outcome.CONFLICT if conflict else Outcome.UPDATED), shown
+    changes = [
+        FieldPreview(v.field, v.theirs, v.ours, v.verdict is FieldVerdict.CONFLICT)
+        for v in decision.fields
+        if v.verdict is not FieldVerdict.SAME
+    ]
+    if conflict:
+        return Outcome.CONFLICT, changes
+    return (Outcome.UPDATED if changes else Outcome.UNCHANGED), changes
 
 
-class _Predictor:
-    """One op's predicted outcome, from HQ's state as read and as the bundle's earlier ops leave it."""
-
-    def __init__(
-        self,
-        receipts: dict[str, str],
-        held: set[str],
-        state: dict[str, dict[str, Any] | None],
-        owners: dict[str, str],
-        deleted: dict[str, bool],
-        role: Role,
-        mission: str,
-    ) -> None:
-        self.receipts = receipts
-        self.held = held
-        self.state = state
-        self.owners = owners
-        self.deleted = deleted
-        self.role = role
-        self.mission = mission
-        self.created: dict[str, Op] = {}  # records new in this bundle: their state is made when needed
-        self.targets: dict[tuple[str, str], str] = {}  # (entity, id) -> owner of records referred to
-        self._refusals: dict[tuple[str, str, tuple[str, ...], bool], str | None] = {}
-
-    def refusal(self, spec: EntitySpec, owner: str, fields: Iterable[str], whole_record: bool) -> str | None:
-        # A bundle's ops repeat a few shapes (entity, owner, fields): each is judged once.
-        key = (spec.name, owner, tuple(fields), whole_record)
-        try:
-            return self._refusals[key]
-        except KeyError:
-            found = self._refusals[key] = write_refusal(
-                spec, owner, self.role, self.mission, key[2], whole_record=whole_record
-            )
-            return found
-
-    def references(self, spec: EntitySpec, op: Op, owner: str) -> tuple[Outcome, str] | None:
-        """As the authority's ``_check_references`` decides (``permissions.reference_refusal``)."""
-        for f in spec.reference_fields:
-            if f.name not in op.changes:
-                continue
-            value = op.changes[f.name].new
-            for target_id in value if isinstance(value, list) else [value]:
-                if not isinstance(target_id, str) or not target_id:
-                    continue
-                if target_id == op.record_id and f.target == spec.name:
-                    continue
-                target_owner = self.targets.get((str(f.target), target_id))
-                if target_owner is None:
-                    if f.cross_mission:
-                        continue
-                    return Outcome.HELD, "waiting for the record it refers to"
-                target = entity(str(f.target))
-                refusal = reference_refusal(spec, f, target, target_owner, owner, self.role, self.mission)
-                if refusal:
-                    return Outcome.REJECTED, refusal
-        return None
-
-    def current(self, record_id: str) -> dict[str, Any] | None:
-        found = self.state.get(record_id)
-        if found is None and record_id in self.created:
-            op = self.created.pop(record_id)
-            found = self.state[record_id] = {k: c.new for k, c in op.changes.items()}
-        return found
-
-    def __call__(self, e: OpEntry, expected: int) -> tuple[Outcome, str, Sequence[FieldPreview] | Op]:
-        op = e.op
-        receipt = self.receipts.get(op.op_id)
-        if receipt is not None:
-            if receipt != e.full_hash:
-                return Outcome.REJECTED, "this op id was already received with different content", ()
-            return Outcome.UNCHANGED, "already received", ()
-        if op.op_id in self.held:
-            return Outcome.HELD, "already waiting at HQ", ()
-        if op.seq > expected:
-            return Outcome.HELD, f"waiting for op {expected} of this device", ()
-        if not is_entity(op.entity):
-            return Outcome.REJECTED, f"unknown record type {op.entity!r}", ()
-        spec = entity(op.entity)
-        current = self.current(op.record_id)
-        if current is None:
-            if op.kind is not OpKind.CREATE:
-                return Outcome.HELD, "waiting for the record to reach HQ", ()
-            owner = GLOBAL_OWNER if spec.scope is Scope.REFERENCE else op.owner_mission
-            refusal = self.refusal(spec, owner, op.changes.keys(), True)
-            if refusal:
-                return Outcome.REJECTED, refusal, ()
-            judged = self.references(spec, op, owner)
-            if judged is not None:
-                return judged[0], judged[1], ()
-            self.targets[(spec.name, op.record_id)] = owner
-            self.created[op.record_id] = op
-            self.owners[op.record_id] = owner
-            self.deleted[op.record_id] = False
-            return Outcome.NEW, "", op
-        refusal = self.refusal(
-            spec, self.owners[op.record_id], op.changes.keys(), op.kind is not OpKind.UPDATE
-        )
-        if refusal:
-            return Outcome.REJECTED, refusal, ()
-        if op.kind in (OpKind.CREATE, OpKind.UPDATE):
-            judged = self.references(spec, op, self.owners[op.record_id])
-            if judged is not None:
-                return judged[0], judged[1], ()
-        if op.kind in (OpKind.DELETE, OpKind.RESTORE):
-            deleting = op.kind is OpKind.DELETE
-            if self.deleted[op.record_id] == deleting:
-                return Outcome.UNCHANGED, "already " + ("deleted" if deleting else "restored"), ()
-            self.deleted[op.record_id] = deleting
-            return Outcome.UPDATED, op.kind.value, [FieldPreview("deleted", not deleting, deleting)]
-        if self.deleted[op.record_id]:
-            return Outcome.CONFLICT, "the record is deleted at HQ", ()
-        known = {k: c for k, c in op.changes.items() if spec.has_field(k)}
-        verdicts = merge_fields(current, known)
-        changes = [
-            FieldPreview(v.field, v.theirs, v.ours, v.verdict is FieldVerdict.CONFLICT)
-            for v in verdicts
-            if v.verdict is not FieldVerdict.SAME
-        ]
-        for v in verdicts:
-            if v.verdict is FieldVerdict.APPLY:
-                current[v.field] = v.ours
-        if any(c.conflict for c in changes):
-            return (
-                Outcome.CONFLICT,
-                "kept for review: " + ", ".join(c.field for c in changes if c.conflict),
-                changes,
-            )
-        return (Outcome.UPDATED if changes else Outcome.UNCHANGED), "", changes
+def _hashes(entries: list[OpEntry]) -> dict[str, str]:
+    """Every op's hash (checked against its content when read, or signed for ops with fields left
+    out), so the merge never serialises an op again to hash it."""
+    return {e.op.op_id: e.full_hash for e in entries}
 
 
 # --- applying ---------------------------------------------------------------------------------
@@ -757,9 +600,7 @@ def _apply_ops(
     # nothing changes, and the results are there for a new acknowledgement.
     again = b.already_imported or _already(conn, "bundle", found.bundle_id)
     device_id = manifest.require("device_id")
-    # Every op's hash (checked against its content when read, or signed for ops with fields left
-    # out), so the merge never serialises an op again to hash it.
-    hashes = {e.op.op_id: e.full_hash for e in found.entries}
+    hashes = _hashes(found.entries)
     with conn.begin_nested():
         task.check_cancelled()
         # A bundle whose ops all came before (by this bundle or by network) changes nothing: the stored
@@ -829,26 +670,13 @@ def _apply_ack(ctx: AppContext, b: BundlePlan, confirm_mass_change: bool) -> Bun
         if _already(conn, "ack", found.bundle_id):
             return _bundle_report(b, "already imported", "imported before; nothing changed")
     out = _bundle_report(b, "imported")
-    results = [_result(r) for r in found.results]
+    results = [_read(PushResult, r) for r in found.results]
     epoch = manifest.require("feed_epoch")
     feed_from = manifest.number("feed_from")
     feed_to = manifest.number("feed_cursor")
     seen_epoch, position = replica.cursor(ctx)
     page = FeedPage(
-        epoch,
-        feed_to,
-        manifest.number("feed_head"),
-        tuple(
-            FeedChange(
-                int(c["seq"]),
-                str(c["entity"]),
-                str(c["record_id"]),
-                str(c["kind"]),
-                int(c["version"]),
-                c.get("state"),
-            )
-            for c in found.feed
-        ),
+        epoch, feed_to, manifest.number("feed_head"), tuple(_read(FeedChange, c) for c in found.feed)
     )
     if seen_epoch is not None and seen_epoch != epoch:
         replica.restart_after_new_epoch(ctx, epoch)
@@ -874,19 +702,12 @@ def _apply_ack(ctx: AppContext, b: BundlePlan, confirm_mass_change: bool) -> Bun
     return out
 
 
-def _result(data: dict[str, Any]) -> PushResult:
+def _read(kind: type[_Wire], data: dict[str, Any]) -> _Wire:
+    """A result or a feed change of an acknowledgement file, or the file refused."""
     try:
-        original = data.get("original")
-        return PushResult(
-            str(data["op_id"]),
-            int(data["seq"]),
-            Status(data["status"]),
-            str(data.get("reason") or ""),
-            None if data.get("version") is None else int(data["version"]),
-            None if original is None else Status(original),
-        )
-    except (KeyError, ValueError, TypeError) as exc:
-        raise BundleRefused(f"The acknowledgement holds an unreadable result ({exc}): refused.") from exc
+        return kind.from_wire(data)
+    except ValueError as exc:
+        raise BundleRefused(f"The acknowledgement holds an unreadable line ({exc}): refused.") from exc
 
 
 def results_json(report: BundleReport) -> list[str]:

@@ -20,7 +20,8 @@ from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
 from missiondesk.store import keys
 from missiondesk.store.errors import environment_errors
-from missiondesk.sync.authority import Authority, Refused
+from missiondesk.sync.authority import Authority
+from missiondesk.sync.devices import Refused
 
 
 def key_path(ctx: AppContext) -> Path:

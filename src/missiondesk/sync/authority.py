@@ -1,154 +1,50 @@
 """The authority: the one place every laptop's ops are merged (BRIEF section 3).
 
-``push`` takes a batch of ops from one enrolled device. Each op, inside a
-savepoint of the batch's transaction, is authorised, deduplicated, held if it
-arrives ahead of a gap in its device's sequence, upgraded if it comes from an
-older schema, and merged field by field (``domain.merge``). Its receipt is
-stored in the same transaction as its effect, so a retried op gets the stored
-result and never applies twice. Every accepted change bumps the record's
-version and appends to the change feed, whose sequence comes from one counter
-row: incrementing it locks the row until commit, so feed numbers become
-visible in commit order and a pulling replica never skips a change.
+A facade over four jobs, each in its own module:
 
-Network sync and Excel bundles both end here, which is why they converge.
+- ``devices``: the device registry (enrol, revoke, look up);
+- ``merge``: push and merge, a batch of one device's ops decided in a unit of work, and the import
+  preview through the very same decisions;
+- ``feed``: the change feed laptops pull, and its epoch;
+- ``hq_admin``: held ops, moving records between missions, receipts.
+
+This class owns the transactions; the modules take a connection. Network sync and Excel bundles
+both end in ``Merge``, which is why they converge.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import gc
-import json
-import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from missiondesk.domain import upgrades
-from missiondesk.domain.canonical import canonical_json
-from missiondesk.domain.enums import ConflictKind, ConflictStatus
-from missiondesk.domain.merge import FieldVerdict, merge_fields
-from missiondesk.domain.ops import MAX_NUMBER, FieldChange, Op, OpKind, bounds_problem
-from missiondesk.domain.permissions import Role, reference_refusal, visible_to, write_refusal
-from missiondesk.domain.schema import (
-    GLOBAL_OWNER,
-    SCHEMA_VERSION,
-    EntitySpec,
-    Scope,
-    children_of,
-    entity,
-    is_entity,
-)
-from missiondesk.domain.validation import ValidationFailed, normalise
-from missiondesk.errors import Malformed, NotFound, UserError
-from missiondesk.store import bulk, settings
+from missiondesk.domain.ops import Op
+from missiondesk.domain.permissions import Role
+from missiondesk.domain.schema import SCHEMA_VERSION, entity
+from missiondesk.errors import NotFound
 from missiondesk.store.engine import Store
-from missiondesk.store.records import new_row, utcnow
-from missiondesk.store.tables import auth_device, change_feed, entity_table, feed_counter, held_op, op_receipt
-from missiondesk.sync.unit import DeviceState, Stored, Unit
-from missiondesk.sync.wire import row_to_wire
-
-EPOCH_SETTING = "feed_epoch"
-
-
-class Status(StrEnum):
-    APPLIED = "applied"  # every change applied; nobody else had touched the record
-    MERGED = "merged"  # applied alongside other changes, or already there
-    CONFLICT = "conflict"  # at least one field conflicted; the rest applied
-    HELD = "held"  # waiting for an earlier op of its device (or for its record)
-    DUPLICATE = "duplicate"  # seen before: ``original`` says what happened then
-    REJECTED = "rejected"  # refused: ``reason`` says why; nothing changed
-
-
-DONE = frozenset({Status.APPLIED, Status.MERGED, Status.CONFLICT})
-
-
-_RECEIPT_CHUNK = 10_000  # op ids per receipt read (one parameter each on SQLite and PostgreSQL)
-
-
-@dataclass(frozen=True)
-class PushResult:
-    op_id: str
-    seq: int
-    status: Status
-    reason: str = ""
-    version: int | None = None
-    original: Status | None = None  # for duplicates: the first result
-
-    @property
-    def settled(self) -> bool:
-        """Received for good: applied, merged, in conflict, or rejected (not waiting)."""
-        final = self.original if self.status is Status.DUPLICATE else self.status
-        return final is not None and final is not Status.HELD
-
-    def to_wire(self) -> dict[str, Any]:
-        return {
-            "op_id": self.op_id,
-            "seq": self.seq,
-            "status": self.status.value,
-            "reason": self.reason,
-            "version": self.version,
-            "original": None if self.original is None else self.original.value,
-        }
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    device_id: str
-    mission: str
-    role: Role
-    slot: int
-    next_seq: int
-    revoked: bool
-    blocked_reason: str | None
-
-
-@dataclass(frozen=True)
-class FeedChange:
-    seq: int
-    entity: str
-    record_id: str
-    kind: str  # upsert | revoke
-    version: int
-    state: dict[str, Any] | None  # the record now, for upserts still in the device's scope
-
-
-@dataclass(frozen=True)
-class FeedPage:
-    epoch: str
-    cursor: int  # the cursor to ask from next time
-    head: int  # the newest feed number when the page was read
-    changes: tuple[FeedChange, ...] = field(default_factory=tuple)
-
-    @property
-    def more(self) -> bool:
-        return self.cursor < self.head
-
-
-class Rejected(Exception):
-    """An op refused for a reason its receipt keeps (internal to push)."""
-
-
-class Refused(UserError):
-    """The whole request is refused (unknown or revoked device)."""
-
-
-@dataclass
-class _Effects:
-    status: Status
-    version: int | None
-    reason: str = ""
+from missiondesk.store.records import utcnow
+from missiondesk.sync import devices, feed, hq_admin
+from missiondesk.sync.devices import DeviceInfo
+from missiondesk.sync.merge import Merge
+from missiondesk.sync.protocol import FeedPage, PushResult, Status
+from missiondesk.sync.unit import Decision, Unit, collector_paused
 
 
 class Authority:
     def __init__(self, store: Store, schema_version: int = SCHEMA_VERSION) -> None:
         self.store = store
-        self.schema_version = schema_version
+        self.merge = Merge(schema_version)
+
+    @property
+    def schema_version(self) -> int:
+        """The schema this authority merges into (older ops are upgraded to it, newer ones held)."""
+        return self.merge.schema_version
+
+    @schema_version.setter
+    def schema_version(self, value: int) -> None:
+        self.merge.schema_version = value
 
     # --- devices -----------------------------------------------------------------------
 
@@ -157,86 +53,22 @@ class Authority:
     ) -> None:
         """Enrol a device for one mission (the sync issue adds one-time codes on top)."""
         with self.store.write() as conn:
-            self.enrol(conn, device_id, mission, role, slot, label)
+            devices.enrol(conn, device_id, mission, role, slot, label)
 
     def enrol(
         self, conn: Connection, device_id: str, mission: str, role: Role, slot: int, label: str
     ) -> None:
-        """Enrol a device; a revoked one enrolled again (a new code, or its key card restored at HQ) comes
-        back as it was, without its old credential.
-
-        It keeps its next sequence number, so the changes it made and could not send since its
-        revocation are still received, in order: a revoked laptop never has to drop an edit.
-        """
-        known = (
-            conn.execute(
-                sa.select(auth_device.c.revoked_at, auth_device.c.mission_code).where(
-                    auth_device.c.device_id == device_id
-                )
-            )
-            .mappings()
-            .first()
-        )
-        if known is not None and known["revoked_at"] is None:
-            raise UserError(f"Device {device_id} is already enrolled.")
-        if known is not None and known["mission_code"] != mission:
-            raise UserError(
-                f"Device {device_id} was enrolled for {known['mission_code']}, not {mission}: "
-                "set this laptop up again for its new mission."
-            )
-        if role is Role.MISSION:
-            clash = conn.execute(
-                sa.select(auth_device.c.device_id).where(
-                    auth_device.c.mission_code == mission,
-                    auth_device.c.slot == slot,
-                    auth_device.c.revoked_at.is_(None),
-                )
-            ).first()
-            if clash is not None:
-                raise UserError(
-                    f"Slot {slot} of {mission} is taken by device {clash[0]}; choose another slot."
-                )
-        values = {"role": role.value, "slot": slot, "label": label, "enrolled_at": utcnow()}
-        if known is not None:
-            conn.execute(
-                sa.update(auth_device)
-                .where(auth_device.c.device_id == device_id)
-                .values(revoked_at=None, credential_hash=None, **values)
-            )
-            return
-        conn.execute(
-            sa.insert(auth_device).values(device_id=device_id, mission_code=mission, next_seq=1, **values)
-        )
+        devices.enrol(conn, device_id, mission, role, slot, label)
 
     def revoke_device(self, device_id: str) -> None:
         with self.store.write() as conn:
-            done = conn.execute(
-                sa.update(auth_device).where(auth_device.c.device_id == device_id).values(revoked_at=utcnow())
-            ).rowcount
+            done = devices.revoke(conn, device_id)
         if not done:
             raise NotFound(f"No enrolled device {device_id}.")
 
     def device(self, device_id: str) -> DeviceInfo:
         with self.store.read() as conn:
-            return self._device(conn, device_id)
-
-    def _device(self, conn: Connection, device_id: str) -> DeviceInfo:
-        row = (
-            conn.execute(sa.select(auth_device).where(auth_device.c.device_id == device_id))
-            .mappings()
-            .first()
-        )
-        if row is None:
-            raise Refused(f"Device {device_id} is not enrolled with HQ.")
-        return DeviceInfo(
-            device_id=row["device_id"],
-            mission=row["mission_code"],
-            role=Role(row["role"]),
-            slot=row["slot"],
-            next_seq=row["next_seq"],
-            revoked=row["revoked_at"] is not None,
-            blocked_reason=row["blocked_reason"],
-        )
+            return devices.read(conn, device_id)
 
     # --- push ----------------------------------------------------------------------------
 
@@ -272,781 +104,68 @@ class Authority:
         content_hashes: Mapping[str, str] | None = None,
     ) -> list[PushResult]:
         """``push`` inside the caller's transaction (a bundle import commits or cancels as one)."""
-        hashes = content_hashes or {}
-        device = self._device(conn, device_id)
-        if device.revoked:
-            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
-        for number, op in enumerate(ops, start=1):
-            problem = bounds_problem(op)
-            if problem:
-                raise Malformed(
-                    f"Op {number} of the batch cannot be received ({problem}); nothing was applied."
-                )
-        try:
-            with conn.begin_nested():
-                unit = self._unit(conn, ops, device_id)
-                results = [self._push_one(unit, op, device_id, via, hashes.get(op.op_id)) for op in ops]
-                unit.flush()
-            return results
-        except sa.exc.IntegrityError:
-            pass
-        results = []
-        for op in ops:
-            content_hash = hashes.get(op.op_id)
-            try:
-                with conn.begin_nested():
-                    unit = self._unit(conn, [op], device_id)
-                    result = self._push_one(unit, op, device_id, via, content_hash)
-                    unit.flush()
-            except sa.exc.IntegrityError as exc:
-                with conn.begin_nested():
-                    unit = self._unit(conn, [op], device_id)
-                    reason = f"The record clashes with one HQ already holds ({_constraint(exc)})."
-                    result = self._reject_receipt(unit, op, content_hash or op.content_hash(), via, reason)
-                    state = unit.device(device_id)
-                    if state is not None and op.seq == state.next_seq:
-                        self._advance(unit, state)
-                    unit.flush()
-            results.append(result)
-        return results
+        return self.merge.push_in(conn, ops, device_id, via, content_hashes)
 
-    def stored_results(
+    def preview_in(
         self,
         conn: Connection,
         ops: Sequence[Op],
         device_id: str,
-        content_hashes: Mapping[str, str],
+        via: str = "bundle",
+        content_hashes: Mapping[str, str] | None = None,
+    ) -> tuple[list[PushResult], dict[str, Decision]]:
+        """What ``push_in`` would answer, decided by the same code, nothing written (``Merge.preview_in``)."""
+        return self.merge.preview_in(conn, ops, device_id, via, content_hashes)
+
+    def stored_results(
+        self, conn: Connection, ops: Sequence[Op], device_id: str, content_hashes: Mapping[str, str]
     ) -> list[PushResult] | None:
-        """What ``push_in`` would answer when every op was received before with the same content:
-        each op's stored result as a duplicate, read from the receipts alone. None as soon as one op
-        is new, held, another device's or different (then only ``push_in`` can say).
-
-        An all-duplicate push changes nothing, so a re-sent bundle need not be merged again; the
-        hashes must name every op (``push_in`` would otherwise hash the ops itself).
-        """
-        device = self._device(conn, device_id)
-        if device.revoked:
-            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
-        receipts: dict[str, dict[str, Any]] = {}
-        ids = [op.op_id for op in ops]
-        for start in range(0, len(ids), _RECEIPT_CHUNK):
-            chunk = ids[start : start + _RECEIPT_CHUNK]
-            stmt = sa.select(
-                op_receipt.c.op_id,
-                op_receipt.c.content_hash,
-                op_receipt.c.status,
-                op_receipt.c.reason,
-                op_receipt.c.version,
-            ).where(bulk.among(conn, op_receipt.c.op_id, chunk))
-            found = {r["op_id"]: dict(r) for r in conn.execute(stmt).mappings()}
-            if len(found) < len(set(chunk)):
-                return None  # a new op: stop at the first chunk that shows one
-            receipts.update(found)
-        results = []
-        for op in ops:
-            receipt = receipts[op.op_id]
-            if op.device_id != device_id or receipt["content_hash"] != content_hashes.get(op.op_id):
-                return None
-            # As ``_seen`` answers a receipt found by op id with the same content.
-            results.append(
-                PushResult(
-                    op.op_id,
-                    op.seq,
-                    Status.DUPLICATE,
-                    receipt["reason"] or "",
-                    receipt["version"],
-                    Status(receipt["status"]),
-                )
-            )
-        return results
-
-    def _unit(self, conn: Connection, ops: Sequence[Op], device_id: str) -> Unit:
-        unit = Unit(conn)
-        records: dict[str, set[str]] = {}
-        lowest_base: dict[str, int] = {}
-        for op in ops:
-            if is_entity(op.entity):
-                records.setdefault(op.entity, set()).add(op.record_id)
-                lowest_base[op.record_id] = min(
-                    op.base_version, lowest_base.get(op.record_id, op.base_version)
-                )
-        unit.prefetch(
-            {device_id, *(op.device_id for op in ops)},
-            [op.op_id for op in ops],
-            [(op.device_id, op.seq) for op in ops],
-            records,
-            lowest_base,
-        )
-        unit.prefetch_rows(_referenced(ops))
-        return unit
-
-    def _push_one(
-        self, unit: Unit, op: Op, device_id: str, via: str, content_hash: str | None = None
-    ) -> PushResult:
-        content_hash = content_hash or op.content_hash()
-        device = unit.device(device_id)
-        assert device is not None
-        if op.device_id != device.device_id:
-            # Before the receipts are consulted: an op naming another device must not be able to
-            # trip that device's reused-number alarm (and block it) or read its stored results.
-            return PushResult(op.op_id, op.seq, Status.REJECTED, "This op was made by another device.")
-        seen = self._seen(unit, op, content_hash)
-        if seen is not None:
-            return seen
-        if device.blocked_reason:
-            return PushResult(op.op_id, op.seq, Status.REJECTED, device.blocked_reason)
-        if op.seq > device.next_seq:
-            self._hold(unit, op, content_hash, "gap", via)
-            return PushResult(
-                op.op_id, op.seq, Status.HELD, f"waiting for op {device.next_seq} of this device"
-            )
-        result = self._apply_or_reject(unit, op, device, content_hash, via)
-        if op.seq == device.next_seq:
-            self._advance(unit, device)
-        return result
-
-    def _seen(self, unit: Unit, op: Op, content_hash: str) -> PushResult | None:
-        """The stored result of an op already received, or a refusal of a reused id or number."""
-        receipt = unit.receipts.get(op.op_id) or unit.receipt_by_seq.get((op.device_id, op.seq))
-        held = unit.held.get(op.op_id) or unit.held_by_seq.get((op.device_id, op.seq))
-        found = receipt or held
-        if found is None:
-            return None
-        if found["op_id"] == op.op_id and found["content_hash"] == content_hash:
-            if receipt is not None:
-                original = Status(receipt["status"])
-                return PushResult(
-                    op.op_id, op.seq, Status.DUPLICATE, receipt["reason"] or "", receipt["version"], original
-                )
-            return PushResult(op.op_id, op.seq, Status.DUPLICATE, "still waiting at HQ", None, Status.HELD)
-        if found["op_id"] == op.op_id:
-            return PushResult(
-                op.op_id,
-                op.seq,
-                Status.REJECTED,
-                "This op id was already received with different content: refused, nothing changed.",
-            )
-        reason = (
-            f"Sequence number {op.seq} of this device was already used by another op: this database was "
-            "copied or restored from an old image. Nothing was applied; enrol this laptop again."
-        )
-        device = unit.device(op.device_id)
-        if device is not None:
-            device.blocked_reason = reason
-            device.changed = True
-        return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
-
-    def _hold(
-        self, unit: Unit, op: Op, content_hash: str, reason: str, via: str, waits_for: str | None = None
-    ) -> None:
-        """Keep an op for later; ``waits_for``: the record whose create releases it (its own by default)."""
-        unit.hold(
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "seq": op.seq,
-                "record_id": waits_for or op.record_id,
-                "content_hash": content_hash,
-                "payload": op.canonical(),
-                "reason": reason,
-                "via": via,
-                "received_at": unit.now,
-            }
-        )
-
-    def _advance(self, unit: Unit, device: DeviceState) -> None:
-        """Move the device's expected number on, applying held ops that are now in order."""
-        while True:
-            device.next_seq += 1
-            device.changed = True
-            row = unit.held_by_seq.get((device.device_id, device.next_seq))
-            if row is None or row["reason"] != "gap":
-                return
-            unit.release(row["op_id"])
-            op = Op.from_wire(json.loads(row["payload"]))
-            self._apply_or_reject(unit, op, device, row["content_hash"], row["via"])
-
-    def _apply_or_reject(
-        self, unit: Unit, op: Op, device: DeviceState, content_hash: str, via: str
-    ) -> PushResult:
-        try:
-            effects = self._apply(unit, op, device)
-        except (Rejected, ValidationFailed, UserError) as exc:
-            # Only the domain's refusals. Anything else (a ValueError included) is a bug in HQ's code: it
-            # propagates, the whole push is rolled back and answered 500, and the laptop sends it again
-            # later, once the bug is fixed, rather than having its edit refused for good.
-            effects = _Effects(Status.REJECTED, None, str(exc))
-        except _HoldForRecord as hold:
-            self._hold(unit, op, content_hash, "record", via, hold.record_id)
-            return PushResult(op.op_id, op.seq, Status.HELD, "waiting for the record to reach HQ")
-        except _HoldForSchema as exc:
-            self._hold(unit, op, content_hash, "schema", via)
-            return PushResult(op.op_id, op.seq, Status.HELD, str(exc))
-        unit.add_receipt(
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "seq": op.seq,
-                "content_hash": content_hash,
-                "status": effects.status.value,
-                "reason": effects.reason or None,
-                "version": effects.version,
-                "via": via,
-                "received_at": unit.now,
-            }
-        )
-        if effects.status in DONE and op.kind is OpKind.CREATE:
-            for row in unit.held_for_record(op.record_id):
-                unit.release(row["op_id"])
-                waiting = Op.from_wire(json.loads(row["payload"]))
-                owner = unit.device(waiting.device_id)
-                if owner is not None:
-                    self._apply_or_reject(unit, waiting, owner, row["content_hash"], row["via"])
-        return PushResult(op.op_id, op.seq, effects.status, effects.reason, effects.version)
-
-    def _reject_receipt(self, unit: Unit, op: Op, content_hash: str, via: str, reason: str) -> PushResult:
-        unit.add_receipt(
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "seq": op.seq,
-                "content_hash": content_hash,
-                "status": Status.REJECTED.value,
-                "reason": reason,
-                "version": None,
-                "via": via,
-                "received_at": unit.now,
-            }
-        )
-        return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
-
-    # --- merge: every check comes before the first buffered write ----------------------------
-
-    def _apply(self, unit: Unit, op: Op, device: DeviceState) -> _Effects:
-        try:
-            if op.schema_version != self.schema_version:
-                op = Op.from_wire(upgrades.upgrade_op(op.to_wire(), self.schema_version))
-        except upgrades.SchemaTooNew as exc:
-            raise _HoldForSchema(str(exc)) from exc
-        except upgrades.SchemaTooOld as exc:
-            raise Rejected(str(exc)) from exc
-        except ValueError as exc:  # the upgraded op is not a valid one: the op's fault, not HQ's
-            raise Rejected(f"This op cannot be upgraded to schema {self.schema_version}: {exc}") from exc
-        if not is_entity(op.entity):
-            raise Rejected(f"Unknown record type {op.entity!r}.")
-        spec = entity(op.entity)
-        role = Role(device.role)
-        mission = device.mission
-        current = unit.record(spec, op.record_id)
-        if op.kind is OpKind.CREATE and current is None:
-            return self._create(unit, op, spec, role, device.mission)
-        if current is None:
-            raise _HoldForRecord(op.record_id)
-        refusal = write_refusal(
-            spec,
-            current.owner_mission,
-            role,
-            device.mission,
-            op.changes.keys(),
-            whole_record=op.kind is not OpKind.UPDATE,
-        )
-        if refusal:
-            raise Rejected(refusal)
-        if op.kind in (OpKind.UPDATE, OpKind.CREATE):
-            new = {k: c.new for k, c in op.changes.items() if k in spec.reference_names}
-            self._check_references(unit, spec, op, current.owner_mission, normalise(spec, new), role, mission)
-            return self._update(unit, op, spec, current)
-        return self._delete_or_restore(unit, op, spec, current)
-
-    def _create(self, unit: Unit, op: Op, spec: EntitySpec, role: Role, mission: str) -> _Effects:
-        owner = GLOBAL_OWNER if spec.scope is Scope.REFERENCE else op.owner_mission
-        refusal = write_refusal(spec, owner, role, mission, op.changes.keys(), whole_record=True)
-        if refusal:
-            raise Rejected(refusal)
-        if spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED) and owner != mission:
-            raise Rejected(f"{mission} cannot create records for {owner}.")
-        known, unknown = _split(spec, op)
-        values = normalise(spec, {k: c.new for k, c in known.items()})
-        self._check_references(unit, spec, op, owner, values, role, mission)
-        when = _made_at(op) or unit.now
-        extra = {UNKNOWN: unknown} if unknown else None
-        row = new_row(
-            spec, values, record_id=op.record_id, owner=owner, by=op.made_by, at=when, version=1, extra=extra
-        )
-        record = unit.put(spec, row, new=True)
-        fields = {k: [c.base, c.new] for k, c in op.changes.items()}
-        self._feed(unit, spec, record, op, fields)
-        return _Effects(Status.APPLIED, record.version)
-
-    def _check_references(
-        self,
-        unit: Unit,
-        spec: EntitySpec,
-        op: Op,
-        owner: str,
-        values: Mapping[str, Any],
-        role: Role,
-        mission: str,
-    ) -> None:
-        """Every record the op's new values refer to may be referred to by this writer (BRIEF 9).
-
-        A reference that may not cross missions (``FieldSpec.cross_mission``) must name a record of the
-        referring record's own mission, and one HQ does not hold yet holds the op until its create
-        arrives (nothing is inferred from absence: it may be on its way in another bundle). A reference
-        that may cross missions names a kind of record every mission reads, so one not at HQ yet is no
-        question of authority: it is kept as sent, as a dangling reference always was.
-        """
-        for f in spec.reference_fields:
-            value = values.get(f.name)
-            for target_id in value if isinstance(value, list) else [value]:
-                if not target_id or (target_id == op.record_id and f.target == spec.name):
-                    continue
-                target_spec = entity(str(f.target))
-                target = unit.record(target_spec, target_id)
-                if target is None:
-                    if f.cross_mission:
-                        continue
-                    raise _HoldForRecord(target_id)
-                refusal = reference_refusal(spec, f, target_spec, target.owner_mission, owner, role, mission)
-                if refusal:
-                    raise Rejected(refusal)
-
-    def _update(self, unit: Unit, op: Op, spec: EntitySpec, current: Stored) -> _Effects:
-        if current.is_deleted:
-            ours = {k: c.new for k, c in op.changes.items()}
-            self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, "deleted", ours)
-            record = self._change(unit, spec, current, {}, op, conflict_state="hard")
-            self._feed(unit, spec, record, op, {})
-            return _Effects(
-                Status.CONFLICT, record.version, "the record was deleted at HQ; the edit is kept for review"
-            )
-        known, unknown = _split(spec, op)
-        wire_now = {name: spec.field(name).to_wire(current.get(name)) for name in known}
-        verdicts = merge_fields(wire_now, known)
-        apply = {v.field: v.ours for v in verdicts if v.verdict is FieldVerdict.APPLY}
-        values = normalise(spec, apply)
-        conflicts = [v for v in verdicts if v.verdict is FieldVerdict.CONFLICT]
-        columns: dict[str, Any] = {"conflict_state": "hard" if conflicts else current.conflict_state}
-        if unknown:  # an app newer than HQ sent fields HQ does not know: kept untouched, never dropped
-            columns["extra"] = {**current.extra, UNKNOWN: {**current.extra.get(UNKNOWN, {}), **unknown}}
-        record = self._change(unit, spec, current, values, op, **columns)
-        applied = {v.field: [v.base, v.ours] for v in verdicts if v.verdict is FieldVerdict.APPLY}
-        for v in conflicts:
-            self._conflict(unit, spec, current, op, v.field, ConflictKind.FIELD, v.base, v.theirs, v.ours)
-        self._feed(unit, spec, record, op, applied)
-        if spec.name == "conflict" and "status" in apply:
-            self._settle_conflict_state(unit, record, op)
-        if conflicts:
-            names = ", ".join(v.field for v in conflicts)
-            return _Effects(Status.CONFLICT, record.version, f"kept for review: {names}")
-        concurrent = self._touched_by_others(unit, current, op)
-        untouched = all(v.verdict is FieldVerdict.APPLY for v in verdicts) and not concurrent
-        return _Effects(Status.APPLIED if untouched else Status.MERGED, record.version)
-
-    def _delete_or_restore(self, unit: Unit, op: Op, spec: EntitySpec, current: Stored) -> _Effects:
-        deleting = op.kind is OpKind.DELETE
-        if deleting == current.is_deleted:
-            return _Effects(
-                Status.MERGED, current.version, "already " + ("deleted" if deleting else "restored")
-            )
-        others = self._touched_by_others(unit, current, op) if deleting else set()
-        when = _made_at(op) or unit.now
-        record = self._change(
-            unit,
-            spec,
-            current,
-            {},
-            op,
-            conflict_state="hard" if others else current.conflict_state,
-            deleted_at=when if deleting else None,
-            deleted_by=op.made_by if deleting else None,
-        )
-        self._feed(unit, spec, record, op, {})
-        if others:
-            theirs = {name: spec.field(name).to_wire(current.get(name)) for name in sorted(others)}
-            self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, theirs, "deleted")
-            return _Effects(
-                Status.CONFLICT, record.version, "deleted after others edited it; kept for review"
-            )
-        return _Effects(Status.APPLIED, record.version)
-
-    def _change(
-        self,
-        unit: Unit,
-        spec: EntitySpec,
-        current: Stored,
-        values: Mapping[str, Any],
-        op: Op | None,
-        **columns: Any,
-    ) -> Stored:
-        """The record with new field values and sync columns, one version up, buffered."""
-        row = dict(unit.rows[(spec.name, current.id)] or {})
-        row.update(values)
-        row.update(columns)
-        row["version"] = int(row["version"]) + 1
-        if op is not None:
-            row["updated_at"] = _made_at(op) or unit.now
-            row["updated_by"] = op.made_by
-        return unit.put(spec, row, new=False, columns=[*values, *columns, *_STAMPS])
-
-    def _touched_by_others(self, unit: Unit, current: Stored, op: Op) -> set[str]:
-        """Fields other devices changed on this record since the op's base version."""
-        return {
-            name
-            for e in unit.history_since(current.id, op.base_version)
-            if e["device_id"] != op.device_id and e["op_id"] != op.op_id
-            for name in (e["fields"] or {})
-        }
-
-    def _conflict(
-        self,
-        unit: Unit,
-        spec: EntitySpec,
-        record: Stored,
-        op: Op,
-        field_name: str | None,
-        kind: ConflictKind,
-        base: Any,
-        theirs: Any,
-        ours: Any,
-    ) -> None:
-        conflict_spec = entity("conflict")
-        when = _made_at(op) or unit.now
-        values = dict(
-            entity_name=spec.name,
-            record_id=record.id,
-            field=field_name,
-            kind=kind.value,
-            base=canonical_json(base),
-            theirs=canonical_json(theirs),
-            ours=canonical_json(ours),
-            op_id=op.op_id,
-            device_id=op.device_id,
-            made_by=op.made_by,
-            status=ConflictStatus.OPEN.value,
-        )
-        row = new_row(
-            conflict_spec,
-            values,
-            record_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"conflict:{op.op_id}:{field_name}")),
-            owner=record.owner_mission if record.owner_mission != GLOBAL_OWNER else op.owner_mission,
-            by=op.made_by,
-            at=when,
-            version=1,
-        )
-        conflict = unit.put(conflict_spec, row, new=True)
-        self._feed(unit, conflict_spec, conflict, op, {})
-
-    def _settle_conflict_state(self, unit: Unit, conflict: Stored, op: Op | None) -> None:
-        """A conflict was resolved (or reopened): the record it is about says whether any stay open."""
-        spec = entity(str(conflict["entity_name"]))
-        target = unit.record(spec, str(conflict["record_id"]))
-        if target is None:
-            return
-        state = "hard" if unit.open_conflicts_for(target.id) else "none"
-        if state != target.conflict_state:
-            record = self._change(unit, spec, target, {}, None, conflict_state=state)
-            self._feed(unit, spec, record, op, {})
-
-    def _feed(
-        self,
-        unit: Unit,
-        spec: EntitySpec,
-        record: Stored,
-        op: Op | None,
-        fields: Mapping[str, Any],
-        kind: str = "upsert",
-        audience: str | None = None,
-    ) -> None:
-        unit.add_feed(
-            {
-                "entity": spec.name,
-                "record_id": record.id,
-                "audience": audience or _audience(spec, record.owner_mission),
-                "kind": kind,
-                "version": record.version,
-                "device_id": None if op is None else op.device_id,
-                "op_id": None if op is None else op.op_id,
-                "actor": "HQ" if op is None else op.made_by,
-                "fields": dict(fields),
-                "at": unit.now,
-            }
-        )
+        """Each op's stored result when all were received before (``Merge.stored_results``)."""
+        return self.merge.stored_results(conn, ops, device_id, content_hashes)
 
     def record_local(self, conn: Connection, op: Op) -> None:
-        """An HQ user's own edit, already written by the record service: version it and feed it.
-
-        The HQ install *is* the authority, so its edits need no merge: they are
-        the newest state by definition. They still get a version, a feed entry
-        and a receipt, so laptops receive them like any other change.
-        """
-        spec = entity(op.entity)
-        unit = Unit(conn)
-        current = unit.record(spec, op.record_id)
-        assert current is not None
-        record = self._change(unit, spec, current, {}, None)
-        self._feed(unit, spec, record, op, {k: [c.base, c.new] for k, c in op.changes.items()})
-        unit.add_receipt(
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "seq": op.seq,
-                "content_hash": op.content_hash(),
-                "status": Status.APPLIED.value,
-                "reason": None,
-                "version": record.version,
-                "via": "local",
-                "received_at": unit.now,
-            }
-        )
-        if spec.name == "conflict" and "status" in op.changes:
-            self._settle_conflict_state(unit, record, op)
-        unit.flush()
+        """An HQ user's own edit, already written by the record service: version it and feed it."""
+        self.merge.record_local(conn, op)
 
     # --- the change feed ----------------------------------------------------------------
 
     def epoch(self) -> str:
         with self.store.write() as conn:
-            return self._epoch(conn)
-
-    def _epoch(self, conn: Connection) -> str:
-        value = settings.get(conn, EPOCH_SETTING)
-        if value is None:
-            value = str(uuid.uuid4())
-            settings.put(conn, EPOCH_SETTING, value)
-        return str(value)
+            return feed.epoch(conn)
 
     def rotate_epoch(self) -> str:
         """After restoring HQ's database from a backup: laptops notice, re-send and re-pull."""
         with self.store.write() as conn:
-            value = str(uuid.uuid4())
-            settings.put(conn, EPOCH_SETTING, value)
-            return value
+            return feed.rotate(conn)
 
     def changes(self, device_id: str, cursor: int, limit: int = 500) -> FeedPage:
         """Feed entries after ``cursor`` in the device's scope (own mission plus shared and reference data)."""
-        if type(cursor) is not int or not 0 <= cursor <= MAX_NUMBER:
-            raise Malformed(f"The cursor must be a whole number between 0 and {MAX_NUMBER}.")
+        feed.check_cursor(cursor)
         with self.store.read() as conn:
-            known_epoch = settings.get(conn, EPOCH_SETTING)
-        epoch = str(known_epoch) if known_epoch is not None else self.epoch()
+            known = feed.known_epoch(conn)
+        epoch = known if known is not None else self.epoch()
         with collector_paused(), self.store.read() as conn:  # a page of states: thousands of dictionaries
-            device = self._device(conn, device_id)
-            if device.revoked:
-                raise Refused(f"Device {device_id} has been revoked by HQ.")
-            head = int(
-                conn.execute(sa.select(feed_counter.c.last_seq).where(feed_counter.c.id == 1)).scalar_one()
-            )
-            # Not the entry's ``fields`` (the audit trail's field changes): the page carries states.
-            stmt = (
-                sa.select(
-                    change_feed.c.seq,
-                    change_feed.c.entity,
-                    change_feed.c.record_id,
-                    change_feed.c.kind,
-                    change_feed.c.version,
-                )
-                .where(change_feed.c.seq > cursor)
-                .order_by(change_feed.c.seq)
-                .limit(limit)
-            )
-            if device.role is not Role.HQ:
-                stmt = stmt.where(change_feed.c.audience.in_(["*", device.mission]))
-            entries = conn.execute(stmt).mappings().all()
-            # Only the last entry per record needs the record's state; it is the newest anyway.
-            last_for: dict[str, int] = {e["record_id"]: e["seq"] for e in entries}
-            wanted: dict[str, list[str]] = {}
-            for e in entries:
-                if e["kind"] == "upsert" and last_for[e["record_id"]] == e["seq"]:
-                    wanted.setdefault(e["entity"], []).append(e["record_id"])
-            states: dict[str, Any] = {}
-            for name, ids in wanted.items():
-                table = entity_table(name)
-                for start in range(0, len(ids), 2000):
-                    query = sa.select(table).where(bulk.among(conn, table.c.id, ids[start : start + 2000]))
-                    states.update((r["id"], r) for r in conn.execute(query).mappings().all())
-            changes = []
-            for e in entries:
-                if last_for[e["record_id"]] != e["seq"]:
-                    continue
-                state = None
-                if e["kind"] == "upsert":
-                    spec = entity(e["entity"])
-                    row = states.get(e["record_id"])
-                    if row is None or not visible_to(spec, row["owner_mission"], device.role, device.mission):
-                        continue  # it left this scope since; its revoke follows in the feed
-                    state = row_to_wire(spec, row)
-                changes.append(
-                    FeedChange(e["seq"], e["entity"], e["record_id"], e["kind"], e["version"], state)
-                )
-        if cursor > head:
-            next_cursor = cursor  # the replica is ahead of this feed: it will notice (restore from backup)
-        elif len(entries) < limit:
-            # Everything up to head was looked at (entries up to head are committed: the counter
-            # row serialises pushes), so entries of other scopes need not be walked again.
-            next_cursor = max(head, entries[-1]["seq"] if entries else cursor)
-        else:
-            next_cursor = entries[-1]["seq"]
-        return FeedPage(epoch, next_cursor, head, tuple(changes))
+            return feed.page(conn, device_id, cursor, limit, epoch)
 
     # --- HQ administration ------------------------------------------------------------------
 
     def held(self, device_id: str | None = None) -> list[Op]:
         with self.store.read() as conn:
-            stmt = sa.select(held_op.c.payload).order_by(held_op.c.device_id, held_op.c.seq)
-            if device_id:
-                stmt = stmt.where(held_op.c.device_id == device_id)
-            return [Op.from_wire(json.loads(p)) for p in conn.execute(stmt).scalars()]
+            return hq_admin.held(conn, device_id)
 
     def force_held(self, device_id: str, older_than: dt.timedelta = dt.timedelta(0)) -> list[PushResult]:
-        """Give up waiting for a device's missing ops: apply what is held, in order.
-
-        The ops' base values keep this safe: where the missing ops would have
-        changed a field first, the forced op meets a value it did not expect and
-        becomes a conflict, never a silent overwrite. If the missing ops turn up
-        later they still apply (their numbers are below the device's next).
-        """
+        """Give up waiting for a device's missing ops: apply what is held, in order (``hq_admin.force_held``)."""
         cutoff = utcnow() - older_than
-        results = []
         with self.store.write() as conn:
-            held_rows = (
-                conn.execute(
-                    sa.select(held_op)
-                    .where(held_op.c.device_id == device_id, held_op.c.received_at <= cutoff)
-                    .order_by(held_op.c.seq)
-                )
-                .mappings()
-                .all()
-            )
-            ops = [Op.from_wire(json.loads(r["payload"])) for r in held_rows]
-            unit = self._unit(conn, ops, device_id)
-            device = unit.device(device_id)
-            if device is None:
-                raise Refused(f"Device {device_id} is not enrolled with HQ.")
-            for row, op in zip(held_rows, ops, strict=True):
-                unit.release(op.op_id)
-                result = self._apply_or_reject(unit, op, device, row["content_hash"], row["via"])
-                if result.status is Status.HELD:  # its record never came: give up on it
-                    unit.release(op.op_id)
-                    reason = "its record never reached HQ"
-                    result = self._reject_receipt(unit, op, row["content_hash"], row["via"], reason)
-                results.append(result)
-                if op.seq >= device.next_seq:
-                    device.next_seq = op.seq + 1
-                    device.changed = True
-            unit.flush()
-        return results
+            return hq_admin.force_held(conn, self.merge, device_id, cutoff)
 
     def move_record(self, entity_name: str, record_id: str, new_owner: str, by: str) -> None:
         """HQ hands a case (and everything under it) to another mission: the old mission gets revokes."""
         with self.store.write() as conn:
             unit = Unit(conn)
-            self._move(unit, entity(entity_name), record_id, new_owner)
+            hq_admin.move(self.merge, unit, entity(entity_name), record_id, new_owner)
             unit.flush()
-
-    def _move(self, unit: Unit, spec: EntitySpec, record_id: str, new_owner: str) -> None:
-        current = unit.record(spec, record_id)
-        if current is None:
-            raise NotFound(f"No {spec.label_en.lower()} {record_id}.")
-        old_audience = _audience(spec, current.owner_mission)
-        record = self._change(unit, spec, current, {}, None, owner_mission=new_owner)
-        if old_audience != "*":
-            self._feed(unit, spec, record, None, {}, kind="revoke", audience=old_audience)
-        self._feed(unit, spec, record, None, {"owner_mission": [current.owner_mission, new_owner]})
-        for child in children_of(spec.name):
-            assert child.parent is not None
-            table = entity_table(child.name)
-            ids = unit.conn.execute(sa.select(table.c.id).where(table.c[child.parent.field] == record_id))
-            for child_id in list(ids.scalars()):
-                self._move(unit, child, child_id, new_owner)
 
     def receipts(self, op_ids: Iterable[str]) -> dict[str, Status]:
         with self.store.read() as conn:
-            stmt = sa.select(op_receipt.c.op_id, op_receipt.c.status).where(
-                op_receipt.c.op_id.in_(list(op_ids))
-            )
-            return {r.op_id: Status(r.status) for r in conn.execute(stmt)}
-
-
-UNKNOWN = "unknown_fields"  # the key in a record's ``extra`` for fields this version does not know
-
-
-def _split(spec: EntitySpec, op: Op) -> tuple[dict[str, FieldChange], dict[str, Any]]:
-    """The op's changes to fields this version knows, and the new values of the ones it does not."""
-    known = {k: c for k, c in op.changes.items() if spec.has_field(k)}
-    unknown = {k: c.new for k, c in op.changes.items() if not spec.has_field(k)}
-    return known, unknown
-
-
-class _HoldForRecord(Exception):
-    def __init__(self, record_id: str) -> None:
-        super().__init__(record_id)
-        self.record_id = record_id  # the record whose create the op waits for
-
-
-def _referenced(ops: Sequence[Op]) -> dict[str, set[str]]:
-    """The records a batch's ops refer to, by entity: read with the batch, not one by one."""
-    found: dict[str, set[str]] = {}
-    for op in ops:
-        if not is_entity(op.entity):
-            continue
-        spec = entity(op.entity)
-        names = spec.reference_names
-        if not names or op.kind is OpKind.DELETE or op.kind is OpKind.RESTORE:
-            continue
-        for name in names & op.changes.keys():
-            value = op.changes[name].new
-            for target_id in value if isinstance(value, list) else [value]:
-                if isinstance(target_id, str) and target_id:
-                    found.setdefault(str(spec.field(name).target), set()).add(target_id)
-    return found
-
-
-class _HoldForSchema(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a batch runs.
-
-    A batch keeps tens of thousands of row and feed dictionaries alive, so the
-    collector ran hundreds of times over them, a sixth of a 10,000-op batch. A
-    batch makes no reference cycles worth collecting meanwhile; it resumes after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # What the batch made and keeps is long-lived: it goes straight to the oldest generation,
-            # unscanned (the first young-generation pass would walk a million objects: 0.6 s).
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
-
-
-_STAMPS = ("version", "updated_at", "updated_by")  # the columns every change may set
-
-
-def _audience(spec: EntitySpec, owner: str) -> str:
-    return owner if spec.scope in (Scope.MISSION, Scope.REVIEW) else "*"
-
-
-def _made_at(op: Op) -> dt.datetime | None:
-    return _parse_time(op.made_at)
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_time(text: str) -> dt.datetime | None:
-    """An op's time, parsed once per distinct text (a batch's ops share few; datetimes are immutable)."""
-    try:
-        return dt.datetime.fromisoformat(text.rstrip("Z")) if text else None
-    except ValueError:
-        return None
-
-
-def _constraint(exc: sa.exc.IntegrityError) -> str:
-    text = str(exc.orig).lower()
-    return "the same case reference" if "reference" in text else "a unique value"
+            return hq_admin.receipts(conn, op_ids)

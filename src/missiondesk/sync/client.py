@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import ssl
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -30,8 +30,8 @@ from missiondesk.store import outbox
 from missiondesk.store.tables import outbox as outbox_table
 from missiondesk.store.tables import reference_counter
 from missiondesk.sync import protocol, replica, verify
-from missiondesk.sync.authority import FeedChange, FeedPage, PushResult, Status
 from missiondesk.sync.backoff import Backoff
+from missiondesk.sync.protocol import FeedChange, FeedPage, PushResult, Status
 
 RETRYABLE_STATUS = frozenset({502, 503, 504})
 
@@ -112,37 +112,6 @@ class SyncReport:
     @property
     def complete(self) -> bool:
         return self.unsent == 0 and self.rejected == 0
-
-
-def result_from_wire(data: Mapping[str, Any]) -> PushResult:
-    original = data.get("original")
-    return PushResult(
-        op_id=str(data["op_id"]),
-        seq=int(data["seq"]),
-        status=Status(data["status"]),
-        reason=str(data.get("reason") or ""),
-        version=None if data.get("version") is None else int(data["version"]),
-        original=None if original is None else Status(original),
-    )
-
-
-def page_from_wire(data: Mapping[str, Any]) -> FeedPage:
-    return FeedPage(
-        epoch=str(data["epoch"]),
-        cursor=int(data["cursor"]),
-        head=int(data["head"]),
-        changes=tuple(
-            FeedChange(
-                seq=int(c["seq"]),
-                entity=str(c["entity"]),
-                record_id=str(c["record_id"]),
-                kind=str(c["kind"]),
-                version=int(c["version"]),
-                state=c.get("state"),
-            )
-            for c in data["changes"]
-        ),
-    )
 
 
 def _detail(response: httpx.Response) -> str:
@@ -349,7 +318,7 @@ class SyncClient:
             if not ops:
                 break
             data = self._send("POST", "/push", json={"ops": [op.to_wire() for op in ops]})
-            results = [result_from_wire(r) for r in data["results"]]
+            results = [PushResult.from_wire(r) for r in data["results"]]
             if [r.op_id for r in results] != [op.op_id for op in ops]:
                 raise ServerProblem(
                     "HQ's answer does not match the changes sent; nothing was marked as sent."
@@ -416,7 +385,9 @@ class SyncClient:
                 replica.end_large_pull(self.ctx)
 
     def _page_and_rows(self, position: int) -> tuple[FeedPage, list[replica.Row | None]]:
-        page = page_from_wire(self._send("GET", "/changes", params={"cursor": position, "limit": self.page}))
+        page = FeedPage.from_wire(
+            self._send("GET", "/changes", params={"cursor": position, "limit": self.page})
+        )
         return page, replica.wire_rows(page)
 
     # --- verify ----------------------------------------------------------------------------

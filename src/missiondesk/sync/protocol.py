@@ -1,6 +1,19 @@
-"""What client and server agree on: paths, headers, limits, and the app-version rule."""
+"""What client and server agree on: paths, headers, limits, the app-version rule, and the wire types.
+
+The wire types are the answers of the authority that leave it: a push's results (over the network, in
+an acknowledgement file, in a laptop's outbox), feed pages and their changes. Each converts itself to
+and from its JSON form here, and nowhere else.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypedDict
+
+from missiondesk.domain.ops import Op
 
 API = "/v1"
 VERSION_HEADER = "X-MissionDesk-Version"
@@ -27,3 +40,177 @@ def version_tuple(text: str) -> tuple[int, ...]:
 
 def too_old(app_version: str, minimum: str) -> bool:
     return version_tuple(app_version) < version_tuple(minimum)
+
+
+class Status(StrEnum):
+    APPLIED = "applied"  # every change applied; nobody else had touched the record
+    MERGED = "merged"  # applied alongside other changes, or already there
+    CONFLICT = "conflict"  # at least one field conflicted; the rest applied
+    HELD = "held"  # waiting for an earlier op of its device (or for its record)
+    DUPLICATE = "duplicate"  # seen before: ``original`` says what happened then
+    REJECTED = "rejected"  # refused: ``reason`` says why; nothing changed
+
+
+class PushResultWire(TypedDict):
+    op_id: str
+    seq: int
+    status: str
+    reason: str
+    version: int | None
+    original: str | None
+
+
+class ReceiptRow(TypedDict):
+    """A row of ``op_receipt``: an op's result, kept with its effect so a retry gets it again."""
+
+    op_id: str
+    device_id: str
+    seq: int
+    content_hash: str
+    status: str
+    reason: str | None
+    version: int | None
+    via: str
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PushResult:
+    op_id: str
+    seq: int
+    status: Status
+    reason: str = ""
+    version: int | None = None
+    original: Status | None = None  # for duplicates: the first result
+
+    @property
+    def settled(self) -> bool:
+        """Received for good: applied, merged, in conflict, or rejected (not waiting)."""
+        final = self.original if self.status is Status.DUPLICATE else self.status
+        return final is not None and final is not Status.HELD
+
+    def to_wire(self) -> PushResultWire:
+        return {
+            "op_id": self.op_id,
+            "seq": self.seq,
+            "status": self.status.value,
+            "reason": self.reason,
+            "version": self.version,
+            "original": None if self.original is None else self.original.value,
+        }
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> PushResult:
+        """The result a wire form holds; ValueError naming the misfit when it holds none."""
+        try:
+            original = data.get("original")
+            version = data.get("version")
+            return cls(
+                str(data["op_id"]),
+                int(data["seq"]),
+                Status(data["status"]),
+                str(data.get("reason") or ""),
+                None if version is None else int(version),
+                None if original is None else Status(original),
+            )
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a push result: {exc!r}") from exc
+
+    def receipt(self, op: Op, content_hash: str, via: str, at: dt.datetime) -> ReceiptRow:
+        """The receipt HQ keeps of this result of ``op`` (received by ``via``: network, bundle, local)."""
+        return {
+            "op_id": op.op_id,
+            "device_id": op.device_id,
+            "seq": op.seq,
+            "content_hash": content_hash,
+            "status": self.status.value,
+            "reason": self.reason or None,
+            "version": self.version,
+            "via": via,
+            "received_at": at,
+        }
+
+
+class FeedChangeWire(TypedDict):
+    seq: int
+    entity: str
+    record_id: str
+    kind: str
+    version: int
+    state: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class FeedChange:
+    seq: int
+    entity: str
+    record_id: str
+    kind: str  # upsert | revoke
+    version: int
+    state: dict[str, Any] | None  # the record now, for upserts still in the device's scope
+
+    def to_wire(self) -> FeedChangeWire:
+        return {
+            "seq": self.seq,
+            "entity": self.entity,
+            "record_id": self.record_id,
+            "kind": self.kind,
+            "version": self.version,
+            "state": self.state,
+        }
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> FeedChange:
+        """The change a wire form holds; ValueError naming the misfit when it holds none."""
+        try:
+            state = data.get("state")
+            if state is not None and not isinstance(state, dict):
+                raise TypeError("state: expected an object")
+            return cls(
+                int(data["seq"]),
+                str(data["entity"]),
+                str(data["record_id"]),
+                str(data["kind"]),
+                int(data["version"]),
+                state,
+            )
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a feed change: {exc!r}") from exc
+
+
+class FeedPageWire(TypedDict):
+    epoch: str
+    cursor: int
+    head: int
+    more: bool
+    changes: list[FeedChangeWire]
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    epoch: str
+    cursor: int  # the cursor to ask from next time
+    head: int  # the newest feed number when the page was read
+    changes: tuple[FeedChange, ...] = field(default_factory=tuple)
+
+    @property
+    def more(self) -> bool:
+        return self.cursor < self.head
+
+    def to_wire(self) -> FeedPageWire:
+        return {
+            "epoch": self.epoch,
+            "cursor": self.cursor,
+            "head": self.head,
+            "more": self.more,
+            "changes": [c.to_wire() for c in self.changes],
+        }
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> FeedPage:
+        """The page a wire form holds (``more`` follows from cursor and head); ValueError when none."""
+        try:
+            changes = tuple(FeedChange.from_wire(c) for c in data["changes"])
+            return cls(str(data["epoch"]), int(data["cursor"]), int(data["head"]), changes)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a feed page: {exc!r}") from exc

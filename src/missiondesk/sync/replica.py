@@ -30,7 +30,8 @@ from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import ENTITY_TABLES, entity_table
 from missiondesk.store.tables import outbox as outbox_table
-from missiondesk.sync.authority import FeedChange, FeedPage, PushResult, Status, collector_paused
+from missiondesk.sync.protocol import FeedChange, FeedPage, PushResult, Status
+from missiondesk.sync.unit import collector_paused
 from missiondesk.sync.wire import row_from_wire
 
 CURSOR = "feed_cursor"

@@ -11,21 +11,23 @@ commit: feed entries still become visible in commit order.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.domain.enums import ConflictStatus
-from missiondesk.domain.schema import SYNC_COLUMNS, EntitySpec, entity
+from missiondesk.domain.merge import FieldMerge
+from missiondesk.domain.schema import EntitySpec, entity
 from missiondesk.store import bulk, search
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import (
-    audit_event,
     auth_device,
     change_feed,
     entity_table,
@@ -33,6 +35,7 @@ from missiondesk.store.tables import (
     held_op,
     op_receipt,
 )
+from missiondesk.sync.protocol import ReceiptRow
 
 # Rows per write and ids per read (an id list is one parameter: see bulk.among). Few round trips;
 # the bound only keeps one statement's parameters to a few megabytes.
@@ -101,6 +104,45 @@ class Stored:
         return self.get(name)
 
 
+class FeedEntry(TypedDict):
+    """A row of ``change_feed``; ``seq`` is taken from the counter when the unit is flushed."""
+
+    entity: str
+    record_id: str
+    audience: str  # the owner mission, or * for everyone
+    kind: str  # upsert | revoke
+    version: int
+    device_id: str | None  # whose op made it (None: HQ itself)
+    op_id: str | None
+    actor: str
+    fields: dict[str, Any]  # field -> [base, new]
+    at: dt.datetime
+    seq: NotRequired[int]
+
+
+class HeldRow(TypedDict):
+    """A row of ``held_op``: an op waiting for an earlier op of its device, its record, or a newer HQ."""
+
+    op_id: str
+    device_id: str
+    seq: int
+    record_id: str  # the record whose create releases it
+    content_hash: str
+    payload: str  # the op's canonical JSON
+    reason: str  # gap | record | schema
+    via: str
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the merge did to one op's record, kept only when a preview asks (``Unit.decisions``)."""
+
+    created: bool = False  # the op made the record
+    fields: tuple[FieldMerge, ...] = ()  # an edit: each changed field's verdict against HQ's value
+    deleted: bool | None = None  # a delete (True) or a restore (False) that changed the record
+
+
 @dataclass
 class Unit:
     conn: Connection
@@ -110,21 +152,22 @@ class Unit:
     )  # as read, to write only changes
     inserted: set[tuple[str, str]] = field(default_factory=set)
     dirty: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # -> the columns set since read
-    feed: list[dict[str, Any]] = field(default_factory=list)
-    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # record id -> feed entries
+    feed: list[FeedEntry] = field(default_factory=list)
+    history: dict[str, list[FeedEntry]] = field(default_factory=dict)  # record id -> feed entries
     # record id -> the base version from which ``history`` is complete (-1: all of it)
     history_from: dict[str, int] = field(default_factory=dict)
-    receipts: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> receipt row
-    receipt_by_seq: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
-    held: dict[str, dict[str, Any]] = field(default_factory=dict)  # op id -> held row
-    held_by_seq: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    receipts: dict[str, ReceiptRow] = field(default_factory=dict)  # op id -> receipt row
+    receipt_by_seq: dict[tuple[str, int], ReceiptRow] = field(default_factory=dict)
+    held: dict[str, HeldRow] = field(default_factory=dict)  # op id -> held row
+    held_by_seq: dict[tuple[str, int], HeldRow] = field(default_factory=dict)
     held_removed: set[str] = field(default_factory=set)
     held_added: set[str] = field(default_factory=set)
     held_known_for: set[str] = field(default_factory=set)  # record ids whose held ops were read
-    new_receipts: list[dict[str, Any]] = field(default_factory=list)
-    audits: list[dict[str, Any]] = field(default_factory=list)
+    new_receipts: list[ReceiptRow] = field(default_factory=list)
     devices: dict[str, DeviceState] = field(default_factory=dict)
     now: dt.datetime = field(default_factory=utcnow)
+    # op id -> what the merge did, for a preview (None: nobody asks, nothing is kept)
+    decisions: dict[str, Decision] | None = None
 
     # --- reading, once per batch ---------------------------------------------------------
 
@@ -143,21 +186,21 @@ class Unit:
         for chunk in _chunks(op_ids):
             stmt = sa.select(op_receipt).where(bulk.among(self.conn, op_receipt.c.op_id, chunk))
             for row in _dicts(self.conn, stmt):
-                self._know_receipt(row)
+                self._know_receipt(cast(ReceiptRow, row))
         for device_id in {d for d, _ in seqs}:
             numbers = [s for d, s in seqs if d == device_id]
             for where in _seq_filters(self.conn, numbers):
                 stmt = sa.select(op_receipt).where(op_receipt.c.device_id == device_id, where)
                 for row in _dicts(self.conn, stmt):
-                    self._know_receipt(row)
+                    self._know_receipt(cast(ReceiptRow, row))
             for row in _dicts(self.conn, sa.select(held_op).where(held_op.c.device_id == device_id)):
-                self._know_held(row)
+                self._know_held(cast(HeldRow, row))
         all_ids = [rid for ids in records.values() for rid in ids]
         self.held_known_for.update(all_ids)
         for chunk in _chunks(all_ids):
             stmt = sa.select(held_op).where(bulk.among(self.conn, held_op.c.record_id, chunk))
             for row in _dicts(self.conn, stmt):
-                self._know_held(row)
+                self._know_held(cast(HeldRow, row))
         changed_since_base = []
         for entity_name, ids in records.items():
             table = entity_table(entity_name)
@@ -178,7 +221,7 @@ class Unit:
                 bulk.among(self.conn, change_feed.c.record_id, chunk), change_feed.c.kind == "upsert"
             )
             for row in _dicts(self.conn, stmt):
-                self.history.setdefault(row["record_id"], []).append(row)
+                self.history.setdefault(row["record_id"], []).append(cast(FeedEntry, row))
         self.history_from.update(dict.fromkeys(changed_since_base, -1))
 
     def prefetch_rows(self, records: dict[str, set[str]]) -> None:
@@ -193,14 +236,14 @@ class Unit:
             for rid in wanted:
                 self.rows.setdefault((entity_name, rid), None)
 
-    def history_since(self, record_id: str, base_version: int) -> list[dict[str, Any]]:
+    def history_since(self, record_id: str, base_version: int) -> list[FeedEntry]:
         """Feed entries of a record above ``base_version``: stored ones and this batch's."""
         known_from = self.history_from.get(record_id)
         if known_from is None or base_version < known_from:
             stmt = sa.select(change_feed).where(
                 change_feed.c.record_id == record_id, change_feed.c.kind == "upsert"
             )
-            stored = [dict(r) for r in self.conn.execute(stmt).mappings()]
+            stored = [cast(FeedEntry, dict(r)) for r in self.conn.execute(stmt).mappings()]
             in_batch = [e for e in self.history.get(record_id, []) if "seq" not in e]
             self.history[record_id] = stored + in_batch
             self.history_from[record_id] = -1
@@ -211,11 +254,11 @@ class Unit:
         self.rows[(entity_name, row["id"])] = row
         self.original[(entity_name, row["id"])] = row
 
-    def _know_receipt(self, row: dict[str, Any]) -> None:
+    def _know_receipt(self, row: ReceiptRow) -> None:
         self.receipts[row["op_id"]] = row
         self.receipt_by_seq[(row["device_id"], row["seq"])] = row
 
-    def _know_held(self, row: dict[str, Any]) -> None:
+    def _know_held(self, row: HeldRow) -> None:
         if row["op_id"] in self.held_removed:
             return
         self.held[row["op_id"]] = row
@@ -252,13 +295,13 @@ class Unit:
         row = self.rows[key]
         return None if row is None else Stored(spec, row)
 
-    def held_for_record(self, record_id: str) -> list[dict[str, Any]]:
+    def held_for_record(self, record_id: str) -> list[HeldRow]:
         if record_id not in self.held_known_for:
             self.held_known_for.add(record_id)
             for row in self.conn.execute(
                 sa.select(held_op).where(held_op.c.record_id == record_id, held_op.c.reason == "record")
             ).mappings():
-                self._know_held(dict(row))
+                self._know_held(cast(HeldRow, dict(row)))
         found = [r for r in self.held.values() if r["record_id"] == record_id and r["reason"] == "record"]
         return sorted(found, key=lambda r: (r["received_at"], r["seq"]))
 
@@ -292,19 +335,22 @@ class Unit:
             self.dirty.setdefault(key, set()).update(columns)
         return Stored(spec, row)
 
-    def add_feed(self, entry: dict[str, Any]) -> None:
+    def add_feed(self, entry: FeedEntry) -> None:
         self.feed.append(entry)
         if entry["kind"] == "upsert":
             self.history.setdefault(entry["record_id"], []).append(entry)
 
-    def add_receipt(self, row: dict[str, Any]) -> None:
+    def add_receipt(self, row: ReceiptRow) -> None:
         self.new_receipts.append(row)
         self._know_receipt(row)
 
-    def hold(self, row: dict[str, Any]) -> None:
+    def hold(self, row: HeldRow) -> None:
+        # Not through ``_know_held``: an op released and held again in one batch (its gap closed, its
+        # record still missing) stays in ``held_removed``, so its stored row is deleted before the new
+        # one is inserted (forgetting the delete broke the flush on the unique device and number).
         self.held_added.add(row["op_id"])
-        self.held_removed.discard(row["op_id"])
-        self._know_held(row)
+        self.held[row["op_id"]] = row
+        self.held_by_seq[(row["device_id"], row["seq"])] = row
 
     def release(self, op_id: str) -> None:
         row = self.held.pop(op_id, None)
@@ -315,8 +361,9 @@ class Unit:
         else:
             self.held_removed.add(op_id)
 
-    def audit(self, row: dict[str, Any]) -> None:
-        self.audits.append(row)
+    def decide(self, op_id: str, decision: Decision) -> None:
+        if self.decisions is not None:
+            self.decisions[op_id] = decision
 
     # --- flushing --------------------------------------------------------------------------
 
@@ -350,8 +397,6 @@ class Unit:
         added = [self.held[i] for i in self.held_added if i in self.held]
         for chunk in _chunks(added):
             bulk.insert(conn, held_op, chunk)
-        for chunk in _chunks(self.audits):
-            conn.execute(sa.insert(audit_event), chunk)
         for d in self.devices.values():
             if d.changed:
                 conn.execute(
@@ -402,10 +447,6 @@ def _watched(spec: EntitySpec) -> tuple[str, ...]:
     return (*spec.search_fields, "deleted_at", "owner_mission")
 
 
-def sync_columns(row: dict[str, Any]) -> dict[str, Any]:
-    return {c: row[c] for c in SYNC_COLUMNS}
-
-
 def _dicts(conn: Connection, stmt: sa.Select[Any]) -> Iterator[dict[str, Any]]:
     """The rows a select returns, as plain dictionaries."""
     result = conn.execute(stmt)
@@ -426,3 +467,24 @@ def _seq_filters(conn: Connection, numbers: list[int]) -> list[sa.ColumnElement[
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a batch runs.
+
+    A batch keeps tens of thousands of row and feed dictionaries alive, so the
+    collector ran hundreds of times over them, a sixth of a 10,000-op batch. A
+    batch makes no reference cycles worth collecting meanwhile; it resumes after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            # What the batch made and keeps is long-lived: it goes straight to the oldest generation,
+            # unscanned (the first young-generation pass would walk a million objects: 0.6 s).
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
