@@ -158,7 +158,7 @@ def test_hqs_case_list_fits_its_columns_when_the_first_import_fills_it(qtbot: Qt
     assert cases is not None and cases.model.rowCount() == 0
     world.push(fra)
     with qtbot.waitSignal(cases.model.reloaded, timeout=10_000):
-        w.refresh_all()
+        w.ui.changes.announce_everything()  # what an import or a sync that pulled announces
     table = cases.table
     header = table.horizontalHeader()
     for name in ("reference", "title", "company_id"):
