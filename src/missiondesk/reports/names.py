@@ -2,7 +2,7 @@
 
 Reference codes (countries, areas, categories, partners, sectors, missions) are named from the
 reference tables of the database the report is counted in; closed lists (statuses, outcomes, topics)
-from the table below.
+by the names the whole app uses for them (``domain/value_names.py``).
 """
 
 from __future__ import annotations
@@ -12,52 +12,10 @@ from collections.abc import Mapping
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from missiondesk.domain.value_names import value_names
 from missiondesk.store.tables import entity_table
 
 UNSPECIFIED = ("미지정", "Not specified")
-
-VALUES: Mapping[str, tuple[str, str]] = {
-    # case status
-    "draft": ("작성 중", "Draft"),
-    "open": ("접수", "Open"),
-    "in_progress": ("진행 중", "In progress"),
-    "pending": ("대기", "Pending"),
-    "closed": ("종결", "Closed"),
-    # pending on
-    "host_government": ("주재국 정부", "Host government"),
-    "company": ("기업", "Company"),
-    "partner": ("협력기관", "Partner"),
-    "hq": ("본부", "HQ"),
-    # outcome
-    "resolved_full": ("완전 해결", "Resolved in full"),
-    "resolved_partial": ("부분 해결", "Resolved in part"),
-    "not_resolved": ("미해결", "Not resolved"),
-    "withdrawn": ("철회", "Withdrawn"),
-    "transferred": ("이관", "Transferred"),
-    # brief topic
-    "regulation": ("규제·인증", "Regulation and certification"),
-    "market_trends": ("시장 동향", "Market trends"),
-    "buyers": ("바이어·파트너", "Buyers and partners"),
-    "tenders": ("입찰", "Tenders"),
-    "incentives": ("인센티브", "Incentives"),
-    "sites": ("부지", "Sites"),
-    "labour": ("노동", "Labour"),
-    "tax": ("조세", "Tax"),
-    "logistics": ("물류·통관", "Logistics and customs"),
-    "legal": ("법률", "Legal"),
-    # proposal status
-    "submitted": ("제출", "Submitted"),
-    "under_review": ("검토 중", "Under review"),
-    "approved": ("승인", "Approved"),
-    "returned": ("반려(보완)", "Returned"),
-    "rejected": ("불승인", "Rejected"),
-    "in_execution": ("집행 중", "In execution"),
-    "completed": ("완료", "Completed"),
-    # meeting status
-    "planned": ("예정", "Planned"),
-    "held": ("개최", "Held"),
-    "cancelled": ("취소", "Cancelled"),
-}
 
 REFERENCE_OF: Mapping[str, str] = {
     "cases_by_category": "category",
@@ -96,7 +54,7 @@ class Names:
         table = REFERENCE_OF.get(breakdown)
         if table is not None:
             return self.reference.get(table, {}).get(key, (key, key))
-        return VALUES.get(key, (key, key))
+        return value_names(key)
 
     def mission(self, code: str) -> tuple[str, str]:
         return self.reference.get("mission", {}).get(code, (code, code))
@@ -130,7 +88,7 @@ FIGURE_NAMES: Mapping[str, tuple[str, str]] = {
     "cases_pending": ("대기 사례", "Pending cases"),
     "cases_closed": ("종결 사례", "Closed cases"),
     "cases_resolved_full": ("완전 해결", "Resolved in full"),
-    "cases_resolved_partial": ("부분 해결", "Resolved in part"),
+    "cases_resolved_partial": ("일부 해결", "Resolved in part"),
     "cases_dormant": ("장기 미조치 사례", "Dormant cases"),
     "cases_referred": ("협력기관 연계 사례", "Cases referred to partners"),
     "cases_joint": ("공동 지원 사례", "Joint cases (2+ partners)"),
