@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -85,6 +86,29 @@ def hq(tmp_path: Path) -> Iterator[AppContext]:
     ctx = init_hq(tmp_path / "hq", "본부 분석관")
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
+    """Shows a data folder's main window as a person sees it (``size`` as in the real-window checks);
+    every window opened is closed after the test."""
+    from missiondesk.ui.main_window import MainWindow  # Qt only for the tests that ask for a window
+
+    opened: list[MainWindow] = []
+
+    def open_(ctx: AppContext, size: tuple[int, int] | None = None) -> MainWindow:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append(window)
+        return window
+
+    yield open_
+    for window in opened:
+        window.close()
 
 
 @pytest.hookimpl(trylast=True)

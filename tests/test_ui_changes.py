@@ -3,7 +3,7 @@ again when shown, undo and the trash reach the lists, the timeline, the trash an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,13 +23,8 @@ CASES = PAGE_SIZE * 2 + 50
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
+    return open_window(mission)
 
 
 def cases_page(window: MainWindow) -> ListPage:

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,14 +81,8 @@ def case(mission: AppContext) -> dict[str, str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
+    return open_window(mission, size=(1440, 900))
 
 
 def page_of(window: MainWindow, key: str) -> ListPage:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,14 +21,9 @@ from missiondesk.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
     generate_demo(mission, cases=150)
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+    return open_window(mission)
 
 
 def open_dashboard(qtbot: QtBot, window: MainWindow) -> Dashboard:

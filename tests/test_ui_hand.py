@@ -7,7 +7,7 @@ widgets as a person drives them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -35,14 +35,8 @@ popup = pytest.mark.qt_log_ignore("does not support grabbing the keyboard", "doe
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
+    return open_window(mission, size=(1440, 900))
 
 
 def wheel_down(widget: QWidget) -> QWheelEvent:

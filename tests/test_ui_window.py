@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,14 +26,9 @@ from missiondesk.ui.shortcuts import SHORTCUTS
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
     generate_demo(mission, cases=120)
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+    return open_window(mission)
 
 
 def cases_page(window: MainWindow) -> ListPage:
