@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -205,3 +208,65 @@ def test_a_date_in_the_next_steps_is_the_due_date() -> None:
 def test_the_reminder_key_names_the_record_and_its_date() -> None:
     r = Reminder(ReminderKind.TASK_DUE, "task", "abc", "t", START)
     assert r.key == "task_due:abc:2026-03-02"
+
+
+def test_the_cli_prints_the_list_by_kind_in_utf8(tmp_path: Path, mission: AppContext) -> None:
+    svc = RecordService(mission)
+    case = svc.create("support_case", {"title": "부지 확보", "received_date": START, "status": "open"})
+    svc.create("task", {"title": "주정부 회신 확인", "due_date": START - dt.timedelta(days=2)})
+    svc.create(
+        "task",
+        {
+            "title": "현장 방문",
+            "due_date": START + dt.timedelta(days=3),
+            "case_id": case.record_id,
+            "officer_id": mission.device.officer_id,
+        },
+    )
+    other = svc.create("officer", {"name": "박철수", "mission": "DE-FRA"}).record_id
+    svc.create("task", {"title": "박철수의 일", "due_date": START, "officer_id": other})
+    reference = svc.get("support_case", case.record_id)["reference"]
+    folder = str(mission.paths.root)
+    mission.close()
+    # A Windows pipe gets the ANSI code page: the output must still be UTF-8.
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"}
+
+    def reminders(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "missiondesk", "reminders", "--data-dir", folder, *args],
+            env=env,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        return done.stdout.decode("utf-8")
+
+    out = reminders("--today", START.isoformat())
+    assert out.splitlines() == [
+        "Reminders for 김영희 on 2026-03-02: 2",
+        "",
+        "Overdue tasks (1)",
+        "  2026-02-28  주정부 회신 확인",
+        "",
+        f"Tasks due within {DUE_SOON_DAYS} days (1)",
+        f"  2026-03-05  현장 방문  [{reference}]",
+    ]
+    theirs = reminders("--today", START.isoformat(), "--officer", "박철수")
+    assert "박철수의 일" in theirs and "현장 방문" not in theirs
+    assert "주정부 회신 확인" in theirs  # assigned to nobody: on every officer's list
+    later = reminders("--today", (START + dt.timedelta(days=DORMANT_DAYS)).isoformat())
+    assert f"Dormant cases (no activity for {DORMANT_DAYS} days) (1)" in later
+    assert f"  {START.isoformat()}  {reference}  부지 확보" in later
+
+
+def test_the_cli_refuses_an_unknown_officer_or_date(
+    mission: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from missiondesk.cli import main
+
+    folder = str(mission.paths.root)
+    assert main(["reminders", "--data-dir", folder, "--officer", "없는 사람"]) == 1
+    assert "No officer named" in capsys.readouterr().err
+    assert main(["reminders", "--data-dir", folder, "--today", "3월 2일"]) == 1
+    assert "is not a date" in capsys.readouterr().err
