@@ -210,7 +210,7 @@ def test_the_reminder_key_names_the_record_and_its_date() -> None:
     assert r.key == "task_due:abc:2026-03-02"
 
 
-def test_the_cli_prints_the_list_by_kind_in_utf8(tmp_path: Path, mission: AppContext) -> None:
+def test_the_cli_prints_the_list_by_kind_in_utf8(mission: AppContext) -> None:
     svc = RecordService(mission)
     case = svc.create("support_case", {"title": "부지 확보", "received_date": START, "status": "open"})
     svc.create("task", {"title": "주정부 회신 확인", "due_date": START - dt.timedelta(days=2)})
