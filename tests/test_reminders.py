@@ -121,9 +121,9 @@ def test_dismiss_and_snooze_hold_across_a_restart(mission: AppContext) -> None:
     service = ReminderService(mission, clock=clock)
     visit, report = sorted(service.reminders(), key=lambda r: r.title)
     service.dismiss(report)
-    service.snooze(visit, START + dt.timedelta(days=3))
+    service.snooze(visit, until=START + dt.timedelta(days=3))
     with pytest.raises(UserError):
-        service.snooze(visit, START)
+        service.snooze(visit, until=START)
     folder = mission.paths.root
     mission.close()
 

@@ -211,23 +211,23 @@ class ReminderService:
 
     # --- dismiss and snooze ----------------------------------------------------------------
 
-    def dismiss(self, reminder: Reminder) -> None:
-        """Not listed again (until what raised it changes)."""
-        self._hide(reminder, None)
+    def dismiss(self, *reminders: Reminder) -> None:
+        """Not listed again (until what raised them changes)."""
+        self._hide(reminders, None)
 
-    def snooze(self, reminder: Reminder, until: dt.date) -> None:
+    def snooze(self, *reminders: Reminder, until: dt.date) -> None:
         """Not listed before ``until``."""
         if until <= self.clock():
             raise UserError("Snooze until a later day.")
-        self._hide(reminder, until.isoformat())
+        self._hide(reminders, until.isoformat())
 
-    def _hide(self, reminder: Reminder, until: str | None) -> None:
+    def _hide(self, reminders: Iterable[Reminder], until: str | None) -> None:
         today = self.clock()
         with self.ctx.store.write() as conn:
             current = {r.key for r in self._all(conn, None, today)}
             # Forget the hidden reminders nothing raises any more (a done task, a new due date).
             hidden = {k: v for k, v in _hidden(conn).items() if k in current}
-            hidden[reminder.key] = until
+            hidden.update((r.key, until) for r in reminders)
             settings.put(conn, HIDDEN_SETTING, hidden)
 
     # --- the desktop notification ----------------------------------------------------------
