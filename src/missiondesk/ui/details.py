@@ -202,6 +202,7 @@ class CaseDetail(DetailPane):
         self.next_step_note = QLabel(timeline)
         self.next_step_note.setObjectName("next_step_note")
         self.next_step_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_step_note.setWordWrap(True)  # a long title wraps instead of widening the pane
         self.activities.view.selectionModel().selectionChanged.connect(self._offer_next_step_task)
         self.activities.model.modelReset.connect(self._offer_next_step_task)
         next_row = QHBoxLayout()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSystemTrayIcon,
@@ -161,9 +162,17 @@ class MyWorkPage(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("my_work_tree")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("What"), self.tr("Date"), self.tr("Case")])
+        self.tree.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Case")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)  # the title takes the room, the date and the case fit
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The date column fits a date (the kinds' headings span the row and would widen it to theirs).
+        date_width = self.tree.indentation() + self.tree.fontMetrics().horizontalAdvance("0000-00-00") + 40
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, date_width)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._open_item(item))
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.empty = QLabel(self.tr("Nothing needs your attention today."), self)
@@ -231,22 +240,17 @@ class MyWorkPage(QWidget):
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
-            head.setFirstColumnSpanned(True)
             date_name = QCoreApplication.translate("my_work", DATE_NAMES[kind])
             for r in group:
-                item = QTreeWidgetItem(head, [r.title, r.date.isoformat(), r.case_reference])
+                item = QTreeWidgetItem(head, [r.date.isoformat(), r.title, r.case_reference])
                 item.setData(0, REMINDER_ROLE, r)
-                item.setToolTip(1, date_name)
+                item.setToolTip(0, date_name)
                 if r.key in kept:
                     item.setSelected(True)
             self.tree.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)  # only once in the tree: it is the tree that keeps it
             head.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
-        for column in (1, 2):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(
-            0, max(320, self.tree.width() - sum(self.tree.columnWidth(c) for c in (1, 2)) - 40)
-        )
         self.tree.setVisible(bool(reminders))
         self.empty.setVisible(not reminders)
         self._selection_changed()
