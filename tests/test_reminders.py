@@ -270,3 +270,36 @@ def test_the_cli_refuses_an_unknown_officer_or_date(
     assert "No officer named" in capsys.readouterr().err
     assert main(["reminders", "--data-dir", folder, "--today", "3월 2일"]) == 1
     assert "is not a date" in capsys.readouterr().err
+
+
+def test_the_same_reminders_on_sqlite_and_postgresql(mission_on: AppContext) -> None:
+    """The queries (the reports' dormant rule among them) run on either store."""
+    svc = RecordService(mission_on)
+    case = svc.create(
+        "support_case",
+        {
+            "title": "통관 보류",
+            "received_date": START,
+            "status": "open",
+            "estimated_resolution_date": START + dt.timedelta(days=20),
+        },
+    )
+    svc.create(
+        "case_activity", {"case_id": case.record_id, "date": START, "action_type": "request_to_authority"}
+    )
+    svc.create(
+        "task", {"title": "세관 회신", "due_date": START + dt.timedelta(days=3), "case_id": case.record_id}
+    )
+    clock = FakeClock(START)
+    service = ReminderService(mission_on, clock=clock)
+    assert [r.kind for r in service.reminders()] == [ReminderKind.TASK_DUE]
+    clock.day = START + dt.timedelta(days=DORMANT_DAYS)
+    assert [r.kind for r in service.reminders()] == [
+        ReminderKind.TASK_OVERDUE,
+        ReminderKind.CASE_PAST_EXPECTED,
+        ReminderKind.CASE_DORMANT,
+    ]
+    service.dismiss(*service.reminders()[:2])
+    assert [r.kind for r in ReminderService(mission_on, clock=clock).reminders()] == [
+        ReminderKind.CASE_DORMANT
+    ]

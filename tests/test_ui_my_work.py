@@ -165,6 +165,12 @@ def test_the_notification_comes_once_a_day(
     again = open_window(qtbot, work)  # a restart the same day stays quiet
     my_work(qtbot, again)
     assert len(shown) == 1
+    # The window left open overnight: the day turns, the list is read again and notified again.
+    again.reminders.service.clock = lambda: TODAY + dt.timedelta(days=1)
+    again.reminders.day_timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown[1][0] == "MissionDesk: 4 reminders today"
+    assert again.reminders.read_on == TODAY + dt.timedelta(days=1)
     again.close()
 
 

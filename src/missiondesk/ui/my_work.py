@@ -320,13 +320,18 @@ class DailyNotice(QObject):
         self.on_clicked = on_clicked
         self.tray: QSystemTrayIcon | None = None
         self.shown: list[tuple[str, str]] = []  # what was notified, for a test to read
+        self.done_on: dt.date | None = None  # asked and answered today: the database is not asked again
         watch.updated.connect(self.check)
 
     def available(self) -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def check(self, reminders: Sequence[Reminder]) -> bool:
-        if not reminders or not self.available() or not self.watch.service.notify_today():
+        today = self.watch.service.clock()
+        if not reminders or self.done_on == today or not self.available():
+            return False
+        self.done_on = today
+        if not self.watch.service.notify_today():
             return False
         title = QCoreApplication.translate("my_work", "MissionDesk: {0} reminders today").format(
             len(reminders)
