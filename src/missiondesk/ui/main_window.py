@@ -47,6 +47,7 @@ from missiondesk.ui.window_state import WindowState
 if TYPE_CHECKING:
     from missiondesk.reports.period import Period
     from missiondesk.services.context import AppContext
+    from missiondesk.services.reminders import Reminder
     from missiondesk.services.sync import SyncReport, SyncService
     from missiondesk.ui.changes import ChangeSet
     from missiondesk.ui.conflict_dialog import ConflictDialog
@@ -357,10 +358,10 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.go("my_work")
 
-    def _show_reminder_counts(self, reminders: Sequence[object]) -> None:
+    def _show_reminder_counts(self, reminders: Sequence[Reminder]) -> None:
         from missiondesk.ui.my_work import count_lines
 
-        lines = count_lines(reminders)  # type: ignore[arg-type]
+        lines = count_lines(reminders)
         self.due_soon.setText("\n".join(lines))
         self.due_soon.setVisible(bool(lines))
         row = self.nav.item([k for k, _ in PAGES].index("my_work"))

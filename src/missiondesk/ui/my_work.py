@@ -68,7 +68,7 @@ def heading(kind: ReminderKind) -> str:
 
 
 def count_lines(reminders: Sequence[Reminder]) -> list[str]:
-    """ "2 tasks overdue", ... for each kind that has any, in the page's order."""
+    """One line per kind that has any ("2 tasks overdue"), in the page's order."""
     lines = []
     for kind in ReminderKind:
         n = sum(1 for r in reminders if r.kind is kind)
