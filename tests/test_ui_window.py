@@ -234,17 +234,17 @@ def test_dark_mode_is_remembered_and_changes_the_palette(
     window.set_theme("system")
 
 
-def test_tasks_due_soon_are_shown_and_lead_to_the_task_list(qtbot: QtBot, mission: AppContext) -> None:
+def test_tasks_due_soon_are_counted_and_lead_to_my_work(qtbot: QtBot, mission: AppContext) -> None:
     import datetime as dt
 
     RecordService(mission).create("task", {"title": "대사관 보고서 제출", "due_date": dt.date.today()})
     window = MainWindow(mission)
     qtbot.addWidget(window)
     window.show()
-    assert window.due_soon.isVisible()
-    assert "대사관 보고서 제출" in window.due_soon.text()
+    qtbot.waitUntil(window.due_soon.isVisible)  # counted on the task runner
+    assert window.due_soon.text() == "1 tasks due within a week"
     qtbot.mouseClick(window.due_soon, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.pages["task"]
+    assert window.stack.currentWidget() is window.pages["my_work"]
 
 
 def test_exit_when_ready_opens_the_window_and_exits(tmp_path: Path, mission: AppContext) -> None:

@@ -76,6 +76,14 @@
         <translation>활동 기록</translation>
     </message>
     <message>
+        <source>Next steps → task</source>
+        <translation>후속 조치 → 할 일</translation>
+    </message>
+    <message>
+        <source>A task of the selected activity&apos;s next steps, on this case, due on the date they name or a week later</source>
+        <translation>선택한 활동의 후속 조치를 이 사례의 할 일로 만듭니다. 기한은 적힌 날짜, 없으면 일주일 뒤입니다</translation>
+    </message>
+    <message>
         <source>Partner referrals</source>
         <translation>협력기관 연계</translation>
     </message>
@@ -86,6 +94,10 @@
     <message>
         <source>Linked</source>
         <translation>연결 자료</translation>
+    </message>
+    <message>
+        <source>Task added, due {0}: {1}</source>
+        <translation>할 일 추가됨, 기한 {0}: {1}</translation>
     </message>
     <message>
         <source>Company</source>
@@ -901,14 +913,6 @@ The report was saved to: {0}</source>
         <translation>휴지통으로 옮겼습니다: {0}</translation>
     </message>
     <message>
-        <source>{0} tasks overdue</source>
-        <translation>기한이 지난 할 일 {0}건</translation>
-    </message>
-    <message>
-        <source>{0} tasks due within a week</source>
-        <translation>일주일 안에 기한인 할 일 {0}건</translation>
-    </message>
-    <message>
         <source>Open a case first: its summary is printed from its detail pane.</source>
         <translation>먼저 사례를 여십시오. 사례 요약은 사례 상세 화면에서 인쇄합니다.</translation>
     </message>
@@ -953,6 +957,49 @@ The report was saved to: {0}</source>
     <message>
         <source>(none)</source>
         <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>MyWorkPage</name>
+    <message>
+        <source>Open MissionDesk on this page</source>
+        <translation>시작할 때 이 화면 열기</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>일자</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>사례</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention today.</source>
+        <translation>오늘 챙길 일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Not listed again, unless its date changes</source>
+        <translation>날짜가 바뀌지 않는 한 다시 표시하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>다시 알림:</translation>
+    </message>
+    <message>
+        <source>My work: {0}, {1}</source>
+        <translation>내 업무: {0}, {1}</translation>
     </message>
 </context>
 <context>
@@ -1528,7 +1575,70 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>my_work</name>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>기한이 지난 할 일</translation>
+    </message>
+    <message>
+        <source>Tasks due within {0} days</source>
+        <translation>{0}일 안에 기한인 할 일</translation>
+    </message>
+    <message>
+        <source>Cases past their expected resolution date</source>
+        <translation>해결 예정일이 지난 사례</translation>
+    </message>
+    <message>
+        <source>Dormant cases: no activity for {0} days</source>
+        <translation>장기 미조치 사례: {0}일간 활동 없음</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>해결 예정일</translation>
+    </message>
+    <message>
+        <source>Last activity on</source>
+        <translation>마지막 활동일</translation>
+    </message>
+    <message>
+        <source>{0} tasks overdue</source>
+        <translation>기한이 지난 할 일 {0}건</translation>
+    </message>
+    <message>
+        <source>{0} tasks due within a week</source>
+        <translation>일주일 안에 기한인 할 일 {0}건</translation>
+    </message>
+    <message>
+        <source>{0} cases past their expected date</source>
+        <translation>예정일이 지난 사례 {0}건</translation>
+    </message>
+    <message>
+        <source>{0} dormant cases</source>
+        <translation>장기 미조치 사례 {0}건</translation>
+    </message>
+    <message>
+        <source>Reading reminders</source>
+        <translation>알림을 읽는 중</translation>
+    </message>
+    <message>
+        <source>Putting reminders aside</source>
+        <translation>알림을 미루는 중</translation>
+    </message>
+    <message>
+        <source>MissionDesk: {0} reminders today</source>
+        <translation>MissionDesk: 오늘 알림 {0}건</translation>
+    </message>
+</context>
+<context>
     <name>nav</name>
+    <message>
+        <source>My work</source>
+        <translation>내 업무</translation>
+    </message>
     <message>
         <source>Cases</source>
         <translation>현장 지원 사례</translation>

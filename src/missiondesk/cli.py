@@ -377,6 +377,29 @@ def cmd_report(args: argparse.Namespace) -> None:
     _print(f"PDF written to {renderer(report, base.with_name(base.name + '.pdf'))}")
 
 
+def cmd_reminders(args: argparse.Namespace) -> None:
+    """The "My work" list, as the window shows it: by kind, each line its date and its record."""
+    from missiondesk.services.reminders import KIND_HEADINGS, ReminderKind, ReminderService
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        raise MissionDeskError(f"--today {args.today!r} is not a date (YYYY-MM-DD).") from None
+    with _open(args) as ctx:
+        service = ReminderService(ctx, clock=lambda: today)
+        officer = service.officer(args.officer)
+        found = service.reminders(officer)
+    _print(f"Reminders for {officer.name} on {today.isoformat()}: {len(found)}")
+    for kind in ReminderKind:
+        group = [r for r in found if r.kind is kind]
+        if group:
+            _print()
+            _print(f"{KIND_HEADINGS[kind]} ({len(group)})")
+        for r in group:
+            case = f"  [{r.case_reference}]" if r.case_reference else ""
+            _print(f"  {r.date.isoformat()}  {r.title}{case}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the command (two dests: argparse would
     # otherwise let the command's default overwrite the value given before it).
@@ -518,6 +541,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", choices=("ko", "en"), default="ko", help="the page's language (default: ko, Korean)"
     )
+    p = add("reminders", cmd_reminders, "list an officer's reminders: tasks due, late and dormant cases")
+    p.add_argument("--officer", metavar="NAME", help="whose list (default: the officer of this laptop)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the list as it is on that day (default: today)")
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)

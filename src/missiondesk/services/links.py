@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
@@ -63,16 +62,6 @@ class LinkService:
             meetings = self._titles(conn, "council_meeting", meeting_ids)
             tasks = tuple(display_title("task", t.values) for t in self._list(conn, "task", case_id=case_id))
         return CaseLinks(company, contact, briefs, meetings, tasks)
-
-    def due_tasks(self, within_days: int) -> tuple[str, ...]:
-        """Open tasks due by ``within_days`` from today (overdue ones first), as "date  title"."""
-        until = dt.date.today() + dt.timedelta(days=within_days)
-        query = ListQuery(
-            "task", equals={"status": "open"}, date_field="due_date", date_to=until, sort="due_date", limit=50
-        )
-        with self.ctx.store.read() as conn:
-            found = queries.page(conn, query, with_total=False).rows
-        return tuple(f"{t['due_date']}  {t['title']}" for t in found if t.get("due_date") is not None)
 
     def company_links(self, company_id: str) -> CompanyLinks:
         with self.ctx.store.read() as conn:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -31,6 +32,7 @@ from missiondesk.ui.child_list import ChildList
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
 from missiondesk.ui.history_view import HistoryView
 from missiondesk.ui.record_editor import RecordEditor
+from missiondesk.ui.record_model import RECORD_ROLE
 from missiondesk.ui.ui_context import UiContext
 
 
@@ -188,9 +190,29 @@ class CaseDetail(DetailPane):
         self.activities = ChildList(ui, "case_activity", self.tr("Timeline"), timeline)
         self.activities.draft = self.quick_add.draft
         ui.changes.changed.connect(self._activity_heard)
+        # The selected activity's next steps become a task in one click (services.reminders).
+        self.next_step_task = QPushButton(self.tr("Next steps → task"), timeline)
+        self.next_step_task.setObjectName("next_step_task")
+        self.next_step_task.setToolTip(
+            self.tr(
+                "A task of the selected activity's next steps, on this case, due on the date they name or a week later"
+            )
+        )
+        self.next_step_task.clicked.connect(self.task_from_next_steps)
+        self.next_step_note = QLabel(timeline)
+        self.next_step_note.setObjectName("next_step_note")
+        self.next_step_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_step_note.setWordWrap(True)  # a long title wraps instead of widening the pane
+        self.activities.view.selectionModel().selectionChanged.connect(self._offer_next_step_task)
+        self.activities.model.modelReset.connect(self._offer_next_step_task)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_step_task)
+        next_row.addWidget(self.next_step_note, 1)
         box = QVBoxLayout(timeline)
         box.addWidget(self.quick_add)
         box.addWidget(self.activities)
+        box.addLayout(next_row)
+        self._offer_next_step_task()
         self.referrals = ChildList(ui, "partner_referral", self.tr("Partner referrals"), self)
         self.linked = QLabel(self)
         self.linked.setObjectName("linked")
@@ -216,7 +238,38 @@ class CaseDetail(DetailPane):
             ):
                 self.quick_add.notes.clear()
 
+    def selected_activity(self) -> Record | None:
+        index = self.activities.view.currentIndex()
+        if not index.isValid() or not self.activities.view.selectionModel().isSelected(index):
+            return None
+        record = self.activities.model.data(index, RECORD_ROLE)
+        return record if isinstance(record, Record) else None
+
+    def _offer_next_step_task(self) -> None:
+        activity = self.selected_activity()
+        self.next_step_task.setEnabled(activity is not None and bool(activity.get("next_steps")))
+
+    def task_from_next_steps(self) -> Change | None:
+        from missiondesk.services.reminders import ReminderService
+
+        activity = self.selected_activity()
+        if activity is None:
+            return None
+        try:
+            change = ReminderService(self.ui.app).task_from_next_steps(activity.id, self.ui.records)
+        except MissionDeskError as exc:
+            self.ui.errors.show(exc)
+            return None
+        self.ui.changes.announce([change])
+        task = change.record
+        if task is not None:
+            self.next_step_note.setText(
+                self.tr("Task added, due {0}: {1}").format(task.get("due_date"), task.get("title"))
+            )
+        return change
+
     def record_shown(self, record: Record | None) -> None:
+        self.next_step_note.clear()
         case_id = record.id if record is not None else None
         self.activities.set_parent(case_id)
         self.referrals.set_parent(case_id)

@@ -7,7 +7,6 @@ updates the status bar counts, offers undo after a delete and schedules a sync.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import re
@@ -48,6 +47,7 @@ from missiondesk.ui.window_state import WindowState
 if TYPE_CHECKING:
     from missiondesk.reports.period import Period
     from missiondesk.services.context import AppContext
+    from missiondesk.services.reminders import Reminder
     from missiondesk.services.sync import SyncReport, SyncService
     from missiondesk.ui.changes import ChangeSet
     from missiondesk.ui.conflict_dialog import ConflictDialog
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 # The navigation, in order: (key, name marked for translation).
 PAGES: tuple[tuple[str, str], ...] = (
+    ("my_work", QT_TRANSLATE_NOOP("nav", "My work")),  # the officer's reminders (ui/my_work.py)
     ("support_case", QT_TRANSLATE_NOOP("nav", "Cases")),
     ("market_brief", QT_TRANSLATE_NOOP("nav", "Market briefs")),
     ("council_meeting", QT_TRANSLATE_NOOP("nav", "Council meetings")),
@@ -78,7 +79,7 @@ GO_SHORTCUTS = {
     "task": "go_tasks",
     "trash": "go_trash",
 }
-DUE_SOON_DAYS = 7
+START_PAGE = "view/start_page"  # "my_work" when the officer chose to start on My work
 SYNC_START_DELAY_MS = 1500
 OPEN_WINDOWS: list[MainWindow] = []  # a window that replaced another (a language switch) is kept here
 
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Fill the frame in for an open context: actions, menus, the case list, the counts."""
         from missiondesk.domain.permissions import Role
+        from missiondesk.ui.my_work import DailyNotice, ReminderWatch
         from missiondesk.ui.ui_context import UiContext
 
         self.ctx = ctx
@@ -177,7 +179,10 @@ class MainWindow(QMainWindow):
         self.ui = UiContext.create(ctx, self)
         self.window_state = WindowState(ctx.paths.root)
         self.last_delete: Change | None = None
-        self.due_soon.clicked.connect(lambda: self.go("task"))
+        self.reminders: ReminderWatch = ReminderWatch(self.ui, self)
+        self.reminders.updated.connect(self._show_reminder_counts)
+        self.notice: DailyNotice = DailyNotice(self.reminders, self._bring_my_work, self)
+        self.due_soon.clicked.connect(lambda: self.go("my_work"))
         self.status.undo_requested.connect(self.undo_delete)
         self._sync: SyncController | None = None
         self.closing = False
@@ -187,7 +192,7 @@ class MainWindow(QMainWindow):
         self.ui.changes.changed.connect(self._changes_heard)
         # HQ's comparison of the missions and its data-quality list: a laptop holds one mission's data.
         self.nav.item([k for k, _ in PAGES].index("hq_views")).setHidden(ctx.device.role is not Role.HQ)
-        self.go("support_case")
+        self.go("my_work" if self.window_state.value(START_PAGE) == "my_work" else "support_case")
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         self.window_state.restore(self)
@@ -199,6 +204,7 @@ class MainWindow(QMainWindow):
             if current in actions:
                 actions[current].setChecked(True)
         self.refresh_counts()
+        self.reminders.refresh()
         # Background sync starts a moment after the window is up (its HTTP stack is not needed to show it).
         QTimer.singleShot(SYNC_START_DELAY_MS, self, self.start_sync)
 
@@ -252,6 +258,8 @@ class MainWindow(QMainWindow):
                 widget = self._reports_page()
             elif key == "hq_views":
                 widget = self._hq_views_page()
+            elif key == "my_work":
+                widget = self._my_work_page()
             else:
                 list_page = ListPage(self.ui, key, self)
                 list_page.detail_created = self.window_state.restore_children
@@ -332,8 +340,36 @@ class MainWindow(QMainWindow):
         page.open_record.connect(self.open_record)
         return page
 
+    def _my_work_page(self) -> QWidget:
+        from missiondesk.ui.my_work import MyWorkPage
+
+        page = MyWorkPage(self.ui, self.reminders, self)
+        page.open_record.connect(self.open_record)
+        page.start_page.setChecked(self.window_state.value(START_PAGE) == "my_work")
+        page.start_page_chosen.connect(
+            lambda chosen: self.window_state.set_value(START_PAGE, "my_work" if chosen else "support_case")
+        )
+        return page
+
+    def _bring_my_work(self) -> None:
+        """The desktop notification was clicked."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.go("my_work")
+
+    def _show_reminder_counts(self, reminders: Sequence[Reminder]) -> None:
+        from missiondesk.ui.my_work import count_lines
+
+        lines = count_lines(reminders)
+        self.due_soon.setText("\n".join(lines))
+        self.due_soon.setVisible(bool(lines))
+        row = self.nav.item([k for k, _ in PAGES].index("my_work"))
+        name = QCoreApplication.translate("nav", PAGES[0][1])
+        row.setText(f"{name} ({len(reminders)})" if reminders else name)
+
     def open_record(self, entity_name: str, record_id: str) -> None:
-        """A row of HQ's data-quality list was opened: the record in its list's detail pane."""
+        """A row of HQ's data-quality list or of My work was opened: the record in its list's detail pane."""
         from missiondesk.ui.list_page import ListPage
 
         page = self.go(entity_name)
@@ -529,6 +565,7 @@ class MainWindow(QMainWindow):
         if isinstance(page, ListPage | TrashPage):
             page.refresh()
         self.refresh_counts()
+        self.reminders.refresh()
 
     def add_activity(self) -> None:
         from missiondesk.ui.details import CaseDetail
@@ -584,23 +621,10 @@ class MainWindow(QMainWindow):
         try:
             unsent = self.ui.lookups.unsent_changes()
             conflicts = len(self.ui.conflicts.open_conflicts())
-            due = self.ui.links.due_tasks(DUE_SOON_DAYS)
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
             return
         self.status.set_counts(unsent, conflicts)
-        if due:
-            today = dt.date.today().isoformat()
-            overdue = sum(1 for line in due if line[:10] < today)  # each line starts with its due date
-            counts = []
-            if overdue:
-                counts.append(self.tr("{0} tasks overdue").format(overdue))
-            if len(due) > overdue:
-                counts.append(self.tr("{0} tasks due within a week").format(len(due) - overdue))
-            self.due_soon.setText("\n".join(counts + list(due[:3])))
-            self.due_soon.show()
-        else:
-            self.due_soon.hide()
 
     def save_case_summary(self) -> Path | None:
         """The open case on one page as a PDF (Ctrl+P), saved where the officer says and opened to print."""
@@ -699,6 +723,7 @@ class MainWindow(QMainWindow):
                 self._sync.stop()
             self.ui.tasks.cancel_all()
             self.ui.tasks.wait()
+            self.notice.close()
         super().closeEvent(event)
 
 
