@@ -298,3 +298,23 @@ def test_a_windowed_program_without_streams_still_runs_commands(tmp_path: Path) 
     assert init.returncode == 0, init.stderr.decode("utf-8", "replace")
     assert (data / "missiondesk.sqlite3").is_file()
     assert main(["stats", "--data-dir", str(data)]) == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows reports a pipe closed by its reader as EINVAL")
+def test_a_reader_that_stops_early_is_not_a_crash(tmp_path: Path) -> None:
+    """``missiondesk search 기업 | head -1``: the reader closes the pipe before the command has written;
+    that is the reader's choice, reported as a shell does (141), with no crash report."""
+    data = str(tmp_path / "laptop")
+    assert main(["init", "--mission", "DE-FRA", "--officer", "김영희", "--data-dir", data]) == 0
+    assert main(["demo", "--cases", "30", "--data-dir", data]) == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "missiondesk", "search", "기업", "--data-dir", data],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # closed before the process has started writing
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=120) == 141, err
+    assert "unexpected error" not in err and "Exception ignored" not in err
+    assert not list((tmp_path / "laptop").rglob("crash-*"))

@@ -2,7 +2,8 @@
 
 Exit status 0 on success; on failure one line on stderr and a non-zero
 status: 1 for a problem the message explains, 2 for a wrong command line,
-70 for a bug (its details go to a crash report in the log folder).
+70 for a bug (its details go to a crash report in the log folder), 141 when the reader of its output
+stopped reading (``missiondesk search 기업 | head``), as a shell reports a closed pipe.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from missiondesk.sync.authority import Authority
 
 EXIT_PROBLEM = 1
 EXIT_BUG = 70
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, what a POSIX shell reports; Windows has no convention of its own
 
 
 def _print(text: str = "") -> None:
@@ -572,8 +574,21 @@ def main(
     except KeyboardInterrupt:
         sys.stderr.write("missiondesk: interrupted; nothing half-written was kept\n")
         return 130
+    except BrokenPipeError:
+        _stop_writing_to_closed_stdout()
+        return EXIT_OUTPUT_CLOSED
     except Exception as exc:
         report = crash.write_report(paths_mod.resolve(args.data_dir).crash_reports, exc)
         sys.stderr.write(f"missiondesk: unexpected error ({type(exc).__name__}); details in {report}\n")
         return EXIT_BUG
     return 0
+
+
+def _stop_writing_to_closed_stdout() -> None:
+    """The reader closed the pipe (``| head``): what is still buffered, and the interpreter's flush at
+    exit, go nowhere instead of raising a second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no descriptor behind stdout (a test's StringIO)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
