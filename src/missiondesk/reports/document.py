@@ -77,6 +77,11 @@ class Section:
     blocks: tuple[Block, ...] = ()
 
 
+def numbered(sections: list[Section] | tuple[Section, ...]) -> tuple[Section, ...]:
+    """The sections with their headings numbered 1., 2., … in order (the ministry's section headings)."""
+    return tuple(Section(f"{i}. {s.heading}", s.blocks) for i, s in enumerate(sections, start=1))
+
+
 @dataclass(frozen=True)
 class Metadata:
     title: str

@@ -1,0 +1,209 @@
+"""The case summary, the handover document and the period report, built from records and written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import docx
+import pypdfium2
+import pytest
+from defusedxml import ElementTree
+from PySide6.QtWidgets import QApplication
+
+from missiondesk.errors import NotFound
+from missiondesk.reports import document_files
+from missiondesk.reports.period import Period
+from missiondesk.reports.report_document import report_document
+from missiondesk.services.case_documents import case_summary_document
+from missiondesk.services.case_summary import CaseSummaryService
+from missiondesk.services.context import AppContext
+from missiondesk.services.handover_document import build_handover_document, write_document
+from missiondesk.services.records import RecordService
+from missiondesk.services.reports import ReportService
+from missiondesk.ui.document_pdf import write_document_pdf
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def hwpx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        root = ElementTree.fromstring(z.read("Contents/section0.xml"))
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
+        for p in root.iter()
+        if p.tag.endswith("}p")
+    )
+
+
+def hwpx_metadata(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as z:
+        hpf = ElementTree.fromstring(z.read("Contents/content.hpf"))
+    return {e.get("name") or e.tag.split("}")[1]: e.text or "" for e in hpf.iter() if "opf" in e.tag}
+
+
+@pytest.fixture
+def desk(mission: AppContext) -> dict[str, str]:
+    """김영희's desk: two open cases and a closed one; a colleague's case; tasks, activities, contacts."""
+    rs = RecordService(mission)
+    company = rs.create("company", {"name_ko": "포엔", "name_en": "POEN Co., Ltd.", "brn": "214-87-00412"})
+    agreed = rs.create(
+        "contact",
+        {
+            "company_id": company.record_id,
+            "name": "박지훈",
+            "position": "해외사업팀장",
+            "email": "jh.park@poen.example",
+            "consent_to_share": True,
+            "consent_date": TODAY,
+        },
+    )
+    rs.create(
+        "contact",
+        {"company_id": company.record_id, "name": "최수민", "email": "private@poen.example"},
+    )
+    open_case = rs.create(
+        "support_case",
+        {
+            "title": "배터리 재제조 공장 부지와 인허가",
+            "company_id": company.record_id,
+            "contact_id": agreed.record_id,
+            "country": "DE",
+            "categories": ["permits", "site"],
+            "received_date": TODAY - dt.timedelta(days=40),
+            "status": "open",
+            "summary": "하일브론 인근 공장 부지 확보와 주 정부 인허가 협조 요청",
+        },
+    ).record_id
+    rs.transition("support_case", open_case, "pending", {"pending_on": "host_government"})
+    rs.create(
+        "case_activity",
+        {
+            "case_id": open_case,
+            "date": TODAY - dt.timedelta(days=10),
+            "action_type": "consultation",
+            "channel": "meeting",
+            "notes": "주 경제부와 부지 후보 협의",
+            "next_steps": "허가 신청서 보완 제출 확인",
+        },
+    )
+    rs.create(
+        "task",
+        {"title": "주 경제부 회신 확인", "due_date": TODAY + dt.timedelta(days=5), "case_id": open_case},
+    )
+    second = rs.create(
+        "support_case",
+        {
+            "title": "통관 지연",
+            "received_date": TODAY,
+            "status": "open",
+            "summary": "민감",
+            "summary_sensitive": True,
+        },
+    ).record_id
+    closed = rs.create(
+        "support_case", {"title": "종결된 사례", "received_date": TODAY, "status": "open"}
+    ).record_id
+    rs.transition(
+        "support_case",
+        closed,
+        "closed",
+        {"outcome": "resolved_full", "resolution_date": TODAY, "resolution_summary": "해결"},
+    )
+    colleague = rs.create("officer", {"name": "이철수", "mission": "DE-FRA"}).record_id
+    theirs = rs.create(
+        "support_case",
+        {"title": "다른 담당관 사례", "received_date": TODAY, "status": "open", "officer_id": colleague},
+    ).record_id
+    ref = {
+        k: rs.get("support_case", v)["reference"]
+        for k, v in (("open", open_case), ("second", second), ("closed", closed), ("theirs", theirs))
+    }
+    return ref
+
+
+def test_the_handover_lists_the_officers_open_cases_in_every_format(
+    qapp: QApplication, mission: AppContext, desk: dict[str, str], tmp_path: Path
+) -> None:
+    document = build_handover_document(mission, "김영희", today=TODAY)
+    text = "\n".join(document.lines())
+    assert desk["open"] in text and desk["second"] in text
+    assert desk["closed"] not in text and desk["theirs"] not in text
+    for expected in (
+        "포엔 / POEN Co., Ltd. (214-87-00412)",
+        "대기 주체: 주재국 정부",
+        "주 경제부와 부지 후보 협의",
+        "다음 조치: 허가 신청서 보완 제출 확인",
+        "박지훈 · 해외사업팀장 · jh.park@poen.example",
+        "최수민 (연락처 공유 미동의)",
+        "주 경제부 회신 확인",
+    ):
+        assert expected in text, expected
+    assert "private@poen.example" not in text  # no consent, no address
+
+    hwpx = write_document(document, tmp_path / "인계서.hwpx")
+    written = hwpx_text(hwpx)
+    assert desk["open"] in written and "ㅁ 최근 활동" in written and "ㅇ 박지훈" in written
+    meta = hwpx_metadata(hwpx)
+    assert desk["open"] in meta["keyword"] and "김영희" in meta["title"]
+
+    read = docx.Document(str(write_document(document, tmp_path / "인계서.docx")))
+    assert any(desk["second"] in p.text for p in read.paragraphs)
+    assert read.core_properties.subject == "김영희 담당 진행 중 사례 2건 인계"
+
+    document_files.use_pdf_writer(write_document_pdf)
+    try:
+        pdf = pypdfium2.PdfDocument(write_document(document, tmp_path / "인계서.pdf"))
+        try:
+            pdf_text = "".join(page.get_textpage().get_text_range() for page in pdf)
+        finally:
+            pdf.close()
+    finally:
+        document_files.use_pdf_writer(None)
+    assert desk["open"] in pdf_text and "업무 인계서" in pdf_text
+
+
+def test_a_handover_in_english_and_for_an_unknown_officer(mission: AppContext, desk: dict[str, str]) -> None:
+    english = "\n".join(build_handover_document(mission, "이철수", language="en", today=TODAY).lines())
+    assert desk["theirs"] in english and "1 open cases" in english and desk["open"] not in english
+    with pytest.raises(NotFound, match="No officer named 박영수"):
+        build_handover_document(mission, "박영수")
+
+
+def test_the_case_summary_document_holds_the_case(
+    mission: AppContext, desk: dict[str, str], tmp_path: Path
+) -> None:
+    service = CaseSummaryService(mission)
+    summary = service.summary(service.find(desk["open"]))
+    document = case_summary_document(summary, printed_by="김영희", today=TODAY)
+    path = write_document(document, tmp_path / "요약.hwpx")
+    text = hwpx_text(path)
+    for expected in (
+        desk["open"],
+        "현장 지원 사례 요약",
+        "ㅁ 하일브론 인근 공장 부지",
+        "허가 신청서 보완 제출 확인",
+        "KOTRA"[:0],
+    ):
+        assert expected in text
+    meta = hwpx_metadata(path)
+    assert meta["title"].startswith(desk["open"]) and "인허가" in meta["keyword"]
+    sensitive = case_summary_document(
+        service.summary(service.find(desk["second"])), language="en", today=TODAY
+    )
+    lines = "\n".join(sensitive.lines())
+    assert "Marked sensitive: not printed." in lines and "민감" not in lines and "Case summary" in lines
+
+
+def test_the_period_report_document_states_the_ministrys_sentence(
+    mission: AppContext, desk: dict[str, str], tmp_path: Path
+) -> None:
+    service = ReportService(mission)
+    report = service.report(Period.year(2026, dt.date(2026, 11, 30)), today=TODAY)
+    document = report_document(report, today=TODAY)
+    path = write_document(document, tmp_path / "보고.hwpx")
+    text = hwpx_text(path)
+    assert report.headline_ko in text and report.headline_ko.startswith("11월 30일 기준")
+    assert "현장 지원 접수" in text  # the figures' table
+    assert hwpx_metadata(path)["subject"] == report.headline_ko
