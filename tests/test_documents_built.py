@@ -12,6 +12,7 @@ import pytest
 from defusedxml import ElementTree
 from PySide6.QtWidgets import QApplication
 
+from missiondesk import app
 from missiondesk.errors import NotFound
 from missiondesk.reports import document_files
 from missiondesk.reports.period import Period
@@ -207,3 +208,57 @@ def test_the_period_report_document_states_the_ministrys_sentence(
     assert report.headline_ko in text and report.headline_ko.startswith("11월 30일 기준")
     assert "현장 지원 접수" in text  # the figures' table
     assert hwpx_metadata(path)["subject"] == report.headline_ko
+
+
+# --- The command line --------------------------------------------------------------------------------
+
+
+def test_the_report_command_also_writes_the_hwpx(
+    qapp: QApplication,
+    mission: AppContext,
+    desk: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "실적-2026.xlsx"
+    args = ["--data-dir", str(mission.paths.root), "report", "--period", "2026", "--cutoff", "2026-11-30"]
+    assert app.main([*args, "--out", str(out)]) == 0, capsys.readouterr().err
+    printed = capsys.readouterr().out
+    hwpx = tmp_path / "실적-2026.hwpx"
+    assert f"Hangul document (HWPX) written to {hwpx}" in printed
+    assert (tmp_path / "실적-2026.pdf").exists() and out.exists()
+    headline = printed.splitlines()[0]
+    assert headline.startswith("11월 30일 기준") and headline in hwpx_text(hwpx)
+
+
+def test_case_summary_and_handover_commands_pick_the_format_from_the_extension(
+    qapp: QApplication,
+    mission: AppContext,
+    desk: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = ["--data-dir", str(mission.paths.root)]
+    for name in ("요약.hwpx", "요약.docx"):
+        assert app.main([*root, "case-summary", desk["open"], "--out", str(tmp_path / name)]) == 0
+    assert desk["open"] in hwpx_text(tmp_path / "요약.hwpx")
+    assert docx.Document(str(tmp_path / "요약.docx")).paragraphs[0].text == "현장 지원 사례 요약"
+    assert app.main([*root, "case-summary", desk["open"], "--out", str(tmp_path / "요약")]) == 0
+    assert (tmp_path / "요약.pdf").read_bytes().startswith(b"%PDF")  # no extension: the one-page PDF
+    capsys.readouterr()
+
+    for name in ("인계.hwpx", "인계.docx", "인계.pdf"):
+        code = app.main([*root, "handover-document", "--officer", "김영희", "--out", str(tmp_path / name)])
+        assert code == 0, capsys.readouterr().err
+    printed = capsys.readouterr().out
+    assert "김영희 담당 진행 중 사례 2건 인계" in printed and f"written to {tmp_path / '인계.pdf'}" in printed
+    assert desk["second"] in hwpx_text(tmp_path / "인계.hwpx")
+    pdf = pypdfium2.PdfDocument(tmp_path / "인계.pdf")
+    try:
+        assert desk["open"] in pdf[0].get_textpage().get_text_range()
+    finally:
+        pdf.close()
+    code = app.main([*root, "handover-document", "--officer", "김영희", "--out", str(tmp_path / "인계.txt")])
+    assert code == 1 and ".hwpx, .docx or .pdf" in capsys.readouterr().err
+    code = app.main([*root, "handover-document", "--officer", "없는사람", "--out", str(tmp_path / "x.hwpx")])
+    assert code == 1 and "No officer named 없는사람" in capsys.readouterr().err
