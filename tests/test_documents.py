@@ -68,6 +68,7 @@ def test_the_hwpx_is_a_valid_package_a_second_reader_opens(tmp_path: Path) -> No
         header = z.read("Contents/header.xml").decode("utf-8")
         assert 'face="함초롬바탕"' in header and 'face="맑은 고딕"' in header
         section = ElementTree.fromstring(z.read("Contents/section0.xml"))
+        assert z.read("Preview/PrvText.txt").decode("utf-8").startswith("현장 지원 실적 보고\r\n2026년")
     text = section_text(section)
     for expected in (SENTENCE, "ㅁ ", "ㅇ DE-FRA-26-1001", "- 주 정부", "지원협의회 개최", "241"):
         assert expected in text

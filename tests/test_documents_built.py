@@ -172,6 +172,15 @@ def test_a_handover_in_english_and_for_an_unknown_officer(mission: AppContext, d
         build_handover_document(mission, "박영수")
 
 
+def test_a_handover_with_no_open_case_is_still_a_document(mission: AppContext, tmp_path: Path) -> None:
+    RecordService(mission).create("officer", {"name": "정민호", "mission": "DE-FRA"})
+    document = build_handover_document(mission, "정민호", today=TODAY)
+    assert "ㅁ 진행 중인 사례 0건" in document.lines()
+    for suffix in (".hwpx", ".docx"):
+        assert write_document(document, tmp_path / f"빈 인계서{suffix}").stat().st_size > 0
+    assert "진행 중인 사례 0건" in hwpx_text(tmp_path / "빈 인계서.hwpx")
+
+
 def test_the_case_summary_document_holds_the_case(
     mission: AppContext, desk: dict[str, str], tmp_path: Path
 ) -> None:

@@ -12,7 +12,6 @@ writes is an ordinary package: ``mimetype`` first and stored, ``META-INF/contain
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from hwpx import HwpxDocument
@@ -30,6 +29,7 @@ from missiondesk.reports.document import (
 HWPUNIT_PER_MM = 7200 / 25.4  # HWPUNIT: 1/7200 inch
 INDENT_MM = 4.0  # each bullet level further in
 CONTENT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
+PREVIEW_CHARS = 1024  # Hancom keeps about this much text as a file's preview
 
 
 def _hu(mm: float) -> int:
@@ -67,7 +67,7 @@ class _Shapes:
 
 
 def write_hwpx(document: Document, path: Path) -> Path:
-    """Write ``document`` to ``path`` (a ``.partial`` file renamed when complete)."""
+    """Write ``document`` to ``path`` (complete or not at all)."""
     doc = HwpxDocument.new()
     try:
         doc.page.set_margins(**{side: _hu(mm) for side, mm in MARGINS_MM.items()})
@@ -97,12 +97,12 @@ def write_hwpx(document: Document, path: Path) -> Path:
         if document.footer:
             para(document.footer, s.muted, s.left)
         _metadata(doc, document)
-        partial = path.with_name(path.name + ".partial")
-        try:
-            doc.save_to_path(partial)
-            os.replace(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
+        # Hancom's file dialogs and desktop search show this part: the document's first lines, not the
+        # skeleton's empty text.
+        preview = "\r\n".join(document.lines())[:PREVIEW_CHARS]
+        doc.package.set_part("Preview/PrvText.txt", preview.encode("utf-8"))
+        # python-hwpx writes a temporary file beside the target, closes and checks it, then replaces.
+        doc.save_to_path(path)
     finally:
         doc.close()
     return path
