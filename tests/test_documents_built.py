@@ -17,13 +17,16 @@ from missiondesk.errors import NotFound
 from missiondesk.reports import document_files
 from missiondesk.reports.period import Period
 from missiondesk.reports.report_document import report_document
+from missiondesk.reports.rules import RULES_KO
 from missiondesk.services.case_documents import case_summary_document
 from missiondesk.services.case_summary import CaseSummaryService
 from missiondesk.services.context import AppContext
 from missiondesk.services.handover_document import build_handover_document, write_document
 from missiondesk.services.records import RecordService
 from missiondesk.services.reports import ReportService
+from missiondesk.ui import i18n
 from missiondesk.ui.document_pdf import write_document_pdf
+from missiondesk.ui.report_pdf import write_pdf
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -46,8 +49,12 @@ def hwpx_metadata(path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def desk(mission: AppContext) -> dict[str, str]:
+    return seed_desk(mission)
+
+
+def seed_desk(ctx: AppContext) -> dict[str, str]:
     """김영희's desk: two open cases and a closed one; a colleague's case; tasks, activities, contacts."""
-    rs = RecordService(mission)
+    rs = RecordService(ctx)
     company = rs.create("company", {"name_ko": "포엔", "name_en": "POEN Co., Ltd.", "brn": "214-87-00412"})
     agreed = rs.create(
         "contact",
@@ -165,6 +172,16 @@ def test_the_handover_lists_the_officers_open_cases_in_every_format(
     assert desk["open"] in pdf_text and "업무 인계서" in pdf_text
 
 
+def test_the_handover_reads_alike_on_either_store(mission_on: AppContext) -> None:
+    refs = seed_desk(mission_on)
+    lines = build_handover_document(mission_on, "김영희", today=TODAY).lines()
+    table = [line for line in lines if line.startswith(refs["open"][:-4])]
+    assert table[:2] == [
+        f"{refs['open']} | 포엔 / POEN Co., Ltd. (214-87-00412) | 대기 | 주재국 정부",
+        f"{refs['second']} | — | 접수 | —",
+    ]
+
+
 def test_a_handover_in_english_and_for_an_unknown_officer(mission: AppContext, desk: dict[str, str]) -> None:
     english = "\n".join(build_handover_document(mission, "이철수", language="en", today=TODAY).lines())
     assert desk["theirs"] in english and "1 open cases" in english and desk["open"] not in english
@@ -271,3 +288,21 @@ def test_case_summary_and_handover_commands_pick_the_format_from_the_extension(
     assert code == 1 and ".hwpx, .docx or .pdf" in capsys.readouterr().err
     code = app.main([*root, "handover-document", "--officer", "없는사람", "--out", str(tmp_path / "x.hwpx")])
     assert code == 1 and "No officer named 없는사람" in capsys.readouterr().err
+
+
+def test_the_report_pdfs_text_holds_with_the_window_in_korean(
+    qapp: QApplication, mission: AppContext, desk: dict[str, str], tmp_path: Path
+) -> None:
+    """The window in Korean sets Korean as the default locale; the dashboard's PDF (drawn in the bare
+    default face before) then extracted "(" as "+" and "," as "q" (it ran before this suite's report test)."""
+    report = ReportService(mission).report(Period.year(2026, dt.date(2026, 11, 30)), today=TODAY)
+    i18n.install("ko")
+    try:
+        pdf = pypdfium2.PdfDocument(write_pdf(report, tmp_path / "대시보드.pdf"))
+        try:
+            rules = " ".join(pdf[1].get_textpage().get_text_range().split())
+        finally:
+            pdf.close()
+    finally:
+        i18n.install("en")
+    assert RULES_KO["P1"] in rules  # its parentheses and commas read back as written

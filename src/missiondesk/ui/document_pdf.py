@@ -3,7 +3,7 @@
 The same layout as its HWPX and DOCX (A4, the ministry's margins, the title block centred, ㅁ/ㅇ/-
 bullets hanging at their level, tables with a header row), so a document reads alike in every format.
 Hangul is drawn in the document's named face where the system has it, else in the Korean faces of
-``fonts.KOREAN_FAMILIES``; Qt embeds the glyphs, so the text extracts from the PDF.
+``fonts.print_font``; Qt embeds the glyphs, so the text extracts from the PDF.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontInfo,
     QGuiApplication,
     QPageLayout,
     QPageSize,
@@ -33,7 +32,7 @@ from missiondesk.reports.document import (
     Paragraph,
     Table,
 )
-from missiondesk.ui.fonts import KOREAN_FAMILIES
+from missiondesk.ui.fonts import print_font
 
 DPI = 96
 MM = DPI / 25.4
@@ -46,13 +45,7 @@ CENTRE = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
 
 
 def _font(face: str, size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    # The named face where installed; else the system's default face for Latin text, as the case
-    # summary's page does (a Korean face chosen by substitution alone lost the digits' text in the PDF).
-    font.setFamilies([face, QFontInfo(QFont()).family(), *KOREAN_FAMILIES])
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
+    return print_font(size, bold=bold, face=face)
 
 
 class _Pages:
