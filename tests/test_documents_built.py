@@ -11,6 +11,7 @@ import pypdfium2
 import pytest
 from defusedxml import ElementTree
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from missiondesk import app
 from missiondesk.errors import NotFound
@@ -24,8 +25,10 @@ from missiondesk.services.context import AppContext
 from missiondesk.services.handover_document import build_handover_document, write_document
 from missiondesk.services.records import RecordService
 from missiondesk.services.reports import ReportService
-from missiondesk.ui import i18n
+from missiondesk.ui import i18n, prompts
 from missiondesk.ui.document_pdf import write_document_pdf
+from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.main_window import MainWindow
 from missiondesk.ui.report_pdf import write_pdf
 
 TODAY = dt.date(2026, 12, 7)
@@ -306,3 +309,27 @@ def test_the_report_pdfs_text_holds_with_the_window_in_korean(
     finally:
         i18n.install("en")
     assert RULES_KO["P1"] in rules  # its parentheses and commas read back as written
+
+
+def test_the_window_saves_the_case_summary_as_hwpx_when_named_so(
+    qtbot: QtBot,
+    mission: AppContext,
+    desk: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = MainWindow(mission)
+    qtbot.addWidget(window)
+    shown: list[Path] = []
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: tmp_path / "요약.hwpx")
+    monkeypatch.setattr(prompts, "show_file", shown.append)
+    page = window.go("support_case")
+    assert isinstance(page, ListPage)
+    page.refresh()
+    case_id = CaseSummaryService(mission).find(desk["open"]).id
+    page.open_record(case_id)
+    assert window.save_case_summary() == tmp_path / "요약.hwpx"
+    assert shown == [tmp_path / "요약.hwpx"]
+    text = hwpx_text(tmp_path / "요약.hwpx")
+    assert desk["open"] in text and "ㅁ 하일브론 인근 공장 부지" in text
+    window.close()
