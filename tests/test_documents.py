@@ -11,6 +11,7 @@ import pypdfium2
 import pytest
 from defusedxml import ElementTree
 from hwpx import HwpxDocument
+from hwpx.tools.package_validator import validate_editor_open_safety
 from PySide6.QtWidgets import QApplication
 
 from missiondesk.errors import UserError
@@ -75,7 +76,10 @@ def test_the_hwpx_is_a_valid_package_a_second_reader_opens(tmp_path: Path) -> No
     margins = next(e for e in section.iter() if e.tag.endswith("}margin") and e.get("left"))
     assert int(margins.get("left")) == round(20 * 7200 / 25.4)  # 20 mm
     assert int(margins.get("right")) == round(15 * 7200 / 25.4)  # 15 mm
-    # The second reader: python-hwpx opens what it did not write byte by byte, and validates it.
+    # The second reader: python-hwpx opens what it did not write byte by byte, and validates it; its
+    # editor-open check (what it measured Hancom Office refusing) finds nothing blocking.
+    safety = validate_editor_open_safety(path)
+    assert safety.reopen_ok and safety.blocking_package_errors == ()
     reopened = HwpxDocument.open(path)
     try:
         assert reopened.validate().issues == ()

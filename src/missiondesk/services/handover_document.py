@@ -13,6 +13,9 @@ pending-on, the newest activities, the promised next steps, the contacts (the co
 phone only for those who agreed to their sharing) and the open tasks. It raises ``NotFound`` when no
 officer has that name and ``UserError`` when several officers of different missions share it.
 ``write_document`` picks the format from the extension (``reports.document_files``).
+
+Build the document before reassigning the cases: afterwards they are the successor's, and the officer
+handing over has none left to list.
 """
 
 from __future__ import annotations
