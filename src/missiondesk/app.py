@@ -12,6 +12,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from missiondesk.console import use_utf8_streams
 
     use_utf8_streams()
+    from missiondesk.reports.document_files import use_pdf_writer
+
+    use_pdf_writer(_render_document_pdf)  # documents' PDFs are drawn with Qt, from the window or the CLI
     args = list(sys.argv[1:] if argv is None else argv)
     wants_gui = not any(not a.startswith("-") for a in _without_option_values(args)) and not (
         {"-h", "--help", "--version"} & set(args)
@@ -44,6 +47,13 @@ def _render_case_summary(summary: Any, path: Path, language: str, printed_by: st
     from missiondesk.ui.case_summary_pdf import render_headless
 
     return render_headless(summary, path, language=language, printed_by=printed_by)
+
+
+def _render_document_pdf(document: Any, path: Path) -> Path:
+    """A document (case summary, handover, report) as a PDF: Qt's painter, imported when one is asked for."""
+    from missiondesk.ui.document_pdf import render_headless
+
+    return render_headless(document, path)
 
 
 def _without_option_values(args: list[str]) -> list[str]:

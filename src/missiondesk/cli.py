@@ -330,18 +330,37 @@ CaseSummaryRenderer = Callable[[Any, Path, str, str], Path]
 def cmd_case_summary(args: argparse.Namespace) -> None:
     from missiondesk.services.case_summary import CaseSummaryService
 
-    renderer: CaseSummaryRenderer | None = getattr(args, "case_summary_renderer", None)
-    if renderer is None:
-        raise MissionDeskError("No PDF renderer here: run the 'missiondesk' command to write the PDF.")
     out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
+    as_document = out.suffix.lower() in (".hwpx", ".docx")
+    if not as_document and out.suffix.lower() != ".pdf":
         out = out.with_name(out.name + ".pdf")
+    renderer: CaseSummaryRenderer | None = getattr(args, "case_summary_renderer", None)
+    if renderer is None and not as_document:
+        raise MissionDeskError("No PDF renderer here: run the 'missiondesk' command to write the PDF.")
     with _open(args) as ctx:
         service = CaseSummaryService(ctx)
         summary = service.summary(service.find(args.reference))
         officer = ctx.device.officer_name
     _print(f"{summary.case.get('reference')}  {summary.case.get('title')}")
+    if as_document:
+        # HWPX and DOCX in the ministry's format; the PDF stays the one page the window prints.
+        from missiondesk.services.case_documents import case_summary_document
+        from missiondesk.services.handover_document import write_document
+
+        document = case_summary_document(summary, language=args.lang, printed_by=officer)
+        _print(f"Case summary written to {write_document(document, out)}")
+        return
+    assert renderer is not None
     _print(f"Case summary written to {renderer(summary, out, args.lang, officer)}")
+
+
+def cmd_handover_document(args: argparse.Namespace) -> None:
+    from missiondesk.services.handover_document import build_handover_document, write_document
+
+    with _open(args) as ctx:
+        document = build_handover_document(ctx, args.officer, language=args.lang)
+    _print(document.metadata.subject)
+    _print(f"Handover document written to {write_document(document, Path(args.out))}")
 
 
 def cmd_report(args: argparse.Namespace) -> None:
@@ -358,7 +377,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         if code:
             scope = ReportScope(kind, code.upper() if kind is not ScopeKind.REGION else code.lower())
     out = Path(args.out)
-    base = out.with_suffix("") if out.suffix.lower() in (".xlsx", ".pdf") else out
+    base = out.with_suffix("") if out.suffix.lower() in (".xlsx", ".pdf", ".hwpx") else out
     with _open(args) as ctx:
         service = ReportService(ctx)
         period = service.period(args.period, cutoff)
@@ -369,10 +388,12 @@ def cmd_report(args: argparse.Namespace) -> None:
             )
         report = service.report(period, scope)
         xlsx = service.export(report, base.with_name(base.name + ".xlsx"))
+        hwpx = service.write_document(report, base.with_name(base.name + ".hwpx"))
     _print(report.headline_ko)
     _print(report.headline_en)
     _print(f"Rules {report.rules_version}; {len(report.amendments)} amendment(s) to locked figures.")
     _print(f"Workbook written to {xlsx}")
+    _print(f"Hangul document (HWPX) written to {hwpx}")
     renderer: PdfRenderer | None = getattr(args, "pdf_renderer", None)
     if renderer is None:
         raise MissionDeskError("No PDF renderer here: run the 'missiondesk' command to write the PDF too.")
@@ -526,7 +547,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="apply HQ's answer even when it removes a large share of this laptop's records",
     )
     p.add_argument("--verify", action="store_true", help="also compare with HQ and repair what differs")
-    p = add("report", cmd_report, "write the period's report: FILE.xlsx (tables, charts) and FILE.pdf")
+    p = add(
+        "report",
+        cmd_report,
+        "write the period's report: FILE.xlsx (tables, charts), FILE.pdf and FILE.hwpx (the ministry's document)",
+    )
     p.add_argument("--period", metavar="CODE", required=True, help="the reporting period, e.g. 2024")
     p.add_argument("--cutoff", metavar="DATE", help="count up to this date (default: the period's cut-off)")
     where = p.add_mutually_exclusive_group()
@@ -535,17 +560,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     where.add_argument("--country", metavar="CC", help="the missions in this country")
     where.add_argument("--region", metavar="NAME", help="the missions of this region, e.g. europe")
-    p.add_argument("--out", metavar="FILE", required=True, help="FILE.xlsx and FILE.pdf are written")
+    p.add_argument(
+        "--out", metavar="FILE", required=True, help="FILE.xlsx, FILE.pdf and FILE.hwpx are written"
+    )
     p.add_argument("--lock", action="store_true", help="HQ: freeze the period's figures first")
-    p = add("case-summary", cmd_case_summary, "write one case on one page as a PDF, to print or send")
+    p = add(
+        "case-summary",
+        cmd_case_summary,
+        "write one case as a one-page PDF, or as an HWPX or DOCX document in the ministry's format",
+    )
     p.add_argument("reference", metavar="REF", help="the case's reference, e.g. DE-FRA-26-1001")
-    p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write")
+    p.add_argument(
+        "--out", metavar="FILE", required=True, help="the file to write: .pdf (the default), .hwpx or .docx"
+    )
     p.add_argument(
         "--lang", choices=("ko", "en"), default="ko", help="the page's language (default: ko, Korean)"
     )
     p = add("reminders", cmd_reminders, "list an officer's reminders: tasks due, late and dormant cases")
     p.add_argument("--officer", metavar="NAME", help="whose list (default: the officer of this laptop)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the list as it is on that day (default: today)")
+    p = add(
+        "handover-document",
+        cmd_handover_document,
+        "write an officer's handover document: each open case with its activities, next steps, contacts, tasks",
+    )
+    p.add_argument("--officer", metavar="NAME", required=True, help="the officer handing over")
+    p.add_argument("--out", metavar="FILE", required=True, help="the file to write: .hwpx, .docx or .pdf")
+    p.add_argument(
+        "--lang", choices=("ko", "en"), default="ko", help="the document's language (default: ko, Korean)"
+    )
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)

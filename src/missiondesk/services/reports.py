@@ -125,3 +125,10 @@ class ReportService:
         from missiondesk.reports.workbook import write_report
 
         return write_report(out, report)
+
+    def write_document(self, report: Report, out: Path) -> Path:
+        """The report in the ministry's document format, by ``out``'s extension (``.hwpx``, ``.docx``, ``.pdf``)."""
+        from missiondesk.reports.document_files import write_document
+        from missiondesk.reports.report_document import report_document
+
+        return write_document(report_document(report), out)

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QLineF, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontInfo,
     QGuiApplication,
     QPageLayout,
     QPageSize,
@@ -27,9 +26,10 @@ from PySide6.QtGui import (
 )
 
 from missiondesk.domain.schema import Kind, entity
+from missiondesk.services.case_documents import FACTS  # the case's fields, in pairs of columns
 from missiondesk.services.case_summary import CaseSummary
 from missiondesk.ui import i18n
-from missiondesk.ui.fonts import KOREAN_FAMILIES
+from missiondesk.ui.fonts import print_font
 from missiondesk.ui.labels import amount_label, field_label, korean, number_text, value_label
 
 DPI = 96
@@ -39,30 +39,9 @@ RULE = QColor("#c9d1dc")
 CASE = entity("support_case")
 WRAP = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
 
-# The case's fields in the page's table, in pairs of columns.
-FACTS = (
-    "company_id",
-    "contact_id",
-    "country",
-    "area",
-    "categories",
-    "sector",
-    "request_source",
-    "received_date",
-    "status",
-    "pending_on",
-    "priority",
-    "officer_id",
-    "estimated_resolution_date",
-)
-
 
 def _font(size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies([QFontInfo(QFont()).family(), *KOREAN_FAMILIES])
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
+    return print_font(size, bold=bold)
 
 
 class _Page:

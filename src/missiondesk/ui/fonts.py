@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 # Windows names its Korean face Malgun Gothic (맑은 고딕, on every Windows since Vista): it leads there.
@@ -24,3 +24,14 @@ def use_korean_fallback(app: QApplication) -> None:
     # installed face, and a list that starts with one sends Latin text to the Korean face too.
     font.setFamilies([QFontInfo(font).family(), *KOREAN_FAMILIES])
     app.setFont(font)
+
+
+def print_font(size: float, *, bold: bool = False, face: str | None = None) -> QFont:
+    """A font for a printed page (PDF): ``face`` where installed, else the default face for Latin text,
+    then the Korean faces. The default face is named, not left to substitution: a Korean face chosen by
+    substitution alone drew the digits but lost their text in the PDF."""
+    font = QFont()
+    font.setFamilies([*([face] if face else []), QFontInfo(QFont()).family(), *KOREAN_FAMILIES])
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font

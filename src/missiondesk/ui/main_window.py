@@ -35,7 +35,7 @@ from missiondesk import APP_NAME, __version__
 from missiondesk.domain.records import Change, ListQuery
 from missiondesk.errors import MissionDeskError
 from missiondesk.paths import DataPaths
-from missiondesk.ui import i18n, prompts, theme
+from missiondesk.ui import i18n, labels, prompts, theme
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
@@ -627,8 +627,11 @@ class MainWindow(QMainWindow):
         self.status.set_counts(unsent, conflicts)
 
     def save_case_summary(self) -> Path | None:
-        """The open case on one page as a PDF (Ctrl+P), saved where the officer says and opened to print."""
+        """The open case on one page as a PDF (Ctrl+P), saved where the officer says and opened to print;
+        named .hwpx or .docx, the same case as a document in the ministry's format."""
+        from missiondesk.services.case_documents import case_summary_document
         from missiondesk.services.case_summary import CaseSummaryService
+        from missiondesk.services.handover_document import write_document
         from missiondesk.ui.case_summary_pdf import write_case_summary
         from missiondesk.ui.list_page import ListPage
 
@@ -644,16 +647,24 @@ class MainWindow(QMainWindow):
         case = page.shown_record
         folder = Path.home() if Path.home().exists() else self.ctx.paths.root
         suggested = folder / f"{case.get('reference')}.pdf"
-        path = prompts.save_file(self, self.tr("Save the case summary"), suggested, prompts.PDF_FILTER)
+        path = prompts.save_file(
+            self, self.tr("Save the case summary"), suggested, prompts.CASE_SUMMARY_FILTER
+        )
         if path is None:
             return None
-        if path.suffix.lower() != ".pdf":
+        as_document = path.suffix.lower() in (".hwpx", ".docx")
+        if not as_document and path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
             service = CaseSummaryService(self.ctx, self.ui.lookups)
-            written = write_case_summary(
-                service.summary(service.find(case.id)), path, printed_by=self.ctx.device.officer_name
-            )
+            summary = service.summary(service.find(case.id))
+            officer = self.ctx.device.officer_name
+            if as_document:
+                language = "ko" if labels.korean() else "en"
+                document = case_summary_document(summary, language=language, printed_by=officer)
+                written = write_document(document, path)
+            else:
+                written = write_case_summary(summary, path, printed_by=officer)
         except MissionDeskError as exc:
             self.ui.errors.show(exc)
             return None

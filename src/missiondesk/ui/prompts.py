@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 BUNDLE_FILTER = "Excel workbooks (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"
+# The case summary: the one-page PDF, or the ministry-format document as Hangul (HWPX) or Word (DOCX).
+CASE_SUMMARY_FILTER = "PDF (*.pdf);;Hangul (*.hwpx);;Word (*.docx)"
 
 
 def open_files(parent: QWidget | None, title: str, name_filter: str = BUNDLE_FILTER) -> list[Path]:

@@ -19,6 +19,7 @@ from missiondesk.reports.report import Report
 from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.ui.charts import paint_chart
 from missiondesk.ui.dashboard import CHARTS, TILES, bars_for
+from missiondesk.ui.fonts import print_font
 
 DPI = 96
 INK = QColor("#1d2733")
@@ -56,10 +57,9 @@ def write_pdf(report: Report, path: Path, *, in_korean: bool = True) -> Path:
 
 
 def _font(size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
+    # Named faces, not the bare default: with a Korean default locale (the window in Korean) Qt's own
+    # fallback drew punctuation from a face whose PDF text came out wrong ("(" extracted as "+").
+    return print_font(size, bold=bold)
 
 
 def _first_page(p: QPainter, page: QRectF, report: Report, in_korean: bool) -> None:
