@@ -314,7 +314,8 @@ def test_a_reader_that_stops_early_is_not_a_crash(tmp_path: Path) -> None:
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # closed before the process has started writing
-    err = proc.stderr.read().decode("utf-8", "replace")
+    with proc.stderr:
+        err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=120) == 141, err
     assert "unexpected error" not in err and "Exception ignored" not in err
     assert not list((tmp_path / "laptop").rglob("crash-*"))
