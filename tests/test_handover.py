@@ -297,3 +297,59 @@ def test_a_handover_reaches_hq(tmp_path: Path, server: ServerProcess) -> None:
             assert set(moved) == set(portfolio.open_tasks)
     finally:
         ctx.close()
+
+
+# --- missiondesk handover ------------------------------------------------------------------------
+
+
+def test_cli_previews_with_dry_run_then_hands_over_with_per_case_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from missiondesk import cli
+    from missiondesk.services.context import open_context
+
+    data = tmp_path / "laptop"
+    init_mission(data, "DE-FRA", "김영희").close()
+    with open_context(data) as ctx:
+        portfolio = _portfolio(ctx)
+        refs = {c: str(RecordService(ctx).get("support_case", c)["reference"]) for c in portfolio.open_cases}
+    common = ["--data-dir", str(data), "--from", "박민수", "--to", "이서연"]
+
+    assert cli.main(["handover", *common, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Cases (3):" in out and "Tasks (2):" in out and "Proposals (1):" in out
+    assert all(ref in out for ref in refs.values()) and "Dry run" in out
+
+    assert cli.main(["handover", *common]) == 1  # no note for any case: refused, nothing moved
+    assert "handover note" in capsys.readouterr().err
+
+    first, second, third = portfolio.open_cases
+    notes = tmp_path / "notes.tsv"
+    notes.write_text(
+        f"reference\tnote\n{refs[first]}\t부지 협의 중\n{refs[second].lower()}\t비자 서류 보완\n", "utf-8"
+    )
+    assert cli.main(["handover", *common, "--note-file", str(notes)]) == 1  # the third case has none
+    assert refs[third] in capsys.readouterr().err
+
+    assert cli.main(["handover", *common, "--note-file", str(notes), "--note", "타임라인 참조"]) == 0
+    assert (
+        "Handed over 3 case(s), 2 task(s) and 1 proposal(s) from 박민수 to 이서연" in capsys.readouterr().out
+    )
+    with open_context(data) as ctx:
+        said = {c: str(_activities(ctx, c)[0]["notes"]) for c in portfolio.open_cases}
+        assert _officer_of(ctx, "proposal", portfolio.open_proposal) == portfolio.successor
+    assert said == {
+        first: "박민수 → 이서연: 부지 협의 중",
+        second: "박민수 → 이서연: 비자 서류 보완",
+        third: "박민수 → 이서연: 타임라인 참조",
+    }
+
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("DE-FRA-26-9999,typo\n", "utf-8")
+    assert cli.main(["handover", *common, "--note-file", str(wrong), "--note", "x"]) == 1
+    assert "DE-FRA-26-9999" in capsys.readouterr().err
+    assert (
+        cli.main(["handover", "--data-dir", str(data), "--from", "Nobody", "--to", "이서연", "--note", "x"])
+        == 1
+    )
+    assert "No officer is called 'Nobody'" in capsys.readouterr().err

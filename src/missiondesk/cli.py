@@ -377,6 +377,30 @@ def cmd_report(args: argparse.Namespace) -> None:
     _print(f"PDF written to {renderer(report, base.with_name(base.name + '.pdf'))}")
 
 
+def cmd_handover(args: argparse.Namespace) -> None:
+    from missiondesk.services.handover import HandoverService, notes_by_case, read_note_file
+
+    with _open(args) as ctx:
+        service = HandoverService(ctx)
+        plan = service.preview(service.officer_named(args.from_).id, service.officer_named(args.to).id)
+        source, target = plan.from_officer.title, plan.to_officer.title
+        for name, heading in (("support_case", "Cases"), ("task", "Tasks"), ("proposal", "Proposals")):
+            items = plan.of(name)
+            _print(f"{heading} ({len(items)}):")
+            for item in items:
+                _print(f"  {item.reference + '  ' if item.reference else ''}{item.title}  [{item.status}]")
+        notes = notes_by_case(plan, read_note_file(Path(args.note_file))) if args.note_file else {}
+        if args.dry_run:
+            _print(f"Dry run: nothing moved from {source} to {target}.")
+            return
+        result = service.run(plan, notes, default_note=args.note or "")
+    counts = result.plan.counts()
+    _print(
+        f"Handed over {counts['support_case']} case(s), {counts['task']} task(s) and "
+        f"{counts['proposal']} proposal(s) from {source} to {target}; each case has its note in its timeline."
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the command (two dests: argparse would
     # otherwise let the command's default overwrite the value given before it).
@@ -518,6 +542,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", choices=("ko", "en"), default="ko", help="the page's language (default: ko, Korean)"
     )
+    p = add("handover", cmd_handover, "move an officer's open cases, tasks and proposals to a successor")
+    p.add_argument("--from", dest="from_", metavar="NAME", required=True, help="the officer who leaves")
+    p.add_argument("--to", metavar="NAME", required=True, help="the successor")
+    p.add_argument("--note", metavar="TEXT", help="the handover note of every case the note file leaves out")
+    p.add_argument(
+        "--note-file", metavar="FILE", help="per-case notes: a CSV or TSV of reference,note (UTF-8)"
+    )
+    p.add_argument("--dry-run", action="store_true", help="list what would move; change nothing")
     p = add("search", cmd_search, "search cases, briefs and companies")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)

@@ -13,10 +13,12 @@ history and a handover document read it as a handover.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
@@ -190,3 +192,35 @@ class HandoverService:
             title=record.title,
             status=str(record.get(spec.status_field) or ""),
         )
+
+
+_HEADER_WORDS = {"reference", "ref", "관리번호"}
+
+
+def read_note_file(path: Path) -> dict[str, str]:
+    """Per-case notes from a two-column file: reference, note (comma- or tab-separated, UTF-8, an
+    optional header row). A spreadsheet saved as CSV or TSV is the usual source."""
+    text = path.read_text(encoding="utf-8-sig")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    dialect = "excel-tab" if "\t" in first else "excel"
+    notes: dict[str, str] = {}
+    for number, row in enumerate(csv.reader(text.splitlines(), dialect=dialect), start=1):
+        if not row or not "".join(row).strip():
+            continue
+        reference = row[0].strip()
+        if number == 1 and reference.casefold() in _HEADER_WORDS:
+            continue
+        if len(row) < 2 or not reference:
+            raise UserError(f"{path.name}, line {number}: expected a case reference and its note.")
+        notes[reference.upper()] = ", ".join(cell for cell in row[1:] if cell).strip()
+    return notes
+
+
+def notes_by_case(plan: HandoverPlan, by_reference: Mapping[str, str]) -> dict[str, str]:
+    """Notes keyed by case reference turned into notes keyed by case id; a reference the handover
+    does not move is refused (a typo would otherwise leave its case with the default note)."""
+    ids = {c.reference.upper(): c.record_id for c in plan.cases}
+    unknown = sorted(set(by_reference) - set(ids))
+    if unknown:
+        raise UserError(f"Not among the cases handed over: {', '.join(unknown)}.")
+    return {ids[ref]: note for ref, note in by_reference.items()}
