@@ -639,6 +639,14 @@ The report was saved to: {0}</source>
         <translation>까지</translation>
     </message>
     <message>
+        <source>Recently assigned to me</source>
+        <translation>최근 나에게 배정</translation>
+    </message>
+    <message>
+        <source>Cases assigned to you in the last {0} days</source>
+        <translation>최근 {0}일 안에 나에게 배정된 사례</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>

@@ -1,0 +1,72 @@
+"""Handover in the window: the "recently assigned to me" filter and the handover dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from pytestqt.qtbot import QtBot
+
+from missiondesk.services.context import AppContext
+from missiondesk.services.records import RecordService
+from missiondesk.store.tables import entity_table
+from missiondesk.ui.filter_bar import RECENT_DAYS
+from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
+    w = MainWindow(mission)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def _set_assigned_on(ctx: AppContext, case_id: str, day: dt.date) -> None:
+    table = entity_table("support_case")
+    with ctx.store.write() as conn:
+        conn.execute(sa.update(table).where(table.c.id == case_id).values(assigned_on=day))
+
+
+def test_recently_assigned_to_me_shows_my_cases_assigned_in_the_last_days(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    svc = RecordService(mission)
+    me = mission.device.officer_id
+    other = svc.create("officer", {"name": "Anna Weber", "mission": "DE-FRA"}).record_id
+
+    def case(title: str, officer: str) -> str:
+        return svc.create("support_case", {"title": title, "officer_id": officer}).record_id
+
+    handed_to_me = case("인계받은 사례", other)
+    svc.update("support_case", handed_to_me, {"officer_id": me})  # assigned to me today
+    long_mine = case("오래된 내 사례", me)
+    _set_assigned_on(mission, long_mine, dt.date.today() - dt.timedelta(days=RECENT_DAYS + 1))
+    edge_mine = case("경계의 내 사례", me)
+    _set_assigned_on(mission, edge_mine, dt.date.today() - dt.timedelta(days=RECENT_DAYS))
+    case("남의 사례", other)
+
+    page = window.go("support_case")
+    assert isinstance(page, ListPage)
+    bar = page.filter_bar
+    assert bar.recent is not None
+    with qtbot.waitSignal(page.model.reloaded):
+        bar.recent.setChecked(True)
+    qtbot.waitUntil(lambda: not page.model.counting)
+    shown = {page.model.record_at(i).id for i in range(page.model.rowCount())}
+    assert shown == {handed_to_me, edge_mine}
+    with qtbot.waitSignal(page.model.reloaded):
+        bar.clear()
+    assert not bar.recent.isChecked()
+    qtbot.waitUntil(lambda: not page.model.counting)
+    assert page.model.rowCount() == 4
+
+
+def test_the_filter_is_offered_on_the_case_list_only(window: MainWindow) -> None:
+    tasks = window.go("task")
+    assert isinstance(tasks, ListPage) and tasks.filter_bar.recent is None
