@@ -70,3 +70,47 @@ def test_recently_assigned_to_me_shows_my_cases_assigned_in_the_last_days(
 def test_the_filter_is_offered_on_the_case_list_only(window: MainWindow) -> None:
     tasks = window.go("task")
     assert isinstance(tasks, ListPage) and tasks.filter_bar.recent is None
+
+
+def test_the_handover_dialog_previews_requires_a_note_per_case_and_announces_the_changes(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    from missiondesk.ui.handover_dialog import NOTE, HandoverDialog
+    from tests.test_handover import _activities, _officer_of, _portfolio
+
+    portfolio = _portfolio(mission)
+    dialog = window.open_handover()
+    assert isinstance(dialog, HandoverDialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # nobody chosen yet
+    dialog.source.set_value(portfolio.leaving)
+    dialog.target.set_value(portfolio.successor)
+    assert dialog.plan is not None and dialog.plan.counts() == {"support_case": 3, "task": 2, "proposal": 1}
+    assert dialog.table.rowCount() == 6 and ok.isEnabled()
+    assert "3" in dialog.summary.text() and "이서연" in dialog.summary.text()
+
+    case_rows = [r for r, item in enumerate(dialog.plan.items) if item.entity == "support_case"]
+    dialog.note_cell(case_rows[0]).setText("부지 후보 3곳")
+    ok.click()  # two cases still without a note: refused, nothing moved
+    assert "2" in dialog.message.text()
+    assert dialog.table.currentRow() == case_rows[1] and dialog.table.currentColumn() == NOTE
+    assert _officer_of(mission, "support_case", portfolio.open_cases[0]) == portfolio.leaving
+
+    assert not dialog.use_for_all.isEnabled()  # the helper needs a note too
+    dialog.common_note.setText("진행 상황은 타임라인 참조")
+    dialog.use_for_all.click()
+    assert [dialog.note_cell(r).text() for r in case_rows] == [
+        "부지 후보 3곳",
+        "진행 상황은 타임라인 참조",
+        "진행 상황은 타임라인 참조",
+    ]
+    with qtbot.waitSignal(window.ui.changes.changed, timeout=10_000) as announced:
+        ok.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    change_set = announced.args[0]
+    assert set(change_set.touched("support_case")) == set(portfolio.open_cases)
+    assert len(change_set.touched("case_activity")) == 3
+    for case_id in portfolio.open_cases:
+        assert _officer_of(mission, "support_case", case_id) == portfolio.successor
+        assert len(_activities(mission, case_id)) == 1
+    assert _officer_of(mission, "proposal", portfolio.open_proposal) == portfolio.successor

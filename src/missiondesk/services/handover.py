@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.engine import Connection
 
 from missiondesk.domain.enums import ActionType, CaseStatus, ProposalStatus, TaskStatus
+from missiondesk.domain.permissions import Role
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
 from missiondesk.errors import NotFound, UserError
@@ -92,6 +93,12 @@ class HandoverService:
     def __init__(self, ctx: AppContext, records: RecordService | None = None) -> None:
         self.ctx = ctx
         self.records = records or RecordService(ctx)
+
+    def officers(self) -> tuple[Record, ...]:
+        """Whom a handover may be from or to: this mission's officers, former ones too (all at HQ)."""
+        equals = {} if self.ctx.device.role is Role.HQ else {"mission": self.ctx.device.mission}
+        query = ListQuery("officer", equals=equals, sort="name", limit=1000)
+        return self.records.list(query, with_total=False).rows
 
     def officer_named(self, name: str) -> Record:
         """The officer of that name (case and spacing aside); refused when none or several match."""
