@@ -39,7 +39,7 @@ class Portfolio:
     finished_proposal: str
 
 
-def _portfolio(ctx: AppContext) -> Portfolio:
+def build_portfolio(ctx: AppContext) -> Portfolio:
     svc = RecordService(ctx)
 
     def officer(name: str) -> str:
@@ -96,14 +96,14 @@ def _portfolio(ctx: AppContext) -> Portfolio:
 
 @pytest.fixture
 def portfolio(mission: AppContext) -> Portfolio:
-    return _portfolio(mission)
+    return build_portfolio(mission)
 
 
-def _officer_of(ctx: AppContext, entity_name: str, record_id: str) -> str:
+def officer_of(ctx: AppContext, entity_name: str, record_id: str) -> str:
     return str(RecordService(ctx).get(entity_name, record_id).get("officer_id"))
 
 
-def _activities(ctx: AppContext, case_id: str) -> list[dict[str, object]]:
+def activities_of(ctx: AppContext, case_id: str) -> list[dict[str, object]]:
     return [dict(r.values) for r in RecordService(ctx).children("case_activity", case_id)]
 
 
@@ -130,24 +130,24 @@ def test_handover_moves_open_records_and_writes_one_note_per_case(
     )
 
     for case_id in portfolio.open_cases:
-        assert _officer_of(mission, "support_case", case_id) == portfolio.successor
-        notes = _activities(mission, case_id)
+        assert officer_of(mission, "support_case", case_id) == portfolio.successor
+        notes = activities_of(mission, case_id)
         assert len(notes) == 1, "one handover note per case"
         assert notes[0]["action_type"] == "note" and notes[0]["date"] == TODAY
         assert notes[0]["officers"] == [portfolio.leaving, portfolio.successor]
         assert str(notes[0]["notes"]).startswith("박민수 → 이서연: ")
-    assert str(_activities(mission, first)[0]["notes"]).endswith("부지 후보 3곳, 주정부 회신 대기")
-    assert str(_activities(mission, portfolio.open_cases[1])[0]["notes"]).endswith("타임라인 참조")
+    assert str(activities_of(mission, first)[0]["notes"]).endswith("부지 후보 3곳, 주정부 회신 대기")
+    assert str(activities_of(mission, portfolio.open_cases[1])[0]["notes"]).endswith("타임라인 참조")
     for task_id in portfolio.open_tasks:
-        assert _officer_of(mission, "task", task_id) == portfolio.successor
-    assert _officer_of(mission, "proposal", portfolio.open_proposal) == portfolio.successor
+        assert officer_of(mission, "task", task_id) == portfolio.successor
+    assert officer_of(mission, "proposal", portfolio.open_proposal) == portfolio.successor
     # what is finished, and what belongs to someone else, stays where it was
-    assert _officer_of(mission, "support_case", portfolio.closed_case) == portfolio.leaving
-    assert _activities(mission, portfolio.closed_case) == []
-    assert _officer_of(mission, "support_case", portfolio.others_case) == portfolio.other
+    assert officer_of(mission, "support_case", portfolio.closed_case) == portfolio.leaving
+    assert activities_of(mission, portfolio.closed_case) == []
+    assert officer_of(mission, "support_case", portfolio.others_case) == portfolio.other
     for task_id in portfolio.finished_tasks:
-        assert _officer_of(mission, "task", task_id) == portfolio.leaving
-    assert _officer_of(mission, "proposal", portfolio.finished_proposal) == portfolio.leaving
+        assert officer_of(mission, "task", task_id) == portfolio.leaving
+    assert officer_of(mission, "proposal", portfolio.finished_proposal) == portfolio.leaving
     # the changes to announce: 6 reassignments and 3 notes
     kinds = sorted((c.entity, c.kind) for c in result.changes)
     assert kinds.count(("case_activity", "create")) == 3 and len(kinds) == 9
@@ -182,8 +182,8 @@ def test_refused_without_a_note_and_nothing_moves(mission: AppContext, portfolio
         service.run(plan, notes)
     assert len(refused.value.references) == 2
     for case_id in portfolio.open_cases:
-        assert _officer_of(mission, "support_case", case_id) == portfolio.leaving
-        assert _activities(mission, case_id) == []
+        assert officer_of(mission, "support_case", case_id) == portfolio.leaving
+        assert activities_of(mission, case_id) == []
     with pytest.raises(SameOfficer):
         service.preview(portfolio.leaving, portfolio.leaving)
 
@@ -206,8 +206,8 @@ def test_a_failure_midway_rolls_back_the_whole_handover(mission: AppContext, por
     with pytest.raises(Stop):
         service.run(plan, {}, default_note="note", task=StopAtFourth())
     for case_id in portfolio.open_cases:
-        assert _officer_of(mission, "support_case", case_id) == portfolio.leaving
-        assert _activities(mission, case_id) == []
+        assert officer_of(mission, "support_case", case_id) == portfolio.leaving
+        assert activities_of(mission, case_id) == []
 
 
 def test_hq_may_not_hand_over_a_missions_records(hq: AppContext) -> None:
@@ -228,8 +228,8 @@ def test_hq_may_not_hand_over_a_missions_records(hq: AppContext) -> None:
     assert [c.record_id for c in plan.cases] == [case.id]
     with pytest.raises(PermissionDenied):
         service.run(plan, {}, default_note="note")
-    assert _officer_of(hq, "support_case", case.id) == leaving
-    assert _activities(hq, case.id) == []
+    assert officer_of(hq, "support_case", case.id) == leaving
+    assert activities_of(hq, case.id) == []
 
 
 def test_officer_named_ignores_case_and_spacing(mission: AppContext, portfolio: Portfolio) -> None:
@@ -267,7 +267,7 @@ def test_a_handover_reaches_hq(tmp_path: Path, server: ServerProcess) -> None:
     sync = SyncService(ctx, keyring=False, sleep=lambda _s: None)
     sync.enroll(server.url, server.code("DE-FRA"))
     try:
-        portfolio = _portfolio(ctx)
+        portfolio = build_portfolio(ctx)
         sync.sync_once()
         service = HandoverService(ctx)
         service.run(service.preview(portfolio.leaving, portfolio.successor), {}, default_note="인계 메모")
@@ -311,7 +311,7 @@ def test_cli_previews_with_dry_run_then_hands_over_with_per_case_notes(
     data = tmp_path / "laptop"
     init_mission(data, "DE-FRA", "김영희").close()
     with open_context(data) as ctx:
-        portfolio = _portfolio(ctx)
+        portfolio = build_portfolio(ctx)
         refs = {c: str(RecordService(ctx).get("support_case", c)["reference"]) for c in portfolio.open_cases}
     common = ["--data-dir", str(data), "--from", "박민수", "--to", "이서연"]
 
@@ -336,8 +336,8 @@ def test_cli_previews_with_dry_run_then_hands_over_with_per_case_notes(
         "Handed over 3 case(s), 2 task(s) and 1 proposal(s) from 박민수 to 이서연" in capsys.readouterr().out
     )
     with open_context(data) as ctx:
-        said = {c: str(_activities(ctx, c)[0]["notes"]) for c in portfolio.open_cases}
-        assert _officer_of(ctx, "proposal", portfolio.open_proposal) == portfolio.successor
+        said = {c: str(activities_of(ctx, c)[0]["notes"]) for c in portfolio.open_cases}
+        assert officer_of(ctx, "proposal", portfolio.open_proposal) == portfolio.successor
     assert said == {
         first: "박민수 → 이서연: 부지 협의 중",
         second: "박민수 → 이서연: 비자 서류 보완",

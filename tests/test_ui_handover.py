@@ -76,9 +76,9 @@ def test_the_handover_dialog_previews_requires_a_note_per_case_and_announces_the
     qtbot: QtBot, window: MainWindow, mission: AppContext
 ) -> None:
     from missiondesk.ui.handover_dialog import NOTE, HandoverDialog
-    from tests.test_handover import _activities, _officer_of, _portfolio
+    from tests.test_handover import activities_of, build_portfolio, officer_of
 
-    portfolio = _portfolio(mission)
+    portfolio = build_portfolio(mission)
     dialog = window.open_handover()
     assert isinstance(dialog, HandoverDialog)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
@@ -94,7 +94,7 @@ def test_the_handover_dialog_previews_requires_a_note_per_case_and_announces_the
     ok.click()  # two cases still without a note: refused, nothing moved
     assert "2" in dialog.message.text()
     assert dialog.table.currentRow() == case_rows[1] and dialog.table.currentColumn() == NOTE
-    assert _officer_of(mission, "support_case", portfolio.open_cases[0]) == portfolio.leaving
+    assert officer_of(mission, "support_case", portfolio.open_cases[0]) == portfolio.leaving
 
     assert not dialog.use_for_all.isEnabled()  # the helper needs a note too
     dialog.common_note.setText("진행 상황은 타임라인 참조")
@@ -111,6 +111,6 @@ def test_the_handover_dialog_previews_requires_a_note_per_case_and_announces_the
     assert set(change_set.touched("support_case")) == set(portfolio.open_cases)
     assert len(change_set.touched("case_activity")) == 3
     for case_id in portfolio.open_cases:
-        assert _officer_of(mission, "support_case", case_id) == portfolio.successor
-        assert len(_activities(mission, case_id)) == 1
-    assert _officer_of(mission, "proposal", portfolio.open_proposal) == portfolio.successor
+        assert officer_of(mission, "support_case", case_id) == portfolio.successor
+        assert len(activities_of(mission, case_id)) == 1
+    assert officer_of(mission, "proposal", portfolio.open_proposal) == portfolio.successor
