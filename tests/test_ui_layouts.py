@@ -109,6 +109,7 @@ def test_every_screen_fits_and_nothing_is_clipped(
         ("export", window.open_export()),
         ("shortcuts", window.show_shortcuts()),
         ("conflicts", window.open_conflicts()),
+        ("handover", window.open_handover()),
     ]
     bundle = tmp_path / "bundle.xlsx"
     bundle_export.export_bundle(mission, bundle)

@@ -651,6 +651,14 @@ The report was saved to: {0}</source>
         <translation>까지</translation>
     </message>
     <message>
+        <source>Recently assigned to me</source>
+        <translation>최근 나에게 배정</translation>
+    </message>
+    <message>
+        <source>Cases assigned to you in the last {0} days</source>
+        <translation>최근 {0}일 안에 나에게 배정된 사례</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
@@ -700,6 +708,81 @@ The report was saved to: {0}</source>
     <message>
         <source>Choose your mission in the list.</source>
         <translation>목록에서 공관을 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over cases</source>
+        <translation>업무 인계</translation>
+    </message>
+    <message>
+        <source>The open cases, tasks and proposals of the officer who leaves go to the successor. Each case needs a handover note: it is added to the case&apos;s timeline.</source>
+        <translation>떠나는 담당관의 진행 중인 사례, 할 일, 제안이 후임자에게 넘어갑니다. 사례마다 인계 메모가 필요하며, 메모는 그 사례의 활동 기록에 추가됩니다.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>인계자:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>후임자:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>관리번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>인계 메모</translation>
+    </message>
+    <message>
+        <source>A note for every case that has none yet</source>
+        <translation>메모가 아직 없는 사례 모두에 쓸 메모</translation>
+    </message>
+    <message>
+        <source>Use for the empty notes</source>
+        <translation>빈 메모에 넣기</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>인계</translation>
+    </message>
+    <message>
+        <source>Choose the officer who leaves and the successor.</source>
+        <translation>인계하는 담당관과 후임자를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Choose a successor other than the officer who leaves.</source>
+        <translation>인계하는 담당관이 아닌 다른 후임자를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>{0} case(s), {1} task(s) and {2} proposal(s) will move from {3} to {4}.</source>
+        <translation>{3} → {4}: 사례 {0}건, 할 일 {1}건, 제안 {2}건을 인계합니다.</translation>
+    </message>
+    <message>
+        <source>Write a handover note for every case: {0} still without one.</source>
+        <translation>사례마다 인계 메모를 작성하십시오: {0}건에 아직 메모가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Handing over…</source>
+        <translation>인계하는 중…</translation>
+    </message>
+    <message>
+        <source>Handing over</source>
+        <translation>업무 인계 중</translation>
     </message>
 </context>
 <context>
@@ -885,6 +968,10 @@ The report was saved to: {0}</source>
         <translation>의사 언어 (배치 점검)</translation>
     </message>
     <message>
+        <source>&amp;Hand over cases…</source>
+        <translation>업무 인계(&amp;H)…</translation>
+    </message>
+    <message>
         <source>&amp;Sync</source>
         <translation>동기화(&amp;S)</translation>
     </message>
@@ -931,6 +1018,10 @@ The report was saved to: {0}</source>
     <message>
         <source>Bundle saved: {0}</source>
         <translation>번들을 저장했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Handed over to {0}: {1} record(s)</source>
+        <translation>{0}에게 {1}건을 인계했습니다</translation>
     </message>
 </context>
 <context>

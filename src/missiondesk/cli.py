@@ -354,6 +354,13 @@ def cmd_case_summary(args: argparse.Namespace) -> None:
     _print(f"Case summary written to {renderer(summary, out, args.lang, officer)}")
 
 
+def _write_handover_document(document: Any, out: str | None) -> None:
+    from missiondesk.services.handover_document import write_document
+
+    if document is not None and out:
+        _print(f"Handover document written to {write_document(document, Path(out))}")
+
+
 def cmd_handover_document(args: argparse.Namespace) -> None:
     from missiondesk.services.handover_document import build_handover_document, write_document
 
@@ -421,6 +428,35 @@ def cmd_reminders(args: argparse.Namespace) -> None:
         for r in group:
             case = f"  [{r.case_reference}]" if r.case_reference else ""
             _print(f"  {r.date.isoformat()}  {r.title}{case}")
+
+
+def cmd_handover(args: argparse.Namespace) -> None:
+    from missiondesk.services.handover import HandoverService, notes_by_case, read_note_file
+    from missiondesk.services.handover_document import build_handover_document
+
+    with _open(args) as ctx:
+        service = HandoverService(ctx)
+        plan = service.preview(service.officer_named(args.from_).id, service.officer_named(args.to).id)
+        source, target = plan.from_officer.title, plan.to_officer.title
+        for name, heading in (("support_case", "Cases"), ("task", "Tasks"), ("proposal", "Proposals")):
+            items = plan.of(name)
+            _print(f"{heading} ({len(items)}):")
+            for item in items:
+                _print(f"  {item.reference + '  ' if item.reference else ''}{item.title}  [{item.status}]")
+        notes = notes_by_case(plan, read_note_file(Path(args.note_file))) if args.note_file else {}
+        # Built before the move: afterwards the officer who leaves has no open case left to describe.
+        document = build_handover_document(ctx, source, language=args.lang) if args.out else None
+        if args.dry_run:
+            _print(f"Dry run: nothing moved from {source} to {target}.")
+            _write_handover_document(document, args.out)
+            return
+        result = service.run(plan, notes, default_note=args.note or "")
+    _write_handover_document(document, args.out)
+    counts = result.plan.counts()
+    _print(
+        f"Handed over {counts['support_case']} case(s), {counts['task']} task(s) and "
+        f"{counts['proposal']} proposal(s) from {source} to {target}; each case has its note in its timeline."
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -586,6 +622,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--officer", metavar="NAME", required=True, help="the officer handing over")
     p.add_argument("--out", metavar="FILE", required=True, help="the file to write: .hwpx, .docx or .pdf")
+    p.add_argument(
+        "--lang", choices=("ko", "en"), default="ko", help="the document's language (default: ko, Korean)"
+    )
+    p = add("handover", cmd_handover, "move an officer's open cases, tasks and proposals to a successor")
+    p.add_argument("--from", dest="from_", metavar="NAME", required=True, help="the officer who leaves")
+    p.add_argument("--to", metavar="NAME", required=True, help="the successor")
+    p.add_argument("--note", metavar="TEXT", help="the handover note of every case the note file leaves out")
+    p.add_argument(
+        "--note-file", metavar="FILE", help="per-case notes: a CSV or TSV of reference,note (UTF-8)"
+    )
+    p.add_argument("--dry-run", action="store_true", help="list what would move; change nothing")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="also write the handover document, as it was before the move: .hwpx, .docx or .pdf",
+    )
     p.add_argument(
         "--lang", choices=("ko", "en"), default="ko", help="the document's language (default: ko, Korean)"
     )

@@ -81,6 +81,7 @@ class ListQuery:
     date_field: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    on_or_after: Mapping[str, dt.date] = field(default_factory=dict)  # date field -> earliest day (any field)
     text: str = ""
     owner_missions: tuple[str, ...] = ()
     trash: bool = False  # show deleted records (the trash) instead of live ones

@@ -452,6 +452,8 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _enum("pending_on", E.PendingOn, "Pending on", "대기 주체"),
             _enum("priority", E.Priority, "Priority", "우선순위"),
             _ref("officer_id", "officer", "Officer", "담당관", cross_mission=True),
+            # The day officer_id was last set (services.records): "recently assigned to me" reads it.
+            _date("assigned_on", "Assigned on", "배정일"),
             _date("estimated_resolution_date", "Expected resolution", "해결 예정일"),
             _enum("outcome", E.CaseOutcome, "Outcome", "결과"),
             _date("resolution_date", "Resolved on", "해결일"),
@@ -615,6 +617,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _long("kpis", "KPIs", "성과지표"),
             _enum("status", E.ProposalStatus, "Status", "상태", required=True),
             _date("submitted_date", "Submitted", "제출일"),
+            _ref("officer_id", "officer", "Officer", "담당관", cross_mission=True),
             _long("review_comment", "Review comment", "검토 의견", review=True),
             _text("reviewed_by", "Reviewed by", "검토자", review=True),
             _date("reviewed_date", "Reviewed on", "검토일", review=True),

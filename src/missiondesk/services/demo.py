@@ -336,6 +336,7 @@ class _Generator:
                 "status": status.value,
                 "priority": self.rng.choice(list(E.Priority)).value,
                 "officer_id": self.rng.choice(officers),
+                "assigned_on": received,
                 "estimated_resolution_date": received + dt.timedelta(days=self.rng.randint(30, 240)),
             }
             if status is E.CaseStatus.PENDING:

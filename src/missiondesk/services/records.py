@@ -121,22 +121,25 @@ class RecordService:
             raise ValidationFailed(spec.name, [Problem("number", message)])
 
     def create(self, entity_name: str, values: Mapping[str, Any]) -> Change:
-        spec = entity(entity_name)
+        with self.ctx.store.write() as conn:
+            return self.create_in(conn, entity(entity_name), values)
+
+    def create_in(self, conn: Connection, spec: EntitySpec, values: Mapping[str, Any]) -> Change:
+        """A create inside the caller's transaction (for use cases that change several records at once)."""
         device = self.ctx.device
         owner = owner_for_new(spec, device.role, device.mission)
         clean = normalise(spec, values)
-        with self.ctx.store.write() as conn:
-            parent = self._parent(conn, spec, clean)
-            if parent is not None and parent.spec.scope is Scope.MISSION:
-                owner = parent.owner_mission  # a child shares its case's or meeting's owner
-            self._refuse(spec, owner, clean.keys(), whole_record=True)
-            full = self._defaults(conn, spec, clean)
-            self._check_initial_status(spec, full)
-            validate(spec, full)
-            self._check_unique_number(conn, spec, owner, full, None)
-            extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
-            record, op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
-            record = self._settle_at_hq(conn, op) or record
+        parent = self._parent(conn, spec, clean)
+        if parent is not None and parent.spec.scope is Scope.MISSION:
+            owner = parent.owner_mission  # a child shares its case's or meeting's owner
+        self._refuse(spec, owner, clean.keys(), whole_record=True)
+        full = self._defaults(conn, spec, clean)
+        self._check_initial_status(spec, full)
+        validate(spec, full)
+        self._check_unique_number(conn, spec, owner, full, None)
+        extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
+        record, op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
+        record = self._settle_at_hq(conn, op) or record
         return Change(spec.name, record.id, "create", tuple(full), record)
 
     def update(self, entity_name: str, record_id: str, values: Mapping[str, Any]) -> Change:
@@ -179,6 +182,7 @@ class RecordService:
     ) -> Change:
         """An update inside the caller's transaction (for use cases that change several records at once)."""
         current = self._live(conn, spec, record_id)
+        clean = _with_assigned_on(spec, clean, current.values.get("officer_id"))
         changed = [k for k, v in clean.items() if current.values.get(k) != v]
         self._refuse(spec, current.owner_mission, changed)
         merged = {**current.values, **clean, "id": current.id}
@@ -276,13 +280,23 @@ class RecordService:
                 )
             if not out.get("officer_id") and self.ctx.device.officer_id:
                 out["officer_id"] = self.ctx.device.officer_id
-        return out
+        return _with_assigned_on(spec, out, None)
 
     def _mission_country(self, conn: Connection) -> str | None:
         mission = entity_table("mission")
         return conn.execute(
             sa.select(mission.c.country).where(mission.c.code == self.ctx.device.mission)
         ).scalar()
+
+
+def _with_assigned_on(spec: EntitySpec, values: Mapping[str, Any], officer_before: Any) -> dict[str, Any]:
+    """A case records the day its officer was set: it travels with the officer in the same op, so every
+    laptop of the mission knows when a case was assigned, whichever device assigned it."""
+    out = dict(values)
+    officer = out.get("officer_id")
+    if spec.has_field("assigned_on") and officer and officer != officer_before and "assigned_on" not in out:
+        out["assigned_on"] = dt.date.today()
+    return out
 
 
 def next_case_reference(conn: Connection, mission: str, slot: int, year: int) -> str:

@@ -44,6 +44,8 @@ def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
             clauses.append(col >= q.date_from)
         if q.date_to is not None:
             clauses.append(col <= q.date_to)
+    for name, day in q.on_or_after.items():
+        clauses.append(table.c[spec.field(name).name] >= day)
     if q.owner_missions:
         clauses.append(table.c.owner_mission.in_(list(q.owner_missions)))
     if _by_reference_prefix(q):

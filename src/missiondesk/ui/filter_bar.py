@@ -6,10 +6,12 @@ The bar only builds a ``ListQuery``; the database does the filtering.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -47,6 +49,9 @@ DATE_FIELDS = {
     "proposal": "submitted_date",
 }
 _ANY = QT_TRANSLATE_NOOP("filter", "{0}: any")
+RECENT_DAYS = 14
+""""Recently assigned to me": the case's officer is this laptop's and was set within these many days
+(``assigned_on``, which travels with the officer, so an assignment made on another laptop counts)."""
 
 
 class FilterBar(QWidget):
@@ -54,9 +59,13 @@ class FilterBar(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, lookups: Lookups, entity_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lookups: Lookups, entity_name: str, parent: QWidget | None = None, *, me: str | None = None
+    ) -> None:
+        """``me``: this laptop's officer id, for "recently assigned to me" (cases only)."""
         super().__init__(parent)
         self.lookups = lookups
+        self.me = me
         self.spec = entity(entity_name)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -104,6 +113,14 @@ class FilterBar(QWidget):
             dates.addWidget(QLabel("–", self))
             dates.addWidget(self.date_to, 1)
             outer.addLayout(dates)
+        self.recent: QCheckBox | None = None
+        if me and self.spec.has_field("assigned_on"):
+            self.recent = QCheckBox(self.tr("Recently assigned to me"), self)
+            self.recent.setObjectName("filter_recently_assigned")
+            self.recent.setToolTip(self.tr("Cases assigned to you in the last {0} days").format(RECENT_DAYS))
+            self.recent.toggled.connect(self._emit)
+            row = -(-len(self.filters) // FILTERS_PER_ROW)  # a row of its own below the filters' grid,
+            grid.addWidget(self.recent, row, 0, 1, FILTERS_PER_ROW)  # so the bar keeps its width
         self.clear_button = QPushButton(self.tr("Clear"), self)
         self.clear_button.clicked.connect(self.clear)
         first.addWidget(self.clear_button)
@@ -142,7 +159,7 @@ class FilterBar(QWidget):
     def show_query(self, query: ListQuery) -> ListQuery:
         """Take a query made elsewhere (a dashboard figure): each condition goes into the control that
         shows it; the rest stays in force and is listed above the list. Returns the bar's query."""
-        widgets = [*self.filters.values(), self.date_from, self.date_to, self.search]
+        widgets = [*self.filters.values(), self.date_from, self.date_to, self.search, self.recent]
         for widget in widgets:
             if widget is not None:
                 widget.blockSignals(True)
@@ -165,6 +182,8 @@ class FilterBar(QWidget):
             self.date_from.set_value(query.date_from)
             self.date_to.set_value(query.date_to)
         self.search.setText(query.text)
+        if self.recent is not None:
+            self.recent.setChecked(False)  # signals blocked below with the others
         for widget in widgets:
             if widget is not None:
                 widget.blockSignals(False)
@@ -215,6 +234,13 @@ class FilterBar(QWidget):
             else:
                 equals[name] = value
         q = dataclasses.replace(self._base, equals=equals, has_code=has_code, text=self.search.text().strip())
+        if self.recent is not None and self.recent.isChecked():
+            since = dt.date.today() - dt.timedelta(days=RECENT_DAYS)
+            q = dataclasses.replace(
+                q,
+                equals={**q.equals, "officer_id": self.me},
+                on_or_after={**q.on_or_after, "assigned_on": since},
+            )
         if self.date_field and self.date_from is not None and self.date_to is not None:
             start, end = self.date_from.value(), self.date_to.value()
             if start or end:
@@ -232,6 +258,10 @@ class FilterBar(QWidget):
                 widget.blockSignals(True)
                 widget.set_value(None)
                 widget.blockSignals(False)
+        if self.recent is not None:
+            self.recent.blockSignals(True)
+            self.recent.setChecked(False)
+            self.recent.blockSignals(False)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

@@ -37,7 +37,7 @@ class ListPage(QWidget):
         self.ui = ui
         self.spec = entity(entity_name)
         self.setObjectName(f"page_{entity_name}")
-        self.filter_bar = FilterBar(ui.lookups, entity_name, self)
+        self.filter_bar = FilterBar(ui.lookups, entity_name, self, me=ui.app.device.officer_id)
         self.filter_bar.changed.connect(self.apply_query)
         self._stop_counting: Callable[[], None] = lambda: None
         spec = self.spec

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from missiondesk.ui.changes import ChangeSet
     from missiondesk.ui.conflict_dialog import ConflictDialog
     from missiondesk.ui.export_dialog import ExportDialog
+    from missiondesk.ui.handover_dialog import HandoverDialog
     from missiondesk.ui.import_wizard import ImportWizard
     from missiondesk.ui.list_page import ListPage
     from missiondesk.ui.sync_ui import EnrolDialog, SyncController
@@ -423,6 +424,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
         file_menu.addAction(a["case_summary"])
+        file_menu.addAction(self.tr("&Hand over cases…"), self.open_handover)
         file_menu.addSeparator()
         file_menu.addAction(a["export_bundle"])
         file_menu.addAction(a["import_bundles"])
@@ -688,6 +690,21 @@ class MainWindow(QMainWindow):
         )
         self.export_dialog.open()
         return self.export_dialog
+
+    def open_handover(self) -> HandoverDialog:
+        from missiondesk.ui.handover_dialog import HandoverDialog
+
+        self.handover_dialog = HandoverDialog(self.ui, self)
+        self.handover_dialog.handed_over.connect(
+            lambda result: self.status.say(
+                self.tr("Handed over to {0}: {1} record(s)").format(
+                    result.plan.to_officer.title, len(result.plan.items)
+                ),
+                8000,
+            )
+        )
+        self.handover_dialog.open()
+        return self.handover_dialog
 
     def open_import(self, paths: Sequence[Path] = ()) -> ImportWizard:
         from missiondesk.ui.import_wizard import ImportWizard

@@ -97,6 +97,7 @@ FORM_FIELDS: dict[str, tuple[str, ...]] = {
         "budget_krw",
         "kpis",
         "submitted_date",
+        "officer_id",
     ),
     "task": ("title", "due_date", "officer_id", "case_id", "meeting_id", "notes"),
 }

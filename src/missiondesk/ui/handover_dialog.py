@@ -1,0 +1,221 @@
+"""File > Hand over cases: an officer who leaves passes their open cases, tasks and proposals on.
+
+A thin page over ``services.handover``: choose who leaves and who takes over, see what will move
+(the service's preview), write one note per case (a "same note for all" helper fills the empty
+ones, but a note there must be), confirm. The handover runs on the task runner and its changes are
+announced on the window's one change signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from missiondesk.domain.schema import entity
+from missiondesk.errors import MissionDeskError
+from missiondesk.services.handover import HandoverPlan, HandoverResult, HandoverService
+from missiondesk.services.lookups import Choice
+from missiondesk.ui.dialog_parts import message_line, ok_cancel
+from missiondesk.ui.fields import ChoiceEditor
+from missiondesk.ui.labels import entity_label, error_text, value_label
+from missiondesk.ui.ui_context import UiContext
+
+KIND, REFERENCE, TITLE, STATUS, NOTE = range(5)
+
+
+class HandoverDialog(QDialog):
+    """``handed_over`` carries the ``HandoverResult`` once the records have moved."""
+
+    handed_over = Signal(object)
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.service = HandoverService(ui.app, ui.records)
+        self.plan: HandoverPlan | None = None
+        self.setWindowTitle(self.tr("Hand over cases"))
+        intro = QLabel(
+            self.tr(
+                "The open cases, tasks and proposals of the officer who leaves go to the successor. "
+                "Each case needs a handover note: it is added to the case's timeline."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        officers = [Choice(r.id, r.title) for r in self.service.officers()]
+        self.source = ChoiceEditor(officers, self)
+        self.source.setObjectName("handover_from")
+        self.target = ChoiceEditor(officers, self)
+        self.target.setObjectName("handover_to")
+        for combo in (self.source, self.target):
+            combo.changed.connect(self.show_preview)
+        who = QFormLayout()
+        who.addRow(self.tr("From:"), self.source)
+        who.addRow(self.tr("To:"), self.target)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("handover_summary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("handover_items")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Reference"),
+                self.tr("Title"),
+                self.tr("Status"),
+                self.tr("Handover note"),
+            ]
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.common_note = QLineEdit(self)
+        self.common_note.setObjectName("handover_common_note")
+        self.common_note.setPlaceholderText(self.tr("A note for every case that has none yet"))
+        self.use_for_all = QPushButton(self.tr("Use for the empty notes"), self)
+        self.use_for_all.setObjectName("handover_use_for_all")
+        self.use_for_all.setEnabled(False)
+        self.common_note.textChanged.connect(lambda text: self.use_for_all.setEnabled(bool(text.strip())))
+        self.use_for_all.clicked.connect(self.fill_empty_notes)
+        same = QHBoxLayout()
+        same.addWidget(self.common_note, 1)
+        same.addWidget(self.use_for_all)
+        self.message = message_line(self)
+        self.buttons = ok_cancel(self, self.tr("Hand over"), self.start)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(who)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(same)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(820, 520)
+        self.show_preview()
+
+    # --- the preview ---------------------------------------------------------------------
+
+    def show_preview(self) -> None:
+        """What will move from the chosen officer to the chosen successor (read again on each choice)."""
+        self.plan = None
+        self.table.setRowCount(0)
+        self.message.clear()
+        source, target = self.source.value(), self.target.value()
+        if not source or not target:
+            self.summary.setText(self.tr("Choose the officer who leaves and the successor."))
+            self._set_ready()
+            return
+        if source == target:
+            self.summary.setText(self.tr("Choose a successor other than the officer who leaves."))
+            self._set_ready()
+            return
+        self.plan = self.service.preview(str(source), str(target))
+        counts = self.plan.counts()
+        self.summary.setText(
+            self.tr("{0} case(s), {1} task(s) and {2} proposal(s) will move from {3} to {4}.").format(
+                counts["support_case"],
+                counts["task"],
+                counts["proposal"],
+                self.plan.from_officer.title,
+                self.plan.to_officer.title,
+            )
+        )
+        self.table.setRowCount(len(self.plan.items))
+        for row, item in enumerate(self.plan.items):
+            cells = (entity_label(entity(item.entity)), item.reference, item.title, value_label(item.status))
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, cell)
+            note = QTableWidgetItem("")
+            if item.entity != "support_case":  # tasks and proposals move without a note
+                note.setFlags(note.flags() & ~Qt.ItemFlag.ItemIsEditable & ~Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, NOTE, note)
+        self.table.resizeColumnToContents(KIND)
+        self.table.resizeColumnToContents(REFERENCE)
+        self.table.resizeColumnToContents(STATUS)
+        self._set_ready()
+
+    def _set_ready(self) -> None:
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(self.plan is not None and bool(self.plan.items))
+
+    def _case_rows(self) -> list[int]:
+        assert self.plan is not None
+        return [row for row, item in enumerate(self.plan.items) if item.entity == "support_case"]
+
+    def note_cell(self, row: int) -> QTableWidgetItem:
+        cell = self.table.item(row, NOTE)
+        assert cell is not None  # every row has its note cell (show_preview)
+        return cell
+
+    def fill_empty_notes(self) -> None:
+        """The same note for every case still without one; notes already written stay."""
+        text = self.common_note.text().strip()
+        if not text or self.plan is None:
+            return
+        for row in self._case_rows():
+            cell = self.note_cell(row)
+            if not cell.text().strip():
+                cell.setText(text)
+
+    def notes(self) -> dict[str, str]:
+        """Case id -> the note typed for it (blank ones left out)."""
+        assert self.plan is not None
+        out = {}
+        for row in self._case_rows():
+            note = self.note_cell(row).text().strip()
+            if note:
+                out[self.plan.items[row].record_id] = note
+        return out
+
+    # --- the handover --------------------------------------------------------------------
+
+    def start(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.items:
+            return
+        notes = self.notes()
+        missing = [row for row in self._case_rows() if plan.items[row].record_id not in notes]
+        if missing:
+            self.message.setText(
+                self.tr("Write a handover note for every case: {0} still without one.").format(len(missing))
+            )
+            self.table.setCurrentCell(missing[0], NOTE)
+            self.table.editItem(self.note_cell(missing[0]))
+            return
+        service = self.service
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("Handing over…"))
+        self.task = self.ui.tasks.run(
+            self.tr("Handing over"),
+            lambda task: service.run(plan, notes, task=task),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, result: HandoverResult) -> None:
+        self.buttons.setEnabled(True)
+        self.ui.changes.announce(result.changes)
+        self.handed_over.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(exc, MissionDeskError):
+            self.ui.errors.show(exc)
+            return
+        self.message.setText(error_text(exc))

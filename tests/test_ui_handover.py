@@ -1,0 +1,116 @@
+"""Handover in the window: the "recently assigned to me" filter and the handover dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from pytestqt.qtbot import QtBot
+
+from missiondesk.services.context import AppContext
+from missiondesk.services.records import RecordService
+from missiondesk.store.tables import entity_table
+from missiondesk.ui.filter_bar import RECENT_DAYS
+from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
+    w = MainWindow(mission)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def _set_assigned_on(ctx: AppContext, case_id: str, day: dt.date) -> None:
+    table = entity_table("support_case")
+    with ctx.store.write() as conn:
+        conn.execute(sa.update(table).where(table.c.id == case_id).values(assigned_on=day))
+
+
+def test_recently_assigned_to_me_shows_my_cases_assigned_in_the_last_days(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    svc = RecordService(mission)
+    me = mission.device.officer_id
+    other = svc.create("officer", {"name": "Anna Weber", "mission": "DE-FRA"}).record_id
+
+    def case(title: str, officer: str) -> str:
+        return svc.create("support_case", {"title": title, "officer_id": officer}).record_id
+
+    handed_to_me = case("인계받은 사례", other)
+    svc.update("support_case", handed_to_me, {"officer_id": me})  # assigned to me today
+    long_mine = case("오래된 내 사례", me)
+    _set_assigned_on(mission, long_mine, dt.date.today() - dt.timedelta(days=RECENT_DAYS + 1))
+    edge_mine = case("경계의 내 사례", me)
+    _set_assigned_on(mission, edge_mine, dt.date.today() - dt.timedelta(days=RECENT_DAYS))
+    case("남의 사례", other)
+
+    page = window.go("support_case")
+    assert isinstance(page, ListPage)
+    bar = page.filter_bar
+    assert bar.recent is not None
+    with qtbot.waitSignal(page.model.reloaded):
+        bar.recent.setChecked(True)
+    qtbot.waitUntil(lambda: not page.model.counting)
+    shown = {page.model.record_at(i).id for i in range(page.model.rowCount())}
+    assert shown == {handed_to_me, edge_mine}
+    with qtbot.waitSignal(page.model.reloaded):
+        bar.clear()
+    assert not bar.recent.isChecked()
+    qtbot.waitUntil(lambda: not page.model.counting)
+    assert page.model.rowCount() == 4
+
+
+def test_the_filter_is_offered_on_the_case_list_only(window: MainWindow) -> None:
+    tasks = window.go("task")
+    assert isinstance(tasks, ListPage) and tasks.filter_bar.recent is None
+
+
+def test_the_handover_dialog_previews_requires_a_note_per_case_and_announces_the_changes(
+    qtbot: QtBot, window: MainWindow, mission: AppContext
+) -> None:
+    from missiondesk.ui.handover_dialog import NOTE, HandoverDialog
+    from tests.test_handover import activities_of, build_portfolio, officer_of
+
+    portfolio = build_portfolio(mission)
+    dialog = window.open_handover()
+    assert isinstance(dialog, HandoverDialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # nobody chosen yet
+    dialog.source.set_value(portfolio.leaving)
+    dialog.target.set_value(portfolio.successor)
+    assert dialog.plan is not None and dialog.plan.counts() == {"support_case": 3, "task": 2, "proposal": 1}
+    assert dialog.table.rowCount() == 6 and ok.isEnabled()
+    assert "3" in dialog.summary.text() and "이서연" in dialog.summary.text()
+
+    case_rows = [r for r, item in enumerate(dialog.plan.items) if item.entity == "support_case"]
+    dialog.note_cell(case_rows[0]).setText("부지 후보 3곳")
+    ok.click()  # two cases still without a note: refused, nothing moved
+    assert "2" in dialog.message.text()
+    assert dialog.table.currentRow() == case_rows[1] and dialog.table.currentColumn() == NOTE
+    assert officer_of(mission, "support_case", portfolio.open_cases[0]) == portfolio.leaving
+
+    assert not dialog.use_for_all.isEnabled()  # the helper needs a note too
+    dialog.common_note.setText("진행 상황은 타임라인 참조")
+    dialog.use_for_all.click()
+    assert [dialog.note_cell(r).text() for r in case_rows] == [
+        "부지 후보 3곳",
+        "진행 상황은 타임라인 참조",
+        "진행 상황은 타임라인 참조",
+    ]
+    with qtbot.waitSignal(window.ui.changes.changed, timeout=10_000) as announced:
+        ok.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    change_set = announced.args[0]
+    assert set(change_set.touched("support_case")) == set(portfolio.open_cases)
+    assert len(change_set.touched("case_activity")) == 3
+    for case_id in portfolio.open_cases:
+        assert officer_of(mission, "support_case", case_id) == portfolio.successor
+        assert len(activities_of(mission, case_id)) == 1
+    assert officer_of(mission, "proposal", portfolio.open_proposal) == portfolio.successor
