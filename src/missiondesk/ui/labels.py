@@ -301,6 +301,10 @@ _PROBLEMS: dict[str, str] = {
     ProblemCode.ATTENDANCE_NEEDS_WHO: QT_TRANSLATE_NOOP(
         "problem", "Name the partner institution or the foreign authority that attended."
     ),
+    ProblemCode.ONE_PARENT: QT_TRANSLATE_NOOP(
+        "problem", "An attachment belongs to exactly one case, activity, brief, meeting or proposal."
+    ),
+    ProblemCode.NOT_A_HASH: QT_TRANSLATE_NOOP("problem", "A SHA-256 is 64 lower-case hexadecimal digits."),
 }
 
 
