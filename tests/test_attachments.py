@@ -193,3 +193,40 @@ def test_the_cli_attaches_lists_and_saves(tmp_path: Path, capsys: pytest.Capture
     assert (tmp_path / "saved" / "공문.hwpx").read_bytes() == SAMPLES["hwpx"]
     code, _, err = _run(capsys, "attach", "DE-FRA-26-9999", str(pdf), "--data-dir", data)
     assert code == 1 and "No case DE-FRA-26-9999" in err
+
+
+def test_search_finds_attachments_and_their_records_by_file_name(mission: AppContext, tmp_path: Path) -> None:
+    from missiondesk.services.search import search_all
+
+    svc = RecordService(mission)
+    case_id = _case(mission)
+    other = _case(mission)
+    brief = svc.create(
+        "market_brief", {"title": "독일 배터리 규제", "topic": "regulation", "country": "DE"}
+    ).record_id
+    service = AttachmentService(mission)
+    letter = service.attach(
+        "support_case", case_id, write(tmp_path, "Baugenehmigung Heilbronn.pdf", SAMPLES["pdf"])
+    )
+    service.attach("market_brief", brief, write(tmp_path, "배터리법 요약.txt", SAMPLES["utf8"]))
+    hits = search_all(mission, "baugenehmigung")
+    assert [(h.entity, h.label) for h in hits] == [("attachment", "Baugenehmigung Heilbronn.pdf")]
+    # The case list finds the case by its file's name (two Korean syllables too), the brief list the brief.
+    assert [r.id for r in svc.list(ListQuery("support_case", text="Heilbronn")).rows] == [case_id]
+    assert [r.id for r in svc.list(ListQuery("market_brief", text="요약")).rows] == [brief]
+    assert other not in [r.id for r in svc.list(ListQuery("support_case", text="heilbronn")).rows]
+    # A file in the trash no longer finds its case.
+    service.remove(letter.change.record_id)
+    assert svc.list(ListQuery("support_case", text="Heilbronn")).rows == ()
+    assert search_all(mission, "baugenehmigung") == []
+
+
+def test_the_cli_search_lists_attached_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "laptop")
+    assert _run(capsys, "init", "--mission", "DE-FRA", "--officer", "김영희", "--data-dir", data)[0] == 0
+    with open_context(data) as ctx:
+        AttachmentService(ctx).attach(
+            "support_case", _case(ctx), write(tmp_path, "임대차 제안서.pdf", SAMPLES["pdf"])
+        )
+    code, out, _ = _run(capsys, "search", "제안서", "--data-dir", data)
+    assert code == 0 and "attachment" in out and "임대차 제안서.pdf" in out

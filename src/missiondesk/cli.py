@@ -579,7 +579,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("attachments", cmd_attachments, "list a case's attachments, and save them with --save")
     p.add_argument("reference", metavar="REF", help="the case's reference, e.g. DE-FRA-26-1001")
     p.add_argument("--save", metavar="DIR", help="also save every file into this folder")
-    p = add("search", cmd_search, "search cases, briefs and companies")
+    p = add("search", cmd_search, "search cases, briefs, companies and attached files' names")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
     return parser
