@@ -93,7 +93,13 @@ class AttachmentsView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The name takes what the other columns leave (elided, whole in its tooltip): a pane as narrow as
+        # the list leaves it still shows size, type, who and when.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps the file's extension in sight
         self.tree.itemDoubleClicked.connect(lambda *_: self.open_selected())
         self.tree.itemSelectionChanged.connect(self._enable)
         self.add_button = QPushButton(self.tr("Add files…"), self)
@@ -171,8 +177,6 @@ class AttachmentsView(QWidget):
             item.setToolTip(1, locale.toString(size))
             item.setToolTip(0, str(record["file_name"]))
             self.tree.addTopLevelItem(item)
-        for column in range(self.tree.columnCount() - 1):
-            self.tree.resizeColumnToContents(column)
         self._enable()
 
     def _follow(self, changes: ChangeSet) -> None:
