@@ -230,3 +230,59 @@ def test_the_cli_search_lists_attached_files(tmp_path: Path, capsys: pytest.Capt
         )
     code, out, _ = _run(capsys, "search", "제안서", "--data-dir", data)
     assert code == 0 and "attachment" in out and "임대차 제안서.pdf" in out
+
+
+def test_files_go_only_with_this_missions_own_live_records(mission: AppContext, tmp_path: Path) -> None:
+    """Another mission's shared brief is read here, but its files are its owner's to add."""
+    from missiondesk.domain.schema import entity
+    from missiondesk.services.records import PermissionDenied
+    from missiondesk.store import records as rows
+    from missiondesk.store.records import Writer
+
+    spec = entity("market_brief")
+    values = {"title": "베를린 시장정보", "topic": "regulation", "country": "DE"}
+    with mission.store.write() as conn:
+        berlin, _ = rows.insert(conn, Writer(mission.device.device_id, "test"), spec, values, "DE-BER")
+    service = AttachmentService(mission)
+    pdf = write(tmp_path, "a.pdf", SAMPLES["pdf"])
+    with pytest.raises(PermissionDenied) as info:
+        service.attach("market_brief", berlin.id, pdf)
+    assert "DE-BER" in str(info.value)
+    case_id = _case(mission)
+    RecordService(mission).delete("support_case", case_id)
+    with pytest.raises(UserError, match="trash"):
+        service.attach("support_case", case_id, pdf)
+    assert list(blob_store(mission).addresses()) == []  # type: ignore[attr-defined]
+
+
+def test_the_record_travels_in_a_bundle_and_to_the_missions_other_laptop_without_its_content(
+    tmp_path: Path,
+) -> None:
+    """The record is an op like any other: HQ imports it from a bundle, the other laptop pulls it; the
+    content stays on the laptop that attached it until contents travel (a later step)."""
+    from missiondesk.services import bundle_export, bundle_import
+    from tests.syncsim import World, visible_state
+    from tests.test_bundles import trust_each_other
+
+    world = World.make(tmp_path, None)
+    try:
+        fra, fra2 = world.laptop("fra"), world.laptop("fra2", slot=2)
+        trust_each_other(world, fra, tmp_path)
+        case_id = _case(fra)
+        record = AttachmentService(fra).attach(
+            "support_case", case_id, write(tmp_path, "허가서.pdf", SAMPLES["pdf"])
+        )
+        bundle = tmp_path / "fra.xlsx"
+        bundle_export.export_bundle(fra, bundle)
+        plan = bundle_import.plan(world.hq, [bundle])
+        report = bundle_import.apply(world.hq, plan)
+        assert {r.status.value for b in report.bundles for r in b.results} == {"applied"}
+        at_hq = RecordService(world.hq).get("attachment", record.change.record_id)
+        assert at_hq["sha256"] == hashlib.sha256(SAMPLES["pdf"]).hexdigest() and at_hq["case_id"] == case_id
+        world.pull(fra2)
+        there = AttachmentService(fra2)
+        [pulled] = there.list("support_case", case_id)
+        assert pulled["file_name"] == "허가서.pdf" and not there.has_content(pulled)
+        assert visible_state(fra2, "DE-FRA")[("attachment", pulled.id)][0] == "DE-FRA"
+    finally:
+        world.close()

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from missiondesk.domain.file_types import DEFAULT_MAX_BYTES, check_file
+from missiondesk.domain.permissions import write_refusal
 from missiondesk.domain.records import Change, ListQuery, Record
-from missiondesk.domain.schema import ATTACHMENT_PARENTS
+from missiondesk.domain.schema import ATTACHMENT_PARENTS, entity
 from missiondesk.errors import NotFound, UserError
 from missiondesk.services.context import AppContext
-from missiondesk.services.records import RecordService
+from missiondesk.services.records import PermissionDenied, RecordService
 from missiondesk.store import settings
 from missiondesk.store.blobs import BlobStore, FolderBlobStore, content_key
 from missiondesk.store.engine import fsync_file
@@ -84,6 +85,7 @@ class AttachmentService:
         """Check ``path`` by its content, store it once by hash, and make its record under the parent."""
         field = _parent_field(parent_entity)
         file_name = safe_file_name(name or path.name)
+        self._check_parent(parent_entity, parent_id)
         if not path.is_file():
             raise NotFound(f"{path} is not a file that can be read.")
         with environment_errors():
@@ -107,6 +109,19 @@ class AttachmentService:
             self._forget(stored.sha256, stored.new)
             raise
         return Attached(change, stored.new)
+
+    def _check_parent(self, parent_entity: str, parent_id: str) -> None:
+        """The record exists, is live, and is this mission's own: a file goes with its mission's record
+        (another mission's shared brief is read here, but its files are its owner's to add)."""
+        parent = self.records.get(parent_entity, parent_id)
+        if parent.is_deleted:
+            raise UserError("This record is in the trash; restore it before attaching files to it.")
+        device = self.ctx.device
+        reason = write_refusal(
+            entity(ENTITY), parent.owner_mission, device.role, device.mission, whole_record=True
+        )
+        if reason is not None:
+            raise PermissionDenied(reason)
 
     def _forget(self, sha256: str, new: bool) -> None:
         """Drop a content stored for a record that was not made (never one another record names)."""
