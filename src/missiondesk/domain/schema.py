@@ -735,3 +735,11 @@ def reference_entities() -> Iterable[EntitySpec]:
 
 def children_of(name: str) -> tuple[EntitySpec, ...]:
     return tuple(e for e in ENTITIES if e.parent is not None and e.parent.entity == name)
+
+
+def dependants_of(name: str) -> tuple[tuple[EntitySpec, str], ...]:
+    """The kinds of record that go with a record of ``name``, each with its field naming that record:
+    its children (a case's activities) and its attachments (which name one of several kinds)."""
+    found = [(e, e.parent.field) for e in children_of(name) if e.parent is not None]
+    found += [(_BY_NAME["attachment"], field) for field, target, *_ in ATTACHMENT_PARENTS if target == name]
+    return tuple(found)

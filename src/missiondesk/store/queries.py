@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk.domain import references
 from missiondesk.domain.records import ListQuery, Page
-from missiondesk.domain.schema import ATTACHMENT_PARENTS, ENTITIES, Kind, entity
+from missiondesk.domain.schema import Kind, dependants_of, entity
 from missiondesk.errors import UserError
 from missiondesk.store import search
 from missiondesk.store.records import to_record
@@ -81,13 +81,7 @@ def _by_reference_prefix(q: ListQuery) -> bool:
 def _searched_children(name: str) -> list[tuple[str, str]]:
     """(child kind, its field naming the parent) with text of its own that a search of the parent's list
     looks through: a case is found by what its activities' notes say and by the names of its files."""
-    found = [
-        (s.name, s.parent.field)
-        for s in ENTITIES
-        if s.parent is not None and s.parent.entity == name and s.search_fields
-    ]
-    found += [("attachment", field) for field, target, *_ in ATTACHMENT_PARENTS if target == name]
-    return found
+    return [(spec.name, field) for spec, field in dependants_of(name) if spec.search_fields]
 
 
 def page(conn: Connection, q: ListQuery, *, with_total: bool = True) -> Page:
