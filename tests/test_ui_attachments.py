@@ -204,3 +204,16 @@ def test_an_activity_dialog_lists_and_takes_its_own_files(
         _drop(view, [write(tmp_path, "회신 공문.pdf", SAMPLES["pdf"])])
     qtbot.waitUntil(lambda: [r[0] for r in _rows(view)] == ["회신 공문.pdf"])
     dialog.reject()
+
+
+def test_a_file_over_the_limit_is_said_with_its_size_and_the_limit(qtbot: QtBot) -> None:
+    from missiondesk.domain.file_types import MB, FileProblem, FileRefused
+    from missiondesk.ui.labels import error_text
+
+    refused = FileRefused(FileProblem.TOO_LARGE, "스캔본.pdf", size=int(31.5 * MB), limit=25 * MB)
+    assert error_text(refused) == "스캔본.pdf is 31.5 MB; files of at most 25 MB can be attached."
+    assert i18n.install("ko") == "ko"
+    try:
+        assert error_text(refused) == "스캔본.pdf은(는) 31.5MB입니다. 25MB 이하의 파일만 첨부할 수 있습니다."
+    finally:
+        i18n.install("en")
