@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from missiondesk.domain.ops import FieldChange, Op, OpKind
 from missiondesk.domain.permissions import RefusalCode, Role, reference_refusal, refusal_code
-from missiondesk.domain.schema import ENTITIES, EntitySpec, FieldSpec, Kind, Scope, entity
+from missiondesk.domain.schema import ATTACHMENT_PARENTS, ENTITIES, EntitySpec, FieldSpec, Kind, Scope, entity
 from missiondesk.services.conflicts import ConflictService
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
@@ -78,6 +78,13 @@ def _make_targets(ctx: AppContext, label: str) -> dict[str, str]:
     made["agenda_item"] = svc.create(
         "agenda_item", {"meeting_id": made["council_meeting"], "title": f"{label} 안건"}
     ).record_id
+    made["case_activity"] = svc.create(
+        "case_activity", {"case_id": made["support_case"], "date": "2026-03-03", "action_type": "intake"}
+    ).record_id
+    made["proposal"] = svc.create(
+        "proposal",
+        {"programme": "TSM-2026", "fiscal_year": 2026, "title": f"{label} 제안", "status": "draft"},
+    ).record_id
     assert ctx.device.officer_id is not None
     made["officer"] = ctx.device.officer_id
     assert set(made) == set(TARGETS)
@@ -126,11 +133,15 @@ class Device:
         results: list[dict[str, Any]] = answer.json()["results"]
         return results
 
-    def sample(self, spec: EntitySpec, refs: dict[str, str]) -> dict[str, Any]:
-        """Values for a whole record: every required field, and every reference (from ``refs``)."""
+    def sample(self, spec: EntitySpec, refs: dict[str, str], parent: str = "") -> dict[str, Any]:
+        """Values for a whole record: every required field, and every reference (from ``refs``); an
+        attachment names one parent only (``parent``, or its first)."""
         n = next(self.numbers)
         values: dict[str, Any] = {}
+        one_parent = {name for name, *_ in ATTACHMENT_PARENTS} if spec.name == "attachment" else set()
         for f in spec.fields:
+            if f.name in one_parent and f.name != (parent or ATTACHMENT_PARENTS[0][0]):
+                continue
             if f.is_reference:
                 target = refs[str(f.target)]
                 values[f.name] = [target] if f.kind is Kind.REFS else target
@@ -142,6 +153,8 @@ class Device:
 def _sample_value(f: FieldSpec, mission: str, n: int) -> Any:
     if f.name == "reference":
         return f"{mission}-26-8{n:03d}"
+    if f.name == "sha256":
+        return f"{n:064x}"
     match f.kind:
         case Kind.TEXT | Kind.LONGTEXT:
             return f"{f.name} {n}"[: f.max_length]
@@ -223,12 +236,12 @@ def test_a_reference_into_another_missions_records_is_refused(
     spec = entity(entity_name)
     nyc = arena.nyc
     # NYC's own record of this kind, every reference pointing at NYC's records: applied.
-    own = nyc.create(spec, nyc.sample(spec, arena.nyc_targets))
+    own = nyc.create(spec, nyc.sample(spec, arena.nyc_targets, field_name))
     assert [r["status"] for r in nyc.push([own])] == ["applied"]
     before = hq_data(arena.server)
     foreign = arena.fra_targets[str(spec.field(field_name).target)]
     wire_foreign: Any = [foreign] if spec.field(field_name).kind is Kind.REFS else foreign
-    create = nyc.create(spec, {**nyc.sample(spec, arena.nyc_targets), field_name: wire_foreign})
+    create = nyc.create(spec, {**nyc.sample(spec, arena.nyc_targets, field_name), field_name: wire_foreign})
     own_value = own.changes[field_name].new
     update = nyc.op(spec, own.record_id, OpKind.UPDATE, {field_name: [own_value, wire_foreign]}, 1)
     fine = nyc.create(entity("support_case"), nyc.sample(entity("support_case"), arena.nyc_targets))

@@ -341,15 +341,20 @@ def test_the_same_op_id_with_different_content_is_refused(world: World) -> None:
 def test_a_case_moved_to_another_mission_is_revoked_and_late_edits_are_rejected(world: World) -> None:
     fra, ber = world.laptop("fra", "DE-FRA"), world.laptop("ber", "DE-BER")
     case_id = _case(fra)
-    RecordService(fra).create(
+    activity = RecordService(fra).create(
         "case_activity", {"case_id": case_id, "date": "2026-03-03", "action_type": "intake"}
     )
+    # Its files go with it: one on the case, one on its activity.
+    file = {"file_name": "허가서.pdf", "sha256": "ab" * 32, "size": 10, "media_type": "application/pdf"}
+    RecordService(fra).create("attachment", {**file, "case_id": case_id})
+    RecordService(fra).create("attachment", {**file, "activity_id": activity.record_id})
     world.sync(fra)
     RecordService(fra).update("support_case", case_id, {"summary": "이관 직전 메모"})  # not yet sent
     world.authority.move_record("support_case", case_id, "DE-BER", "본부")
     world.pull(fra)
     assert RecordService(fra).list(ListQuery("support_case")).total == 0
     assert RecordService(fra).list(ListQuery("case_activity")).total == 0
+    assert RecordService(fra).list(ListQuery("attachment")).total == 0
     (result,) = world.push(fra)
     assert result.status is Status.REJECTED and "belongs to DE-BER" in result.reason
     with fra.store.read() as conn:
@@ -358,6 +363,8 @@ def test_a_case_moved_to_another_mission_is_revoked_and_late_edits_are_rejected(
     world.pull(ber)
     assert RecordService(ber).get("support_case", case_id).owner_mission == "DE-BER"
     assert len(RecordService(ber).children("case_activity", case_id)) == 1
+    moved = RecordService(ber).list(ListQuery("attachment")).rows
+    assert len(moved) == 2 and {r.owner_mission for r in moved} == {"DE-BER"}
 
 
 def test_an_empty_answer_from_hq_never_deletes_local_records(world: World) -> None:

@@ -109,6 +109,7 @@ FIELDS.update(
         "task": {"notes": st.sampled_from(["자료 요청", "회신 확인"])},
         "proposal": {"kpis": st.sampled_from(["기업 10개사", "기업 20개사"])},
         "contact": {"position": st.sampled_from(["대표", "팀장"])},
+        "attachment": {"file_name": st.sampled_from(["허가서.pdf", "permit.pdf"])},
     }
 )
 
@@ -128,6 +129,14 @@ def _new_values(ctx: AppContext, kind: str, n: int) -> dict[str, Any] | None:
         "task": {"title": f"할 일 {n}", "status": "open", "case_id": case, "meeting_id": meeting},
         "proposal": {"programme": "TSM-2026", "fiscal_year": 2026, "title": f"제안 {n}", "status": "draft"},
         "contact": company and {"company_id": company, "name": f"담당자 {n}"},
+        "attachment": case
+        and {
+            "case_id": case,
+            "file_name": f"서류 {n}.pdf",
+            "sha256": f"{n:064x}",
+            "size": 10,
+            "media_type": "application/pdf",
+        },
     }
     return made[kind]
 
@@ -143,6 +152,7 @@ _MAKE = (
     "task",
     "proposal",
     "contact",
+    "attachment",
 )
 
 action = st.one_of(

@@ -150,3 +150,30 @@ def test_case_references_from_different_slots_never_collide() -> None:
     parsed = references.parse("DE-FRA-26-11000")
     assert parsed is not None
     assert (parsed.slot, parsed.counter, parsed.year) == (1, 1000, 2026)
+
+
+def _attachment(**over: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "file_name": "허가서.pdf",
+        "sha256": "ab" * 32,
+        "size": 1234,
+        "media_type": "application/pdf",
+        "case_id": "00000000-0000-4000-8000-000000000001",
+    }
+    return base | over
+
+
+def test_an_attachment_belongs_to_exactly_one_record() -> None:
+    spec = entity("attachment")
+    validate(spec, _attachment())
+    validate(spec, _attachment(case_id=None, proposal_id="00000000-0000-4000-8000-000000000002"))
+    none = problems_for(spec, _attachment(case_id=None))
+    assert [p.code for p in none] == ["one_parent"]
+    two = problems_for(spec, _attachment(meeting_id="00000000-0000-4000-8000-000000000003"))
+    assert [(p.code, p.field) for p in two] == [("one_parent", "meeting_id")]
+
+
+def test_an_attachment_names_its_content_by_a_sha256_and_a_size_of_zero_or_more() -> None:
+    spec = entity("attachment")
+    problems = problems_for(spec, _attachment(sha256="AB" * 32, size=-1))
+    assert {(p.field, p.code) for p in problems} == {("sha256", "not_a_hash"), ("size", "negative")}

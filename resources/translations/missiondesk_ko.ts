@@ -52,6 +52,65 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsView</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>추가한 사람</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>추가한 때</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <source>Drop files here, or add them with the button.</source>
+        <translation>파일을 여기에 끌어다 놓거나 버튼으로 추가하십시오.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Attaching files</source>
+        <translation>파일 첨부 중</translation>
+    </message>
+    <message>
+        <source>Save the attachment as</source>
+        <translation>첨부 파일 저장</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Nothing in this period</source>
@@ -478,6 +537,10 @@ The report was saved to: {0}</source>
 </context>
 <context>
     <name>DetailPane</name>
+    <message>
+        <source>Attachments</source>
+        <translation>첨부 파일</translation>
+    </message>
     <message>
         <source>History</source>
         <translation>변경 이력</translation>
@@ -1397,6 +1460,69 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>attachment</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 이미지</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>JPEG 이미지</translation>
+    </message>
+    <message>
+        <source>GIF image</source>
+        <translation>GIF 이미지</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>WebP 이미지</translation>
+    </message>
+    <message>
+        <source>TIFF image</source>
+        <translation>TIFF 이미지</translation>
+    </message>
+    <message>
+        <source>Hangul (HWP)</source>
+        <translation>한글(HWP)</translation>
+    </message>
+    <message>
+        <source>Hangul (HWPX)</source>
+        <translation>한글(HWPX)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name}은(는) 빈 파일입니다.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; files of at most {limit} MB can be attached.</source>
+        <translation>{name}은(는) {size}MB입니다. {limit}MB 이하의 파일만 첨부할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is a program or a script; programs cannot be attached.</source>
+        <translation>{name}은(는) 프로그램 또는 스크립트입니다. 프로그램은 첨부할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} contains macros; save it without macros (as .docx, .xlsx or .pptx) first.</source>
+        <translation>{name}에 매크로가 들어 있습니다. 매크로 없이(.docx, .xlsx, .pptx로) 저장한 뒤 첨부하십시오.</translation>
+    </message>
+    <message>
+        <source>{name} is an archive; attach the files inside it instead.</source>
+        <translation>{name}은(는) 압축 파일입니다. 압축을 풀어 안의 파일을 첨부하십시오.</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password, so it cannot be checked; attach it without.</source>
+        <translation>{name}은(는) 암호로 보호되어 있어 검사할 수 없습니다. 암호를 해제한 뒤 첨부하십시오.</translation>
+    </message>
+    <message>
+        <source>{name} is not a kind of file that can be attached (PDF, images, Office and Hangul documents, text).</source>
+        <translation>{name}은(는) 첨부할 수 있는 파일 형식이 아닙니다(PDF, 이미지, 오피스·한글 문서, 텍스트).</translation>
+    </message>
+</context>
+<context>
     <name>case_summary</name>
     <message>
         <source>{0} more lines did not fit this page.</source>
@@ -1876,6 +2002,14 @@ The report was saved to: {0}</source>
     <message>
         <source>Name the partner institution or the foreign authority that attended.</source>
         <translation>참석한 협력기관 또는 주재국 기관을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>An attachment belongs to exactly one case, activity, brief, meeting or proposal.</source>
+        <translation>첨부 파일은 사례, 활동, 시장정보, 회의, 제안 중 꼭 하나에 속해야 합니다.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 is 64 lower-case hexadecimal digits.</source>
+        <translation>SHA-256은 소문자 16진수 64자리입니다.</translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,59 @@ def cmd_handover_document(args: argparse.Namespace) -> None:
         document = build_handover_document(ctx, args.officer, language=args.lang)
     _print(document.metadata.subject)
     _print(f"Handover document written to {write_document(document, Path(args.out))}")
+def _size_text(size: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"
+
+
+def cmd_attach(args: argparse.Namespace) -> None:
+    from missiondesk.services.attachments import AttachmentService
+    from missiondesk.services.case_summary import CaseSummaryService
+
+    refused = 0
+    with _open(args) as ctx:
+        case = CaseSummaryService(ctx).find(args.reference)
+        service = AttachmentService(ctx)
+        for name in args.files:
+            try:
+                done = service.attach("support_case", case.id, Path(name))
+            except MissionDeskError as exc:  # one refused file does not stop the others
+                sys.stderr.write(f"missiondesk: {exc}\n")
+                refused += 1
+                continue
+            record = done.change.record
+            assert record is not None
+            kept = "" if done.stored_new else " (same content as an earlier file: stored once)"
+            _print(
+                f"Attached {record['file_name']} ({_size_text(record['size'])}, {record['media_type']}) "
+                f"to {case.get('reference')}{kept}"
+            )
+    if refused:
+        raise MissionDeskError(f"{refused} file(s) not attached; see the reasons above.")
+
+
+def cmd_attachments(args: argparse.Namespace) -> None:
+    from missiondesk.services.attachments import AttachmentService
+    from missiondesk.services.case_summary import CaseSummaryService
+
+    with _open(args) as ctx:
+        case = CaseSummaryService(ctx).find(args.reference)
+        service = AttachmentService(ctx)
+        found = service.list("support_case", case.id)
+        if args.save:
+            Path(args.save).mkdir(parents=True, exist_ok=True)
+        if not found:
+            _print(f"{case.get('reference')} has no attachments.")
+        for record in found:
+            when = record.created_at.strftime("%Y-%m-%d %H:%M") if record.created_at else ""
+            _print(
+                f"{record['file_name']}\t{_size_text(record['size'])}\t{record['media_type']}\t"
+                f"{record.created_by or ''}\t{when}"
+            )
+            if args.save:
+                _print(f"  saved to {service.save_as(record.id, Path(args.save))}")
 
 
 def cmd_report(args: argparse.Namespace) -> None:
@@ -642,6 +695,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("ko", "en"), default="ko", help="the document's language (default: ko, Korean)"
     )
     p = add("search", cmd_search, "search cases, briefs and companies")
+    p = add("attach", cmd_attach, "attach files to a case (PDF, images, Office and Hangul documents, text)")
+    p.add_argument("reference", metavar="REF", help="the case's reference, e.g. DE-FRA-26-1001")
+    p.add_argument("files", metavar="FILE", nargs="+", help="the files to attach")
+    p = add("attachments", cmd_attachments, "list a case's attachments, and save them with --save")
+    p.add_argument("reference", metavar="REF", help="the case's reference, e.g. DE-FRA-26-1001")
+    p.add_argument("--save", metavar="DIR", help="also save every file into this folder")
+    p = add("search", cmd_search, "search cases, briefs, companies and attached files' names")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
     return parser

@@ -41,6 +41,11 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def attachments(self) -> Path:
+        """Attachment contents by SHA-256 (``store/blobs.py``)."""
+        return self.root / "attachments"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

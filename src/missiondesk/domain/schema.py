@@ -280,6 +280,16 @@ _NAME_KO = _text("name_ko", "Name (Korean)", "이름(국문)", required=True)
 _ENABLED = _bool("enabled", "Enabled", "사용")
 
 
+# The records a file can be attached to: (field, entity, English and Korean label of the field).
+ATTACHMENT_PARENTS: tuple[tuple[str, str, str, str], ...] = (
+    ("case_id", "support_case", "Case", "사례"),
+    ("activity_id", "case_activity", "Activity", "지원 활동"),
+    ("brief_id", "market_brief", "Brief", "시장정보"),
+    ("meeting_id", "council_meeting", "Meeting", "회의"),
+    ("proposal_id", "proposal", "Proposal", "제안"),
+)
+
+
 def _reference(name: str, en: str, ko: str, *extra: FieldSpec, title: str = "name_en") -> EntitySpec:
     return EntitySpec(
         name=name,
@@ -623,6 +633,25 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _date("reviewed_date", "Reviewed on", "검토일", review=True),
         ),
     ),
+    # A file attached to one record: its content is kept apart, by SHA-256 (``store/blobs.py``), and only
+    # this record travels as ops. Exactly one of the parent references is set (``domain/validation``).
+    EntitySpec(
+        name="attachment",
+        table="attachment",
+        scope=Scope.MISSION,
+        label_en="Attachment",
+        label_ko="첨부 파일",
+        title_field="file_name",
+        default_sort="created_at",
+        search_fields=("file_name",),
+        fields=(
+            _text("file_name", "File name", "파일 이름", required=True, max_length=255),
+            _text("sha256", "SHA-256", "SHA-256", required=True, max_length=64),
+            _int("size", "Size (bytes)", "크기(바이트)", required=True),
+            _text("media_type", "Type", "형식", required=True, max_length=100),
+            *(_ref(name, target, en, ko, cross_mission=False) for name, target, en, ko in ATTACHMENT_PARENTS),
+        ),
+    ),
     EntitySpec(
         name="task",
         table="task",
@@ -709,3 +738,11 @@ def reference_entities() -> Iterable[EntitySpec]:
 
 def children_of(name: str) -> tuple[EntitySpec, ...]:
     return tuple(e for e in ENTITIES if e.parent is not None and e.parent.entity == name)
+
+
+def dependants_of(name: str) -> tuple[tuple[EntitySpec, str], ...]:
+    """The kinds of record that go with a record of ``name``, each with its field naming that record:
+    its children (a case's activities) and its attachments (which name one of several kinds)."""
+    found = [(e, e.parent.field) for e in children_of(name) if e.parent is not None]
+    found += [(_BY_NAME["attachment"], field) for field, target, *_ in ATTACHMENT_PARENTS if target == name]
+    return tuple(found)

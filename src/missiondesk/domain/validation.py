@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from missiondesk.domain.enums import CaseStatus, MeetingStatus, TaskStatus
-from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind
+from missiondesk.domain.schema import ATTACHMENT_PARENTS, EntitySpec, FieldSpec, Kind
 from missiondesk.errors import UserError
 
 
@@ -51,6 +51,8 @@ class ProblemCode(StrEnum):
     BRN_FORMAT = "brn_format"
     EMAIL_FORMAT = "email_format"
     ATTENDANCE_NEEDS_WHO = "attendance_needs_who"
+    ONE_PARENT = "one_parent"  # an attachment belongs to exactly one record
+    NOT_A_HASH = "not_a_hash"  # an attachment's SHA-256 is 64 lower-case hex digits
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ class ValidationFailed(UserError):
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _BRN = re.compile(r"^\d{3}-?\d{2}-?\d{5}$")
-_NON_NEGATIVE = {"investment_usd", "jobs_created", "budget_krw", "attendees", "position", "sort"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_NON_NEGATIVE = {"investment_usd", "jobs_created", "budget_krw", "attendees", "position", "sort", "size"}
 
 
 def clean_text(value: str) -> str:
@@ -303,6 +306,23 @@ def _attendance_rules(r: Mapping[str, Any]) -> list[Problem]:
     return []
 
 
+def _attachment_rules(r: Mapping[str, Any]) -> list[Problem]:
+    out: list[Problem] = []
+    parents = [name for name, *_ in ATTACHMENT_PARENTS if r.get(name)]
+    if len(parents) != 1:
+        out.append(
+            Problem(
+                parents[1] if len(parents) > 1 else ATTACHMENT_PARENTS[0][0],
+                "an attachment belongs to exactly one case, activity, brief, meeting or proposal",
+                ProblemCode.ONE_PARENT,
+            )
+        )
+    digest = r.get("sha256")
+    if digest and not _SHA256.match(str(digest)):
+        out.append(Problem("sha256", "a SHA-256 is 64 lower-case hexadecimal digits", ProblemCode.NOT_A_HASH))
+    return out
+
+
 _RULES: dict[str, Callable[[Mapping[str, Any]], list[Problem]]] = {
     "support_case": _case_rules,
     "council_meeting": _meeting_rules,
@@ -313,4 +333,5 @@ _RULES: dict[str, Callable[[Mapping[str, Any]], list[Problem]]] = {
     "company": _company_rules,
     "contact": _contact_rules,
     "meeting_attendance": _attendance_rules,
+    "attachment": _attachment_rules,
 }

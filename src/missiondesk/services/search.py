@@ -1,4 +1,4 @@
-"""Search across cases, briefs and companies, as one result list."""
+"""Search across cases, briefs, companies and attachments (by file name), as one result list."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from missiondesk.services.lookups import display_title
 from missiondesk.store import records as rows
 from missiondesk.store import search
 
-SEARCHED = ("support_case", "market_brief", "company")
+SEARCHED = ("support_case", "market_brief", "company", "attachment")
 
 
 @dataclass(frozen=True)

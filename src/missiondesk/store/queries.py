@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk.domain import references
 from missiondesk.domain.records import ListQuery, Page
-from missiondesk.domain.schema import ENTITIES, Kind, entity
+from missiondesk.domain.schema import Kind, dependants_of, entity
 from missiondesk.errors import UserError
 from missiondesk.store import search
 from missiondesk.store.records import to_record
@@ -57,12 +57,11 @@ def _where(conn: Connection, q: ListQuery) -> list[sa.ColumnElement[bool]]:
         hits = search.matching(conn, q.text, (q.entity,))
         if hits is not None:
             found: sa.ColumnElement[bool] = table.c.id.in_(sa.select(hits.subquery().c.record_id))
-            for child in _searched_children(q.entity):  # a case found by what its activities' notes say
-                assert child.parent is not None
-                child_hits = search.matching(conn, q.text, (child.name,))
+            for child, parent_field in _searched_children(q.entity):
+                child_hits = search.matching(conn, q.text, (child,))
                 assert child_hits is not None
-                child_table = entity_table(child.name)
-                parents = sa.select(child_table.c[child.parent.field]).where(
+                child_table = entity_table(child)
+                parents = sa.select(child_table.c[parent_field]).where(
                     child_table.c.id.in_(sa.select(child_hits.subquery().c.record_id)),
                     child_table.c.deleted_at.is_(None),
                 )
@@ -81,9 +80,10 @@ def _by_reference_prefix(q: ListQuery) -> bool:
     return q.entity == "support_case" and references.looks_like_prefix(q.text)
 
 
-def _searched_children(name: str) -> list[Any]:
-    """Child kinds with text of their own that a search of the parent's list looks through."""
-    return [s for s in ENTITIES if s.parent is not None and s.parent.entity == name and s.search_fields]
+def _searched_children(name: str) -> list[tuple[str, str]]:
+    """(child kind, its field naming the parent) with text of its own that a search of the parent's list
+    looks through: a case is found by what its activities' notes say and by the names of its files."""
+    return [(spec.name, field) for spec, field in dependants_of(name) if spec.search_fields]
 
 
 def page(conn: Connection, q: ListQuery, *, with_total: bool = True) -> Page:

@@ -139,6 +139,8 @@ _partial_index(
 )
 sa.Index("ix_company_brn", ENTITY_TABLES["company"].c.brn)
 sa.Index("ix_conflict_record_id", ENTITY_TABLES["conflict"].c.record_id)
+# Whether another record still names a content (the same file attached twice is stored once).
+sa.Index("ix_attachment_sha256", ENTITY_TABLES["attachment"].c.sha256)
 
 device = sa.Table(
     "device",

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.domain.ops import Op
-from missiondesk.domain.schema import EntitySpec, children_of
+from missiondesk.domain.schema import EntitySpec, dependants_of
 from missiondesk.errors import NotFound
 from missiondesk.store.tables import entity_table, held_op, op_receipt
 from missiondesk.sync.devices import Refused
@@ -74,10 +74,9 @@ def move(merge: Merge, unit: Unit, spec: EntitySpec, record_id: str, new_owner: 
     if old_audience != "*":
         merge.feed(unit, spec, record, None, {}, kind="revoke", audience=old_audience)
     merge.feed(unit, spec, record, None, {"owner_mission": [current.owner_mission, new_owner]})
-    for child in children_of(spec.name):
-        assert child.parent is not None
+    for child, parent_field in dependants_of(spec.name):  # its children and its attachments
         table = entity_table(child.name)
-        ids = unit.conn.execute(sa.select(table.c.id).where(table.c[child.parent.field] == record_id))
+        ids = unit.conn.execute(sa.select(table.c.id).where(table.c[parent_field] == record_id))
         for child_id in list(ids.scalars()):
             move(merge, unit, child, child_id, new_owner)
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
+from missiondesk.services.attachments import PARENT_FIELDS
+from missiondesk.ui.attachments_view import AttachmentsView
 from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.dialog_parts import save_shortcut
 from missiondesk.ui.labels import entity_label
@@ -50,6 +52,13 @@ class ChildDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
+        # An activity's own files (the letter sent, the permit received); only once it exists.
+        self.attachments: AttachmentsView | None = None
+        if record is not None and entity_name in PARENT_FIELDS:
+            self.attachments = AttachmentsView(ui, entity_name, self)
+            self.attachments.set_record(record.id)
+            layout.addWidget(QLabel(f"<b>{self.tr('Attachments')}</b>", self))
+            layout.addWidget(self.attachments)
         layout.addWidget(close)
         save_shortcut(self, self.editor.save)
         self._new = record is None

@@ -87,6 +87,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "agenda_item": ("position", "title", "case_id", "decision"),
     # Consent beside the name: whether a contact may be passed on is what a narrow pane must still show.
     "contact": ("name", "consent_to_share", "position", "email", "phone", "consent_date"),
+    "attachment": ("file_name", "size", "media_type", "case_id"),
 }
 
 

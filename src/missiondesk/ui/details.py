@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from missiondesk.domain.records import Change, Record
 from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
+from missiondesk.services.attachments import PARENT_FIELDS
+from missiondesk.ui.attachments_view import AttachmentsView
 from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.child_list import ChildList
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
@@ -60,6 +62,11 @@ class DetailPane(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName(f"{entity_name}_tabs")
         self.history = HistoryView(ui, entity_name, self.tabs)
+        # Files attached to it (cases, briefs, meetings, proposals), just before History.
+        self.attachments: AttachmentsView | None = None
+        if entity_name in PARENT_FIELDS:
+            self.attachments = AttachmentsView(ui, entity_name, self.tabs)
+            self.tabs.addTab(self.attachments, self.tr("Attachments"))
         self.tabs.addTab(self.history, self.tr("History"))
         self.splitter.addWidget(self.tabs)
         layout = QVBoxLayout(self)
@@ -67,8 +74,13 @@ class DetailPane(QWidget):
         layout.addWidget(self.splitter)
 
     def add_tab(self, widget: QWidget, title: str) -> None:
-        """A tab for the record's children, before History."""
-        self.tabs.insertTab(self.tabs.indexOf(self.history), widget, title)
+        """A tab for the record's children, before Attachments and History."""
+        self.tabs.insertTab(self.tabs.indexOf(self.attachments or self.history), widget, title)
+
+    def _show_in_tabs(self, record_id: str | None) -> None:
+        self.history.set_record(record_id)
+        if self.attachments is not None:
+            self.attachments.set_record(record_id)
 
     @property
     def record(self) -> Record | None:
@@ -76,12 +88,12 @@ class DetailPane(QWidget):
 
     def show_record(self, record: Record | None) -> None:
         self.editor.show_record(record)
-        self.history.set_record(record.id if record is not None else None)
+        self._show_in_tabs(record.id if record is not None else None)
         self.record_shown(record)
 
     def start_new(self) -> None:
         self.editor.start_new()
-        self.history.set_record(None)
+        self._show_in_tabs(None)
         self.record_shown(None)
 
     def commit_pending(self) -> bool:
@@ -97,7 +109,7 @@ class DetailPane(QWidget):
         change = changes.change_for(self.entity_name, record.id)
         if change is not None and change.record is record:
             # This editor made the change and shows it: its children and its history follow.
-            self.history.set_record(record.id)
+            self._show_in_tabs(record.id)
             self.record_shown(record)
             return
         if self.editor.form.dirty:
@@ -372,7 +384,7 @@ class CompanyDetail(DetailPane):
 
 
 class PlainDetail(DetailPane):
-    """Proposals and tasks: the editor and its workflow, and the History tab below."""
+    """Proposals and tasks: the editor and its workflow, a proposal's Attachments and the History tab."""
 
 
 def detail_for(ui: UiContext, entity_name: str, parent: QWidget | None = None) -> DetailPane:

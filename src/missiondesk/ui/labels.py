@@ -9,6 +9,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from missiondesk.domain.file_types import MB, FileProblem, FileRefused
 from missiondesk.domain.permissions import Refusal, RefusalCode, refusal_code
 from missiondesk.domain.schema import EntitySpec, entity, is_entity
 from missiondesk.domain.validation import Problem, ProblemCode
@@ -301,7 +302,48 @@ _PROBLEMS: dict[str, str] = {
     ProblemCode.ATTENDANCE_NEEDS_WHO: QT_TRANSLATE_NOOP(
         "problem", "Name the partner institution or the foreign authority that attended."
     ),
+    ProblemCode.ONE_PARENT: QT_TRANSLATE_NOOP(
+        "problem", "An attachment belongs to exactly one case, activity, brief, meeting or proposal."
+    ),
+    ProblemCode.NOT_A_HASH: QT_TRANSLATE_NOOP("problem", "A SHA-256 is 64 lower-case hexadecimal digits."),
 }
+
+
+# Why a file cannot be attached; {name} the file's name, {size} and {limit} in MB.
+_FILE_REFUSALS: dict[FileProblem, str] = {
+    FileProblem.EMPTY: QT_TRANSLATE_NOOP("attachment", "{name} is empty."),
+    FileProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "attachment", "{name} is {size} MB; files of at most {limit} MB can be attached."
+    ),
+    FileProblem.EXECUTABLE: QT_TRANSLATE_NOOP(
+        "attachment", "{name} is a program or a script; programs cannot be attached."
+    ),
+    FileProblem.MACROS: QT_TRANSLATE_NOOP(
+        "attachment", "{name} contains macros; save it without macros (as .docx, .xlsx or .pptx) first."
+    ),
+    FileProblem.ARCHIVE: QT_TRANSLATE_NOOP(
+        "attachment", "{name} is an archive; attach the files inside it instead."
+    ),
+    FileProblem.ENCRYPTED: QT_TRANSLATE_NOOP(
+        "attachment", "{name} is protected by a password, so it cannot be checked; attach it without."
+    ),
+    FileProblem.UNKNOWN: QT_TRANSLATE_NOOP(
+        "attachment",
+        "{name} is not a kind of file that can be attached (PDF, images, Office and Hangul documents, text).",
+    ),
+}
+
+
+def file_refusal_text(refused: FileRefused) -> str:
+    """Why a file cannot be attached, in the window's language."""
+    params = refused.params
+    locale = QLocale()
+    words = {
+        "name": params["name"],
+        "size": locale.toString(params.get("size", 0) / MB, "f", 1),
+        "limit": locale.toString(params.get("limit", 0) / MB, "g", 6),
+    }
+    return QCoreApplication.translate("attachment", _FILE_REFUSALS[refused.code]).format(**words)
 
 
 def problem_text(spec: EntitySpec, problem: Problem) -> str:
@@ -333,6 +375,8 @@ def refused_here_text(reason: Refusal) -> str:
 
 def error_text(exc: BaseException) -> str:
     """An error a person reads: a refusal made here in the window's language, else its own sentence."""
+    if isinstance(exc, FileRefused):
+        return file_refusal_text(exc)
     first = exc.args[0] if exc.args else None
     if isinstance(first, Refusal) and first.code in _REFUSED_HERE:
         return refused_here_text(first)

@@ -31,6 +31,7 @@ TRASHED = (
     "case_activity",
     "partner_referral",
     "brief_delivery",
+    "attachment",
 )
 
 
