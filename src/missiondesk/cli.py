@@ -368,6 +368,8 @@ def cmd_handover_document(args: argparse.Namespace) -> None:
         document = build_handover_document(ctx, args.officer, language=args.lang)
     _print(document.metadata.subject)
     _print(f"Handover document written to {write_document(document, Path(args.out))}")
+
+
 def _size_text(size: int) -> str:
     for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
         if size >= scale:
