@@ -696,7 +696,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", choices=("ko", "en"), default="ko", help="the document's language (default: ko, Korean)"
     )
-    p = add("search", cmd_search, "search cases, briefs and companies")
     p = add("attach", cmd_attach, "attach files to a case (PDF, images, Office and Hangul documents, text)")
     p.add_argument("reference", metavar="REF", help="the case's reference, e.g. DE-FRA-26-1001")
     p.add_argument("files", metavar="FILE", nargs="+", help="the files to attach")
