@@ -23,6 +23,7 @@ import python_calamine as calamine
 import sqlalchemy as sa
 import xlsxwriter
 
+from bare import machine_load
 from missiondesk.domain.ops import Op, OpKind
 from missiondesk.domain.schema import entity
 from missiondesk.services import bundle_export, bundle_import, device_keys
@@ -105,10 +106,12 @@ def _make_laptop(data_dir: Path, n: int) -> None:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     root = Path(tempfile.mkdtemp(prefix="bench-bundles-"))
+    print(f"start: {machine_load()}")
     try:
         _run(root, n)
     finally:
         shutil.rmtree(root, ignore_errors=True)  # about 0.7 GB at 100,000 records
+    print(f"end: {machine_load()}")
 
 
 def _run(root: Path, n: int) -> None:
@@ -168,7 +171,9 @@ def _run(root: Path, n: int) -> None:
     print(
         f"raw calamine read: {raw_read:.1f} s; import preview: {preview:.1f} s -> {preview / raw_read:.2f}x (target 2x)"
     )
-    print(f"  preview CPU: {cpu:.1f} s here, {second:.1f} s in the second process (readable sheets)")
+    print(
+        f"  preview CPU: {cpu:.1f} s here, {second:.1f} s in the second process (readable sheets); {machine_load()}"
+    )
     t = time.perf_counter()
     bundle_import.apply(hq, plan)
     first = time.perf_counter() - t

@@ -361,6 +361,45 @@ def test_an_edited_readable_cell_is_listed_and_not_imported(world: World, tmp_pa
     assert RecordService(world.hq).get("support_case", case_id)["title"] == "원래 제목"
 
 
+def test_the_preview_predicts_while_the_second_process_reads_and_plans_as_one_process_does(
+    world: World, tmp_path: Path
+) -> None:
+    fra = world.laptop("fra")
+    trust_each_other(world, fra, tmp_path)
+    known = _case(fra, "이미 본부에 있는 사례")
+    world.sync(fra)
+    RecordService(fra).update("support_case", known, {"title": "고친 제목"})
+    _case(fra, "새 사례")
+    bundle = tmp_path / "b.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    two_processes = Limits(second_process_from_bytes=0)
+    seen: list[tuple[list[str], bool]] = []
+
+    def meanwhile(found: bundle_import.Inspection) -> None:
+        seen.append(([c.name.name for c in found.checks], found.readable is None))
+
+    inspected = bundle_import.inspect(world.hq, bundle, two_processes, meanwhile=meanwhile)
+    assert inspected.ok
+    # Called once, with the ops checked and the readable sheets not yet.
+    assert seen == [(["FILE", "MANIFEST", "SCHEMA", "PAYLOAD", "SIGNATURE", "OPS"], True)]
+    one = bundle_import.plan(world.hq, [bundle])
+    two = bundle_import.plan(world.hq, [bundle], two_processes)
+    assert [b.refusal for b in two.bundles] == [None]
+    assert two.bundles[0].predicted == one.bundles[0].predicted
+    assert [(r.record_id, r.outcome) for r in two.bundles[0].records] == [
+        (r.record_id, r.outcome) for r in one.bundles[0].records
+    ]
+    assert {r.outcome for r in two.bundles[0].records} == {
+        bundle_import.Outcome.NEW,
+        bundle_import.Outcome.UPDATED,
+    }
+    # A refusal while predicting (the device revoked) is the plan's, not the file checks'.
+    Authority(world.hq.store).revoke_device(fra.device.device_id)
+    [refused] = bundle_import.plan(world.hq, [bundle], two_processes).bundles
+    assert refused.refusal is not None and "revoked" in refused.refusal
+    assert all(c.ok for c in refused.inspection.checks if c.name is not bundle_import.Step.SIGNATURE)
+
+
 def test_an_edited_id_cell_is_listed_as_an_edit(world: World, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     fra = world.laptop("fra")

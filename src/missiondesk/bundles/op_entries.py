@@ -81,7 +81,7 @@ _WIRE_KEYS = frozenset((*_WIRE_TEXT, *_WIRE_INT, "kind", "changes"))
 _KINDS = {k.value: k for k in OpKind}
 
 
-_SCALARS = (str, int, bool, type(None))
+_SCALARS = frozenset((str, int, bool, type(None)))
 
 
 def _list_of_scalars(value: Any) -> bool:
@@ -113,8 +113,8 @@ def _plain_op(wire: Any) -> Op | None:
             return None
         base, new = pair
         # Inline for scalars, the common case (a bundle holds a million of them).
-        if not (type(base) in _SCALARS or _list_of_scalars(base)) or not (
-            type(new) in _SCALARS or _list_of_scalars(new)
+        if (type(base) not in _SCALARS and not _list_of_scalars(base)) or (
+            type(new) not in _SCALARS and not _list_of_scalars(new)
         ):
             return None
     return Op(

@@ -204,6 +204,11 @@ class EntitySpec:
         return name in self._by_name
 
     @property
+    def fields_by_name(self) -> Mapping[str, FieldSpec]:
+        """Field name -> its spec (one lookup where a loop over values would call ``has_field`` and ``field``)."""
+        return self._by_name
+
+    @property
     def field_names(self) -> tuple[str, ...]:
         return self._names
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -121,14 +121,23 @@ class Inspection:
         return self.refusal is None
 
 
+Meanwhile = Callable[["Inspection"], None]
+"""Work on a bundle's checked ops while a second process still reads its readable sheets (the preview)."""
+
+
 def inspect(
-    ctx: AppContext, path: Path, limits: Limits = DEFAULT_LIMITS, passwords: Sequence[str] = ()
+    ctx: AppContext,
+    path: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    passwords: Sequence[str] = (),
+    meanwhile: Meanwhile | None = None,
 ) -> Inspection:
     """Every check on one file; a failed check sets ``refusal`` and stops there.
 
     An encrypted file is opened with the first of ``passwords`` that fits and decrypted into a private
     temporary folder for the checks (removed before this returns); with none that fits it is refused
-    with ``password_needed`` set and nothing of it read.
+    with ``password_needed`` set and nothing of it read. ``meanwhile`` is called with a bundle of ops
+    once its ops passed their checks, before the readable sheets' (it must not raise ``BundleRefused``).
     """
     found = Inspection(Path(path))
     try:
@@ -136,7 +145,7 @@ def inspect(
             found.sha256 = file_sha256(found.path)
         with plain_package(found.path, passwords, limits) as opened:
             found.password = opened.password
-            _inspect_plain(ctx, found, opened.path, limits)
+            _inspect_plain(ctx, found, opened.path, limits, meanwhile)
     except PasswordNeeded as exc:
         found.password_needed = PasswordNeed.WRONG if exc.wrong else PasswordNeed.NEEDED
         _refuse_file(found, str(exc))
@@ -147,10 +156,12 @@ def inspect(
     return found
 
 
-def _inspect_plain(ctx: AppContext, found: Inspection, plain: Path, limits: Limits) -> None:
+def _inspect_plain(
+    ctx: AppContext, found: Inspection, plain: Path, limits: Limits, meanwhile: Meanwhile | None
+) -> None:
     job = ReadableJob.start(plain, limits)  # large readable sheets: a second process reads them
     try:
-        _inspect(ctx, found, plain, limits, job)
+        _inspect(ctx, found, plain, limits, job, meanwhile)
         passed_file = bool(found.checks) and found.checks[0].ok
         if job is not None and passed_file and (refusal := job.file_refusal()) is not None:
             # Its container checks come first: as if this process had refused the file there.
@@ -161,7 +172,12 @@ def _inspect_plain(ctx: AppContext, found: Inspection, plain: Path, limits: Limi
 
 
 def _inspect(
-    ctx: AppContext, found: Inspection, plain: Path, limits: Limits, job: ReadableJob | None
+    ctx: AppContext,
+    found: Inspection,
+    plain: Path,
+    limits: Limits,
+    job: ReadableJob | None,
+    meanwhile: Meanwhile | None,
 ) -> None:
     step = Step.FILE
     try:
@@ -189,7 +205,7 @@ def _inspect(
             "signed by the registered key" if found.trust is Trust.VERIFIED else "key not registered here"
         )
         found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
-        _parse(found, plain, content, job)
+        _parse(found, plain, content, job, meanwhile)
     except BundleRefused as exc:
         found.refusal = str(exc)
         found.checks.append(Check(step, False, str(exc)))
@@ -208,10 +224,18 @@ def _refuse_file(found: Inspection, refusal: str) -> None:
     found.__dict__.update(fresh.__dict__)
 
 
-def _parse(found: Inspection, plain: Path, content: WorkbookContent, job: ReadableJob | None) -> None:
+def _parse(
+    found: Inspection,
+    plain: Path,
+    content: WorkbookContent,
+    job: ReadableJob | None,
+    meanwhile: Meanwhile | None,
+) -> None:
     if found.kind == KIND_OPS:
         found.entries = verify.parse_ops(content)
         found.checks.append(Check(Step.OPS, True, f"{len(found.entries)} ops"))
+        if meanwhile is not None:
+            meanwhile(found)  # while the second process (if any) still reads the readable sheets
         if job is not None:
             _take_digests(found, plain, content, job)
         found.labels = verify.parse_labels(content)
@@ -362,16 +386,31 @@ def plan(
 
 
 def _plan_one(ctx: AppContext, path: Path, limits: Limits, passwords: Sequence[str]) -> BundlePlan:
-    found = inspect(ctx, path, limits, passwords)
-    bundle = BundlePlan(found, refusal=found.refusal)
-    if found.ok:
+    predicted: list[BundlePlan] = []
+
+    def predict(checked: Inspection) -> None:
+        # The prediction overlaps the second process's reading of the readable sheets; it is used only
+        # if every check passes, as when it came after them.
+        ahead = BundlePlan(checked)
         try:
-            if found.kind == KIND_OPS:
-                _plan_ops(ctx, bundle)
-            else:
-                _plan_ack(ctx, bundle)
+            _plan_ops(ctx, ahead)
         except BundleRefused as exc:
-            bundle.refusal = str(exc)
+            ahead.refusal = str(exc)
+        predicted.append(ahead)
+
+    found = inspect(ctx, path, limits, passwords, meanwhile=predict)
+    if not found.ok:
+        return BundlePlan(found, refusal=found.refusal)
+    if predicted:
+        return predicted[0]
+    bundle = BundlePlan(found)
+    try:
+        if found.kind == KIND_OPS:
+            _plan_ops(ctx, bundle)
+        else:
+            _plan_ack(ctx, bundle)
+    except BundleRefused as exc:
+        bundle.refusal = str(exc)
     return bundle
 
 

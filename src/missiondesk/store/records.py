@@ -102,7 +102,13 @@ def new_row(
     extra: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A complete row for a new record: every field (empty where not given) and the sync columns."""
-    row = {f.name: values.get(f.name, f.empty()) for f in spec.fields}
+    row: dict[str, Any] = dict.fromkeys(spec.field_names)  # every field, in order, empty...
+    for name in spec.list_fields:
+        row[name] = []  # ...a list field as an empty list of its own
+    if values.keys() <= row.keys():
+        row.update(values)  # the common case (the merge makes 100,000 rows for a large bundle)
+    else:
+        row.update((k, v) for k, v in values.items() if k in row)
     row.update(
         id=record_id,
         owner_mission=owner,

@@ -27,7 +27,7 @@ from missiondesk.domain import upgrades
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
-from missiondesk.domain.ops import FieldChange, Op, OpKind, bounds_problem
+from missiondesk.domain.ops import FieldChange, Op, OpKind, bounds_problem, change_pairs, new_values
 from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
 from missiondesk.domain.schema import GLOBAL_OWNER, SCHEMA_VERSION, EntitySpec, Scope, entity, is_entity
 from missiondesk.domain.validation import ValidationFailed, normalise
@@ -360,8 +360,13 @@ class Merge:
             raise Rejected(refusal)
         if spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED) and owner != mission:
             raise Rejected(f"{mission} cannot create records for {owner}.")
-        known, unknown = _split(spec, op)
-        values = normalise(spec, {k: c.new for k, c in known.items()})
+        new = new_values(op.changes)
+        if new.keys() <= spec.fields_by_name.keys():
+            unknown = {}  # the common case: no field this version does not know
+        else:
+            unknown = {k: v for k, v in new.items() if not spec.has_field(k)}
+            new = {k: v for k, v in new.items() if spec.has_field(k)}
+        values = normalise(spec, new)
         self._check_references(unit, spec, op, owner, values, role, mission)
         when = _made_at(op) or unit.now
         extra = {UNKNOWN: unknown} if unknown else None
@@ -369,9 +374,8 @@ class Merge:
             spec, values, record_id=op.record_id, owner=owner, by=op.made_by, at=when, version=1, extra=extra
         )
         record = unit.put(spec, row, new=True)
-        fields = {k: [c.base, c.new] for k, c in op.changes.items()}
-        self.feed(unit, spec, record, op, fields)
-        unit.decide(op.op_id, Decision(created=True))
+        self.feed(unit, spec, record, op, change_pairs(op.changes))
+        unit.decide(op.op_id, _CREATED)
         return _Effects(Status.APPLIED, record.version)
 
     def _check_references(
@@ -635,6 +639,9 @@ def _referenced(ops: Sequence[Op]) -> dict[str, set[str]]:
 
 class _HoldForSchema(Exception):
     pass
+
+
+_CREATED = Decision(created=True)  # immutable: one for every op that creates its record
 
 
 _STAMPS = ("version", "updated_at", "updated_by")  # the columns every change may set
