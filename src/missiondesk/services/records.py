@@ -121,22 +121,30 @@ class RecordService:
             raise ValidationFailed(spec.name, [Problem("number", message)])
 
     def create(self, entity_name: str, values: Mapping[str, Any]) -> Change:
+        with self.ctx.store.write() as conn:
+            return self.create_in(conn, entity_name, values)
+
+    def create_in(
+        self, conn: Connection, entity_name: str, values: Mapping[str, Any], *, owner: str | None = None
+    ) -> Change:
+        """A create inside the caller's transaction; ``owner`` names another mission for HQ's records
+        (a consolidated legacy workbook), which the permissions still decide on."""
         spec = entity(entity_name)
         device = self.ctx.device
-        owner = owner_for_new(spec, device.role, device.mission)
         clean = normalise(spec, values)
-        with self.ctx.store.write() as conn:
-            parent = self._parent(conn, spec, clean)
-            if parent is not None and parent.spec.scope is Scope.MISSION:
-                owner = parent.owner_mission  # a child shares its case's or meeting's owner
-            self._refuse(spec, owner, clean.keys(), whole_record=True)
-            full = self._defaults(conn, spec, clean)
-            self._check_initial_status(spec, full)
-            validate(spec, full)
-            self._check_unique_number(conn, spec, owner, full, None)
-            extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
-            record, op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
-            record = self._settle_at_hq(conn, op) or record
+        if owner is None:
+            owner = owner_for_new(spec, device.role, device.mission)
+        parent = self._parent(conn, spec, clean)
+        if parent is not None and parent.spec.scope is Scope.MISSION:
+            owner = parent.owner_mission  # a child shares its case's or meeting's owner
+        self._refuse(spec, owner, clean.keys(), whole_record=True)
+        full = self._defaults(conn, spec, clean)
+        self._check_initial_status(spec, full)
+        validate(spec, full)
+        self._check_unique_number(conn, spec, owner, full, None)
+        extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
+        record, op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
+        record = self._settle_at_hq(conn, op) or record
         return Change(spec.name, record.id, "create", tuple(full), record)
 
     def update(self, entity_name: str, record_id: str, values: Mapping[str, Any]) -> Change:
@@ -151,13 +159,25 @@ class RecordService:
         self, entity_name: str, record_id: str, target: str, values: Mapping[str, Any] | None = None
     ) -> Change:
         """Move a record through its workflow, with the fields the step needs (e.g. a case's outcome)."""
+        with self.ctx.store.write() as conn:
+            return self.transition_in(conn, entity_name, record_id, target, values)
+
+    def transition_in(
+        self,
+        conn: Connection,
+        entity_name: str,
+        record_id: str,
+        target: str,
+        values: Mapping[str, Any] | None = None,
+    ) -> Change:
+        """A workflow step inside the caller's transaction."""
         spec = entity(entity_name)
         workflow = workflows.workflow_for(spec.name)
         if workflow is None:
             raise UserError(f"A {spec.label_en.lower()} has no workflow.")
         cleared = {name: None for name in workflow.cleared_by(target)}
         clean = normalise(spec, {**cleared, **(values or {}), workflow.field: target})
-        return self._update(spec, record_id, clean, workflow=workflow)
+        return self.update_in(conn, spec, record_id, clean, workflow)
 
     def _update(
         self,

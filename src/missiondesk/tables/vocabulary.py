@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +22,8 @@ from missiondesk.domain.value_names import value_names
 from missiondesk.tables.text import fold
 
 SUGGEST_FROM = 0.75  # below this a text matches nothing
+_KO_PARTS = re.compile(r"\s*·\s*")
+_EN_PARTS = re.compile(r",\s*|\s+and\s+")
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,14 @@ def code_vocabulary(
                 vocab.add(str(name), str(row["code"]))
                 if key == "name_ko" and str(name).endswith("주") and len(str(name)) > 2:
                     vocab.add(str(name)[:-1], str(row["code"]))  # 바이에른주 -> 바이에른
+    for (
+        row
+    ) in rows:  # each part of a compound name: "비자·출입국" is also "비자", "Visas and immigration" "Visas"
+        for key, split in (("name_ko", _KO_PARTS), ("name_en", _EN_PARTS)):
+            parts = split.split(str(row.get(key) or ""))
+            if len(parts) > 1:
+                for part in parts:
+                    vocab.add(part, str(row["code"]))
     codes = {str(r["code"]) for r in rows}
     for text, value in {**builtin_synonyms().get(target, {}), **extra}.items():
         if value in codes:
