@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -34,6 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk import refdata
+from missiondesk.domain import references
 from missiondesk.domain.enums import ActionType, CaseStatus
 from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import Kind, entity
@@ -41,10 +43,16 @@ from missiondesk.domain.validation import ValidationFailed
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.progress import Silent, TaskContext
-from missiondesk.services.records import RecordService, next_case_reference
+from missiondesk.services.records import PlannedCreate, RecordService, next_case_reference
 from missiondesk.store.backup import backup_name
 from missiondesk.store.database import backup as backup_store
-from missiondesk.store.tables import entity_table, import_link, import_mapping, import_synonym
+from missiondesk.store.tables import (
+    entity_table,
+    import_link,
+    import_mapping,
+    import_synonym,
+    reference_counter,
+)
 from missiondesk.tables.companies import CompanyIndex, CompanyMatch
 from missiondesk.tables.dates import ColumnOrder, DateOrder, column_order
 from missiondesk.tables.header import SkippedRow, Table, find_table
@@ -259,7 +267,7 @@ def _run(ctx: AppContext, request: ImportRequest, *, commit: bool, task: TaskCon
         [],
         encoding=raw.encoding,
     )
-    job = _Job(ctx, request, table, mapped, reader, report)
+    job = _Job(ctx, request, table, mapped, reader, report, write=commit)
     try:
         with ctx.store.write() as conn:
             job.run(conn, task)
@@ -372,8 +380,19 @@ class _Job:
         mapped: Mapping[str, Any],
         reader: Reader,
         report: TableReport,
+        *,
+        write: bool,
     ) -> None:
         self.ctx = ctx
+        # A preview runs every check a create or a workflow step makes (RecordService.plan_create,
+        # check_transition: the same code the import runs before it writes) and writes nothing but what
+        # the rolled-back transaction drops; the import writes, a savepoint per row.
+        self.write = write
+        self.planned: dict[str, PlannedCreate] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        # What a row made becomes visible to the later rows only when the row succeeds.
+        self.row_links: dict[str, str] = {}
+        self.row_companies: list[tuple[str, Any, Any, Any]] = []
         self.request = request
         self.kind = request.kind
         self.table = table
@@ -427,25 +446,64 @@ class _Job:
                 )
                 result.label = self._label(values)
                 continue
-            savepoint = conn.begin_nested()
+            self.row_links, self.row_companies = {}, []
+            savepoint = conn.begin_nested() if self.write else None
             try:
                 if self.kind is TableKind.COMPANIES:
                     self._company_row(conn, values, result)
                 else:
                     self._case_row(conn, values, result)
             except ValidationFailed as exc:
-                savepoint.rollback()
-                result.outcome = Outcome.REFUSED
-                result.made = {}
+                self._undo(savepoint, result)
                 result.problems = [self._invalid(exc.entity, p) for p in exc.problems]
             except UserError as exc:
-                savepoint.rollback()
-                result.outcome = Outcome.REFUSED
-                result.made = {}
+                self._undo(savepoint, result)
                 result.problems = [CellProblem("", CellCode.REFUSED, str(exc))]
             else:
-                savepoint.commit()
+                if savepoint is not None:
+                    savepoint.commit()
+                self.links.update(self.row_links)
+                for made in self.row_companies:
+                    self.companies.add(*made)
         task.progress(total, total, "")
+
+    def _undo(self, savepoint: Any, result: RowResult) -> None:
+        if savepoint is not None:
+            savepoint.rollback()
+        result.outcome = Outcome.REFUSED
+        result.made = {}
+
+    def _create(
+        self,
+        conn: Connection,
+        entity_name: str,
+        values: Mapping[str, Any],
+        result: RowResult,
+        *,
+        owner: str | None = None,
+    ) -> str:
+        """Make a record (import) or run every check of making it (preview): its id either way."""
+        parent_owner = None
+        if not self.write and entity_name == "case_activity" and values["case_id"] in self.planned:
+            parent_owner = self.planned[values["case_id"]].owner
+        if self.write:
+            record_id = self.records.create_in(conn, entity_name, values, owner=owner).record_id
+        else:
+            plan = self.records.plan_create(conn, entity_name, values, owner=owner, parent_owner=parent_owner)
+            record_id = str(uuid.uuid4())
+            self.planned[record_id] = plan
+        result.made[entity_name] = result.made.get(entity_name, 0) + 1
+        return record_id
+
+    def _transition(
+        self, conn: Connection, record_id: str, target_status: str, values: Mapping[str, Any]
+    ) -> None:
+        if self.write:
+            self.records.transition_in(conn, "support_case", record_id, target_status, values)
+            return
+        plan = self.planned[record_id]
+        after = self.records.check_transition(plan.spec, plan.owner, plan.values, target_status, values)
+        self.planned[record_id] = PlannedCreate(plan.spec, plan.owner, after, plan.demo)
 
     # --- reading a row ---------------------------------------------------------------------
 
@@ -498,7 +556,9 @@ class _Job:
         return _key("row", *(f"{k}={_plain(values.get(k))}" for k in sorted(keys)))
 
     def _link(self, conn: Connection, row_key: str, entity_name: str, record_id: str, number: int) -> None:
-        self.links[row_key] = record_id
+        self.row_links[row_key] = record_id
+        if not self.write:
+            return
         conn.execute(
             sa.insert(import_link).values(
                 source=self.source,
@@ -572,10 +632,9 @@ class _Job:
         if found is not None:
             result.outcome, result.record_id = Outcome.MATCHED, found.company_id
         else:
-            change = self.records.create_in(conn, "company", clean, owner=self._owner(values))
-            result.outcome, result.record_id = Outcome.NEW, change.record_id
-            result.made["company"] = 1
-            self.companies.add(change.record_id, clean.get("name_ko"), clean.get("name_en"), clean.get("brn"))
+            made = self._create(conn, "company", clean, result, owner=self._owner(values))
+            result.outcome, result.record_id = Outcome.NEW, made
+            self.row_companies.append((made, clean.get("name_ko"), clean.get("name_en"), clean.get("brn")))
         self._link(conn, row_key, "company", result.record_id, result.number)
 
     def _confirm_company(self, text: str, found: CompanyMatch, key: str) -> CellProblem:
@@ -607,16 +666,14 @@ class _Job:
             company_id = self._case_company(conn, values, result)
             if result.outcome is Outcome.CONFIRM:
                 return
-            case_id = self._make_case(conn, values, company_id)
-            result.made["support_case"] = 1
+            case_id = self._make_case(conn, values, company_id, result)
             self._link(conn, case_key, "support_case", case_id, result.number)
         result.outcome, result.record_id = Outcome.NEW, case_id
         if activity:
             activity.setdefault("date", values.get("received_date") or dt.date.today())
             activity.setdefault("action_type", ActionType.NOTE.value)
-            change = self.records.create_in(conn, "case_activity", {**activity, "case_id": case_id})
-            result.made["case_activity"] = 1
-            self._link(conn, activity_key, "case_activity", change.record_id, result.number)
+            made = self._create(conn, "case_activity", {**activity, "case_id": case_id}, result)
+            self._link(conn, activity_key, "case_activity", made, result.number)
 
     def _case_company(self, conn: Connection, values: Mapping[str, Any], result: RowResult) -> str | None:
         name = values.get(Helper.COMPANY_NAME)
@@ -634,14 +691,34 @@ class _Job:
         if not name:
             return None  # a registration number alone names no new company
         company = self._company_values({Helper.COMPANY_NAME: name, **({"brn": brn} if brn else {})})
-        change = self.records.create_in(conn, "company", company)
-        result.made["company"] = 1
-        self.companies.add(
-            change.record_id, company.get("name_ko"), company.get("name_en"), company.get("brn")
-        )
-        return change.record_id
+        made = self._create(conn, "company", company, result)
+        self.row_companies.append((made, company.get("name_ko"), company.get("name_en"), company.get("brn")))
+        return made
 
-    def _make_case(self, conn: Connection, values: Mapping[str, Any], company_id: str | None) -> str:
+    def _reference(self, conn: Connection, mission: str, fields: Mapping[str, Any]) -> str:
+        """The case's reference: the next one (a consolidated workbook's case under its own mission's
+        references). A preview counts in memory from the stored counter, as the import will number."""
+        year = (fields.get("received_date") or dt.date.today()).year
+        slot = self.ctx.device.slot
+        if self.write:
+            return next_case_reference(conn, mission, slot, year)
+        key = (mission, year)
+        if key not in self.counters:
+            counter = reference_counter
+            self.counters[key] = int(
+                conn.execute(
+                    sa.select(counter.c.last).where(
+                        counter.c.mission_code == mission, counter.c.year == year, counter.c.slot == slot
+                    )
+                ).scalar()
+                or 0
+            )
+        self.counters[key] += 1
+        return references.make(mission, year, slot, self.counters[key])
+
+    def _make_case(
+        self, conn: Connection, values: Mapping[str, Any], company_id: str | None, result: RowResult
+    ) -> str:
         spec = entity("support_case")
         fields = {k: v for k, v in values.items() if spec.has_field(k) and k != "status"}
         if company_id:
@@ -650,10 +727,7 @@ class _Job:
             CaseStatus.CLOSED.value if values.get("outcome") else CaseStatus.OPEN.value
         )
         owner = self._owner(values)
-        if owner is not None and owner != self.ctx.device.mission:
-            # HQ files a consolidated workbook's case under its mission's references.
-            year = (fields.get("received_date") or dt.date.today()).year
-            fields["reference"] = next_case_reference(conn, owner, self.ctx.device.slot, year)
+        fields["reference"] = self._reference(conn, owner or self.ctx.device.mission, fields)
         closed = status == CaseStatus.CLOSED.value
         # A closed case is made open, then closed with its outcome: the workflow's own step checks it.
         closing: dict[str, Any] = {}
@@ -664,10 +738,10 @@ class _Job:
         fields["status"] = (
             CaseStatus.DRAFT.value if status == CaseStatus.DRAFT.value else CaseStatus.OPEN.value
         )
-        change = self.records.create_in(conn, "support_case", fields, owner=owner)
+        case_id = self._create(conn, "support_case", fields, result, owner=owner)
         if status not in (CaseStatus.DRAFT.value, CaseStatus.OPEN.value):
-            self.records.transition_in(conn, "support_case", change.record_id, str(status), closing)
-        return change.record_id
+            self._transition(conn, case_id, str(status), closing)
+        return case_id
 
 
 def _plain(value: Any) -> str:

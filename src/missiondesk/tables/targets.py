@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind, entity
 
@@ -141,6 +142,7 @@ def _helper(helper: Helper, label_ko: str, label_en: str) -> Target:
     return Target(helper.value, Kind.TEXT, label_ko, label_en, _SYNONYMS[helper])
 
 
+@cache  # read for every cell of a large table
 def targets(kind: TableKind) -> tuple[Target, ...]:
     mission = _helper(Helper.MISSION, "공관", "Mission")
     if kind is TableKind.COMPANIES:
@@ -170,7 +172,12 @@ def targets(kind: TableKind) -> tuple[Target, ...]:
 
 
 def target(kind: TableKind, key: str) -> Target:
-    for t in targets(kind):
-        if t.key == key:
-            return t
-    raise KeyError(f"a {kind.value} table has no column {key!r}")
+    try:
+        return _by_key(kind)[key]
+    except KeyError:
+        raise KeyError(f"a {kind.value} table has no column {key!r}") from None
+
+
+@cache
+def _by_key(kind: TableKind) -> dict[str, Target]:
+    return {t.key: t for t in targets(kind)}
