@@ -273,3 +273,49 @@ def test_a_mission_laptop_imports_only_its_own_missions_rows(mission: AppContext
     request = ti.ImportRequest(cases_workbook(tmp_path / "cases.xlsx"), ti.TableKind.CASES, mission="DE-BER")
     with pytest.raises(UserError, match="DE-FRA"):
         ti.preview(mission, request)
+
+
+def test_briefs_are_made_once_and_each_row_delivers_one_to_its_company(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2023년 시장정보 제공 실적"])
+    ws.append(["번호", "제목", "주제", "국가", "작성일", "제공 기업", "제공일", "제공 방식"])
+    ws.append(
+        [1, "독일 배터리 규제 동향", "규제", "독일", "2024.02.01", "(주)한빛배터리", "2024.02.10", "메일"]
+    )
+    ws.append(
+        [2, "독일 배터리 규제 동향", "규제", "독일", "2024.02.01", "새싹로보틱스", "2024. 2. 12.", "설명회"]
+    )
+    ws.append([3, "바이에른 입지 정보", "부지", "DE", "2024.03.01", "한빛배터리", "2024.03.05", "면담"])
+    ws.append([4, "통관 가이드", "", "독일", "2024.03.01", "한빛배터리", "2024.03.06", "메일"])
+    ws.append(["계", None, None, None, None, None, None, None])
+    wb.save(tmp_path / "briefs.xlsx")
+    request = ti.ImportRequest(tmp_path / "briefs.xlsx", ti.TableKind.BRIEFS)
+
+    preview = ti.preview(mission, request)
+    report = ti.import_table(mission, request)
+
+    assert [m.target for m in report.columns] == [
+        "legacy_ref", "title", "topic", "country", "published_date", "company_name", "delivery.date",
+        "delivery.channel",
+    ]  # fmt: skip
+    expected = {3: ti.Outcome.NEW, 4: ti.Outcome.NEW, 5: ti.Outcome.NEW, 6: ti.Outcome.REFUSED}
+    assert _outcomes(preview) == _outcomes(report) == expected
+    assert [r.made for r in report.rows] == [r.made for r in preview.rows]
+    assert (report.made("market_brief"), report.made("brief_delivery"), report.made("company")) == (2, 3, 2)
+    assert [(p.target, p.params.get("problem")) for p in report.rows[3].problems] == [("topic", "required")]
+    briefs = RecordService(mission).list(ListQuery("market_brief", limit=10, sort="published_date")).rows
+    assert [(b.get("title"), b.get("topic")) for b in briefs] == [
+        ("독일 배터리 규제 동향", "regulation"),
+        ("바이에른 입지 정보", "sites"),
+    ]
+    deliveries = RecordService(mission).children("brief_delivery", briefs[0].id, sort="date")
+    assert [(str(d.get("date")), d.get("channel")) for d in deliveries] == [
+        ("2024-02-10", "email"),
+        ("2024-02-12", "seminar"),
+    ]
+    before = _state(mission)
+    assert ti.import_table(mission, request).count(ti.Outcome.IMPORTED_BEFORE) == 3
+    assert _state(mission) == before

@@ -153,21 +153,21 @@ class RecordService:
         values: Mapping[str, Any],
         *,
         owner: str | None = None,
-        parent_owner: str | None = None,
+        planned_parent: PlannedCreate | None = None,
     ) -> PlannedCreate:
         """Every check a create makes (permission, defaults, initial status, validation), without writing:
         the create's own first half, so a preview that stops here decides as the create does.
-        ``parent_owner``: the parent is planned too, not stored yet; it has this owner."""
+        ``planned_parent``: the parent is planned in the same preview, not stored."""
         spec = entity(entity_name)
         device = self.ctx.device
         clean = normalise(spec, values)
         if owner is None:
             owner = owner_for_new(spec, device.role, device.mission)
-        parent = None if parent_owner is not None else self._parent(conn, spec, clean)
-        if parent_owner is not None:
-            owner = parent_owner
+        parent = None if planned_parent is not None else self._parent(conn, spec, clean)
+        if planned_parent is not None and planned_parent.spec.scope is Scope.MISSION:
+            owner = planned_parent.owner  # a child shares its case's or meeting's owner
         elif parent is not None and parent.spec.scope is Scope.MISSION:
-            owner = parent.owner_mission  # a child shares its case's or meeting's owner
+            owner = parent.owner_mission
         self._refuse(spec, owner, clean.keys(), whole_record=True)
         full = self._defaults(conn, spec, clean)
         self._check_initial_status(spec, full)

@@ -315,6 +315,7 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
 _REQUIRED: dict[TableKind, tuple[tuple[str, ...], str]] = {
     TableKind.COMPANIES: (("name_ko", "name_en", Helper.COMPANY_NAME), "the company's name"),
     TableKind.CASES: (("title",), "the case's title"),
+    TableKind.BRIEFS: (("title",), "the brief's title"),
 }
 
 
@@ -451,6 +452,8 @@ class _Job:
             try:
                 if self.kind is TableKind.COMPANIES:
                     self._company_row(conn, values, result)
+                elif self.kind is TableKind.BRIEFS:
+                    self._brief_row(conn, values, result)
                 else:
                     self._case_row(conn, values, result)
             except ValidationFailed as exc:
@@ -483,13 +486,14 @@ class _Job:
         owner: str | None = None,
     ) -> str:
         """Make a record (import) or run every check of making it (preview): its id either way."""
-        parent_owner = None
-        if not self.write and entity_name == "case_activity" and values["case_id"] in self.planned:
-            parent_owner = self.planned[values["case_id"]].owner
+        spec = entity(entity_name)
+        parent = None
+        if not self.write and spec.parent is not None:
+            parent = self.planned.get(str(values.get(spec.parent.field)))
         if self.write:
             record_id = self.records.create_in(conn, entity_name, values, owner=owner).record_id
         else:
-            plan = self.records.plan_create(conn, entity_name, values, owner=owner, parent_owner=parent_owner)
+            plan = self.records.plan_create(conn, entity_name, values, owner=owner, planned_parent=parent)
             record_id = str(uuid.uuid4())
             self.planned[record_id] = plan
         result.made[entity_name] = result.made.get(entity_name, 0) + 1
@@ -535,8 +539,9 @@ class _Job:
         )
 
     def _invalid(self, entity_name: str, problem: Any) -> CellProblem:
-        key = problem.field if entity_name != "case_activity" else f"activity.{problem.field}"
-        if entity_name == "company" and self.kind is TableKind.CASES:
+        prefix = {"case_activity": "activity.", "brief_delivery": "delivery."}.get(entity_name, "")
+        key = prefix + problem.field
+        if entity_name == "company" and self.kind is not TableKind.COMPANIES:
             key = Helper.COMPANY_NAME.value
         return self._located(
             key, CellCode.INVALID, problem.message, {"problem": problem.code, **problem.params}
@@ -663,7 +668,7 @@ class _Job:
             result.outcome, result.record_id = Outcome.IMPORTED_BEFORE, case_id
             return
         if case_id is None:
-            company_id = self._case_company(conn, values, result)
+            company_id = self._row_company(conn, values, result)
             if result.outcome is Outcome.CONFIRM:
                 return
             case_id = self._make_case(conn, values, company_id, result)
@@ -675,7 +680,37 @@ class _Job:
             made = self._create(conn, "case_activity", {**activity, "case_id": case_id}, result)
             self._link(conn, activity_key, "case_activity", made, result.number)
 
-    def _case_company(self, conn: Connection, values: Mapping[str, Any], result: RowResult) -> str | None:
+    # --- briefs and their deliveries -----------------------------------------------------------------
+
+    def _brief_row(self, conn: Connection, values: Mapping[str, Any], result: RowResult) -> None:
+        """A row names a brief (by its title and country, made once per import) and, where it names a
+        company, the brief's delivery to it: the deliveries are what the yearly tallies count."""
+        result.label = str(values.get("title") or "")
+        row_key = self._row_key(values, values.keys())
+        if row_key in self.links:
+            result.outcome, result.record_id = Outcome.IMPORTED_BEFORE, self.links[row_key]
+            return
+        company_id = self._row_company(conn, values, result)
+        if result.outcome is Outcome.CONFIRM:
+            return
+        spec = entity("market_brief")
+        brief_key = _key("brief", fold(str(values.get("title"))), str(values.get("country") or ""))
+        brief_id = self.links.get(brief_key) or self.row_links.get(brief_key)
+        if brief_id is None:
+            fields = {k: v for k, v in values.items() if spec.has_field(k)}
+            brief_id = self._create(conn, "market_brief", fields, result, owner=self._owner(values))
+            self._link(conn, brief_key, "market_brief", brief_id, result.number)
+        result.record_id = brief_id
+        delivery = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith("delivery.")}
+        if company_id is not None or delivery:
+            delivery.update(brief_id=brief_id, company_id=company_id)
+            made = self._create(conn, "brief_delivery", delivery, result)
+            self._link(conn, row_key, "brief_delivery", made, result.number)
+        elif row_key != brief_key:
+            self._link(conn, row_key, "market_brief", brief_id, result.number)
+        result.outcome = Outcome.NEW if result.made else Outcome.MATCHED
+
+    def _row_company(self, conn: Connection, values: Mapping[str, Any], result: RowResult) -> str | None:
         name = values.get(Helper.COMPANY_NAME)
         brn = values.get(Helper.COMPANY_BRN)
         if not name and not brn:

@@ -17,6 +17,7 @@ from missiondesk.domain.schema import EntitySpec, FieldSpec, Kind, entity
 class TableKind(StrEnum):
     COMPANIES = "companies"
     CASES = "cases"
+    BRIEFS = "briefs"  # a row: a brief, and its delivery to a company where the row names one
 
 
 class Helper(StrEnum):
@@ -105,6 +106,24 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "investment_usd": ("투자액", "투자금액", "투자 금액", "investment"),
     "jobs_created": ("고용창출", "고용 창출", "고용", "jobs"),
     "estimated_resolution_date": ("해결 예정일", "예정일", "expected resolution"),
+    "topic": ("주제", "정보 유형", "정보 분야", "topic"),
+    "format": ("형식", "자료 형식", "format"),
+    "sources": ("출처", "sources", "source"),
+    "published_date": ("작성일", "발간일", "게시일", "작성 일자", "published", "date published"),
+    "valid_until": ("유효기간", "유효 기간", "valid until", "expires"),
+    "delivery.date": (
+        "제공일",
+        "제공 일자",
+        "제공일자",
+        "전달일",
+        "일자",
+        "날짜",
+        "delivery date",
+        "date delivered",
+        "date",
+    ),
+    "delivery.channel": ("제공 방식", "전달 방식", "방식", "채널", "channel"),
+    "delivery.notes": ("제공 내용", "전달 내용", "delivery notes"),
     "activity.date": ("활동 일자", "활동일", "활동 일", "조치일", "조치 일자", "activity date"),
     "activity.action_type": ("활동 유형", "조치 유형", "action", "action type"),
     "activity.channel": ("방식", "채널", "활동 방식", "channel"),
@@ -147,6 +166,20 @@ def targets(kind: TableKind) -> tuple[Target, ...]:
     mission = _helper(Helper.MISSION, "공관", "Mission")
     if kind is TableKind.COMPANIES:
         return (*_fields("company"), _helper(Helper.COMPANY_NAME, "기업명", "Company name"), mission)
+    if kind is TableKind.BRIEFS:
+        delivery = [
+            Target(t.key, t.kind, "", "", t.synonyms, t.entity, t.field, t.spec)
+            for t in _fields("brief_delivery", "delivery.")
+            if t.key in ("delivery.date", "delivery.channel", "delivery.notes")
+        ]
+        return (
+            _helper(Helper.LEGACY_REF, "번호", "No."),
+            *_fields("market_brief"),
+            _helper(Helper.COMPANY_NAME, "기업명", "Company"),
+            _helper(Helper.COMPANY_BRN, "사업자등록번호", "Business registration no."),
+            mission,
+            *delivery,
+        )
     activity = [
         t
         for t in _fields("case_activity", "activity.")
