@@ -114,5 +114,5 @@ def test_wrong_options_are_one_clear_line(
     )
     assert code == 1 and "missing.xlsx" in err
     with pytest.raises(SystemExit) as exc:
-        main(["import-table", sheet, "--kind", "meetings", "--data-dir", laptop])
+        main(["import-table", sheet, "--kind", "proposals", "--data-dir", laptop])
     assert exc.value.code == 2

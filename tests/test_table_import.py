@@ -319,3 +319,39 @@ def test_briefs_are_made_once_and_each_row_delivers_one_to_its_company(
     before = _state(mission)
     assert ti.import_table(mission, request).count(ti.Outcome.IMPORTED_BEFORE) == 3
     assert _state(mission) == before
+
+
+def test_council_meetings_are_made_once_with_one_attendance_per_row(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["지원협의회 개최 현황"])
+    ws.append(["회차", "개최일", "장소", "형식", "참석 기관", "참석 인원"])
+    ws.append([1, "2024. 3. 14.", "총영사관 회의실", "대면", "KOTRA 프랑크푸르트 무역관", 2])
+    ws.append([1, "2024. 3. 14.", "총영사관 회의실", "대면", "주독일한국상공회의소", 1])
+    ws.append([2, "2024. 9. 2.", "", "온라인", "KOTRA-FRA", 3])
+    ws.append([3, "", "", "", "무역협회 본부", ""])
+    wb.save(tmp_path / "meetings.xlsx")
+    request = ti.ImportRequest(tmp_path / "meetings.xlsx", ti.TableKind.MEETINGS)
+
+    preview = ti.preview(mission, request)
+    report = ti.import_table(mission, request)
+
+    expected = {3: ti.Outcome.NEW, 4: ti.Outcome.NEW, 5: ti.Outcome.NEW, 6: ti.Outcome.REFUSED}
+    assert _outcomes(preview) == _outcomes(report) == expected
+    assert [r.made for r in report.rows] == [r.made for r in preview.rows]
+    assert (report.made("council_meeting"), report.made("meeting_attendance")) == (2, 3)
+    assert (
+        report.rows[3].problems[0].code is CellCode.UNKNOWN_VALUE
+    )  # "무역협회 본부" is no known institution
+    meetings = RecordService(mission).list(ListQuery("council_meeting", limit=10, sort="date")).rows
+    assert [(m.get("year"), m.get("number"), m.get("status"), m.get("format")) for m in meetings] == [
+        (2024, 1, "held", "in_person"),
+        (2024, 2, "held", "online"),
+    ]
+    attendance = RecordService(mission).children("meeting_attendance", meetings[0].id, sort="partner")
+    assert [(a.get("partner"), a.get("attendees")) for a in attendance] == [("KCHAM-DE", 1), ("KOTRA-FRA", 2)]
+    before = _state(mission)
+    assert ti.import_table(mission, request).count(ti.Outcome.IMPORTED_BEFORE) == 3
+    assert _state(mission) == before

@@ -364,7 +364,15 @@ def _print_table_report(report: Any, *, would: bool) -> None:
     counts = ", ".join(f"{report.count(o)} {o.value.replace('_', ' ')}" for o in Outcome)
     made = ", ".join(
         f"{n} {e}"
-        for e in ("support_case", "case_activity", "market_brief", "brief_delivery", "company")
+        for e in (
+            "support_case",
+            "case_activity",
+            "market_brief",
+            "brief_delivery",
+            "council_meeting",
+            "meeting_attendance",
+            "company",
+        )
         if (n := report.made(e))
     )
     _print(
@@ -551,7 +559,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add("import-table", cmd_import_table, "import a legacy spreadsheet (.xlsx, .xls, .csv) as records")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--kind", required=True, choices=("cases", "companies", "briefs"), help="what each row is")
+    p.add_argument(
+        "--kind", required=True, choices=("cases", "companies", "briefs", "meetings"), help="what each row is"
+    )
     p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
     p.add_argument("--mapping", metavar="NAME", help="use a saved column mapping")
     p.add_argument("--save-mapping", metavar="NAME", help="save this run's column mapping under NAME")

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk import refdata
 from missiondesk.domain import references
-from missiondesk.domain.enums import ActionType, CaseStatus
+from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus
 from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import Kind, entity
 from missiondesk.domain.validation import ValidationFailed
@@ -312,10 +312,17 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
     return columns, saved.name if saved else None
 
 
+_CHILD_PREFIX = {
+    "case_activity": "activity.",
+    "brief_delivery": "delivery.",
+    "meeting_attendance": "attendance.",
+}
+
 _REQUIRED: dict[TableKind, tuple[tuple[str, ...], str]] = {
     TableKind.COMPANIES: (("name_ko", "name_en", Helper.COMPANY_NAME), "the company's name"),
     TableKind.CASES: (("title",), "the case's title"),
     TableKind.BRIEFS: (("title",), "the brief's title"),
+    TableKind.MEETINGS: (("number",), "the meeting's number in its year"),
 }
 
 
@@ -454,6 +461,8 @@ class _Job:
                     self._company_row(conn, values, result)
                 elif self.kind is TableKind.BRIEFS:
                     self._brief_row(conn, values, result)
+                elif self.kind is TableKind.MEETINGS:
+                    self._meeting_row(conn, values, result)
                 else:
                     self._case_row(conn, values, result)
             except ValidationFailed as exc:
@@ -500,10 +509,15 @@ class _Job:
         return record_id
 
     def _transition(
-        self, conn: Connection, record_id: str, target_status: str, values: Mapping[str, Any]
+        self,
+        conn: Connection,
+        entity_name: str,
+        record_id: str,
+        target_status: str,
+        values: Mapping[str, Any],
     ) -> None:
         if self.write:
-            self.records.transition_in(conn, "support_case", record_id, target_status, values)
+            self.records.transition_in(conn, entity_name, record_id, target_status, values)
             return
         plan = self.planned[record_id]
         after = self.records.check_transition(plan.spec, plan.owner, plan.values, target_status, values)
@@ -539,7 +553,7 @@ class _Job:
         )
 
     def _invalid(self, entity_name: str, problem: Any) -> CellProblem:
-        prefix = {"case_activity": "activity.", "brief_delivery": "delivery."}.get(entity_name, "")
+        prefix = _CHILD_PREFIX.get(entity_name, "")
         key = prefix + problem.field
         if entity_name == "company" and self.kind is not TableKind.COMPANIES:
             key = Helper.COMPANY_NAME.value
@@ -710,6 +724,40 @@ class _Job:
             self._link(conn, row_key, "market_brief", brief_id, result.number)
         result.outcome = Outcome.NEW if result.made else Outcome.MATCHED
 
+    # --- council meetings and their attendance ----------------------------------------------------------
+
+    def _meeting_row(self, conn: Connection, values: Mapping[str, Any], result: RowResult) -> None:
+        """A row names a meeting (by its year and number, made once) and, where it names an institution,
+        that institution's attendance. A meeting with a date is held unless the sheet says otherwise."""
+        row_key = self._row_key(values, values.keys())
+        if row_key in self.links:
+            result.outcome, result.record_id = Outcome.IMPORTED_BEFORE, self.links[row_key]
+            return
+        spec = entity("council_meeting")
+        fields = {k: v for k, v in values.items() if spec.has_field(k) and k != "status"}
+        if "year" not in fields and isinstance(fields.get("date"), dt.date):
+            fields["year"] = fields["date"].year
+        result.label = f"{fields.get('year', '')}-{fields.get('number', '')}"
+        meeting_key = _key("meeting", str(fields.get("year")), str(fields.get("number")))
+        meeting_id = self.links.get(meeting_key) or self.row_links.get(meeting_key)
+        if meeting_id is None:
+            status = values.get("status") or (
+                MeetingStatus.HELD.value if fields.get("date") else MeetingStatus.PLANNED.value
+            )
+            fields["status"] = MeetingStatus.PLANNED.value
+            meeting_id = self._create(conn, "council_meeting", fields, result, owner=self._owner(values))
+            if status != MeetingStatus.PLANNED.value:
+                self._transition(conn, "council_meeting", meeting_id, str(status), {})
+            self._link(conn, meeting_key, "council_meeting", meeting_id, result.number)
+        result.record_id = meeting_id
+        attendance = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith("attendance.")}
+        if attendance:
+            made = self._create(conn, "meeting_attendance", {**attendance, "meeting_id": meeting_id}, result)
+            self._link(conn, row_key, "meeting_attendance", made, result.number)
+        elif row_key != meeting_key:
+            self._link(conn, row_key, "council_meeting", meeting_id, result.number)
+        result.outcome = Outcome.NEW if result.made else Outcome.MATCHED
+
     def _row_company(self, conn: Connection, values: Mapping[str, Any], result: RowResult) -> str | None:
         name = values.get(Helper.COMPANY_NAME)
         brn = values.get(Helper.COMPANY_BRN)
@@ -775,7 +823,7 @@ class _Job:
         )
         case_id = self._create(conn, "support_case", fields, result, owner=owner)
         if status not in (CaseStatus.DRAFT.value, CaseStatus.OPEN.value):
-            self._transition(conn, case_id, str(status), closing)
+            self._transition(conn, "support_case", case_id, str(status), closing)
         return case_id
 
 

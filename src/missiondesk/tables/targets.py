@@ -18,6 +18,7 @@ class TableKind(StrEnum):
     COMPANIES = "companies"
     CASES = "cases"
     BRIEFS = "briefs"  # a row: a brief, and its delivery to a company where the row names one
+    MEETINGS = "meetings"  # a row: a council meeting, and one institution's attendance where it names one
 
 
 class Helper(StrEnum):
@@ -124,6 +125,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "delivery.channel": ("제공 방식", "전달 방식", "방식", "채널", "channel"),
     "delivery.notes": ("제공 내용", "전달 내용", "delivery notes"),
+    "year": ("연도", "년도", "year"),
+    "number": ("회차", "차수", "number in year", "meeting no"),
+    "date": ("개최일", "개최 일자", "회의일", "일자", "날짜", "date"),
+    "location": ("장소", "개최 장소", "개최장소", "location", "venue"),
+    "attendance.partner": ("참석 기관", "참석기관", "협력기관", "기관", "partner", "institution"),
+    "attendance.authority": ("주재국 기관", "현지 기관", "authority"),
+    "attendance.attendee_names": ("참석자", "참석자명", "attendee names"),
+    "attendance.attendees": ("참석 인원", "참석인원", "인원", "number of attendees"),
     "activity.date": ("활동 일자", "활동일", "활동 일", "조치일", "조치 일자", "activity date"),
     "activity.action_type": ("활동 유형", "조치 유형", "action", "action type"),
     "activity.channel": ("방식", "채널", "활동 방식", "channel"),
@@ -166,6 +175,12 @@ def targets(kind: TableKind) -> tuple[Target, ...]:
     mission = _helper(Helper.MISSION, "공관", "Mission")
     if kind is TableKind.COMPANIES:
         return (*_fields("company"), _helper(Helper.COMPANY_NAME, "기업명", "Company name"), mission)
+    if kind is TableKind.MEETINGS:
+        attendance = [
+            Target(t.key, t.kind, "", "", t.synonyms, t.entity, t.field, t.spec)
+            for t in _fields("meeting_attendance", "attendance.")
+        ]
+        return (_helper(Helper.LEGACY_REF, "번호", "No."), *_fields("council_meeting"), mission, *attendance)
     if kind is TableKind.BRIEFS:
         delivery = [
             Target(t.key, t.kind, "", "", t.synonyms, t.entity, t.field, t.spec)
