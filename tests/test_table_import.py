@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -355,3 +356,28 @@ def test_council_meetings_are_made_once_with_one_attendance_per_row(
     before = _state(mission)
     assert ti.import_table(mission, request).count(ti.Outcome.IMPORTED_BEFORE) == 3
     assert _state(mission) == before
+
+
+def test_the_imported_history_is_counted_by_the_report(mission: AppContext, tmp_path: Path) -> None:
+    from missiondesk.services.reports import ReportService
+
+    ti.import_table(
+        mission,
+        ti.ImportRequest(
+            cases_workbook(tmp_path / "cases.xlsx"), ti.TableKind.CASES, accept_suggestions=True
+        ),
+    )
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["제목", "주제", "국가", "제공 기업", "제공일"])
+    ws.append(["독일 배터리 규제 동향", "규제", "독일", "(주)한빛배터리", "2024.02.10"])
+    ws.append(["독일 배터리 규제 동향", "규제", "독일", "새싹로보틱스", "2024.02.12"])
+    ws.append(["2023 동향", "시장 동향", "독일", "새싹로보틱스", "2023.12.20"])
+    wb.save(tmp_path / "briefs.xlsx")
+    ti.import_table(mission, ti.ImportRequest(tmp_path / "briefs.xlsx", ti.TableKind.BRIEFS))
+
+    service = ReportService(mission)
+    tallies = service.report(service.period("2024"), today=dt.date(2025, 1, 15)).tallies
+
+    # The cases of the sheet's rows 5, 6, 8 and (confirmed) 9, received in 2024; the two 2024 deliveries.
+    assert (tallies["cases_received"], tallies["deliveries"], tallies["firms_reached"]) == (4, 2, 2)

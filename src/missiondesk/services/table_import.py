@@ -252,7 +252,9 @@ def _run(ctx: AppContext, request: ImportRequest, *, commit: bool, task: TaskCon
         vocab = _vocabulary(ctx, target(kind, key), synonyms)
         if vocab is not None:
             vocabularies[key] = vocab
-    reader = Reader(vocabularies, date_orders, request.date_order, request.accepted)
+    reader = Reader(
+        vocabularies, date_orders, request.date_order, request.accepted, request.accept_suggestions
+    )
     report = TableReport(
         request.path,
         kind,

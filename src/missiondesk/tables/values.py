@@ -69,6 +69,7 @@ class Reader:
     date_orders: Mapping[str, ColumnOrder] = field(default_factory=dict)  # target -> its column's order
     chosen_order: DateOrder | None = None
     accepted: frozenset[Suggestion] = frozenset()
+    accept_all: bool = False  # the person confirmed every suggestion at once
 
     def read(self, t: Target, cell: Any) -> tuple[Any, CellProblem | None]:
         text = cell_text(cell)
@@ -112,7 +113,7 @@ class Reader:
             return None, CellProblem(
                 t.key, CellCode.UNKNOWN_VALUE, f"{text!r} matches no {t.label_en or t.key}", {"value": text}
             )
-        if match.sure or Suggestion(t.key, text) in self.accepted:
+        if match.sure or self.accept_all or Suggestion(t.key, text) in self.accepted:
             return match.value, None
         return None, CellProblem(
             t.key,
