@@ -116,3 +116,46 @@ def test_wrong_options_are_one_clear_line(
     with pytest.raises(SystemExit) as exc:
         main(["import-table", sheet, "--kind", "proposals", "--data-dir", laptop])
     assert exc.value.code == 2
+
+
+def test_a_taught_synonym_is_kept_for_later_imports(
+    laptop: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text("제목,국가,접수일,상태\n비자,독일,2024.03.05,착수\n", encoding="utf-8")
+    code, out, _ = run(
+        capsys, "import-table", str(path), "--kind", "cases", "--dry-run", "--data-dir", laptop
+    )
+    assert code == 1 and "'착수' matches no Status" in out
+
+    code, out, _ = run(
+        capsys,
+        "import-table",
+        str(path),
+        "--kind",
+        "cases",
+        "--teach",
+        "status:착수=in_progress",
+        "--data-dir",
+        laptop,
+    )
+    assert code == 0 and "From now on '착수' in a status column means 'in_progress'." in out
+    code, out, _ = run(capsys, "import-table", str(path), "--kind", "cases", "--data-dir", laptop)
+    assert code == 0 and "1 imported before" in out
+
+    code, _, err = run(
+        capsys, "import-table", str(path), "--kind", "cases", "--teach", "status=x", "--data-dir", laptop
+    )
+    assert code == 1 and "--teach takes FIELD:TEXT=VALUE" in err
+    code, _, err = run(
+        capsys,
+        "import-table",
+        str(path),
+        "--kind",
+        "cases",
+        "--teach",
+        "status:x=finished",
+        "--data-dir",
+        laptop,
+    )
+    assert code == 1 and "'finished' is not a value of Status" in err

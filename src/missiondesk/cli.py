@@ -299,6 +299,13 @@ def cmd_import_table(args: argparse.Namespace) -> None:
         accept_suggestions=args.accept_suggested,
     )
     with _open(args) as ctx:
+        for taught in args.teach or []:
+            field, sep, rest = taught.partition(":")
+            text, sep2, value = rest.rpartition("=")
+            if not (sep and sep2 and field.strip() and text.strip() and value.strip()):
+                raise MissionDeskError(f"--teach takes FIELD:TEXT=VALUE, not {taught!r}.")
+            ti.teach_synonym(ctx, request.kind, field.strip(), text.strip(), value.strip())
+            _print(f"From now on {text.strip()!r} in a {field.strip()} column means {value.strip()!r}.")
         report = ti.preview(ctx, request) if args.dry_run else ti.import_table(ctx, request)
         if args.save_mapping:
             ti.save_mapping(ctx, args.save_mapping, report)
@@ -590,6 +597,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="confirm a suggested match, e.g. country=Germny",
     )
     p.add_argument("--accept-suggested", action="store_true", help="confirm every suggested match")
+    p.add_argument(
+        "--teach",
+        action="append",
+        metavar="FIELD:TEXT=VALUE",
+        help="remember that TEXT in a FIELD column means VALUE, e.g. status:끝남=closed (kept for later imports, "
+        "also when given with --dry-run: it changes no record)",
+    )
     p = add("device-key", cmd_device_key, "write this device's public key to a file for the other side")
     p.add_argument("--out", metavar="FILE", required=True)
     p = add("trust-key", cmd_trust_key, "trust another device's key (HQ: a mission laptop's; mission: HQ's)")
