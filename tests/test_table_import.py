@@ -381,3 +381,22 @@ def test_the_imported_history_is_counted_by_the_report(mission: AppContext, tmp_
 
     # The cases of the sheet's rows 5, 6, 8 and (confirmed) 9, received in 2024; the two 2024 deliveries.
     assert (tallies["cases_received"], tallies["deliveries"], tallies["firms_reached"]) == (4, 2, 2)
+
+
+def test_a_column_without_a_header_is_recognised_by_its_countries(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["제목", "", "접수일"])
+    ws.append(["비자", "독일", "2024.03.05"])
+    ws.append(["통관", "Germany", "2024.03.06"])
+    wb.save(tmp_path / "t.xlsx")
+
+    report = ti.preview(mission, ti.ImportRequest(tmp_path / "t.xlsx", ti.TableKind.CASES))
+
+    assert [(m.column.letter, m.target, m.by.value) for m in report.columns] == [
+        ("A", "title", "header"),
+        ("B", "country", "values"),
+        ("C", "received_date", "header"),
+    ]

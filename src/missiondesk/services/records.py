@@ -179,12 +179,18 @@ class RecordService:
         self, spec: EntitySpec, owner: str, current: Mapping[str, Any], target: str, values: Mapping[str, Any]
     ) -> dict[str, Any]:
         """The checks of a workflow step on a record's values, without writing: the record after it."""
+        workflow, clean = self._step(spec, target, values)
+        return self._check_update(spec, owner, current, clean, workflow)[1]
+
+    def _step(
+        self, spec: EntitySpec, target: str, values: Mapping[str, Any]
+    ) -> tuple[workflows.Workflow, dict[str, Any]]:
+        """A workflow step's values: the target status, what the step asks for, what it clears."""
         workflow = workflows.workflow_for(spec.name)
         if workflow is None:
             raise UserError(f"A {spec.label_en.lower()} has no workflow.")
         cleared = {name: None for name in workflow.cleared_by(target)}
-        clean = normalise(spec, {**cleared, **values, workflow.field: target})
-        return self._check_update(spec, owner, current, clean, workflow)[1]
+        return workflow, normalise(spec, {**cleared, **values, workflow.field: target})
 
     def _check_update(
         self,
@@ -228,11 +234,7 @@ class RecordService:
     ) -> Change:
         """A workflow step inside the caller's transaction."""
         spec = entity(entity_name)
-        workflow = workflows.workflow_for(spec.name)
-        if workflow is None:
-            raise UserError(f"A {spec.label_en.lower()} has no workflow.")
-        cleared = {name: None for name in workflow.cleared_by(target)}
-        clean = normalise(spec, {**cleared, **(values or {}), workflow.field: target})
+        workflow, clean = self._step(spec, target, values or {})
         return self.update_in(conn, spec, record_id, clean, workflow)
 
     def _update(

@@ -289,7 +289,10 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
             raise UserError(f"There is no saved {request.kind.value} mapping named {request.mapping_name!r}.")
     else:
         saved = next((m for m in mappings(ctx, request.kind) if m.shape == table.shape), None)
-    columns = apply_saved(table, saved.columns, request.kind) if saved else guess(request.kind, table)
+    if saved:
+        columns = apply_saved(table, saved.columns, request.kind)
+    else:
+        columns = guess(request.kind, table, _value_test(ctx, request.kind))
     if request.columns:
         keys = {t.key for t in targets(request.kind)}
         wanted = {fold(title): key for title, key in request.columns.items()}
@@ -312,6 +315,26 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
             for m in columns
         ]
     return columns, saved.name if saved else None
+
+
+def _value_test(ctx: AppContext, kind: TableKind) -> Callable[[str, Sequence[Any]], bool]:
+    """Whether a column's values are, nearly all, sure names of a list's values (countries, statuses…)."""
+    synonyms = _synonyms(ctx)
+    cache: dict[str, Vocabulary | None] = {}
+
+    def test(key: str, values: Sequence[Any]) -> bool:
+        if key not in cache:
+            cache[key] = _vocabulary(ctx, target(kind, key), synonyms)
+        vocab = cache[key]
+        if vocab is None:
+            return False
+        sure = 0
+        for v in values:
+            match = vocab.match(cell_text(v))
+            sure += match is not None and match.sure
+        return sure >= 0.8 * len(values)
+
+    return test
 
 
 _CHILD_PREFIX = {

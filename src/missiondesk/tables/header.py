@@ -108,6 +108,14 @@ def find_table(raw: RawSheet, known: Callable[[str], bool]) -> Table:
             table.skipped.append(SkippedRow(number, reason))
         else:
             table.rows.append(DataRow(number, cells))
+    # A column with data but no header still may be read (by its values): it is named by its letter.
+    named = {c.index for c in columns}
+    for i in range(width):
+        if i not in named and any(cell_text(r.cells[i]) for r in table.rows[:200]):
+            columns.append(
+                Column(i, column_letter(raw.first_col + i), f"({column_letter(raw.first_col + i)})")
+            )
+    columns.sort(key=lambda c: c.index)
     # Blank rows at the very end are the sheet's formatting, not the person's: not worth a mention.
     while (
         table.skipped
