@@ -284,6 +284,112 @@ def cmd_import(args: argparse.Namespace) -> None:
                 )
 
 
+def cmd_import_table(args: argparse.Namespace) -> None:
+    from missiondesk.services import table_import as ti
+
+    request = ti.ImportRequest(
+        Path(args.file),
+        ti.TableKind(args.kind),
+        sheet=args.sheet,
+        mapping_name=args.mapping,
+        columns=_pairs(args.column or [], "--column", "HEADER=FIELD") or None,
+        mission=args.mission,
+        date_order=ti.DateOrder(args.date_order) if args.date_order else None,
+        accepted=frozenset(
+            ti.Suggestion(k, v or "") for k, v in _pairs(args.accept or [], "--accept", "FIELD=TEXT").items()
+        ),
+        accept_suggestions=args.accept_suggested,
+    )
+    with _open(args) as ctx:
+        for taught in args.teach or []:
+            field, sep, rest = taught.partition(":")
+            text, sep2, value = rest.rpartition("=")
+            if not (sep and sep2 and field.strip() and text.strip() and value.strip()):
+                raise MissionDeskError(f"--teach takes FIELD:TEXT=VALUE, not {taught!r}.")
+            ti.teach_synonym(ctx, request.kind, field.strip(), text.strip(), value.strip())
+            _print(f"From now on {text.strip()!r} in a {field.strip()} column means {value.strip()!r}.")
+        report = ti.preview(ctx, request) if args.dry_run else ti.import_table(ctx, request)
+        if args.save_mapping:
+            ti.save_mapping(ctx, args.save_mapping, report)
+    _print_table_report(report, would=args.dry_run)
+    if args.save_mapping:
+        _print(f"Mapping saved as {args.save_mapping!r}: offered again for a sheet with these headers.")
+    if args.errors_out and report.not_imported:
+        written = ti.write_errors(report, Path(args.errors_out))
+        _print(f"{written} row(s) not imported written to {args.errors_out} with the reason beside each.")
+    if report.backup:
+        _print(f"Backup written to {report.backup}")
+    if args.dry_run:
+        _print("dry run: nothing was changed")
+    if report.date_questions:
+        raise MissionDeskError(
+            f"The dates in {', '.join(report.date_questions)} read both as day-month and month-day: "
+            "say which with --date-order dmy or --date-order mdy."
+        )
+    if report.not_imported:
+        raise MissionDeskError(f"{len(report.not_imported)} row(s) not imported; see the reasons above.")
+
+
+def _pairs(items: Sequence[str], option: str, form: str) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise MissionDeskError(f"{option} takes {form}, not {item!r}.")
+        out[key.strip()] = value.strip() or None
+    return out
+
+
+def _print_table_report(report: Any, *, would: bool) -> None:
+    from missiondesk.services.table_import import Outcome
+
+    rows = "-".join(str(n) for n in report.header_rows[:: max(1, len(report.header_rows) - 1)])
+    encoding = f", {report.encoding}" if report.encoding else ""
+    _print(f"{report.file.name}, sheet {report.sheet!r} (header on row {rows}{encoding})")
+    used = f" (mapping {report.mapping_name!r})" if report.mapping_name else ""
+    _print(f"columns{used}:")
+    for m in report.columns:
+        how = f"{m.by.value}, {m.confidence:.0%}" if m.target else "left out"
+        _print(f"  {m.column.letter:<3} {m.column.title[:30]:<30} -> {m.target or '-'} ({how})")
+    skipped: dict[str, list[int]] = {}
+    for s in report.skipped:
+        skipped.setdefault(s.reason.value, []).append(s.number)
+    for reason, numbers in skipped.items():
+        _print(
+            f"skipped {len(numbers)} {reason.replace('_', ' ')} row(s): {', '.join(map(str, numbers[:20]))}"
+        )
+    shown = 0
+    for r in report.rows:
+        if r.outcome in (Outcome.NEW, Outcome.IMPORTED_BEFORE):
+            continue
+        if shown == 100:
+            _print("  ... (every row not imported is in --errors-out)")
+            break
+        shown += 1
+        what = r.reason or (r.company.known_as if r.company else "")
+        _print(
+            f"row {r.number}: {r.outcome.value.replace('_', ' ')}: {r.label}{' - ' + what if what else ''}"
+        )
+    counts = ", ".join(f"{report.count(o)} {o.value.replace('_', ' ')}" for o in Outcome)
+    made = ", ".join(
+        f"{n} {e}"
+        for e in (
+            "support_case",
+            "case_activity",
+            "market_brief",
+            "brief_delivery",
+            "council_meeting",
+            "meeting_attendance",
+            "company",
+        )
+        if (n := report.made(e))
+    )
+    _print(
+        f"{len(report.rows)} row(s): {counts}"
+        + (f"; records {'it would make' if would else 'made'}: {made}" if made else "")
+    )
+
+
 def cmd_enroll(args: argparse.Namespace) -> None:
     from missiondesk.services.sync import SyncService
 
@@ -594,6 +700,46 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="protect the bundle with the password in FILE (Excel's encryption; at least 8 characters; "
         "or set MISSIONDESK_BUNDLE_PASSWORD)",
+    )
+    p = add("import-table", cmd_import_table, "import a legacy spreadsheet (.xlsx, .xls, .csv) as records")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--kind", required=True, choices=("cases", "companies", "briefs", "meetings"), help="what each row is"
+    )
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    p.add_argument("--mapping", metavar="NAME", help="use a saved column mapping")
+    p.add_argument("--save-mapping", metavar="NAME", help="save this run's column mapping under NAME")
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="HEADER=FIELD",
+        help="map a column by its header (FIELD empty: leave it out)",
+    )
+    p.add_argument("--mission", metavar="CODE", help="the mission the rows belong to (a laptop: its own)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="preview: say what each row would become, change nothing"
+    )
+    p.add_argument(
+        "--errors-out", metavar="FILE.xlsx", help="write the rows not imported, with the reason, here"
+    )
+    p.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        help="how to read dates such as 5/3/2024 (day-month or month-day)",
+    )
+    p.add_argument(
+        "--accept",
+        action="append",
+        metavar="FIELD=TEXT",
+        help="confirm a suggested match, e.g. country=Germny",
+    )
+    p.add_argument("--accept-suggested", action="store_true", help="confirm every suggested match")
+    p.add_argument(
+        "--teach",
+        action="append",
+        metavar="FIELD:TEXT=VALUE",
+        help="remember that TEXT in a FIELD column means VALUE, e.g. status:끝남=closed (kept for later imports, "
+        "also when given with --dry-run: it changes no record)",
     )
     p = add("device-key", cmd_device_key, "write this device's public key to a file for the other side")
     p.add_argument("--out", metavar="FILE", required=True)

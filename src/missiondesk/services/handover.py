@@ -165,7 +165,7 @@ class HandoverService:
                         "officers": [source.id, target.id],
                         "notes": note,
                     }
-                    changes.append(self.records.create_in(conn, entity("case_activity"), activity))
+                    changes.append(self.records.create_in(conn, "case_activity", activity))
             task.progress(len(current), len(current))
         return HandoverResult(plan, tuple(changes))
 

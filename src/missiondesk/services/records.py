@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -37,6 +38,16 @@ from missiondesk.sync.authority import Authority
 
 class PermissionDenied(UserError):
     pass
+
+
+@dataclass(frozen=True)
+class PlannedCreate:
+    """A create that passed every check: what ``create_in`` inserts."""
+
+    spec: EntitySpec
+    owner: str
+    values: dict[str, Any]
+    demo: bool
 
 
 class RecordService:
@@ -122,25 +133,81 @@ class RecordService:
 
     def create(self, entity_name: str, values: Mapping[str, Any]) -> Change:
         with self.ctx.store.write() as conn:
-            return self.create_in(conn, entity(entity_name), values)
+            return self.create_in(conn, entity_name, values)
 
-    def create_in(self, conn: Connection, spec: EntitySpec, values: Mapping[str, Any]) -> Change:
-        """A create inside the caller's transaction (for use cases that change several records at once)."""
+    def create_in(
+        self, conn: Connection, entity_name: str, values: Mapping[str, Any], *, owner: str | None = None
+    ) -> Change:
+        """A create inside the caller's transaction; ``owner`` names another mission for HQ's records
+        (a consolidated legacy workbook), which the permissions still decide on."""
+        plan = self.plan_create(conn, entity_name, values, owner=owner)
+        extra = {"demo": True} if plan.demo else None
+        record, op = rows.insert(conn, self._writer, plan.spec, plan.values, plan.owner, extra=extra)
+        record = self._settle_at_hq(conn, op) or record
+        return Change(plan.spec.name, record.id, "create", tuple(plan.values), record)
+
+    def plan_create(
+        self,
+        conn: Connection,
+        entity_name: str,
+        values: Mapping[str, Any],
+        *,
+        owner: str | None = None,
+        planned_parent: PlannedCreate | None = None,
+    ) -> PlannedCreate:
+        """Every check a create makes (permission, defaults, initial status, validation), without writing:
+        the create's own first half, so a preview that stops here decides as the create does.
+        ``planned_parent``: the parent is planned in the same preview, not stored."""
+        spec = entity(entity_name)
         device = self.ctx.device
-        owner = owner_for_new(spec, device.role, device.mission)
         clean = normalise(spec, values)
-        parent = self._parent(conn, spec, clean)
-        if parent is not None and parent.spec.scope is Scope.MISSION:
-            owner = parent.owner_mission  # a child shares its case's or meeting's owner
+        if owner is None:
+            owner = owner_for_new(spec, device.role, device.mission)
+        parent = None if planned_parent is not None else self._parent(conn, spec, clean)
+        if planned_parent is not None and planned_parent.spec.scope is Scope.MISSION:
+            owner = planned_parent.owner  # a child shares its case's or meeting's owner
+        elif parent is not None and parent.spec.scope is Scope.MISSION:
+            owner = parent.owner_mission
         self._refuse(spec, owner, clean.keys(), whole_record=True)
         full = self._defaults(conn, spec, clean)
         self._check_initial_status(spec, full)
         validate(spec, full)
         self._check_unique_number(conn, spec, owner, full, None)
-        extra = {"demo": True} if parent is not None and parent.extra.get("demo") else None
-        record, op = rows.insert(conn, self._writer, spec, full, owner, extra=extra)
-        record = self._settle_at_hq(conn, op) or record
-        return Change(spec.name, record.id, "create", tuple(full), record)
+        return PlannedCreate(spec, owner, full, parent is not None and bool(parent.extra.get("demo")))
+
+    def check_transition(
+        self, spec: EntitySpec, owner: str, current: Mapping[str, Any], target: str, values: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """The checks of a workflow step on a record's values, without writing: the record after it."""
+        workflow, clean = self._step(spec, target, values)
+        return self._check_update(spec, owner, current, clean, workflow)[1]
+
+    def _step(
+        self, spec: EntitySpec, target: str, values: Mapping[str, Any]
+    ) -> tuple[workflows.Workflow, dict[str, Any]]:
+        """A workflow step's values: the target status, what the step asks for, what it clears."""
+        workflow = workflows.workflow_for(spec.name)
+        if workflow is None:
+            raise UserError(f"A {spec.label_en.lower()} has no workflow.")
+        cleared = {name: None for name in workflow.cleared_by(target)}
+        return workflow, normalise(spec, {**cleared, **values, workflow.field: target})
+
+    def _check_update(
+        self,
+        spec: EntitySpec,
+        owner: str,
+        current: Mapping[str, Any],
+        clean: Mapping[str, Any],
+        workflow: workflows.Workflow | None,
+    ) -> tuple[tuple[str, ...], dict[str, Any]]:
+        changed = tuple(k for k, v in clean.items() if current.get(k) != v)
+        self._refuse(spec, owner, changed)
+        merged = {**current, **clean}
+        if workflow is not None:
+            actor = workflows.Actor.HQ if self.ctx.device.role is Role.HQ else workflows.Actor.MISSION
+            workflow.check(current.get(workflow.field), str(clean[workflow.field]), merged, actor)
+        validate(spec, merged)
+        return changed, merged
 
     def update(self, entity_name: str, record_id: str, values: Mapping[str, Any]) -> Change:
         spec = entity(entity_name)
@@ -154,13 +221,21 @@ class RecordService:
         self, entity_name: str, record_id: str, target: str, values: Mapping[str, Any] | None = None
     ) -> Change:
         """Move a record through its workflow, with the fields the step needs (e.g. a case's outcome)."""
+        with self.ctx.store.write() as conn:
+            return self.transition_in(conn, entity_name, record_id, target, values)
+
+    def transition_in(
+        self,
+        conn: Connection,
+        entity_name: str,
+        record_id: str,
+        target: str,
+        values: Mapping[str, Any] | None = None,
+    ) -> Change:
+        """A workflow step inside the caller's transaction."""
         spec = entity(entity_name)
-        workflow = workflows.workflow_for(spec.name)
-        if workflow is None:
-            raise UserError(f"A {spec.label_en.lower()} has no workflow.")
-        cleared = {name: None for name in workflow.cleared_by(target)}
-        clean = normalise(spec, {**cleared, **(values or {}), workflow.field: target})
-        return self._update(spec, record_id, clean, workflow=workflow)
+        workflow, clean = self._step(spec, target, values or {})
+        return self.update_in(conn, spec, record_id, clean, workflow)
 
     def _update(
         self,
@@ -183,13 +258,9 @@ class RecordService:
         """An update inside the caller's transaction (for use cases that change several records at once)."""
         current = self._live(conn, spec, record_id)
         clean = _with_assigned_on(spec, clean, current.values.get("officer_id"))
-        changed = [k for k, v in clean.items() if current.values.get(k) != v]
-        self._refuse(spec, current.owner_mission, changed)
-        merged = {**current.values, **clean, "id": current.id}
-        if workflow is not None:
-            actor = workflows.Actor.HQ if self.ctx.device.role is Role.HQ else workflows.Actor.MISSION
-            workflow.check(current.get(workflow.field), str(clean[workflow.field]), merged, actor)
-        validate(spec, merged)
+        changed, merged = self._check_update(
+            spec, current.owner_mission, {**current.values, "id": current.id}, clean, workflow
+        )
         if {"year", "number"} & set(changed):
             self._check_unique_number(conn, spec, current.owner_mission, merged, current.id)
         record, op = rows.update(conn, self._writer, current, clean)

@@ -326,3 +326,38 @@ change_feed = sa.Table(
     # A pull reads one audience's entries in feed order: (audience, seq) serves it without a sort.
     sa.Index("ix_change_feed_audience_seq", "audience", "seq"),
 )
+
+# Legacy tables imported on this device (``services/table_import.py``), never synced. A link ties a row
+# of a person-made sheet (its source: the kind and header shape; its key: the sheet's own number or
+# the row's values) to the record it made, written in the record's transaction, so importing the sheet
+# again changes nothing. A mapping is a named column mapping (header title -> field), offered again for
+# a sheet of the same header shape; a synonym is a text the person taught the import for a target.
+import_link = sa.Table(
+    "import_link",
+    metadata,
+    sa.Column("source", sa.String(64), primary_key=True),
+    sa.Column("row_key", sa.String(64), primary_key=True),
+    sa.Column("entity", sa.String(32), nullable=False),
+    sa.Column("record_id", sa.String(UUID_LEN), nullable=False),
+    sa.Column("file_name", sa.String(255), nullable=False, server_default=""),
+    sa.Column("row_number", sa.Integer, nullable=False),
+    sa.Column("imported_at", sa.DateTime, nullable=False),
+)
+
+import_mapping = sa.Table(
+    "import_mapping",
+    metadata,
+    sa.Column("name", sa.String(120), primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("shape", sa.String(64), nullable=False, index=True),
+    sa.Column("columns", sa.JSON, nullable=False),
+    sa.Column("saved_at", sa.DateTime, nullable=False),
+)
+
+import_synonym = sa.Table(
+    "import_synonym",
+    metadata,
+    sa.Column("target", sa.String(64), primary_key=True),
+    sa.Column("text", sa.String(200), primary_key=True),  # folded
+    sa.Column("value", sa.String(64), nullable=False),
+)
