@@ -824,6 +824,14 @@ The report was saved to: {0}</source>
         <translation>인계</translation>
     </message>
     <message>
+        <source>Save handover document…</source>
+        <translation>인계서 저장…</translation>
+    </message>
+    <message>
+        <source>Each open case of the officer who leaves: company, status, last activities, next steps, tasks</source>
+        <translation>떠나는 담당관의 진행 중인 사례마다 기업, 상태, 최근 활동, 후속 조치, 할 일</translation>
+    </message>
+    <message>
         <source>Choose the officer who leaves and the successor.</source>
         <translation>인계하는 담당관과 후임자를 선택하십시오.</translation>
     </message>
@@ -834,6 +842,30 @@ The report was saved to: {0}</source>
     <message>
         <source>{0} case(s), {1} task(s) and {2} proposal(s) will move from {3} to {4}.</source>
         <translation>{3} → {4}: 사례 {0}건, 할 일 {1}건, 제안 {2}건을 인계합니다.</translation>
+    </message>
+    <message>
+        <source>Handover {0}.hwpx</source>
+        <translation>인계서 {0}.hwpx</translation>
+    </message>
+    <message>
+        <source>Save handover document</source>
+        <translation>인계서 저장</translation>
+    </message>
+    <message>
+        <source>Writing the handover document…</source>
+        <translation>인계서를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Writing the handover document</source>
+        <translation>인계서 쓰기</translation>
+    </message>
+    <message>
+        <source>Handover document saved: {0}</source>
+        <translation>인계서를 저장했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>The document could not be saved: {0}</source>
+        <translation>문서를 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
         <source>Write a handover note for every case: {0} still without one.</source>
@@ -1141,7 +1173,7 @@ The report was saved to: {0}</source>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation>닫기</translation>
+        <translation>숨기기</translation>
     </message>
     <message>
         <source>Not listed again, unless its date changes</source>
@@ -2150,8 +2182,8 @@ The report was saved to: {0}</source>
         <translation>휴지통(&amp;R)</translation>
     </message>
     <message>
-        <source>Case &amp;summary (PDF)…</source>
-        <translation>사례 요약 PDF(&amp;S)…</translation>
+        <source>Case &amp;summary…</source>
+        <translation>사례 요약(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Export bundle…</source>
