@@ -1528,6 +1528,157 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>message</name>
+    <message>
+        <source>There is no {entity} with id {id}.</source>
+        <translation>id가 {id}인 {entity}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Change the {field} of a {entity} through its workflow.</source>
+        <translation>{entity}의 {field}은(는) 업무 흐름 단계로 바꾸십시오.</translation>
+    </message>
+    <message>
+        <source>A {entity} has no workflow.</source>
+        <translation>{entity}에는 업무 흐름이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} is reference data: disable it instead of deleting it.</source>
+        <translation>{entity}은(는) 기준 자료입니다. 삭제하지 말고 사용 중지하십시오.</translation>
+    </message>
+    <message>
+        <source>This {entity} is in the trash already.</source>
+        <translation>이 {entity}은(는) 이미 휴지통에 있습니다.</translation>
+    </message>
+    <message>
+        <source>This {entity} is not in the trash.</source>
+        <translation>이 {entity}은(는) 휴지통에 없습니다.</translation>
+    </message>
+    <message>
+        <source>This {entity} is in the trash; restore it first.</source>
+        <translation>이 {entity}은(는) 휴지통에 있습니다. 먼저 복원하십시오.</translation>
+    </message>
+    <message>
+        <source>The {target} this {entity} belongs to is gone.</source>
+        <translation>이 {entity}이(가) 속한 {target}이(가) 없어졌습니다.</translation>
+    </message>
+    <message>
+        <source>A new {entity} starts as one of: {values}; not as {value}.</source>
+        <translation>새 {entity}은(는) {values} 중 하나로 시작합니다. {value}(으)로는 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} cannot go from {source} to {value} (allowed from {source}: {values}).</source>
+        <translation>{entity}은(는) {source}에서 {value}(으)로 바꿀 수 없습니다({source}에서 가능: {values}).</translation>
+    </message>
+    <message>
+        <source>Only HQ can move a {entity} from {source} to {value}.</source>
+        <translation>{entity}을(를) {source}에서 {value}(으)로 바꾸는 것은 본부만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Only the owner mission can move a {entity} from {source} to {value}.</source>
+        <translation>{entity}을(를) {source}에서 {value}(으)로 바꾸는 것은 소유 공관만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>To {step}, fill in: {fields}.</source>
+        <translation>‘{step}’을(를) 하려면 다음을 입력하십시오: {fields}.</translation>
+    </message>
+    <message>
+        <source>This conflict has been resolved already.</source>
+        <translation>이 충돌은 이미 해결되었습니다.</translation>
+    </message>
+    <message>
+        <source>This device does not hold the record any more; resolve it at HQ or its mission.</source>
+        <translation>이 기기에는 더 이상 해당 자료가 없습니다. 본부나 해당 공관에서 해결하십시오.</translation>
+    </message>
+    <message>
+        <source>A delete/edit conflict is resolved by keeping the delete or restoring the record.</source>
+        <translation>삭제/수정 충돌은 삭제를 유지하거나 자료를 복원하여 해결합니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} is not enrolled with HQ.</source>
+        <translation>기기 {device}은(는) 본부에 등록되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} has been revoked by HQ; it must be enrolled again.</source>
+        <translation>기기 {device}은(는) 본부가 등록을 취소했습니다. 다시 등록해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} is already enrolled.</source>
+        <translation>기기 {device}은(는) 이미 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} was enrolled for {owner}, not {mission}: set this laptop up again for its new mission.</source>
+        <translation>기기 {device}은(는) {mission}이(가) 아니라 {owner}에 등록되어 있습니다. 새 공관에 맞게 이 노트북을 다시 설정하십시오.</translation>
+    </message>
+    <message>
+        <source>Slot {slot} of {mission} is taken by device {device}; choose another slot.</source>
+        <translation>{mission}의 슬롯 {slot}은(는) 기기 {device}이(가) 사용 중입니다. 다른 슬롯을 고르십시오.</translation>
+    </message>
+    <message>
+        <source>This enrolment code is unknown, used or expired; ask HQ for a new one.</source>
+        <translation>이 등록 코드는 알 수 없거나 이미 쓰였거나 만료되었습니다. 본부에 새 코드를 요청하십시오.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with this server; enrol it with a code from HQ.</source>
+        <translation>이 기기는 이 서버에 등록되어 있지 않습니다. 본부에서 받은 코드로 등록하십시오.</translation>
+    </message>
+    <message>
+        <source>The device credential is wrong; enrol this laptop again.</source>
+        <translation>기기 인증 정보가 틀렸습니다. 이 노트북을 다시 등록하십시오.</translation>
+    </message>
+    <message>
+        <source>This device has been revoked by HQ; it must be enrolled again.</source>
+        <translation>본부가 이 기기의 등록을 취소했습니다. 다시 등록해야 합니다.</translation>
+    </message>
+    <message>
+        <source>This change was made by another device.</source>
+        <translation>이 변경은 다른 기기에서 만든 것입니다.</translation>
+    </message>
+    <message>
+        <source>This change&apos;s id was already received with different content: refused, nothing changed.</source>
+        <translation>이 변경의 id는 다른 내용으로 이미 접수되었습니다. 거부되었으며 바뀐 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Sequence number {seq} of this device was already used by another change: this database was copied or restored from an old image. Nothing was applied; enrol this laptop again.</source>
+        <translation>이 기기의 일련번호 {seq}은(는) 이미 다른 변경에 사용되었습니다. 이 데이터베이스가 복사되었거나 예전 이미지에서 복원된 것입니다. 아무것도 반영되지 않았습니다. 이 노트북을 다시 등록하십시오.</translation>
+    </message>
+    <message>
+        <source>Waiting at HQ for change {seq} of this device, which has not arrived yet.</source>
+        <translation>아직 도착하지 않은 이 기기의 변경 {seq}을(를) 본부에서 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Waiting at HQ for the record it changes, which has not arrived yet.</source>
+        <translation>이 변경이 고치는 자료가 아직 도착하지 않아 본부에서 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Still waiting at HQ.</source>
+        <translation>본부에서 아직 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>The record it changes never reached HQ; an administrator gave up waiting.</source>
+        <translation>이 변경이 고치는 자료가 본부에 오지 않아 관리자가 기다리기를 그만두었습니다.</translation>
+    </message>
+    <message>
+        <source>The record clashes with one HQ already holds ({constraint}).</source>
+        <translation>본부에 이미 있는 자료와 겹칩니다({constraint}).</translation>
+    </message>
+    <message>
+        <source>This change cannot be upgraded to schema {schema}: {problem}</source>
+        <translation>이 변경은 스키마 {schema}(으)로 올릴 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>Unknown record type {value}.</source>
+        <translation>알 수 없는 자료 종류 {value}입니다.</translation>
+    </message>
+    <message>
+        <source>{mission} cannot create records for {owner}.</source>
+        <translation>{mission}은(는) {owner}의 자료를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The {entity} has invalid values: {problems}</source>
+        <translation>{entity}에 올바르지 않은 값이 있습니다: {problems}</translation>
+    </message>
+</context>
+<context>
     <name>nav</name>
     <message>
         <source>Cases</source>
@@ -1675,6 +1826,10 @@ The report was saved to: {0}</source>
     <message>
         <source>Name the partner institution or the foreign authority that attended.</source>
         <translation>참석한 협력기관 또는 주재국 기관을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Meeting {year}-{number} already exists; choose another number.</source>
+        <translation>회의 {year}-{number}이(가) 이미 있습니다. 다른 번호를 고르십시오.</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ class ProblemCode(StrEnum):
     BRN_FORMAT = "brn_format"
     EMAIL_FORMAT = "email_format"
     ATTENDANCE_NEEDS_WHO = "attendance_needs_who"
+    NUMBER_TAKEN = "number_taken"  # params: year, number (a mission's meeting numbers, per year)
 
 
 @dataclass(frozen=True)
