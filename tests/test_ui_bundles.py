@@ -299,3 +299,22 @@ def test_the_preview_names_records_and_coded_values(qtbot: QtBot, world: World, 
     assert "Partner institutions: — → KOTRA Frankfurt Trade Center" in activity
     shown = "\n".join(case + activity + changes("Agenda item") + changes("Attendance"))
     assert ids["company"] not in shown and ids["case"] not in shown and ids["meeting"] not in shown
+
+
+def test_the_export_refusal_is_said_in_korean_in_the_korean_window(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    from missiondesk.ui import i18n
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    assert i18n.install("ko") == "ko"
+    try:
+        window = MainWindow(fra)
+        qtbot.addWidget(window)
+        dialog = window.open_export()
+        dialog.path.setText(str(tmp_path / "bundle.txt"))
+        dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: ".xlsx" in dialog.message.text(), timeout=10_000)
+        assert dialog.message.text() == "번들은 Excel 통합 문서입니다. 파일 이름을 .xlsx로 끝내십시오."
+    finally:
+        i18n.install("en")

@@ -1677,6 +1677,54 @@ The report was saved to: {0}</source>
         <source>The {entity} has invalid values: {problems}</source>
         <translation>{entity}에 올바르지 않은 값이 있습니다: {problems}</translation>
     </message>
+    <message>
+        <source>This acknowledgement is for another laptop: refused.</source>
+        <translation>이 수령 확인은 다른 노트북의 것입니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Bundles are imported at HQ; this is a mission laptop.</source>
+        <translation>번들은 본부에서 가져옵니다. 이 기기는 공관 노트북입니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} ({mission}) is not enrolled at HQ: register its key first (missiondesk trust-key FILE).</source>
+        <translation>기기 {device}({mission})은(는) 본부에 등록되어 있지 않습니다. 먼저 그 키를 등록하십시오(missiondesk trust-key FILE).</translation>
+    </message>
+    <message>
+        <source>Device {device} has been revoked by HQ: its bundle is refused. To take the laptop back, register its key card again with --restore (missiondesk trust-key FILE --restore).</source>
+        <translation>본부가 기기 {device}의 등록을 취소했으므로 그 번들은 거부됩니다. 이 노트북을 다시 받아들이려면 키 카드를 --restore로 다시 등록하십시오(missiondesk trust-key FILE --restore).</translation>
+    </message>
+    <message>
+        <source>Device {device} is enrolled for {owner}, not {mission}.</source>
+        <translation>기기 {device}은(는) {mission}이(가) 아니라 {owner}에 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>A bundle is an Excel workbook: give the file name a .xlsx ending.</source>
+        <translation>번들은 Excel 통합 문서입니다. 파일 이름을 .xlsx로 끝내십시오.</translation>
+    </message>
+    <message>
+        <source>No bundle was imported: there is nothing to acknowledge.</source>
+        <translation>가져온 번들이 없어 수령 확인할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No reporting period “{period}”: give a year such as 2024.</source>
+        <translation>보고 기간 “{period}”이(가) 없습니다. 2024처럼 연도를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Only HQ locks a reporting period.</source>
+        <translation>보고 기간은 본부만 확정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{period} cannot be locked before its cut-off ({cutoff}).</source>
+        <translation>{period}은(는) 집계 기준일({cutoff}) 전에는 확정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {min} characters.</source>
+        <translation>{min}자 이상의 암호 문구를 정하십시오.</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled with HQ&apos;s server yet: &apos;missiondesk enroll --server URL --code CODE&apos; (or Sync &gt; Settings).</source>
+        <translation>이 노트북은 아직 본부 서버에 등록되지 않았습니다: &apos;missiondesk enroll --server URL --code CODE&apos;(또는 동기화 &gt; 설정).</translation>
+    </message>
 </context>
 <context>
     <name>nav</name>

@@ -73,6 +73,19 @@ class MessageCode(StrEnum):
     UNKNOWN_ENTITY = "unknown_entity"
     CREATE_FOR_OTHER = "create_for_other"
     INVALID_VALUES = "invalid_values"
+    # bundles, reports and the database key (services/)
+    ACK_FOR_ANOTHER_LAPTOP = "ack_for_another_laptop"
+    BUNDLES_AT_HQ = "bundles_at_hq"
+    BUNDLE_DEVICE_UNKNOWN = "bundle_device_unknown"
+    BUNDLE_DEVICE_REVOKED = "bundle_device_revoked"
+    BUNDLE_DEVICE_OTHER_MISSION = "bundle_device_other_mission"
+    BUNDLE_NOT_XLSX = "bundle_not_xlsx"
+    NOTHING_TO_ACKNOWLEDGE = "nothing_to_acknowledge"
+    NO_PERIOD = "no_period"
+    LOCK_HQ_ONLY = "lock_hq_only"
+    LOCK_BEFORE_CUTOFF = "lock_before_cutoff"
+    PASSPHRASE_TOO_SHORT = "passphrase_too_short"
+    NOT_ENROLLED_YET = "not_enrolled_yet"
 
 
 ENGLISH: dict[MessageCode, str] = {
@@ -164,6 +177,45 @@ ENGLISH: dict[MessageCode, str] = {
         "message", "{mission} cannot create records for {owner}."
     ),
     MessageCode.INVALID_VALUES: QT_TRANSLATE_NOOP("message", "The {entity} has invalid values: {problems}"),
+    MessageCode.ACK_FOR_ANOTHER_LAPTOP: QT_TRANSLATE_NOOP(
+        "message", "This acknowledgement is for another laptop: refused."
+    ),
+    MessageCode.BUNDLES_AT_HQ: QT_TRANSLATE_NOOP(
+        "message", "Bundles are imported at HQ; this is a mission laptop."
+    ),
+    MessageCode.BUNDLE_DEVICE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "message",
+        "Device {device} ({mission}) is not enrolled at HQ: register its key first (missiondesk trust-key FILE).",
+    ),
+    MessageCode.BUNDLE_DEVICE_REVOKED: QT_TRANSLATE_NOOP(
+        "message",
+        "Device {device} has been revoked by HQ: its bundle is refused. To take the laptop back, register its "
+        "key card again with --restore (missiondesk trust-key FILE --restore).",
+    ),
+    MessageCode.BUNDLE_DEVICE_OTHER_MISSION: QT_TRANSLATE_NOOP(
+        "message", "Device {device} is enrolled for {owner}, not {mission}."
+    ),
+    MessageCode.BUNDLE_NOT_XLSX: QT_TRANSLATE_NOOP(
+        "message", "A bundle is an Excel workbook: give the file name a .xlsx ending."
+    ),
+    MessageCode.NOTHING_TO_ACKNOWLEDGE: QT_TRANSLATE_NOOP(
+        "message", "No bundle was imported: there is nothing to acknowledge."
+    ),
+    MessageCode.NO_PERIOD: QT_TRANSLATE_NOOP(
+        "message", "No reporting period “{period}”: give a year such as 2024."
+    ),
+    MessageCode.LOCK_HQ_ONLY: QT_TRANSLATE_NOOP("message", "Only HQ locks a reporting period."),
+    MessageCode.LOCK_BEFORE_CUTOFF: QT_TRANSLATE_NOOP(
+        "message", "{period} cannot be locked before its cut-off ({cutoff})."
+    ),
+    MessageCode.PASSPHRASE_TOO_SHORT: QT_TRANSLATE_NOOP(
+        "message", "Choose a passphrase of at least {min} characters."
+    ),
+    MessageCode.NOT_ENROLLED_YET: QT_TRANSLATE_NOOP(
+        "message",
+        "This laptop is not enrolled with HQ's server yet: 'missiondesk enroll --server URL --code CODE' "
+        "(or Sync > Settings).",
+    ),
 }
 
 
@@ -254,3 +306,9 @@ def as_reason(said: str) -> str:
     if code and not str(said).startswith(f"{code}: "):
         return f"{code}: {said}"
     return str(said)
+
+
+def said_by(exc: BaseException) -> str:
+    """An error's sentence, keeping the code and parameters the core (or HQ's server) gave it."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)

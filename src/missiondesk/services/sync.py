@@ -21,7 +21,7 @@ import httpx
 import sqlalchemy as sa
 
 from missiondesk.domain.enums import ConflictStatus
-from missiondesk.domain.messages import heard
+from missiondesk.domain.messages import MessageCode, heard, said_by, say
 from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.credentials import CredentialStore, KeyringLike
@@ -223,10 +223,7 @@ class SyncService:
             url = settings.get(conn, SERVER_URL)
             device = settings.get(conn, ENROLLED_DEVICE)
         if not url or device != self.ctx.device.device_id:
-            raise UserError(
-                "This laptop is not enrolled with HQ's server yet: "
-                "'missiondesk enroll --server URL --code CODE' (or Sync > Settings)."
-            )
+            raise UserError(say(MessageCode.NOT_ENROLLED_YET))
         return str(url), str(device)
 
     def _note(self, *, error: str | None, report: SyncReport | None = None, refused: bool = False) -> None:
@@ -247,12 +244,6 @@ class SyncService:
                         "seconds": round(report.seconds, 3),
                     },
                 )
-
-
-def said_by(exc: BaseException) -> str:
-    """An error's sentence, keeping the code and parameters the core (or HQ's server) gave it."""
-    first = exc.args[0] if len(exc.args) == 1 else None
-    return first if isinstance(first, str) else str(exc)
 
 
 def _storable_error(error: str | None) -> str | dict[str, Any] | None:

@@ -304,7 +304,7 @@ class ChecksPage(QWizardPage):
         if b.inspection.password_needed is not None:
             return self.tr("Refused: {0}").format(self._locked(b.inspection))
         if b.refusal:
-            return self.tr("Refused: {0}").format(b.refusal)
+            return self.tr("Refused: {0}").format(said_text(b.refusal))
         if b.already_imported:
             return self.tr("Already imported")
         if b.needs_confirmation:
