@@ -4,6 +4,7 @@ code and parameters, and the window says them in its language (English for the C
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -158,17 +159,42 @@ def test_the_sync_page_says_hqs_coded_refusal_in_korean(
     window.close()
 
 
-def test_an_invalid_value_hq_refused_is_said_in_korean_with_each_problem(korean: None) -> None:
-    from missiondesk.domain.validation import Problem
-    from missiondesk.sync.merge import _reason_of
+def test_an_invalid_value_hq_refused_is_said_in_korean_with_each_problem(
+    tmp_path: Path, korean: None
+) -> None:
+    import uuid
+
+    from missiondesk.domain.ops import FieldChange, Op, OpKind
+    from missiondesk.sync import replica
     from missiondesk.sync.protocol import PushResult, Status
     from missiondesk.ui.labels import said_text
+    from tests.syncsim import World
 
-    refusal = ValidationFailed("support_case", [Problem("title", "Title is required", ProblemCode.REQUIRED)])
-    result = PushResult("op-1", 3, Status.REJECTED, _reason_of(refusal))
-    assert result.reason == "The support case has invalid values: title: Title is required"
-    received = PushResult.from_wire(result.to_wire())
+    world = World.make(tmp_path)
+    try:
+        a = world.laptop("a")
+        RecordService(a).create("support_case", {"title": "부지", "received_date": "2026-03-02"})
+        ops = replica.pending_ops(a)
+        world.authority.push(ops, a.device.device_id)
+        bad = Op(
+            str(uuid.uuid4()),
+            a.device.device_id,
+            ops[-1].seq + 1,
+            "support_case",
+            ops[-1].record_id,
+            OpKind.UPDATE,
+            "DE-FRA",
+            1,
+            {"received_date": FieldChange("2026-03-02", "soon")},
+        )
+        [result] = world.authority.push([bad], a.device.device_id)
+    finally:
+        world.close()
+    assert result.status is Status.REJECTED
     assert (
-        said_text(received.reason)
-        == "현장 지원 사례에 올바르지 않은 값이 있습니다: 제목: 제목은(는) 필수 항목입니다."
+        result.reason == "The support case has invalid values: received_date: expected a date as YYYY-MM-DD"
+    )
+    received = PushResult.from_wire(result.to_wire())  # as the laptop or HQ's wizard reads it
+    assert said_text(received.reason) == (
+        "현장 지원 사례에 올바르지 않은 값이 있습니다: 접수일: 날짜를 YYYY-MM-DD 형식으로 입력하십시오."
     )

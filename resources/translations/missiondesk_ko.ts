@@ -1678,6 +1678,18 @@ The report was saved to: {0}</source>
         <translation>{entity}에 올바르지 않은 값이 있습니다: {problems}</translation>
     </message>
     <message>
+        <source>kept for review: {fields}</source>
+        <translation>검토 대상으로 보관: {fields}</translation>
+    </message>
+    <message>
+        <source>the record was deleted at HQ; the edit is kept for review</source>
+        <translation>본부에서 삭제된 자료입니다. 수정 내용은 검토 대상으로 보관됩니다</translation>
+    </message>
+    <message>
+        <source>deleted after others edited it; kept for review</source>
+        <translation>다른 사람이 수정한 뒤에 삭제되었습니다. 검토 대상으로 보관됩니다</translation>
+    </message>
+    <message>
         <source>This acknowledgement is for another laptop: refused.</source>
         <translation>이 수령 확인은 다른 노트북의 것입니다. 거부되었습니다.</translation>
     </message>

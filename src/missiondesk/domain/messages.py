@@ -73,6 +73,9 @@ class MessageCode(StrEnum):
     UNKNOWN_ENTITY = "unknown_entity"
     CREATE_FOR_OTHER = "create_for_other"
     INVALID_VALUES = "invalid_values"
+    KEPT_FOR_REVIEW = "kept_for_review"
+    EDIT_OF_DELETED = "edit_of_deleted"
+    DELETE_OF_EDITED = "delete_of_edited"
     # bundles, reports and the database key (services/)
     ACK_FOR_ANOTHER_LAPTOP = "ack_for_another_laptop"
     BUNDLES_AT_HQ = "bundles_at_hq"
@@ -177,6 +180,13 @@ ENGLISH: dict[MessageCode, str] = {
         "message", "{mission} cannot create records for {owner}."
     ),
     MessageCode.INVALID_VALUES: QT_TRANSLATE_NOOP("message", "The {entity} has invalid values: {problems}"),
+    MessageCode.KEPT_FOR_REVIEW: QT_TRANSLATE_NOOP("message", "kept for review: {fields}"),
+    MessageCode.EDIT_OF_DELETED: QT_TRANSLATE_NOOP(
+        "message", "the record was deleted at HQ; the edit is kept for review"
+    ),
+    MessageCode.DELETE_OF_EDITED: QT_TRANSLATE_NOOP(
+        "message", "deleted after others edited it; kept for review"
+    ),
     MessageCode.ACK_FOR_ANOTHER_LAPTOP: QT_TRANSLATE_NOOP(
         "message", "This acknowledgement is for another laptop: refused."
     ),

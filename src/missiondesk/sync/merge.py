@@ -415,9 +415,7 @@ class Merge:
             self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, "deleted", ours)
             record = self.change(unit, spec, current, {}, op, conflict_state="hard")
             self.feed(unit, spec, record, op, {})
-            return _Effects(
-                Status.CONFLICT, record.version, "the record was deleted at HQ; the edit is kept for review"
-            )
+            return _Effects(Status.CONFLICT, record.version, say(MessageCode.EDIT_OF_DELETED))
         known, unknown = _split(spec, op)
         wire_now = {name: spec.field(name).to_wire(current.get(name)) for name in known}
         verdicts = merge_fields(wire_now, known)
@@ -436,8 +434,12 @@ class Merge:
         if spec.name == "conflict" and "status" in apply:
             self._settle_conflict_state(unit, record, op)
         if conflicts:
-            names = ", ".join(v.field for v in conflicts)
-            return _Effects(Status.CONFLICT, record.version, f"kept for review: {names}")
+            fields = [v.field for v in conflicts]
+            return _Effects(
+                Status.CONFLICT,
+                record.version,
+                say(MessageCode.KEPT_FOR_REVIEW, entity=spec.name, fields=fields),
+            )
         concurrent = self._touched_by_others(unit, current, op)
         untouched = all(v.verdict is FieldVerdict.APPLY for v in verdicts) and not concurrent
         return _Effects(Status.APPLIED if untouched else Status.MERGED, record.version)
@@ -465,9 +467,7 @@ class Merge:
         if others:
             theirs = {name: spec.field(name).to_wire(current.get(name)) for name in sorted(others)}
             self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, theirs, "deleted")
-            return _Effects(
-                Status.CONFLICT, record.version, "deleted after others edited it; kept for review"
-            )
+            return _Effects(Status.CONFLICT, record.version, say(MessageCode.DELETE_OF_EDITED))
         return _Effects(Status.APPLIED, record.version)
 
     def change(
