@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from missiondesk.domain.schema import entity, is_entity
 
@@ -278,7 +278,7 @@ class Said(str):
     code: str
     params: Mapping[str, Any]
 
-    def __new__(cls, code: str, params: Mapping[str, Any], text: str) -> Said:
+    def __new__(cls, code: str, params: Mapping[str, Any], text: str) -> Self:
         made = super().__new__(cls, text)
         made.code = code
         made.params = dict(params)

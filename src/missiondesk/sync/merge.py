@@ -29,7 +29,7 @@ from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
 from missiondesk.domain.messages import MessageCode, Said, as_reason, say, stored_reason
 from missiondesk.domain.ops import FieldChange, Op, OpKind, bounds_problem
-from missiondesk.domain.permissions import Refusal, Role, reference_refusal, write_refusal
+from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
 from missiondesk.domain.schema import GLOBAL_OWNER, SCHEMA_VERSION, EntitySpec, Scope, entity, is_entity
 from missiondesk.domain.validation import ValidationFailed, normalise
 from missiondesk.errors import Malformed, UserError
@@ -614,7 +614,7 @@ def _duplicate(op: Op, receipt: Mapping[str, Any]) -> PushResult:
 def _reason_of(refusal: Exception) -> str:
     """A refusal's reason as its receipt keeps it, with its code and parameters where the core gave them."""
     said = refusal.args[0] if refusal.args else ""
-    if isinstance(said, (Said, Refusal)):
+    if isinstance(said, Said):  # a Refusal too
         return said
     if isinstance(refusal, ValidationFailed):
         each = [
