@@ -1734,6 +1734,18 @@ The report was saved to: {0}</source>
         <translation>{min}자 이상의 암호 문구를 정하십시오.</translation>
     </message>
     <message>
+        <source>The device slot must be between 1 and {max}.</source>
+        <translation>기기 슬롯은 1에서 {max} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Give the officer&apos;s name (--officer).</source>
+        <translation>담당관 이름을 입력하십시오(--officer).</translation>
+    </message>
+    <message>
+        <source>{folder} is already set up for {mission} ({officer}). Use another --data-dir for a second set-up.</source>
+        <translation>{folder}은(는) 이미 {mission}({officer})용으로 설정되어 있습니다. 두 번째 설정에는 다른 --data-dir을 쓰십시오.</translation>
+    </message>
+    <message>
         <source>This laptop is not enrolled with HQ&apos;s server yet: &apos;missiondesk enroll --server URL --code CODE&apos; (or Sync &gt; Settings).</source>
         <translation>이 노트북은 아직 본부 서버에 등록되지 않았습니다: &apos;missiondesk enroll --server URL --code CODE&apos;(또는 동기화 &gt; 설정).</translation>
     </message>

@@ -89,6 +89,9 @@ class MessageCode(StrEnum):
     LOCK_BEFORE_CUTOFF = "lock_before_cutoff"
     PASSPHRASE_TOO_SHORT = "passphrase_too_short"
     NOT_ENROLLED_YET = "not_enrolled_yet"
+    SLOT_RANGE = "slot_range"
+    OFFICER_NAME_NEEDED = "officer_name_needed"
+    FOLDER_SET_UP_ALREADY = "folder_set_up_already"
 
 
 ENGLISH: dict[MessageCode, str] = {
@@ -220,6 +223,12 @@ ENGLISH: dict[MessageCode, str] = {
     ),
     MessageCode.PASSPHRASE_TOO_SHORT: QT_TRANSLATE_NOOP(
         "message", "Choose a passphrase of at least {min} characters."
+    ),
+    MessageCode.SLOT_RANGE: QT_TRANSLATE_NOOP("message", "The device slot must be between 1 and {max}."),
+    MessageCode.OFFICER_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the officer's name (--officer)."),
+    MessageCode.FOLDER_SET_UP_ALREADY: QT_TRANSLATE_NOOP(
+        "message",
+        "{folder} is already set up for {mission} ({officer}). Use another --data-dir for a second set-up.",
     ),
     MessageCode.NOT_ENROLLED_YET: QT_TRANSLATE_NOOP(
         "message",
