@@ -198,3 +198,17 @@ def test_an_invalid_value_hq_refused_is_said_in_korean_with_each_problem(
     assert said_text(received.reason) == (
         "현장 지원 사례에 올바르지 않은 값이 있습니다: 접수일: 날짜를 YYYY-MM-DD 형식으로 입력하십시오."
     )
+
+
+def test_the_english_window_says_a_service_refusal_with_its_labels_inside_the_sentence(
+    mission: AppContext,
+) -> None:
+    from missiondesk.errors import UserError
+
+    svc = RecordService(mission)
+    case_id = svc.create("support_case", {"title": "부지", "received_date": "2026-03-02"}).record_id
+    with pytest.raises(UserError) as info:
+        svc.transition("support_case", case_id, "closed")
+    assert (
+        error_text(info.value) == "A support case cannot go from draft to closed (allowed from draft: open)."
+    )

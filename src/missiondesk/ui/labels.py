@@ -346,15 +346,22 @@ class _WindowWords(Words):
     """Parameters as the window names them: labels of kinds of record, fields, values and steps."""
 
     def entity(self, name: str) -> str:
-        return entity_label(entity(name)) if is_entity(name) else name
+        return _inside(entity_label(entity(name))) if is_entity(name) else name
 
     def field(self, entity_name: str, name: str) -> str:
         if is_entity(entity_name) and entity(entity_name).has_field(name):
-            return field_label(entity(entity_name), name)
+            return _inside(field_label(entity(entity_name), name))
         return name
 
     def value(self, value: str) -> str:
-        return value_label(value)
+        return _inside(value_label(value))
+
+
+def _inside(label: str) -> str:
+    """A label inside an English sentence starts in lower case ("This support case…"), an acronym not."""
+    if korean() or label[:2].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
     def step(self, name: str) -> str:
         return step_label(name)
