@@ -318,3 +318,24 @@ def test_the_export_refusal_is_said_in_korean_in_the_korean_window(
         assert dialog.message.text() == "번들은 Excel 통합 문서입니다. 파일 이름을 .xlsx로 끝내십시오."
     finally:
         i18n.install("en")
+
+
+def test_the_wizard_says_why_a_revoked_laptops_bundle_is_refused_in_korean(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    from missiondesk.ui import i18n
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    RecordService(fra).create("support_case", {"title": "회수 전 사례"})
+    bundle = tmp_path / "revoked.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    world.authority.revoke_device(fra.device.device_id)
+    assert i18n.install("ko") == "ko"
+    try:
+        wizard = checked_wizard(qtbot, world, bundle)
+        verdict = wizard.checks_page.tree.topLevelItem(0).text(1)
+        assert verdict.startswith(f"거부됨: 본부가 기기 {fra.device.device_id}의 등록을 취소했으므로"), (
+            verdict
+        )
+    finally:
+        i18n.install("en")

@@ -1734,6 +1734,30 @@ The report was saved to: {0}</source>
         <translation>{min}자 이상의 암호 문구를 정하십시오.</translation>
     </message>
     <message>
+        <source>This bundle uses format {format}, newer than this MissionDesk reads ({ours}): update MissionDesk first.</source>
+        <translation>이 번들은 이 MissionDesk가 읽는 형식({ours})보다 새로운 형식 {format}을(를) 씁니다. 먼저 MissionDesk를 업데이트하십시오.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer MissionDesk (schema {schema}); this install runs schema {ours}. Update MissionDesk here first; the laptop keeps its changes.</source>
+        <translation>이 번들은 더 새로운 MissionDesk(스키마 {schema})로 만들어졌습니다. 이 설치본은 스키마 {ours}입니다. 먼저 여기의 MissionDesk를 업데이트하십시오. 노트북은 변경 내용을 그대로 보관합니다.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a MissionDesk too old to import (schema {schema}; the oldest accepted is {oldest}). Update MissionDesk on that laptop and export again.</source>
+        <translation>이 번들은 가져올 수 없을 만큼 오래된 MissionDesk로 만들어졌습니다(스키마 {schema}, 받아들이는 가장 오래된 스키마는 {oldest}). 그 노트북의 MissionDesk를 업데이트하고 다시 내보내십시오.</translation>
+    </message>
+    <message>
+        <source>The changes in this file do not match its SHA-256: it was altered after it was made (tampered or edited by hand). Refused; nothing was applied.</source>
+        <translation>이 파일의 변경 내용이 SHA-256과 맞지 않습니다. 만들어진 뒤에 바뀌었습니다(변조 또는 수작업 편집). 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The signature does not match the key registered for device {device}: forged or altered. Refused; nothing was applied.</source>
+        <translation>서명이 기기 {device}에 등록된 키와 맞지 않습니다. 위조되었거나 바뀌었습니다. 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s signature is not valid: forged or altered. Refused; nothing was applied.</source>
+        <translation>파일의 서명이 올바르지 않습니다. 위조되었거나 바뀌었습니다. 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
         <source>The device slot must be between 1 and {max}.</source>
         <translation>기기 슬롯은 1에서 {max} 사이여야 합니다.</translation>
     </message>

@@ -90,6 +90,12 @@ class MessageCode(StrEnum):
     PASSPHRASE_TOO_SHORT = "passphrase_too_short"
     NOT_ENROLLED_YET = "not_enrolled_yet"
     SLOT_RANGE = "slot_range"
+    BUNDLE_FORMAT_NEWER = "bundle_format_newer"
+    BUNDLE_SCHEMA_NEWER = "bundle_schema_newer"
+    BUNDLE_SCHEMA_OLD = "bundle_schema_old"
+    BUNDLE_TAMPERED = "bundle_tampered"
+    BUNDLE_SIGNATURE_MISMATCH = "bundle_signature_mismatch"
+    BUNDLE_SIGNATURE_INVALID = "bundle_signature_invalid"
     OFFICER_NAME_NEEDED = "officer_name_needed"
     FOLDER_SET_UP_ALREADY = "folder_set_up_already"
 
@@ -223,6 +229,33 @@ ENGLISH: dict[MessageCode, str] = {
     ),
     MessageCode.PASSPHRASE_TOO_SHORT: QT_TRANSLATE_NOOP(
         "message", "Choose a passphrase of at least {min} characters."
+    ),
+    MessageCode.BUNDLE_FORMAT_NEWER: QT_TRANSLATE_NOOP(
+        "message",
+        "This bundle uses format {format}, newer than this MissionDesk reads ({ours}): update MissionDesk first.",
+    ),
+    MessageCode.BUNDLE_SCHEMA_NEWER: QT_TRANSLATE_NOOP(
+        "message",
+        "This bundle was made by a newer MissionDesk (schema {schema}); this install runs schema {ours}. Update "
+        "MissionDesk here first; the laptop keeps its changes.",
+    ),
+    MessageCode.BUNDLE_SCHEMA_OLD: QT_TRANSLATE_NOOP(
+        "message",
+        "This bundle was made by a MissionDesk too old to import (schema {schema}; the oldest accepted is "
+        "{oldest}). Update MissionDesk on that laptop and export again.",
+    ),
+    MessageCode.BUNDLE_TAMPERED: QT_TRANSLATE_NOOP(
+        "message",
+        "The changes in this file do not match its SHA-256: it was altered after it was made (tampered or "
+        "edited by hand). Refused; nothing was applied.",
+    ),
+    MessageCode.BUNDLE_SIGNATURE_MISMATCH: QT_TRANSLATE_NOOP(
+        "message",
+        "The signature does not match the key registered for device {device}: forged or altered. Refused; "
+        "nothing was applied.",
+    ),
+    MessageCode.BUNDLE_SIGNATURE_INVALID: QT_TRANSLATE_NOOP(
+        "message", "The file's signature is not valid: forged or altered. Refused; nothing was applied."
     ),
     MessageCode.SLOT_RANGE: QT_TRANSLATE_NOOP("message", "The device slot must be between 1 and {max}."),
     MessageCode.OFFICER_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the officer's name (--officer)."),

@@ -192,8 +192,8 @@ def _inspect(
         found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
         _parse(found, plain, content, job)
     except BundleRefused as exc:
-        found.refusal = str(exc)
-        found.checks.append(Check(step, False, str(exc)))
+        found.refusal = said_by(exc)  # keeps its code for the wizard's words
+        found.checks.append(Check(step, False, found.refusal))
 
 
 def _file_detail(facts: ContainerFacts) -> str:

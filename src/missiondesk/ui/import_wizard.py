@@ -267,7 +267,7 @@ class ChecksPage(QWizardPage):
         if found.password_needed is not None:
             return self._locked(found)
         if not check.ok and check.name is not Step.SIGNATURE and check.name is not Step.READABLE:
-            return check.detail
+            return said_text(check.detail)
         match check.name:
             case Step.FILE if found.facts is not None:
                 return self.tr("{0} parts, {1} rows").format(found.facts.entries, f"{found.facts.rows:,}")
