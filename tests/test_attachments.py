@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from missiondesk.services.attachments import (
 )
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.records import RecordService
+from missiondesk.services.setup import init_mission
 from missiondesk.store import outbox, settings
 from missiondesk.store.backup import attachments_beside
 from tests.samplefiles import REFUSED, SAMPLES, write
@@ -340,3 +343,62 @@ def test_a_backup_in_the_backups_folder_has_its_contents_beside_it(
     assert copy.parent == mission.paths.backups
     contents = attachments_beside(copy)
     assert [p.name for p in contents.rglob("*") if p.is_file()] == [hashlib.sha256(text).hexdigest()]
+
+
+@pytest.fixture
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system's temporary folder, for this test alone."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    return temp
+
+
+def test_temp_copies_for_the_viewer_are_removed_and_other_folders_copies_kept(
+    mission: AppContext, tmp_path: Path, private_temp: Path
+) -> None:
+    service = AttachmentService(mission)
+    record = service.attach(
+        "support_case", _case(mission), write(tmp_path, "a.pdf", SAMPLES["pdf"])
+    ).change.record
+    assert record is not None
+    opened = [service.open_to_temp(record.id), service.open_to_temp(record.id)]
+    other = init_mission(tmp_path / "other", "DE-BER", "박민수")
+    try:
+        theirs_service = AttachmentService(other)
+        theirs_record = theirs_service.attach(
+            "support_case", _case(other), write(tmp_path, "b.pdf", SAMPLES["pdf"])
+        ).change.record
+        assert theirs_record is not None
+        theirs = theirs_service.open_to_temp(theirs_record.id)
+    finally:
+        other.close()
+    assert all(p.is_file() and p.parent.parent == private_temp for p in [*opened, theirs])
+    assert service.remove_temp_copies() == 2
+    assert not any(p.parent.exists() for p in opened)
+    assert theirs.read_bytes() == SAMPLES["pdf"]  # another data folder's copy, perhaps still in a viewer
+    assert service.remove_temp_copies() == 0
+
+
+def test_a_copy_that_cannot_be_removed_is_left_and_removed_next_time(
+    mission: AppContext, tmp_path: Path, private_temp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = AttachmentService(mission)
+    record = service.attach(
+        "support_case", _case(mission), write(tmp_path, "a.pdf", SAMPLES["pdf"])
+    ).change.record
+    assert record is not None
+    opened = service.open_to_temp(record.id)
+    real_unlink = os.unlink
+
+    def held_open(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        if os.fspath(path) in (opened.name, str(opened)):  # as Windows refuses a file a viewer holds
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        real_unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "unlink", held_open)
+    assert service.remove_temp_copies() == 0
+    assert opened.read_bytes() == SAMPLES["pdf"]
+    monkeypatch.setattr(os, "unlink", real_unlink)
+    assert service.remove_temp_copies() == 1
+    assert not opened.parent.exists()
