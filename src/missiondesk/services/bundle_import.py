@@ -604,7 +604,9 @@ def apply(
 def _backup(ctx: AppContext) -> tuple[Path | None, str]:
     if ctx.store.path is None:
         return None, "a server database: HQ's own backups (pg_dump) cover it"
-    return backup_store(ctx.store, ctx.paths.backups / backup_name("before-import")), ""
+    return backup_store(
+        ctx.store, ctx.paths.backups / backup_name("before-import"), ctx.paths.attachments
+    ), ""
 
 
 def _bundle_report(b: BundlePlan, status: str, message: str = "") -> BundleReport:
