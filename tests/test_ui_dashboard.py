@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def test_a_click_on_a_bar_opens_the_cases_of_that_category(qtbot: QtBot, window:
     assert page.model.total == count
 
 
-def test_changing_the_year_counts_again_and_the_export_writes_both_files(
+def test_changing_the_year_counts_again_and_the_export_writes_the_three_files(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     dash = open_dashboard(qtbot, window)
@@ -91,8 +92,12 @@ def test_changing_the_year_counts_again_and_the_export_writes_both_files(
     dash.choose_export_path = lambda: str(tmp_path / "report.xlsx")
     written = dash.export()
     assert written is not None
-    xlsx, pdf = written
+    xlsx, pdf, hwpx = written
     assert xlsx.exists() and pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    with zipfile.ZipFile(hwpx) as package:  # the ministry's document: an OWPML package, its text the report's
+        assert package.namelist()[0] == "mimetype" and package.read("mimetype") == b"application/hwp+zip"
+        assert "지원협의회" in package.read("Contents/section0.xml").decode("utf-8")
+    assert hwpx.name in dash.status.text()
 
 
 def test_todays_work_counts_without_touching_the_cut_off_and_a_chosen_cut_off_is_remembered(

@@ -523,8 +523,8 @@ The report was saved to: {0}</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <source>Report written to {0} and {1}</source>
-        <translation>보고서를 {0}, {1}에 저장했습니다</translation>
+        <source>Report written to {0}, {1} and {2}</source>
+        <translation>보고서를 {0}, {1}, {2}에 저장했습니다</translation>
     </message>
     <message>
         <source>Lock the period</source>

@@ -372,8 +372,9 @@ class Dashboard(QWidget):
         )
         return path
 
-    def export(self) -> tuple[Path, Path] | None:
-        """Write the shown report as FILE.xlsx and FILE.pdf."""
+    def export(self) -> tuple[Path, Path, Path] | None:
+        """Write the shown report as FILE.xlsx, FILE.pdf and FILE.hwpx (the ministry's document), as
+        ``missiondesk report`` does."""
         if self.report is None:
             return None
         chosen = self.choose_export_path()
@@ -382,15 +383,16 @@ class Dashboard(QWidget):
         from missiondesk.ui.report_pdf import write_pdf
 
         base = Path(chosen)
-        base = base.with_suffix("") if base.suffix.lower() in (".xlsx", ".pdf") else base
+        base = base.with_suffix("") if base.suffix.lower() in (".xlsx", ".pdf", ".hwpx") else base
         try:
             xlsx = self.service.export(self.report, base.with_name(base.name + ".xlsx"))
             pdf = write_pdf(self.report, base.with_name(base.name + ".pdf"), in_korean=korean())
+            hwpx = self.service.write_document(self.report, base.with_name(base.name + ".hwpx"))
         except (MissionDeskError, OSError) as exc:
             self.ui.errors.show(exc)
             return None
-        self.status.setText(self.tr("Report written to {0} and {1}").format(xlsx, pdf.name))
-        return xlsx, pdf
+        self.status.setText(self.tr("Report written to {0}, {1} and {2}").format(xlsx, pdf.name, hwpx.name))
+        return xlsx, pdf, hwpx
 
     def lock_period(self) -> None:
         period, scope = self.period(), self.scope_value()
