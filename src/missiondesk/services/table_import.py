@@ -604,7 +604,8 @@ class _Job:
         if not self.write:
             return
         conn.execute(
-            sa.insert(import_link).values(
+            sa.insert(import_link),
+            dict(
                 source=self.source,
                 row_key=row_key,
                 entity=entity_name,
@@ -612,7 +613,7 @@ class _Job:
                 file_name=self.request.path.name[:255],
                 row_number=number,
                 imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            )
+            ),
         )
 
     def _owner(self, values: Mapping[str, Any]) -> str | None:

@@ -63,7 +63,8 @@ def append(
         made_by=made_by,
     )
     conn.execute(
-        sa.insert(outbox).values(
+        sa.insert(outbox),  # parameters apart: the compiled statement is reused
+        dict(
             device_id=device_id,
             seq=op.seq,
             op_id=op.op_id,
@@ -73,7 +74,7 @@ def append(
             payload=op.canonical(),
             status=PENDING,
             created_at=made_at,
-        )
+        ),
     )
     return op
 

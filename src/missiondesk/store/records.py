@@ -140,7 +140,9 @@ def insert(
     row = new_row(
         spec, values, record_id=record_id, owner=owner_mission, by=writer.actor, at=now, extra=extra
     )
-    conn.execute(sa.insert(entity_table(spec.name)).values(row))
+    # The row as parameters, not .values(): one compiled statement serves every insert of the entity
+    # (a statement built per call with its values inside costs more than the insert itself).
+    conn.execute(sa.insert(entity_table(spec.name)), row)
     changes = wire_changes(spec, {}, row)
     op = _log(
         conn,

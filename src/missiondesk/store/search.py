@@ -67,9 +67,8 @@ def index_record(
     doc_id = conn.execute(sa.select(search_doc.c.id).where(search_doc.c.record_id == record_id)).scalar()
     if doc_id is None:
         doc_id = conn.execute(
-            sa.insert(search_doc)
-            .values(entity=spec.name, record_id=record_id, owner_mission=owner, body=body)
-            .returning(search_doc.c.id)
+            sa.insert(search_doc).returning(search_doc.c.id),  # parameters apart: the statement is reused
+            {"entity": spec.name, "record_id": record_id, "owner_mission": owner, "body": body},
         ).scalar_one()
     else:
         conn.execute(
