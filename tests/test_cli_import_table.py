@@ -60,7 +60,9 @@ def test_a_dry_run_previews_changes_nothing_and_writes_the_rows_not_imported(
     assert _stats(capsys, laptop) == before
     reasons = [row[-1].value for row in openpyxl.load_workbook(errors).active.iter_rows(min_row=2)]
     # The printed reasons are English; the workbook is Korean unless --language en, like export's sheets.
-    assert len(reasons) == 2 and "Germany" in str(reasons[0]) and "제목은(는) 필수입니다" in str(reasons[1])
+    assert (
+        len(reasons) == 2 and "Germany" in str(reasons[0]) and "제목은(는) 필수 항목입니다" in str(reasons[1])
+    )
 
 
 def test_the_errors_workbook_is_written_in_the_language_asked(

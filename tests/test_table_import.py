@@ -284,7 +284,7 @@ def test_the_errors_workbook_is_korean_by_default_reasons_and_all(
     rows = [[c.value for c in r] for r in book.active.iter_rows()]
     assert book.sheetnames == ["오류"] and rows[0][0] == "행" and rows[0][-1] == "사유"
     assert rows[1][-1] == "E (국가): ‘Germny’은(는) ‘Germany’로 보입니다 (92%): 확인하십시오"
-    assert rows[2][-1] == "D (제목): 제목은(는) 필수입니다"
+    assert rows[2][-1] == "D (제목): 제목은(는) 필수 항목입니다"
     # The window and the wizard read the same reasons as codes with parameters, not as sentences.
     refused = report.rows[[r.number for r in report.rows].index(10)].problems[0]
     assert refused.code is CellCode.INVALID and refused.params["problem"] == "required"

@@ -29,7 +29,7 @@ _CELL: dict[str, tuple[str, str]] = {
         "{value!r}: this column mixes day-month and month-day dates",
     ),
     CellCode.NOT_A_WHOLE_NUMBER: ("‘{value}’은(는) 정수가 아닙니다", "{value!r} is not a whole number"),
-    CellCode.NOT_TRUE_OR_FALSE: ("‘{value}’은(는) 예/아니오가 아닙니다", "{value!r} is not yes or no"),
+    CellCode.NOT_TRUE_OR_FALSE: ("‘{value}’은(는) 예 또는 아니요가 아닙니다", "{value!r} is not yes or no"),
     CellCode.UNKNOWN_VALUE: ("‘{value}’에 맞는 {field}이(가) 없습니다", "{value!r} matches no {field}"),
     CellCode.CONFIRM_VALUE: (
         "‘{value}’은(는) ‘{known_as}’로 보입니다 ({confidence:.0%}): 확인하십시오",
@@ -50,53 +50,56 @@ _CELL: dict[str, tuple[str, str]] = {
 # The record's own validation (``CellCode.INVALID``): ProblemCode -> (Korean, English).
 _INVALID: dict[str, tuple[str, str]] = {
     ProblemCode.UNKNOWN_FIELD: (
-        "이 기록에는 {field} 항목이 없습니다",
+        "이 자료에는 {field} 항목이 없습니다",
         "This kind of record has no field {field}",
     ),
     ProblemCode.NOT_A_DATE: (
-        "{field}: 날짜를 YYYY-MM-DD로 입력하십시오",
+        "{field}: 날짜를 YYYY-MM-DD 형식으로 입력하십시오",
         "{field}: enter a date as YYYY-MM-DD",
     ),
     ProblemCode.NOT_ALLOWED: (
-        "{field}: ‘{value}’은(는) 허용된 값이 아닙니다",
+        "{field}: ‘{value}’은(는) 선택할 수 있는 값이 아닙니다",
         "{field}: {value!r} is not allowed",
     ),
     ProblemCode.NOT_A_WHOLE_NUMBER: ("{field}: 정수를 입력하십시오", "{field}: enter a whole number"),
-    ProblemCode.NOT_TRUE_OR_FALSE: ("{field}: 예/아니오여야 합니다", "{field}: expected yes or no"),
+    ProblemCode.NOT_TRUE_OR_FALSE: ("{field}: 예 또는 아니요여야 합니다", "{field}: expected yes or no"),
     ProblemCode.NOT_A_LIST: ("{field}: 코드 목록이어야 합니다", "{field}: expected a list of codes"),
     ProblemCode.NOT_TEXT: ("{field}: 텍스트여야 합니다", "{field}: expected text"),
-    ProblemCode.TOO_LONG: ("{field}이(가) {max}자를 넘습니다", "{field} is longer than {max} characters"),
-    ProblemCode.TOO_LARGE: ("{field}이(가) 너무 큽니다", "{field} is too large"),
+    ProblemCode.TOO_LONG: ("{field}이(가) {max}자보다 깁니다", "{field} is longer than {max} characters"),
+    ProblemCode.TOO_LARGE: ("{field} 값이 너무 큽니다", "{field} is too large"),
     ProblemCode.BAD_LIST: (
-        "{field}에 값이 너무 많거나 너무 긴 값이 있습니다",
+        "{field}에 값이 너무 많거나, 너무 길거나 일반 텍스트가 아닌 값이 있습니다",
         "{field} holds too many values, or one that is too long or not plain text",
     ),
-    ProblemCode.REQUIRED: ("{field}은(는) 필수입니다", "{field} is required"),
+    ProblemCode.REQUIRED: ("{field}은(는) 필수 항목입니다", "{field} is required"),
     ProblemCode.NEGATIVE: ("{field}은(는) 음수일 수 없습니다", "{field} cannot be negative"),
     ProblemCode.RESOLVED_BEFORE_RECEIVED: (
-        "해결일이 접수일보다 앞섭니다",
+        "해결일이 접수일보다 이릅니다",
         "the resolution date is before the case was received",
     ),
-    ProblemCode.CLOSED_NEEDS: ("종결된 사건에는 {field}이(가) 필요합니다", "a closed case needs {field}"),
+    ProblemCode.CLOSED_NEEDS: ("종결된 사례에는 {field}이(가) 필요합니다", "a closed case needs {field}"),
     ProblemCode.PENDING_NEEDS_WHOM: (
-        "누구의 조치를 기다리는지 적으십시오",
+        "대기 주체를 입력하십시오",
         "say whom the case is pending on",
     ),
-    ProblemCode.SELF_DUPLICATE: ("사건이 자기 자신의 중복일 수 없습니다", "a case cannot duplicate itself"),
-    ProblemCode.HELD_NEEDS_DATE: ("개최된 회의에는 날짜가 필요합니다", "a held meeting needs its date"),
+    ProblemCode.SELF_DUPLICATE: ("사례는 자기 자신의 중복일 수 없습니다", "a case cannot duplicate itself"),
+    ProblemCode.HELD_NEEDS_DATE: ("개최된 회의에는 개최일이 필요합니다", "a held meeting needs its date"),
     ProblemCode.YEAR_RANGE: (
-        "{field}은(는) {low}~{high} 사이여야 합니다",
+        "{field}은(는) {low}에서 {high} 사이여야 합니다",
         "{field} must be between {low} and {high}",
     ),
     ProblemCode.DATE_NOT_IN_YEAR: ("날짜가 {year}년이 아닙니다", "the date is not in {year}"),
-    ProblemCode.NUMBER_FROM_ONE: ("회의 번호는 1부터입니다", "meetings are numbered from 1"),
+    ProblemCode.NUMBER_FROM_ONE: ("회차는 1부터 시작합니다", "meetings are numbered from 1"),
     ProblemCode.VALID_BEFORE_WRITTEN: (
-        "유효 기한이 작성일보다 앞섭니다",
+        "유효기간이 작성일보다 이릅니다",
         "valid until is before the brief was written",
     ),
-    ProblemCode.COMPLETED_BEFORE_REQUESTED: ("요청 전에 완료되었습니다", "completed before it was requested"),
+    ProblemCode.COMPLETED_BEFORE_REQUESTED: (
+        "완료일이 요청일보다 이릅니다",
+        "completed before it was requested",
+    ),
     ProblemCode.DONE_NEEDS_DATE: (
-        "완료된 업무에는 완료일이 필요합니다",
+        "완료된 할 일에는 완료일이 필요합니다",
         "a done task needs the date it was done",
     ),
     ProblemCode.BRN_FORMAT: (
@@ -104,7 +107,7 @@ _INVALID: dict[str, tuple[str, str]] = {
         "a business registration number has 10 digits (123-45-67890)",
     ),
     ProblemCode.EMAIL_FORMAT: ("이메일 주소가 아닙니다", "this is not an email address"),
-    ProblemCode.ATTENDANCE_NEEDS_WHO: ("참석자(기관 또는 사람)를 적으십시오", "say who attended"),
+    ProblemCode.ATTENDANCE_NEEDS_WHO: ("참석한 협력기관 또는 주재국 기관을 입력하십시오", "say who attended"),
 }
 
 
