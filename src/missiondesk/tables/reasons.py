@@ -41,10 +41,10 @@ _CELL: dict[str, tuple[str, str]] = {
     ),
     CellCode.UNKNOWN_MISSION: ("{mission} 공관은 없습니다", "There is no mission {mission}."),
     CellCode.OTHER_MISSION: (
-        "이 행은 {row_mission}의 것입니다. 이 노트북은 {device_mission}의 기록을 관리합니다",
+        "이 행은 {row_mission}의 자료입니다. 이 노트북은 {device_mission}의 자료를 관리합니다",
         "This row is {row_mission}'s; this laptop keeps {device_mission}'s records.",
     ),
-    CellCode.REFUSED: ("기록을 만들 수 없습니다: {message}", "{message}"),
+    CellCode.REFUSED: ("자료를 만들 수 없습니다: {message}", "{message}"),
 }
 
 # The record's own validation (``CellCode.INVALID``): ProblemCode -> (Korean, English).
