@@ -14,9 +14,10 @@ SECTOR = 512
 _STREAM_MIN = 4096  # streams this long or longer live in ordinary sectors: no mini stream to write
 
 
-def ole_file(paths: list[str]) -> bytes:
+def ole_file(paths: list[str], contents: dict[str, bytes] | None = None) -> bytes:
     """A compound file (OLE2, version 3) holding a stream at each ``a/b/c`` path (storages made on the
-    way), each 4 KiB of zeros: enough for a reader to list its directory as Office or Hangul writes it."""
+    way), each 4 KiB: its ``contents`` (at most 4 KiB) then zeros. Enough for a reader to list its
+    directory as Office or Hangul writes it, and to read a stream's first records."""
     entries: list[dict[str, object]] = [{"name": "Root Entry", "type": 5, "kids": [], "path": ""}]
     by_path = {"": 0}
     for full in paths:
@@ -84,8 +85,25 @@ def ole_file(paths: list[str]) -> bytes:
         + struct.pack("<109I", *difat)
     )
     assert len(header) == SECTOR
-    body = b"\x00" * data_sectors * SECTOR + directory + struct.pack(f"<{len(fat)}I", *fat)
+    paths_of = {i: p for p, i in by_path.items()}
+    data = b"".join((contents or {}).get(paths_of[i], b"").ljust(_STREAM_MIN, b"\x00") for i in streams)
+    assert len(data) == data_sectors * SECTOR, "a stream's contents are longer than 4 KiB"
+    body = data + directory + struct.pack(f"<{len(fat)}I", *fat)
     return header + body
+
+
+def _record(ver_instance: int, kind: int, body: bytes) -> bytes:
+    """A PowerPoint 97 record: version and instance, type, length, then its body ([MS-PPT] 2.3.1)."""
+    return struct.pack("<HHI", ver_instance, kind, len(body)) + body
+
+
+def ppt_document(macros: bool = False) -> bytes:
+    """A PowerPoint 97 main stream: a DocumentContainer with its DocumentAtom, and with ``macros``
+    the VBAInfoContainer and VBAInfoAtom that name a VBA project storage."""
+    children = _record(0x0001, 0x03E9, b"\x00" * 40)
+    if macros:  # persistIdRef of the project's storage, hasMacros, version
+        children += _record(0x000F, 0x03FF, _record(0x0002, 0x0400, struct.pack("<III", 3, 1, 2)))
+    return b"\x00" * 64 + _record(0x000F, 0x03E8, children) + b"\x00" * 32
 
 
 def package(entries: dict[str, bytes]) -> bytes:
@@ -118,7 +136,7 @@ SAMPLES: dict[str, bytes] = {
     "pptx": ooxml("ppt"),
     "doc": ole_file(["WordDocument", "1Table"]),
     "xls": ole_file(["Workbook"]),
-    "ppt": ole_file(["PowerPoint Document", "Current User"]),
+    "ppt": ole_file(["PowerPoint Document", "Current User"], {"PowerPoint Document": ppt_document()}),
     "hwp": ole_file(["FileHeader", "DocInfo", "BodyText/Section0", "Scripts/DefaultJScript"]),
     "hwpx": package({"mimetype": b"application/hwp+zip", "Contents/section0.xml": b"<hs:sec/>"}),
     "utf8": "공장 부지 인허가 진행 상황\nPermit status\n".encode(),
@@ -133,6 +151,10 @@ REFUSED: dict[str, tuple[bytes, str]] = {
     "xlsm": (ooxml("xl", macros=True), "file_macros"),
     "doc-macros": (ole_file(["WordDocument", "Macros/VBA/dir"]), "file_macros"),
     "xls-macros": (ole_file(["Workbook", "_VBA_PROJECT_CUR/VBA/dir"]), "file_macros"),
+    "ppt-macros": (
+        ole_file(["PowerPoint Document", "Current User"], {"PowerPoint Document": ppt_document(macros=True)}),
+        "file_macros",
+    ),
     "zip": (package({"report.pdf": b"%PDF-1.7"}), "file_archive"),
     "7z": (b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\x00" * 40, "file_archive"),
     "rar": (b"Rar!\x1a\x07\x01\x00" + b"\x00" * 40, "file_archive"),

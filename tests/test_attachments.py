@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from missiondesk.domain.file_types import FileProblem, FileRefused
 from missiondesk.domain.records import ListQuery
 from missiondesk.domain.validation import ValidationFailed
 from missiondesk.errors import NotFound, UserError
+from missiondesk.services import database_key, maintenance
 from missiondesk.services.attachments import (
     MAX_BYTES_SETTING,
     AttachmentService,
@@ -20,7 +24,9 @@ from missiondesk.services.attachments import (
 )
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.records import RecordService
+from missiondesk.services.setup import init_mission
 from missiondesk.store import outbox, settings
+from missiondesk.store.backup import attachments_beside
 from tests.samplefiles import REFUSED, SAMPLES, write
 
 
@@ -286,3 +292,113 @@ def test_the_record_travels_in_a_bundle_and_to_the_missions_other_laptop_without
         assert visible_state(fra2, "DE-FRA")[("attachment", pulled.id)][0] == "DE-FRA"
     finally:
         world.close()
+
+
+def test_a_backup_carries_the_contents_and_restores_into_a_fresh_folder(
+    mission: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case_id = _case(mission)
+    service = AttachmentService(mission)
+    attached = service.attach("support_case", case_id, write(tmp_path, "허가서.pdf", SAMPLES["pdf"]))
+    record = attached.change.record
+    assert record is not None
+    data = mission.paths.root
+    mission.close()
+    copy = tmp_path / "backup" / "laptop.sqlite3"
+    assert main(["backup", "--out", str(copy), "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    contents = tmp_path / "backup" / "laptop.attachments"
+    assert f"copy the files in {contents} into {data / 'attachments'}" in out
+    stored = [p for p in contents.rglob("*") if p.is_file()]
+    assert [p.name for p in stored] == [record["sha256"]]
+    assert SAMPLES["pdf"] not in stored[0].read_bytes()  # still encrypted, as in the data folder
+    # The laptop is lost; a fresh folder gets its key, and the backup as the printed hint says.
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    for kept in ("config.json", database_key.KEY_FILE):
+        shutil.copyfile(data / kept, fresh / kept)
+    shutil.rmtree(data)
+    shutil.copyfile(copy, fresh / "missiondesk.sqlite3")
+    shutil.copytree(contents, fresh / "attachments")
+    restored = open_context(fresh)
+    try:
+        saved = AttachmentService(restored).save_as(record.id, tmp_path / "opened.pdf")
+    finally:
+        restored.close()
+    assert hashlib.sha256(saved.read_bytes()).hexdigest() == record["sha256"]
+
+
+def test_a_backup_without_attachments_writes_no_contents_folder(mission: AppContext, tmp_path: Path) -> None:
+    copy = maintenance.backup(mission, tmp_path / "plain.sqlite3")
+    assert copy.is_file() and not (tmp_path / "plain.attachments").exists()
+    assert "copy the files" not in maintenance.restore_hint(mission, copy)
+
+
+def test_a_backup_in_the_backups_folder_has_its_contents_beside_it(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    text = "공문\n".encode()
+    AttachmentService(mission).attach("support_case", _case(mission), write(tmp_path, "공문.txt", text))
+    copy = maintenance.backup(mission)  # named as the import and migration backups are
+    assert copy.parent == mission.paths.backups
+    contents = attachments_beside(copy)
+    assert [p.name for p in contents.rglob("*") if p.is_file()] == [hashlib.sha256(text).hexdigest()]
+
+
+@pytest.fixture
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system's temporary folder, for this test alone."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    return temp
+
+
+def test_temp_copies_for_the_viewer_are_removed_and_other_folders_copies_kept(
+    mission: AppContext, tmp_path: Path, private_temp: Path
+) -> None:
+    service = AttachmentService(mission)
+    record = service.attach(
+        "support_case", _case(mission), write(tmp_path, "a.pdf", SAMPLES["pdf"])
+    ).change.record
+    assert record is not None
+    opened = [service.open_to_temp(record.id), service.open_to_temp(record.id)]
+    other = init_mission(tmp_path / "other", "DE-BER", "박민수")
+    try:
+        theirs_service = AttachmentService(other)
+        theirs_record = theirs_service.attach(
+            "support_case", _case(other), write(tmp_path, "b.pdf", SAMPLES["pdf"])
+        ).change.record
+        assert theirs_record is not None
+        theirs = theirs_service.open_to_temp(theirs_record.id)
+    finally:
+        other.close()
+    assert all(p.is_file() and p.parent.parent == private_temp for p in [*opened, theirs])
+    assert service.remove_temp_copies() == 2
+    assert not any(p.parent.exists() for p in opened)
+    assert theirs.read_bytes() == SAMPLES["pdf"]  # another data folder's copy, perhaps still in a viewer
+    assert service.remove_temp_copies() == 0
+
+
+def test_a_copy_that_cannot_be_removed_is_left_and_removed_next_time(
+    mission: AppContext, tmp_path: Path, private_temp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = AttachmentService(mission)
+    record = service.attach(
+        "support_case", _case(mission), write(tmp_path, "a.pdf", SAMPLES["pdf"])
+    ).change.record
+    assert record is not None
+    opened = service.open_to_temp(record.id)
+    real_unlink = os.unlink
+
+    def held_open(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        if os.fspath(path) in (opened.name, str(opened)):  # as Windows refuses a file a viewer holds
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        real_unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "unlink", held_open)
+    assert service.remove_temp_copies() == 0
+    assert opened.read_bytes() == SAMPLES["pdf"]
+    monkeypatch.setattr(os, "unlink", real_unlink)
+    assert service.remove_temp_copies() == 1
+    assert not opened.parent.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from alembic.runtime.migration import MigrationContext
 from missiondesk.errors import DamagedDatabase, NewerSchema, NotInitialised
 from missiondesk.services.context import open_context
 from missiondesk.services.setup import init_mission
+from missiondesk.store.backup import attachments_beside
+from missiondesk.store.blobs import FolderBlobStore
 from missiondesk.store.database import open_store
 from missiondesk.store.engine import make_engine
 from missiondesk.store.migrate import (
@@ -246,3 +249,21 @@ def test_the_migration_to_0008_makes_existing_notes_and_resolutions_searchable(t
             assert [r.id for r in svc.list(ListQuery("support_case", text=text)).rows] == [case.record_id]
     finally:
         ctx.close()
+
+
+def test_the_backup_before_a_migration_carries_the_attachment_contents(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    earlier = _revisions_oldest_first()[-2]
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, earlier)
+    engine.dispose()
+    attachments = tmp_path / "attachments"
+    stored = FolderBlobStore(attachments).put(io.BytesIO(b"%PDF-1.7 permit"))
+    store = open_store(f"sqlite:///{path}", tmp_path / "backups", attachments=attachments)
+    store.dispose()
+    [copy] = (tmp_path / "backups").glob(f"missiondesk-before-{earlier}-*.sqlite3")
+    with FolderBlobStore(attachments_beside(copy)).open(stored.sha256) as fh:
+        assert fh.read() == b"%PDF-1.7 permit"

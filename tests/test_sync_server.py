@@ -317,6 +317,7 @@ def test_a_revoked_device_is_refused_at_once(server: ServerProcess, tmp_path: Pa
             auth.revoke(store, a.device.device_id)
         answer = httpx.get(f"{server.url}/v1/changes", headers={"Authorization": f"Bearer {token}"})
         assert answer.status_code == 401 and "revoked" in answer.json()["detail"]
+        assert answer.json()["code"] == "this_device_revoked" and answer.json()["params"] == {}
         _case(a, "회수된 노트북")
         with pytest.raises(DeviceRefused, match="revoked"):
             _sync(a)

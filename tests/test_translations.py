@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sysconfig
@@ -41,6 +42,7 @@ def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 def test_every_string_in_the_code_has_a_finished_korean_translation(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "src" / "missiondesk" / "ui").rglob("*.py"))
+    sources.append(str(ROOT / "src" / "missiondesk" / "domain" / "messages.py"))  # the core's sentences
     subprocess.run(
         [tool("lupdate"), "-locations", "none", *sources, "-ts", str(fresh)], check=True, capture_output=True
     )
@@ -80,17 +82,47 @@ def test_the_korean_ui_speaks_korean(qtbot: object) -> None:
 def test_a_coded_refusal_from_hq_is_worded_in_the_window_language(qtbot: object) -> None:
     from missiondesk.domain.permissions import RefusalCode, coded
     from missiondesk.ui import i18n
-    from missiondesk.ui.labels import refusal_text
+    from missiondesk.ui.labels import said_text
 
     reason = coded(RefusalCode.REFERENCE_FOREIGN, "case_id names a support case of DE-FRA")
     try:
         assert i18n.install("ko") == "ko"
         for code in RefusalCode:  # every code the core gives has words in both languages
-            text = refusal_text(coded(code, "HQ's sentence"))
+            text = said_text(coded(code, "HQ's sentence"))
             assert text.endswith("본부 원문: " + coded(code, "HQ's sentence")) and text.count("\n") == 1
             assert not text.startswith(code.value)
-        assert refusal_text(reason).startswith("다른 공관의 자료를 가리키고 있습니다")
+        assert said_text(reason).startswith("다른 공관의 자료를 가리키고 있습니다")
     finally:
         i18n.install("en")
-    assert refusal_text(reason).startswith("It refers to a record of another mission")
-    assert refusal_text("A sentence without a code.") == "A sentence without a code."
+    assert said_text(reason).startswith("It refers to a record of another mission")
+    assert said_text("A sentence without a code.") == "A sentence without a code."
+
+
+def test_every_code_of_the_core_has_a_finished_korean_sentence() -> None:
+    """Each code the core can give (a validation problem, a refusal, a service's or the authority's
+    sentence) has its template in the catalogue, translated: a new code without Korean fails here."""
+    from missiondesk.domain.messages import CONTEXT, ENGLISH, MessageCode
+    from missiondesk.domain.permissions import RefusalCode
+    from missiondesk.domain.validation import ProblemCode
+    from missiondesk.ui import labels
+
+    catalogue = messages(TS)
+    templates: list[tuple[str, str]] = []
+    for code in MessageCode:
+        assert code in ENGLISH, f"{code} has no English sentence in domain/messages.py"
+        templates.append((CONTEXT, ENGLISH[code]))
+    for problem in ProblemCode:
+        assert problem in labels._PROBLEMS, f"{problem} has no sentence in ui/labels.py"
+        templates.append(("problem", labels._PROBLEMS[problem]))
+    for refusal in RefusalCode:
+        assert refusal in labels._REFUSALS and refusal in labels._REFUSED_HERE, f"{refusal} has no sentence"
+        templates += [("refusal", labels._REFUSALS[refusal]), ("refusal", labels._REFUSED_HERE[refusal])]
+    unfinished = [
+        key
+        for key in templates
+        if key not in catalogue or catalogue[key].get("type") or not (catalogue[key].text or "").strip()
+    ]
+    assert not unfinished, f"no Korean in {TS.name} for: {unfinished[:20]}"
+    korean = {key: catalogue[key].text or "" for key in templates}
+    for (_, source), text in korean.items():  # the same placeholders, or .format fails in Korean only
+        assert sorted(re.findall(r"{\w+}", source)) == sorted(re.findall(r"{\w+}", text)), (source, text)

@@ -3,6 +3,7 @@ opened, saved and moved to the trash; refusals are said in the window's language
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from missiondesk.domain.records import Record
-from missiondesk.services.attachments import PARENT_FIELDS
+from missiondesk.services.attachments import PARENT_FIELDS, AttachmentService
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
 from missiondesk.ui import i18n, prompts
@@ -217,3 +218,31 @@ def test_a_file_over_the_limit_is_said_with_its_size_and_the_limit(qtbot: QtBot)
         assert error_text(refused) == "스캔본.pdf은(는) 31.5MB입니다. 25MB 이하의 파일만 첨부할 수 있습니다."
     finally:
         i18n.install("en")
+
+
+def test_copies_opened_in_the_viewer_are_removed_when_the_window_closes_and_opens(
+    qtbot: QtBot, mission: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the system's temp folder, for this test
+    service = AttachmentService(mission)
+    case = RecordService(mission).create("support_case", {"title": "배터리 공장 부지"}).record_id
+    record = service.attach("support_case", case, write(tmp_path, "a.pdf", SAMPLES["pdf"])).change.record
+    assert record is not None
+    left = service.open_to_temp(record.id)  # by an earlier run that was stopped
+    window = MainWindow(mission)
+    qtbot.addWidget(window)
+    assert not left.parent.exists()  # removed as the window opens the data folder
+    window.show()
+    qtbot.waitExposed(window)
+    _record, view = _case_view(qtbot, window, mission)
+    monkeypatch.setattr(prompts, "open_files", lambda *_a: [write(tmp_path, "b.pdf", SAMPLES["pdf"])])
+    with qtbot.waitSignal(window.ui.changes.changed):
+        _click(qtbot, view.add_button)
+    qtbot.waitUntil(lambda: len(_rows(view)) == 1)
+    view.tree.topLevelItem(0).setSelected(True)
+    shown: list[Path] = []
+    monkeypatch.setattr(prompts, "show_file", lambda p: shown.append(p) or True)
+    _click(qtbot, view.open_button)
+    assert shown[0].read_bytes() == SAMPLES["pdf"]
+    window.close()
+    assert not shown[0].parent.exists()

@@ -299,3 +299,43 @@ def test_the_preview_names_records_and_coded_values(qtbot: QtBot, world: World, 
     assert "Partner institutions: — → KOTRA Frankfurt Trade Center" in activity
     shown = "\n".join(case + activity + changes("Agenda item") + changes("Attendance"))
     assert ids["company"] not in shown and ids["case"] not in shown and ids["meeting"] not in shown
+
+
+def test_the_export_refusal_is_said_in_korean_in_the_korean_window(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    from missiondesk.ui import i18n
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    assert i18n.install("ko") == "ko"
+    try:
+        window = MainWindow(fra)
+        qtbot.addWidget(window)
+        dialog = window.open_export()
+        dialog.path.setText(str(tmp_path / "bundle.txt"))
+        dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: ".xlsx" in dialog.message.text(), timeout=10_000)
+        assert dialog.message.text() == "번들은 Excel 통합 문서입니다. 파일 이름을 .xlsx로 끝내십시오."
+    finally:
+        i18n.install("en")
+
+
+def test_the_wizard_says_why_a_revoked_laptops_bundle_is_refused_in_korean(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    from missiondesk.ui import i18n
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    RecordService(fra).create("support_case", {"title": "회수 전 사례"})
+    bundle = tmp_path / "revoked.xlsx"
+    bundle_export.export_bundle(fra, bundle)
+    world.authority.revoke_device(fra.device.device_id)
+    assert i18n.install("ko") == "ko"
+    try:
+        wizard = checked_wizard(qtbot, world, bundle)
+        verdict = wizard.checks_page.tree.topLevelItem(0).text(1)
+        assert verdict.startswith(f"거부됨: 본부가 기기 {fra.device.device_id}의 등록을 취소했으므로"), (
+            verdict
+        )
+    finally:
+        i18n.install("en")

@@ -140,3 +140,25 @@ def test_a_decision_in_the_dialog_updates_the_open_list_and_detail_and_starts_a_
     now[0] += loop.edit_delay
     window.sync.tick()
     assert started == [Trigger.EDIT]
+
+
+def test_the_dialog_names_the_record_and_field_in_korean_and_says_a_refusal_in_korean(
+    qtbot: QtBot, world: World
+) -> None:
+    from missiondesk.ui import i18n
+
+    _two_conflicts(world)
+    assert i18n.install("ko") == "ko"
+    try:
+        dialog = ConflictDialog(UiContext.create(world.hq, None))
+        qtbot.addWidget(dialog)
+        dialog.open()
+        rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        assert all("현장 지원 사례" in row for row in rows), rows
+        assert any("· 개요 ·" in row for row in rows) and any("· 제목 ·" in row for row in rows), rows
+        assert not any("Support case" in row or "Summary" in row or "Title" in row for row in rows)
+        assert dialog.heading.text().startswith("현장 지원 사례")
+        qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)  # HQ: not a review field
+        assert "본부는" in dialog.message.text() and "review fields" not in dialog.message.text()
+    finally:
+        i18n.install("en")

@@ -4,6 +4,7 @@ code and parameters, and the window says them in its language (English for the C
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -90,3 +91,124 @@ def test_the_case_form_shows_its_problems_in_korean(qtbot: QtBot, mission: AppCo
     assert page.detail.editor.save() is None  # type: ignore[attr-defined]
     assert form.errors["title"].text() == "제목은(는) 필수 항목입니다."
     window.close()
+
+
+def test_a_held_reason_from_hq_is_said_in_korean_and_an_older_text_stays(korean: None) -> None:
+    from missiondesk.domain.messages import MessageCode, say
+    from missiondesk.sync.protocol import PushResult, Status
+    from missiondesk.ui.labels import said_text
+
+    held = PushResult("op-1", 8, Status.HELD, say(MessageCode.WAITING_FOR_OP, seq=7))
+    received = PushResult.from_wire(held.to_wire())  # as the laptop reads HQ's answer
+    assert (
+        said_text(received.reason) == "아직 도착하지 않은 이 기기의 변경 7을(를) 본부에서 기다리고 있습니다."
+    )
+    older = {k: v for k, v in held.to_wire().items() if k not in ("code", "params")}
+    assert said_text(PushResult.from_wire(older).reason) == held.reason  # HQ's English, as before
+    stored = PushResult.from_wire({**older, "reason": "waiting_for_op: Waiting at HQ for change 7."})
+    assert said_text(stored.reason) == "Waiting at HQ for change 7."  # parameters lost: HQ's sentence
+    assert said_text(
+        PushResult.from_wire({**older, "reason": "still_waiting: Still waiting at HQ."}).reason
+    ) == ("본부에서 아직 기다리고 있습니다.")
+
+
+def test_a_service_refusal_is_said_in_korean_and_in_english_for_the_cli(
+    mission: AppContext, korean: None
+) -> None:
+    from missiondesk.errors import UserError
+
+    svc = RecordService(mission)
+    case_id = svc.create("support_case", {"title": "부지", "received_date": "2026-03-02"}).record_id
+    svc.delete("support_case", case_id)
+    with pytest.raises(UserError) as info:
+        svc.delete("support_case", case_id)
+    assert str(info.value) == "This support case is in the trash already."  # the CLI's words
+    assert error_text(info.value) == "이 현장 지원 사례은(는) 이미 휴지통에 있습니다."
+    with pytest.raises(UserError) as info:
+        svc.transition("support_case", case_id, "open")
+    assert error_text(info.value) == "이 현장 지원 사례은(는) 휴지통에 있습니다. 먼저 복원하십시오."
+
+
+def test_the_sync_page_says_hqs_coded_refusal_in_korean(
+    qtbot: QtBot, mission: AppContext, korean: None
+) -> None:
+    from missiondesk.domain.messages import MessageCode, heard, say
+    from missiondesk.services.sync import SyncService
+    from missiondesk.ui.sync_ui import SyncPage
+
+    said = say(MessageCode.THIS_DEVICE_REVOKED)
+    from_hq = heard(said.code, said.params, str(said))  # as sync/client reads the server's JSON
+    from missiondesk.services.sync import ENROLLED_DEVICE, SERVER_URL
+    from missiondesk.store import settings
+
+    with mission.store.write() as conn:  # enrolled, as far as this laptop knows
+        settings.put(conn, SERVER_URL, "https://hq.example.org")
+        settings.put(conn, ENROLLED_DEVICE, mission.device.device_id)
+    service = SyncService(mission, keyring=False)
+    service._note(error=from_hq, refused=True)
+    assert service.status().last_error == str(said)  # read back with its code (English for the CLI)
+    window = MainWindow(mission)
+    qtbot.addWidget(window)
+    window.sync.service = service
+    window.show()
+    page = window.go("sync")
+    assert isinstance(page, SyncPage)
+    page.refresh()
+    assert "본부가 이 기기의 등록을 취소했습니다. 다시 등록해야 합니다." in page.facts.text()
+    assert "revoked" not in page.facts.text()
+    window.close()
+
+
+def test_an_invalid_value_hq_refused_is_said_in_korean_with_each_problem(
+    tmp_path: Path, korean: None
+) -> None:
+    import uuid
+
+    from missiondesk.domain.ops import FieldChange, Op, OpKind
+    from missiondesk.sync import replica
+    from missiondesk.sync.protocol import PushResult, Status
+    from missiondesk.ui.labels import said_text
+    from tests.syncsim import World
+
+    world = World.make(tmp_path)
+    try:
+        a = world.laptop("a")
+        RecordService(a).create("support_case", {"title": "부지", "received_date": "2026-03-02"})
+        ops = replica.pending_ops(a)
+        world.authority.push(ops, a.device.device_id)
+        bad = Op(
+            str(uuid.uuid4()),
+            a.device.device_id,
+            ops[-1].seq + 1,
+            "support_case",
+            ops[-1].record_id,
+            OpKind.UPDATE,
+            "DE-FRA",
+            1,
+            {"received_date": FieldChange("2026-03-02", "soon")},
+        )
+        [result] = world.authority.push([bad], a.device.device_id)
+    finally:
+        world.close()
+    assert result.status is Status.REJECTED
+    assert (
+        result.reason == "The support case has invalid values: received_date: expected a date as YYYY-MM-DD"
+    )
+    received = PushResult.from_wire(result.to_wire())  # as the laptop or HQ's wizard reads it
+    assert said_text(received.reason) == (
+        "현장 지원 사례에 올바르지 않은 값이 있습니다: 접수일: 날짜를 YYYY-MM-DD 형식으로 입력하십시오."
+    )
+
+
+def test_the_english_window_says_a_service_refusal_with_its_labels_inside_the_sentence(
+    mission: AppContext,
+) -> None:
+    from missiondesk.errors import UserError
+
+    svc = RecordService(mission)
+    case_id = svc.create("support_case", {"title": "부지", "received_date": "2026-03-02"}).record_id
+    with pytest.raises(UserError) as info:
+        svc.transition("support_case", case_id, "closed")
+    assert (
+        error_text(info.value) == "A support case cannot go from draft to closed (allowed from draft: open)."
+    )

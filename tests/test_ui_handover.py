@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -18,13 +19,8 @@ from missiondesk.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
+    return open_window(mission)
 
 
 def _set_assigned_on(ctx: AppContext, case_id: str, day: dt.date) -> None:
@@ -114,3 +110,38 @@ def test_the_handover_dialog_previews_requires_a_note_per_case_and_announces_the
         assert officer_of(mission, "support_case", case_id) == portfolio.successor
         assert len(activities_of(mission, case_id)) == 1
     assert officer_of(mission, "proposal", portfolio.open_proposal) == portfolio.successor
+
+
+def test_the_dialog_saves_the_handover_document_before_the_move(
+    qtbot: QtBot, window: MainWindow, mission: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docx
+
+    from missiondesk.ui import prompts
+    from missiondesk.ui.handover_dialog import HandoverDialog
+    from tests.test_handover import build_portfolio
+
+    portfolio = build_portfolio(mission)
+    dialog = window.open_handover()
+    assert isinstance(dialog, HandoverDialog)
+    assert not dialog.save_document.isEnabled()  # nobody chosen yet
+    dialog.source.set_value(portfolio.leaving)
+    dialog.target.set_value(portfolio.successor)
+    assert dialog.save_document.isEnabled()
+    shown: list[Path] = []
+    monkeypatch.setattr(prompts, "show_file", lambda path: shown.append(path) or True)
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: tmp_path / "인계서")  # no extension typed
+    dialog.save_document.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert shown == [tmp_path / "인계서.hwpx"] and shown[0].exists()
+    assert str(shown[0]) in dialog.message.text()
+
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: tmp_path / "인계서.docx")
+    dialog.save_document.click()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20_000)
+    document = docx.Document(str(shown[1]))
+    text = "\n".join(p.text for p in document.paragraphs) + "".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    for case_id in portfolio.open_cases:  # every open case of the officer who leaves is described
+        assert str(RecordService(mission).get("support_case", case_id)["reference"]) in text

@@ -2,8 +2,9 @@
 # Refresh the Korean catalogue from the code, then compile it for the app:
 #   resources/translations/missiondesk_ko.ts  (the source; translate new entries in Qt Linguist or by hand)
 #   src/missiondesk/ui/translations/missiondesk_ko.qm  (shipped in the package)
+# The core's coded sentences (domain/messages.py) are read too: the window says them in Korean.
 # Run after changing user-visible strings; tests/test_translations.py fails on any unfinished entry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-.venv/bin/pyside6-lupdate -no-obsolete -locations none $(find src/missiondesk/ui -name '*.py' | sort) -ts resources/translations/missiondesk_ko.ts
+.venv/bin/pyside6-lupdate -no-obsolete -locations none $(find src/missiondesk/ui -name '*.py' | sort) src/missiondesk/domain/messages.py -ts resources/translations/missiondesk_ko.ts
 .venv/bin/pyside6-lrelease resources/translations/missiondesk_ko.ts -qm src/missiondesk/ui/translations/missiondesk_ko.qm

@@ -824,6 +824,14 @@ The report was saved to: {0}</source>
         <translation>인계</translation>
     </message>
     <message>
+        <source>Save handover document…</source>
+        <translation>인계서 저장…</translation>
+    </message>
+    <message>
+        <source>Each open case of the officer who leaves: company, status, last activities, next steps, tasks</source>
+        <translation>떠나는 담당관의 진행 중인 사례마다 기업, 상태, 최근 활동, 후속 조치, 할 일</translation>
+    </message>
+    <message>
         <source>Choose the officer who leaves and the successor.</source>
         <translation>인계하는 담당관과 후임자를 선택하십시오.</translation>
     </message>
@@ -834,6 +842,30 @@ The report was saved to: {0}</source>
     <message>
         <source>{0} case(s), {1} task(s) and {2} proposal(s) will move from {3} to {4}.</source>
         <translation>{3} → {4}: 사례 {0}건, 할 일 {1}건, 제안 {2}건을 인계합니다.</translation>
+    </message>
+    <message>
+        <source>Handover {0}.hwpx</source>
+        <translation>인계서 {0}.hwpx</translation>
+    </message>
+    <message>
+        <source>Save handover document</source>
+        <translation>인계서 저장</translation>
+    </message>
+    <message>
+        <source>Writing the handover document…</source>
+        <translation>인계서를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Writing the handover document</source>
+        <translation>인계서 쓰기</translation>
+    </message>
+    <message>
+        <source>Handover document saved: {0}</source>
+        <translation>인계서를 저장했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>The document could not be saved: {0}</source>
+        <translation>문서를 저장하지 못했습니다: {0}</translation>
     </message>
     <message>
         <source>Write a handover note for every case: {0} still without one.</source>
@@ -1141,7 +1173,7 @@ The report was saved to: {0}</source>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation>닫기</translation>
+        <translation>숨기기</translation>
     </message>
     <message>
         <source>Not listed again, unless its date changes</source>
@@ -1839,6 +1871,253 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>message</name>
+    <message>
+        <source>There is no {entity} with id {id}.</source>
+        <translation>id가 {id}인 {entity}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Change the {field} of a {entity} through its workflow.</source>
+        <translation>{entity}의 {field}은(는) 업무 흐름 단계로 바꾸십시오.</translation>
+    </message>
+    <message>
+        <source>A {entity} has no workflow.</source>
+        <translation>{entity}에는 업무 흐름이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} is reference data: disable it instead of deleting it.</source>
+        <translation>{entity}은(는) 기준 자료입니다. 삭제하지 말고 사용 중지하십시오.</translation>
+    </message>
+    <message>
+        <source>This {entity} is in the trash already.</source>
+        <translation>이 {entity}은(는) 이미 휴지통에 있습니다.</translation>
+    </message>
+    <message>
+        <source>This {entity} is not in the trash.</source>
+        <translation>이 {entity}은(는) 휴지통에 없습니다.</translation>
+    </message>
+    <message>
+        <source>This {entity} is in the trash; restore it first.</source>
+        <translation>이 {entity}은(는) 휴지통에 있습니다. 먼저 복원하십시오.</translation>
+    </message>
+    <message>
+        <source>The {target} this {entity} belongs to is gone.</source>
+        <translation>이 {entity}이(가) 속한 {target}이(가) 없어졌습니다.</translation>
+    </message>
+    <message>
+        <source>A new {entity} starts as one of: {values}; not as {value}.</source>
+        <translation>새 {entity}은(는) {values} 중 하나로 시작합니다. {value}(으)로는 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} cannot go from {source} to {value} (allowed from {source}: {values}).</source>
+        <translation>{entity}은(는) {source}에서 {value}(으)로 바꿀 수 없습니다({source}에서 가능: {values}).</translation>
+    </message>
+    <message>
+        <source>Only HQ can move a {entity} from {source} to {value}.</source>
+        <translation>{entity}을(를) {source}에서 {value}(으)로 바꾸는 것은 본부만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Only the owner mission can move a {entity} from {source} to {value}.</source>
+        <translation>{entity}을(를) {source}에서 {value}(으)로 바꾸는 것은 소유 공관만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>To {step}, fill in: {fields}.</source>
+        <translation>‘{step}’을(를) 하려면 다음을 입력하십시오: {fields}.</translation>
+    </message>
+    <message>
+        <source>This conflict has been resolved already.</source>
+        <translation>이 충돌은 이미 해결되었습니다.</translation>
+    </message>
+    <message>
+        <source>This device does not hold the record any more; resolve it at HQ or its mission.</source>
+        <translation>이 기기에는 더 이상 해당 자료가 없습니다. 본부나 해당 공관에서 해결하십시오.</translation>
+    </message>
+    <message>
+        <source>A delete/edit conflict is resolved by keeping the delete or restoring the record.</source>
+        <translation>삭제/수정 충돌은 삭제를 유지하거나 자료를 복원하여 해결합니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} is not enrolled with HQ.</source>
+        <translation>기기 {device}은(는) 본부에 등록되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} has been revoked by HQ; it must be enrolled again.</source>
+        <translation>기기 {device}은(는) 본부가 등록을 취소했습니다. 다시 등록해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} is already enrolled.</source>
+        <translation>기기 {device}은(는) 이미 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} was enrolled for {owner}, not {mission}: set this laptop up again for its new mission.</source>
+        <translation>기기 {device}은(는) {mission}이(가) 아니라 {owner}에 등록되어 있습니다. 새 공관에 맞게 이 노트북을 다시 설정하십시오.</translation>
+    </message>
+    <message>
+        <source>Slot {slot} of {mission} is taken by device {device}; choose another slot.</source>
+        <translation>{mission}의 슬롯 {slot}은(는) 기기 {device}이(가) 사용 중입니다. 다른 슬롯을 고르십시오.</translation>
+    </message>
+    <message>
+        <source>This enrolment code is unknown, used or expired; ask HQ for a new one.</source>
+        <translation>이 등록 코드는 알 수 없거나 이미 쓰였거나 만료되었습니다. 본부에 새 코드를 요청하십시오.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with this server; enrol it with a code from HQ.</source>
+        <translation>이 기기는 이 서버에 등록되어 있지 않습니다. 본부에서 받은 코드로 등록하십시오.</translation>
+    </message>
+    <message>
+        <source>The device credential is wrong; enrol this laptop again.</source>
+        <translation>기기 인증 정보가 틀렸습니다. 이 노트북을 다시 등록하십시오.</translation>
+    </message>
+    <message>
+        <source>This device has been revoked by HQ; it must be enrolled again.</source>
+        <translation>본부가 이 기기의 등록을 취소했습니다. 다시 등록해야 합니다.</translation>
+    </message>
+    <message>
+        <source>This change was made by another device.</source>
+        <translation>이 변경은 다른 기기에서 만든 것입니다.</translation>
+    </message>
+    <message>
+        <source>This change&apos;s id was already received with different content: refused, nothing changed.</source>
+        <translation>이 변경의 id는 다른 내용으로 이미 접수되었습니다. 거부되었으며 바뀐 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Sequence number {seq} of this device was already used by another change: this database was copied or restored from an old image. Nothing was applied; enrol this laptop again.</source>
+        <translation>이 기기의 일련번호 {seq}은(는) 이미 다른 변경에 사용되었습니다. 이 데이터베이스가 복사되었거나 예전 이미지에서 복원된 것입니다. 아무것도 반영되지 않았습니다. 이 노트북을 다시 등록하십시오.</translation>
+    </message>
+    <message>
+        <source>Waiting at HQ for change {seq} of this device, which has not arrived yet.</source>
+        <translation>아직 도착하지 않은 이 기기의 변경 {seq}을(를) 본부에서 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Waiting at HQ for the record it changes, which has not arrived yet.</source>
+        <translation>이 변경이 고치는 자료가 아직 도착하지 않아 본부에서 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Still waiting at HQ.</source>
+        <translation>본부에서 아직 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>The record it changes never reached HQ; an administrator gave up waiting.</source>
+        <translation>이 변경이 고치는 자료가 본부에 오지 않아 관리자가 기다리기를 그만두었습니다.</translation>
+    </message>
+    <message>
+        <source>The record clashes with one HQ already holds ({constraint}).</source>
+        <translation>본부에 이미 있는 자료와 겹칩니다({constraint}).</translation>
+    </message>
+    <message>
+        <source>This change cannot be upgraded to schema {schema}: {problem}</source>
+        <translation>이 변경은 스키마 {schema}(으)로 올릴 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>Unknown record type {value}.</source>
+        <translation>알 수 없는 자료 종류 {value}입니다.</translation>
+    </message>
+    <message>
+        <source>{mission} cannot create records for {owner}.</source>
+        <translation>{mission}은(는) {owner}의 자료를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The {entity} has invalid values: {problems}</source>
+        <translation>{entity}에 올바르지 않은 값이 있습니다: {problems}</translation>
+    </message>
+    <message>
+        <source>kept for review: {fields}</source>
+        <translation>검토 대상으로 보관: {fields}</translation>
+    </message>
+    <message>
+        <source>the record was deleted at HQ; the edit is kept for review</source>
+        <translation>본부에서 삭제된 자료입니다. 수정 내용은 검토 대상으로 보관됩니다</translation>
+    </message>
+    <message>
+        <source>deleted after others edited it; kept for review</source>
+        <translation>다른 사람이 수정한 뒤에 삭제되었습니다. 검토 대상으로 보관됩니다</translation>
+    </message>
+    <message>
+        <source>This acknowledgement is for another laptop: refused.</source>
+        <translation>이 수령 확인은 다른 노트북의 것입니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Bundles are imported at HQ; this is a mission laptop.</source>
+        <translation>번들은 본부에서 가져옵니다. 이 기기는 공관 노트북입니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} ({mission}) is not enrolled at HQ: register its key first (missiondesk trust-key FILE).</source>
+        <translation>기기 {device}({mission})은(는) 본부에 등록되어 있지 않습니다. 먼저 그 키를 등록하십시오(missiondesk trust-key FILE).</translation>
+    </message>
+    <message>
+        <source>Device {device} has been revoked by HQ: its bundle is refused. To take the laptop back, register its key card again with --restore (missiondesk trust-key FILE --restore).</source>
+        <translation>본부가 기기 {device}의 등록을 취소했으므로 그 번들은 거부됩니다. 이 노트북을 다시 받아들이려면 키 카드를 --restore로 다시 등록하십시오(missiondesk trust-key FILE --restore).</translation>
+    </message>
+    <message>
+        <source>Device {device} is enrolled for {owner}, not {mission}.</source>
+        <translation>기기 {device}은(는) {mission}이(가) 아니라 {owner}에 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>A bundle is an Excel workbook: give the file name a .xlsx ending.</source>
+        <translation>번들은 Excel 통합 문서입니다. 파일 이름을 .xlsx로 끝내십시오.</translation>
+    </message>
+    <message>
+        <source>No bundle was imported: there is nothing to acknowledge.</source>
+        <translation>가져온 번들이 없어 수령 확인할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No reporting period “{period}”: give a year such as 2024.</source>
+        <translation>보고 기간 “{period}”이(가) 없습니다. 2024처럼 연도를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Only HQ locks a reporting period.</source>
+        <translation>보고 기간은 본부만 확정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{period} cannot be locked before its cut-off ({cutoff}).</source>
+        <translation>{period}은(는) 집계 기준일({cutoff}) 전에는 확정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {min} characters.</source>
+        <translation>{min}자 이상의 암호 문구를 정하십시오.</translation>
+    </message>
+    <message>
+        <source>This bundle uses format {format}, newer than this MissionDesk reads ({ours}): update MissionDesk first.</source>
+        <translation>이 번들은 이 MissionDesk가 읽는 형식({ours})보다 새로운 형식 {format}을(를) 씁니다. 먼저 MissionDesk를 업데이트하십시오.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer MissionDesk (schema {schema}); this install runs schema {ours}. Update MissionDesk here first; the laptop keeps its changes.</source>
+        <translation>이 번들은 더 새로운 MissionDesk(스키마 {schema})로 만들어졌습니다. 이 설치본은 스키마 {ours}입니다. 먼저 여기의 MissionDesk를 업데이트하십시오. 노트북은 변경 내용을 그대로 보관합니다.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a MissionDesk too old to import (schema {schema}; the oldest accepted is {oldest}). Update MissionDesk on that laptop and export again.</source>
+        <translation>이 번들은 가져올 수 없을 만큼 오래된 MissionDesk로 만들어졌습니다(스키마 {schema}, 받아들이는 가장 오래된 스키마는 {oldest}). 그 노트북의 MissionDesk를 업데이트하고 다시 내보내십시오.</translation>
+    </message>
+    <message>
+        <source>The changes in this file do not match its SHA-256: it was altered after it was made (tampered or edited by hand). Refused; nothing was applied.</source>
+        <translation>이 파일의 변경 내용이 SHA-256과 맞지 않습니다. 만들어진 뒤에 바뀌었습니다(변조 또는 수작업 편집). 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The signature does not match the key registered for device {device}: forged or altered. Refused; nothing was applied.</source>
+        <translation>서명이 기기 {device}에 등록된 키와 맞지 않습니다. 위조되었거나 바뀌었습니다. 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s signature is not valid: forged or altered. Refused; nothing was applied.</source>
+        <translation>파일의 서명이 올바르지 않습니다. 위조되었거나 바뀌었습니다. 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The device slot must be between 1 and {max}.</source>
+        <translation>기기 슬롯은 1에서 {max} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Give the officer&apos;s name (--officer).</source>
+        <translation>담당관 이름을 입력하십시오(--officer).</translation>
+    </message>
+    <message>
+        <source>{folder} is already set up for {mission} ({officer}). Use another --data-dir for a second set-up.</source>
+        <translation>{folder}은(는) 이미 {mission}({officer})용으로 설정되어 있습니다. 두 번째 설정에는 다른 --data-dir을 쓰십시오.</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled with HQ&apos;s server yet: &apos;missiondesk enroll --server URL --code CODE&apos; (or Sync &gt; Settings).</source>
+        <translation>이 노트북은 아직 본부 서버에 등록되지 않았습니다: &apos;missiondesk enroll --server URL --code CODE&apos;(또는 동기화 &gt; 설정).</translation>
+    </message>
+</context>
+<context>
     <name>my_work</name>
     <message>
         <source>Overdue tasks</source>
@@ -2058,6 +2337,10 @@ The report was saved to: {0}</source>
         <source>A SHA-256 is 64 lower-case hexadecimal digits.</source>
         <translation>SHA-256은 소문자 16진수 64자리입니다.</translation>
     </message>
+    <message>
+        <source>Meeting {year}-{number} already exists; choose another number.</source>
+        <translation>회의 {year}-{number}이(가) 이미 있습니다. 다른 번호를 고르십시오.</translation>
+    </message>
 </context>
 <context>
     <name>refusal</name>
@@ -2197,8 +2480,8 @@ The report was saved to: {0}</source>
         <translation>휴지통(&amp;R)</translation>
     </message>
     <message>
-        <source>Case &amp;summary (PDF)…</source>
-        <translation>사례 요약 PDF(&amp;S)…</translation>
+        <source>Case &amp;summary…</source>
+        <translation>사례 요약(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Export bundle…</source>

@@ -20,6 +20,7 @@ from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, SIGNATURE, Manifest, PayloadDigest
 from missiondesk.bundles.op_entries import OpEntry, parse_entry
 from missiondesk.bundles.reader import WorkbookContent
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import bounds_problem
 from missiondesk.domain.schema import SCHEMA_VERSION, FieldSpec
 from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
@@ -39,8 +40,11 @@ def check_format(manifest: Manifest, kind: str | None = None) -> None:
         raise BundleRefused("The workbook's manifest is not a MissionDesk bundle manifest: refused.")
     if manifest.number("format_version") > FORMAT_VERSION:
         raise BundleRefused(
-            f"This bundle uses format {manifest.get('format_version')}, newer than this MissionDesk reads "
-            f"({FORMAT_VERSION}): update MissionDesk first."
+            say(
+                MessageCode.BUNDLE_FORMAT_NEWER,
+                format=str(manifest.get("format_version")),
+                ours=FORMAT_VERSION,
+            )
         )
     if kind is not None and manifest.get("kind") != kind:
         raise BundleRefused(f"This is not a {kind} file (it is {manifest.get('kind')!r}).")
@@ -56,15 +60,9 @@ def check_format(manifest: Manifest, kind: str | None = None) -> None:
 def check_schema(manifest: Manifest, schema_version: int = SCHEMA_VERSION) -> int:
     version = manifest.number("schema_version")
     if version > schema_version:
-        raise BundleRefused(
-            f"This bundle was made by a newer MissionDesk (schema {version}); this install runs schema "
-            f"{schema_version}. Update MissionDesk here first; the laptop keeps its changes."
-        )
+        raise BundleRefused(say(MessageCode.BUNDLE_SCHEMA_NEWER, schema=version, ours=schema_version))
     if version < MIN_SUPPORTED_SCHEMA:
-        raise BundleRefused(
-            f"This bundle was made by a MissionDesk too old to import (schema {version}; the oldest accepted is "
-            f"{MIN_SUPPORTED_SCHEMA}). Update MissionDesk on that laptop and export again."
-        )
+        raise BundleRefused(say(MessageCode.BUNDLE_SCHEMA_OLD, schema=version, oldest=MIN_SUPPORTED_SCHEMA))
     return version
 
 
@@ -75,10 +73,7 @@ def check_payload(content: WorkbookContent) -> None:
         for line in lines:
             digest.line(line)
     if digest.hexdigest() != content.manifest.require("payload_sha256"):
-        raise BundleRefused(
-            "The changes in this file do not match its SHA-256: it was altered after it was made "
-            "(tampered or edited by hand). Refused; nothing was applied."
-        )
+        raise BundleRefused(say(MessageCode.BUNDLE_TAMPERED))
 
 
 def check_signature(manifest: Manifest, lookup: KeyLookup) -> Trust:
@@ -88,14 +83,9 @@ def check_signature(manifest: Manifest, lookup: KeyLookup) -> Trust:
     if registered is not None:
         if signing.verify(registered, signed, signature):
             return Trust.VERIFIED
-        raise BundleRefused(
-            f"The signature does not match the key registered for device {manifest.get('device_id')}: "
-            "forged or altered. Refused; nothing was applied."
-        )
+        raise BundleRefused(say(MessageCode.BUNDLE_SIGNATURE_MISMATCH, device=str(manifest.get("device_id"))))
     if not signing.verify(manifest.require("public_key"), signed, signature):
-        raise BundleRefused(
-            "The file's signature is not valid: forged or altered. Refused; nothing was applied."
-        )
+        raise BundleRefused(say(MessageCode.BUNDLE_SIGNATURE_INVALID))
     return Trust.UNVERIFIED
 
 

@@ -4,7 +4,7 @@ Allowed: PDF; PNG, JPEG, GIF, WebP and TIFF images; Office documents (OOXML docx
 legacy OLE doc/xls/ppt); Hangul documents (HWP, an OLE file, and HWPX, a ZIP package naming its own
 mimetype); plain text in UTF-8 or CP949. Refused: executables and scripts, documents that carry
 macros (a ``vbaProject.bin`` in an OOXML package, a ``Macros``/``_VBA_PROJECT_CUR`` storage in an OLE
-file), archives (a ZIP that is not an Office or HWPX package, 7z, RAR, gzip, bzip2, xz, CAB),
+file, a VBA project record in a PowerPoint 97 file's main stream), archives (a ZIP that is not an Office or HWPX package, 7z, RAR, gzip, bzip2, xz, CAB),
 password-protected documents (their content cannot be checked) and anything else.
 
 The signatures are written here by hand: the allow-list is a dozen magic numbers, and what decides
@@ -21,6 +21,7 @@ window says it in its language (``ui/labels``), the CLI prints the sentence.
 from __future__ import annotations
 
 import codecs
+import re
 import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
@@ -180,18 +181,31 @@ def _read_small(z: zipfile.ZipFile, name: str) -> bytes:
         return fh.read(_SMALL_ENTRY)
 
 
+# A PowerPoint 97-2003 file keeps its VBA project as a zlib-compressed storage inside its "PowerPoint
+# Document" stream ([MS-PPT] ExOleObjStg), so the storage's own signature cannot be seen there; what
+# names it is a VBAInfoContainer record (type 0x03FF) whose one child is a VBAInfoAtom (type 0x0400,
+# 12 bytes long). PowerPoint finds it by offset, not by walking the records in order, so every offset
+# is searched: the two headers' types and the atom's length, 10 fixed bytes, whatever the version and
+# instance bytes say (too rare by chance to refuse a file without macros).
+_PPT_VBA_PROJECT = re.compile(rb"..\xff\x03.{4}..\x00\x04\x0c\x00\x00\x00", re.DOTALL)
+
+
 def _ole(path: Path, shown: str) -> FileType:
     """A legacy Office or HWP document by the streams its OLE directory lists; macros refused.
 
-    Word keeps macros under ``Macros``, Excel under ``_VBA_PROJECT_CUR``; a PowerPoint 97 file keeps
-    its project inside the ``PowerPoint Document`` stream, which this check does not open.
+    Word keeps macros under ``Macros``, Excel under ``_VBA_PROJECT_CUR``, a PowerPoint 97 file inside
+    its ``PowerPoint Document`` stream (``_PPT_VBA_PROJECT``).
     """
     try:
         with olefile.OleFileIO(str(path)) as ole:
             entries = {"/".join(parts).lower() for parts in ole.listdir(streams=True, storages=True)}
+            tops = {e.split("/", 1)[0] for e in entries}
+            if "powerpoint document" in tops:
+                with ole.openstream("PowerPoint Document") as stream:
+                    if _PPT_VBA_PROJECT.search(stream.read()):
+                        raise FileRefused(FileProblem.MACROS, shown)
     except (OSError, ValueError, IndexError):  # olefile's own errors for a damaged directory
         raise FileRefused(FileProblem.UNKNOWN, shown) from None
-    tops = {e.split("/", 1)[0] for e in entries}
     if {"macros", "_vba_project_cur", "_vba_project", "vba"} & tops:
         raise FileRefused(FileProblem.MACROS, shown)
     if "encryptedpackage" in tops:

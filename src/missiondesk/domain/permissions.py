@@ -7,10 +7,11 @@ mission records. Nobody writes another mission's records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
+from missiondesk.domain.messages import Said
 from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, FieldSpec, Scope
 
 HQ_MISSION = "HQ"
@@ -36,21 +37,17 @@ class RefusalCode(StrEnum):
     HQ_REVIEW_FIELDS = "hq_review_fields"  # a mission writes the review fields HQ keeps
 
 
-class Refusal(str):
+class Refusal(Said):
     """A refusal's reason as text (``code: sentence``, the sentence in English for logs, the CLI and
-    HQ's own tools) that also keeps its code and parameters, so a window can say it in its language."""
+    HQ's own tools) that also keeps its code and parameters, so a window can say it in its language.
+    The code leads the text, as receipts and older laptops have always read it."""
 
     code: RefusalCode
-    params: Mapping[str, Any]
 
     def __new__(cls, code: RefusalCode, sentence: str, **params: Any) -> Refusal:
-        made = super().__new__(cls, f"{code.value}: {sentence}")
+        made = super().__new__(cls, code.value, params, f"{code.value}: {sentence}")
         made.code = code
-        made.params = params
         return made
-
-    def __reduce__(self) -> tuple[type, tuple[str]]:
-        return (str, (str(self),))  # a copy elsewhere is the text; the words are made where it was refused
 
 
 def coded(code: RefusalCode, sentence: str, **params: Any) -> Refusal:

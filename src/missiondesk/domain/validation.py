@@ -53,6 +53,7 @@ class ProblemCode(StrEnum):
     ATTENDANCE_NEEDS_WHO = "attendance_needs_who"
     ONE_PARENT = "one_parent"  # an attachment belongs to exactly one record
     NOT_A_HASH = "not_a_hash"  # an attachment's SHA-256 is 64 lower-case hex digits
+    NUMBER_TAKEN = "number_taken"  # params: year, number (a mission's meeting numbers, per year)
 
 
 @dataclass(frozen=True)

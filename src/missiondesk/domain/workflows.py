@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from missiondesk.domain.enums import CaseStatus, MeetingStatus, ProposalStatus, ReferralStatus, TaskStatus
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.errors import UserError
 
 
@@ -65,20 +66,27 @@ class Workflow:
         source = source or self.initial
         transition = self.find(source, target)
         if transition is None:
-            allowed = ", ".join(t.target for t in self.allowed(source)) or "none"
+            allowed = [t.target for t in self.allowed(source)] or ["none"]
             raise TransitionRefused(
-                f"A {self.entity.replace('_', ' ')} cannot go from {source} to {target} "
-                f"(allowed from {source}: {allowed})."
+                say(
+                    MessageCode.TRANSITION_NOT_ALLOWED,
+                    entity=self.entity,
+                    source=source,
+                    value=target,
+                    values=allowed,
+                )
             )
         if transition.actor is not actor:
-            raise TransitionRefused(
-                f"Only {'HQ' if transition.actor is Actor.HQ else 'the owner mission'} "
-                f"can move a {self.entity.replace('_', ' ')} from {source} to {target}."
+            code = (
+                MessageCode.TRANSITION_HQ_ONLY
+                if transition.actor is Actor.HQ
+                else MessageCode.TRANSITION_MISSION_ONLY
             )
+            raise TransitionRefused(say(code, entity=self.entity, source=source, value=target))
         missing = [f for f in transition.requires if after.get(f) in (None, "", [])]
         if missing:
             raise TransitionRefused(
-                f"To {transition.name}, fill in: {', '.join(m.replace('_', ' ') for m in missing)}."
+                say(MessageCode.TRANSITION_NEEDS, entity=self.entity, step=transition.name, fields=missing)
             )
         return transition
 

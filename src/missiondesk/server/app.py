@@ -202,6 +202,18 @@ async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> 
 # --- the app -----------------------------------------------------------------------------------
 
 
+def error_body(exc: Exception) -> dict[str, Any]:
+    """An error's JSON: the English ``detail``, and beside it the ``code`` and ``params`` the core gave,
+    so a laptop can say it in its window's language (an older laptop reads ``detail`` alone)."""
+    body: dict[str, Any] = {"detail": str(exc)}
+    said = exc.args[0] if exc.args else None
+    code = getattr(said, "code", "")
+    if code:
+        body["code"] = str(code)
+        body["params"] = dict(getattr(said, "params", {}))
+    return body
+
+
 def open_server_store(url: str) -> Store:
     """Open the authority's database at the newest schema, one process migrating at a time."""
     u = sa.make_url(url)
@@ -270,7 +282,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         code = next(c for kind, c in status_for if isinstance(exc, kind))
         request.state.error = type(exc).__name__  # the caller gets the sentence; the log no record text
         headers = {"WWW-Authenticate": "Bearer"} if code == 401 else None
-        return JSONResponse({"detail": str(exc)}, status_code=code, headers=headers)
+        return JSONResponse(error_body(exc), status_code=code, headers=headers)
 
     for kind, _code in status_for:
         app.add_exception_handler(kind, _error)

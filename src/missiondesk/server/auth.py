@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.permissions import HQ_MISSION, Role
 from missiondesk.domain.references import MAX_SLOT
 from missiondesk.errors import NotFound, UserError
@@ -109,7 +110,7 @@ def enrol(
             .first()
         )
         if row is None or row["used_at"] is not None or row["expires_at"] < now:
-            raise Unauthorised("This enrolment code is unknown, used or expired; ask HQ for a new one.")
+            raise Unauthorised(say(MessageCode.ENROL_CODE_UNKNOWN))
         if row["mission_code"] != mission:
             raise Forbidden(
                 f"This code is for {row['mission_code']}, but this laptop is set up for {mission}."
@@ -198,11 +199,11 @@ def issue_token(
             )
         ).first()
     if row is None or row.credential_hash is None:
-        raise Unauthorised("This device is not enrolled with this server; enrol it with a code from HQ.")
+        raise Unauthorised(say(MessageCode.THIS_DEVICE_UNKNOWN))
     if not hmac.compare_digest(row.credential_hash, sha256(credential)):
-        raise Unauthorised("The device credential is wrong; enrol this laptop again.")
+        raise Unauthorised(say(MessageCode.CREDENTIAL_WRONG))
     if row.revoked_at is not None:
-        raise Unauthorised("This device has been revoked by HQ; it must be enrolled again.")
+        raise Unauthorised(say(MessageCode.THIS_DEVICE_REVOKED))
     seconds = int(ttl.total_seconds())
     claim = {"d": device_id, "e": _enrolment(row.credential_hash), "exp": int(time.time()) + seconds}
     payload = _b64(json.dumps(claim).encode("utf-8"))
@@ -260,7 +261,7 @@ def caller(store: Store, claim: Claim) -> Caller:
     if row is None or row["credential_hash"] is None:
         raise Unauthorised("This device is not enrolled with this server.")
     if row["revoked_at"] is not None:
-        raise Unauthorised("This device has been revoked by HQ; it must be enrolled again.")
+        raise Unauthorised(say(MessageCode.THIS_DEVICE_REVOKED))
     if not hmac.compare_digest(_enrolment(row["credential_hash"]), claim.enrolment):
         raise Unauthorised("The access token is from an earlier enrolment of this device; ask for a new one.")
     return Caller(claim.device_id, row["mission_code"], Role(row["role"]), row["slot"])

@@ -12,8 +12,10 @@ against the limit HQ sets (one setting, ``MAX_BYTES_SETTING``; 25 MB when none i
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,10 +166,30 @@ class AttachmentService:
         """A plain copy in a private temporary folder, for the system's viewer.
 
         The copy is readable only by this user (the folder is made 0700 on POSIX and under the user's
-        own temp folder on Windows); it leaves the data folder's protection, as any opened file does.
+        own temp folder on Windows); it leaves the data folder's protection, as any opened file does,
+        until ``remove_temp_copies`` takes it away at the next start or close.
         """
-        folder = Path(tempfile.mkdtemp(prefix="missiondesk-open-"))
+        folder = Path(tempfile.mkdtemp(prefix=self._temp_prefix()))
         return self.save_as(attachment_id, folder)
+
+    def remove_temp_copies(self) -> int:
+        """Remove the plain copies ``open_to_temp`` left for this data folder; how many folders went.
+
+        Run when the window opens and closes. On Windows a copy a viewer still holds open cannot be
+        deleted: it is left as it is (no error for the person) and removed next time.
+        """
+        removed = 0
+        for folder in Path(tempfile.gettempdir()).glob(self._temp_prefix() + "*"):
+            if folder.is_symlink() or not folder.is_dir() or not _ours(folder):
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += not folder.exists()
+        return removed
+
+    def _temp_prefix(self) -> str:
+        """Temp copies' folder names, this data folder's own: its clean-up leaves another folder's alone."""
+        root = str(self.ctx.paths.root.resolve())
+        return f"missiondesk-open-{hashlib.sha256(root.encode('utf-8')).hexdigest()[:16]}-"
 
     def remove(self, attachment_id: str) -> Change:
         """To the trash, like any record: the content stays, so a restore brings the file back."""
@@ -179,6 +201,15 @@ class AttachmentService:
     def has_content(self, record: Record) -> bool:
         """Whether this device holds the file (a record synced from another laptop may not, yet)."""
         return self.blobs.has(str(record["sha256"]))
+
+
+def _ours(folder: Path) -> bool:
+    """Made by this user (a shared POSIX temp folder holds other people's; Windows' is per user)."""
+    getuid = getattr(os, "getuid", None)
+    try:
+        return getuid is None or folder.stat().st_uid == getuid()
+    except OSError:  # gone meanwhile
+        return False
 
 
 def _parent_field(parent_entity: str) -> str:

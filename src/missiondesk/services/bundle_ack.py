@@ -17,6 +17,7 @@ from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_ACK
 from missiondesk.bundles.password import check_new_password, file_sha256
 from missiondesk.bundles.writer import write_bundle
 from missiondesk.domain.canonical import canonical_json
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.schema import SCHEMA_VERSION
 from missiondesk.errors import UserError
 from missiondesk.services.audit_files import record_file_event
@@ -56,7 +57,7 @@ def write_acks(
         if b.kind == "ops" and b.status in ("imported", "already imported"):
             by_device.setdefault(b.device_id, []).append(b)
     if not by_device:
-        raise UserError("No bundle was imported: there is nothing to acknowledge.")
+        raise UserError(say(MessageCode.NOTHING_TO_ACKNOWLEDGE))
     written = []
     for device_id, bundles in by_device.items():
         target = out

@@ -31,6 +31,7 @@ from missiondesk.bundles.op_entries import entry_for, entry_line
 from missiondesk.bundles.password import check_new_password, file_sha256
 from missiondesk.bundles.writer import ReadableRows, SummaryLine, write_bundle
 from missiondesk.domain.canonical import sha256_hex
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import ENTITIES, SCHEMA_VERSION, entity
 from missiondesk.domain.value_names import value_names
@@ -86,7 +87,7 @@ def export_bundle(
     """
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
-        raise UserError("A bundle is an Excel workbook: give the file name a .xlsx ending.")
+        raise UserError(say(MessageCode.BUNDLE_NOT_XLSX))
     if password is not None:
         check_new_password(password)
     # The outbox's ops are tens of thousands of long-lived objects that make no cycles: the collector

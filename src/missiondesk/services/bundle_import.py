@@ -41,6 +41,7 @@ from missiondesk.bundles.reader import WorkbookContent, add_readable, read_workb
 from missiondesk.bundles.report_workbook import write_tables
 from missiondesk.bundles.verify import ReadableCheck, Trust
 from missiondesk.domain.merge import FieldVerdict
+from missiondesk.domain.messages import MessageCode, said_by, say
 from missiondesk.domain.ops import Op
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import UserError
@@ -207,8 +208,8 @@ def _inspect(
         found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
         _parse(found, plain, content, job, meanwhile)
     except BundleRefused as exc:
-        found.refusal = str(exc)
-        found.checks.append(Check(step, False, str(exc)))
+        found.refusal = said_by(exc)  # keeps its code for the wizard's words
+        found.checks.append(Check(step, False, found.refusal))
 
 
 def _file_detail(facts: ContainerFacts) -> str:
@@ -395,7 +396,7 @@ def _plan_one(ctx: AppContext, path: Path, limits: Limits, passwords: Sequence[s
         try:
             _plan_ops(ctx, ahead)
         except BundleRefused as exc:
-            ahead.refusal = str(exc)
+            ahead.refusal = said_by(exc)
         predicted.append(ahead)
 
     found = inspect(ctx, path, limits, passwords, meanwhile=predict)
@@ -410,7 +411,7 @@ def _plan_one(ctx: AppContext, path: Path, limits: Limits, passwords: Sequence[s
         else:
             _plan_ack(ctx, bundle)
     except BundleRefused as exc:
-        bundle.refusal = str(exc)
+        bundle.refusal = said_by(exc)  # keeps the code for the wizard's words
     return bundle
 
 
@@ -429,14 +430,14 @@ def _plan_ack(ctx: AppContext, bundle: BundlePlan) -> None:
     manifest = bundle.inspection.manifest
     assert manifest is not None
     if manifest.get("for_device") != ctx.device.device_id:
-        raise BundleRefused("This acknowledgement is for another laptop: refused.")
+        raise BundleRefused(say(MessageCode.ACK_FOR_ANOTHER_LAPTOP))
     with ctx.store.read() as conn:
         bundle.already_imported = _already(conn, "ack", manifest.require("bundle_id"))
 
 
 def _plan_ops(ctx: AppContext, bundle: BundlePlan) -> None:
     if ctx.device.role is not Role.HQ:
-        raise BundleRefused("Bundles are imported at HQ; this is a mission laptop.")
+        raise BundleRefused(say(MessageCode.BUNDLES_AT_HQ))
     found = bundle.inspection
     manifest = found.manifest
     assert manifest is not None
@@ -449,17 +450,18 @@ def _plan_ops(ctx: AppContext, bundle: BundlePlan) -> None:
         )
         if device is None:
             raise BundleRefused(
-                f"Device {device_id} ({manifest.get('mission')}) is not enrolled at HQ: register its key first "
-                "(missiondesk trust-key FILE)."
+                say(MessageCode.BUNDLE_DEVICE_UNKNOWN, device=device_id, mission=str(manifest.get("mission")))
             )
         if device["revoked_at"] is not None:
-            raise BundleRefused(
-                f"Device {device_id} has been revoked by HQ: its bundle is refused. To take the laptop back, "
-                "register its key card again with --restore (missiondesk trust-key FILE --restore)."
-            )
+            raise BundleRefused(say(MessageCode.BUNDLE_DEVICE_REVOKED, device=device_id))
         if device["mission_code"] != manifest.get("mission"):
             raise BundleRefused(
-                f"Device {device_id} is enrolled for {device['mission_code']}, not {manifest.get('mission')}."
+                say(
+                    MessageCode.BUNDLE_DEVICE_OTHER_MISSION,
+                    device=device_id,
+                    owner=device["mission_code"],
+                    mission=str(manifest.get("mission")),
+                )
             )
         bundle.already_imported = _already(conn, "bundle", manifest.require("bundle_id"))
         bundle.predicted, bundle.records = _preview(Authority(ctx.store), conn, found.entries, device_id)
@@ -602,7 +604,9 @@ def apply(
 def _backup(ctx: AppContext) -> tuple[Path | None, str]:
     if ctx.store.path is None:
         return None, "a server database: HQ's own backups (pg_dump) cover it"
-    return backup_store(ctx.store, ctx.paths.backups / backup_name("before-import")), ""
+    return backup_store(
+        ctx.store, ctx.paths.backups / backup_name("before-import"), ctx.paths.attachments
+    ), ""
 
 
 def _bundle_report(b: BundlePlan, status: str, message: str = "") -> BundleReport:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from missiondesk.domain.enums import ConflictKind, ConflictStatus, Resolution
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import entity
 from missiondesk.domain.validation import normalise
@@ -115,15 +116,13 @@ class ConflictService:
         """Apply the reviewer's decision and close the conflict, in one transaction."""
         view = self.get(conflict_id)
         if view.conflict["status"] != ConflictStatus.OPEN.value:
-            raise UserError("This conflict has been resolved already.")
+            raise UserError(say(MessageCode.CONFLICT_RESOLVED_ALREADY))
         spec = entity(str(view.conflict["entity_name"]))
         changes: list[Change] = []
         with self.ctx.store.write() as conn:
             record = rows.load(conn, spec, str(view.conflict["record_id"]))
             if record is None:
-                raise UserError(
-                    "This device does not hold the record any more; resolve it at HQ or its mission."
-                )
+                raise UserError(say(MessageCode.CONFLICT_RECORD_GONE))
             if view.kind is ConflictKind.FIELD:
                 assert view.field is not None
                 value = {
@@ -141,9 +140,7 @@ class ConflictService:
                     clean = normalise(spec, view.ours)
                     changes.append(self.records.update_in(conn, spec, record.id, clean))
             elif choice is Resolution.MERGED:
-                raise UserError(
-                    "A delete/edit conflict is resolved by keeping the delete or restoring the record."
-                )
+                raise UserError(say(MessageCode.CONFLICT_DELETE_NO_MERGE))
             closing = {
                 "status": ConflictStatus.RESOLVED.value,
                 "resolution": choice.value,

@@ -110,7 +110,8 @@ def open_keyed_store(
     found = database_key.folder_key(paths, url, config, passphrase=passphrase, new_passphrase=new_passphrase)
     if found.settings:
         write_config(paths, {**config, **found.settings})
-    return open_store(url, paths.backups, create=create, key=found.key), found.notice
+    store = open_store(url, paths.backups, create=create, key=found.key, attachments=paths.attachments)
+    return store, found.notice
 
 
 def is_initialised(data_dir: str | Path | None = None) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from missiondesk import paths as paths_mod
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.errors import DamagedDatabase, UserError
 from missiondesk.paths import DataPaths
 from missiondesk.services.credentials import CredentialStore, KeyringLike
@@ -102,7 +103,7 @@ def _from_passphrase(path: Path, passphrase: str, *, encrypted: bool) -> FolderK
             ) from exc
         return FolderKey(key)
     if len(passphrase) < MIN_PASSPHRASE:
-        raise UserError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+        raise UserError(say(MessageCode.PASSPHRASE_TOO_SHORT, min=MIN_PASSPHRASE))
     key = Key.from_passphrase(passphrase, os.urandom(cipher.SALT_BYTES))
     return FolderKey(key, settings={MODE_SETTING: "passphrase"})
 

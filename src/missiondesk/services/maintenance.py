@@ -13,7 +13,7 @@ from missiondesk.domain.schema import ENTITIES, Kind, Scope
 from missiondesk.services import database_key
 from missiondesk.services.context import AppContext
 from missiondesk.store import outbox, queries, search
-from missiondesk.store.backup import backup_name
+from missiondesk.store.backup import attachments_beside, backup_name
 from missiondesk.store.database import backup as backup_store
 from missiondesk.store.migrate import current_revision, head_revision
 from missiondesk.store.records import to_record
@@ -151,7 +151,7 @@ def optimize(ctx: AppContext) -> None:
 
 def backup(ctx: AppContext, dest: Path | None = None) -> Path:
     target = dest or ctx.paths.backups / backup_name("manual")
-    return backup_store(ctx.store, target)
+    return backup_store(ctx.store, target, ctx.paths.attachments)
 
 
 def restore_hint(ctx: AppContext, copy: Path) -> str:
@@ -164,7 +164,14 @@ def restore_hint(ctx: AppContext, copy: Path) -> str:
         fallback = ctx.paths.root / database_key.KEY_FILE
         where = str(fallback) if fallback.exists() else "this computer's keyring"
         opens = f"It is encrypted with this data folder's key, kept in {where}: it opens only with that key."
+    contents = attachments_beside(copy)
+    files = (
+        f", copy the files in {contents} into {ctx.paths.attachments} (keep those already there: a file's "
+        "name is its content's SHA-256, so the same name is the same file)"
+        if contents.is_dir()
+        else ""
+    )
     return (
         f"To restore it: close MissionDesk, keep a copy of {ctx.paths.database}, replace that file with "
-        f"{copy} and start MissionDesk again. {opens}"
+        f"{copy}{files} and start MissionDesk again. {opens}"
     )

@@ -19,11 +19,12 @@ from sqlalchemy.engine import Connection
 from missiondesk.domain import references, workflows
 from missiondesk.domain.enums import CaseStatus, Priority
 from missiondesk.domain.history import HistoryEntry
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import Op
 from missiondesk.domain.permissions import Role, owner_for_new, write_refusal
 from missiondesk.domain.records import Change, ListQuery, Page, Record
 from missiondesk.domain.schema import EntitySpec, Scope, entity
-from missiondesk.domain.validation import Problem, ValidationFailed, normalise, validate
+from missiondesk.domain.validation import Problem, ProblemCode, ValidationFailed, normalise, validate
 from missiondesk.errors import NotFound, UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.progress import Cancelled, TaskContext
@@ -61,7 +62,7 @@ class RecordService:
         with self.ctx.store.read() as conn:
             record = rows.load(conn, spec, record_id)
         if record is None:
-            raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
+            raise NotFound(say(MessageCode.NO_RECORD, entity=spec.name, id=record_id))
         return record
 
     def list(self, query: ListQuery, *, with_total: bool = True) -> Page:
@@ -128,8 +129,9 @@ class RecordService:
         if except_id is not None:
             stmt = stmt.where(table.c.id != except_id)
         if conn.execute(stmt.limit(1)).first() is not None:
-            message = f"Meeting {values['year']}-{values['number']} already exists; choose another number"
-            raise ValidationFailed(spec.name, [Problem("number", message)])
+            taken = {"year": values["year"], "number": values["number"]}
+            message = f"Meeting {taken['year']}-{taken['number']} already exists; choose another number"
+            raise ValidationFailed(spec.name, [Problem("number", message, ProblemCode.NUMBER_TAKEN, taken)])
 
     def create(self, entity_name: str, values: Mapping[str, Any]) -> Change:
         with self.ctx.store.write() as conn:
@@ -188,7 +190,7 @@ class RecordService:
         """A workflow step's values: the target status, what the step asks for, what it clears."""
         workflow = workflows.workflow_for(spec.name)
         if workflow is None:
-            raise UserError(f"A {spec.label_en.lower()} has no workflow.")
+            raise UserError(say(MessageCode.NO_WORKFLOW, entity=spec.name))
         cleared = {name: None for name in workflow.cleared_by(target)}
         return workflow, normalise(spec, {**cleared, **values, workflow.field: target})
 
@@ -213,7 +215,7 @@ class RecordService:
         spec = entity(entity_name)
         if spec.status_field and spec.status_field in values and workflows.workflow_for(spec.name):
             raise UserError(
-                f"Change the {spec.status_field} of a {spec.label_en.lower()} through its workflow."
+                say(MessageCode.STATUS_THROUGH_WORKFLOW, entity=spec.name, field=spec.status_field)
             )
         return self._update(spec, record_id, normalise(spec, values))
 
@@ -280,14 +282,14 @@ class RecordService:
     def set_deleted_in(self, conn: Connection, spec: EntitySpec, record_id: str, deleted: bool) -> Change:
         """Delete or restore inside the caller's transaction."""
         if deleted and spec.natural_key is not None:
-            raise UserError(f"{spec.label_en} is reference data: disable it instead of deleting it.")
+            raise UserError(say(MessageCode.REFERENCE_NOT_DELETED, entity=spec.name))
         current = rows.load(conn, spec, record_id)
         if current is None:
-            raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
+            raise NotFound(say(MessageCode.NO_RECORD, entity=spec.name, id=record_id))
         if deleted and current.is_deleted:
-            raise UserError(f"This {spec.label_en.lower()} is in the trash already.")
+            raise UserError(say(MessageCode.IN_TRASH_ALREADY, entity=spec.name))
         if not deleted and not current.is_deleted:
-            raise UserError(f"This {spec.label_en.lower()} is not in the trash.")
+            raise UserError(say(MessageCode.NOT_IN_TRASH, entity=spec.name))
         self._refuse(spec, current.owner_mission, whole_record=True)
         record, op = rows.set_deleted(conn, self._writer, current, deleted)
         record = self._settle_at_hq(conn, op) or record
@@ -306,9 +308,9 @@ class RecordService:
     def _live(self, conn: Connection, spec: EntitySpec, record_id: str) -> Record:
         current = rows.load(conn, spec, record_id)
         if current is None:
-            raise NotFound(f"No {spec.label_en.lower()} with id {record_id}.")
+            raise NotFound(say(MessageCode.NO_RECORD, entity=spec.name, id=record_id))
         if current.is_deleted:
-            raise UserError(f"This {spec.label_en.lower()} is in the trash; restore it first.")
+            raise UserError(say(MessageCode.IN_TRASH, entity=spec.name))
         return current
 
     def _parent(self, conn: Connection, spec: EntitySpec, values: Mapping[str, Any]) -> Record | None:
@@ -317,9 +319,7 @@ class RecordService:
         parent_spec = entity(spec.parent.entity)
         parent = rows.load(conn, parent_spec, str(values[spec.parent.field]))
         if parent is None or parent.is_deleted:
-            raise NotFound(
-                f"The {parent_spec.label_en.lower()} this {spec.label_en.lower()} belongs to is gone."
-            )
+            raise NotFound(say(MessageCode.PARENT_GONE, entity=spec.name, target=parent_spec.name))
         return parent
 
     def _check_initial_status(self, spec: EntitySpec, values: Mapping[str, Any]) -> None:
@@ -330,7 +330,7 @@ class RecordService:
         allowed = {workflow.initial} | {t.target for t in workflow.allowed(workflow.initial)}
         if status not in allowed:
             raise UserError(
-                f"A new {spec.label_en.lower()} starts as {' or '.join(sorted(allowed))}, not {status}."
+                say(MessageCode.NEW_STARTS_AS, entity=spec.name, values=sorted(allowed), value=str(status))
             )
 
     def _defaults(self, conn: Connection, spec: EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import UserError
 from missiondesk.reports import headline, hq_views, lock
@@ -41,7 +42,7 @@ class ReportService:
             return Period(row.start, row.end, cutoff or row.cutoff, code)
         if code.isdigit() and len(code) == 4:
             return Period.year(int(code), cutoff)
-        raise UserError(f"No reporting period {code!r}: give a year such as 2024.")
+        raise UserError(say(MessageCode.NO_PERIOD, period=code))
 
     def default_scope(self) -> ReportScope:
         """A mission laptop reports on its own mission, HQ on every mission."""
@@ -99,11 +100,13 @@ class ReportService:
     def lock(self, period: Period, scope: ReportScope | None = None, *, today: dt.date | None = None) -> Lock:
         """HQ freezes a period's figures at its cut-off (refused at a mission and before the cut-off)."""
         if self.ctx.device.role is not Role.HQ:
-            raise UserError("Only HQ locks a reporting period.")
+            raise UserError(say(MessageCode.LOCK_HQ_ONLY))
         scope = scope or self.default_scope()
         today = today or dt.date.today()
         if today < period.last:
-            raise UserError(f"{period.label()} cannot be locked before its cut-off ({period.last}).")
+            raise UserError(
+                say(MessageCode.LOCK_BEFORE_CUTOFF, period=period.label(), cutoff=period.last.isoformat())
+            )
         with self.ctx.store.write() as conn:
             tallies = count(conn, period, scope, today=today)
             return lock.freeze(conn, tallies, self.ctx.device.officer_name, utcnow())

@@ -9,6 +9,7 @@ from pathlib import Path
 from missiondesk import paths as paths_mod
 from missiondesk import refdata
 from missiondesk.domain.enums import OfficerRole
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.permissions import HQ_MISSION, Role
 from missiondesk.domain.references import MAX_SLOT
 from missiondesk.domain.schema import entity
@@ -51,7 +52,7 @@ def init_mission(
     """
     code = check_mission(mission)
     if not 1 <= slot <= MAX_SLOT:
-        raise UserError(f"The device slot must be between 1 and {MAX_SLOT}.")
+        raise UserError(say(MessageCode.SLOT_RANGE, max=MAX_SLOT))
     return _init(data_dir, code, Role.MISSION, officer, slot, database_url, passphrase)
 
 
@@ -76,7 +77,7 @@ def _init(
 ) -> AppContext:
     officer = clean_text(officer)
     if not officer:
-        raise UserError("Give the officer's name (--officer).")
+        raise UserError(say(MessageCode.OFFICER_NAME_NEEDED))
     paths = paths_mod.resolve(data_dir)
     url = database_url or read_config(paths).get("database_url") or paths.default_database_url()
     db_file = sqlite_path(url)
@@ -94,8 +95,12 @@ def _init(
             existing = devices.current(conn)
             if existing is not None:
                 raise UserError(
-                    f"{paths.root} is already set up for {existing.mission} ({existing.officer_name}). "
-                    "Use another --data-dir for a second set-up."
+                    say(
+                        MessageCode.FOLDER_SET_UP_ALREADY,
+                        folder=str(paths.root),
+                        mission=existing.mission,
+                        officer=existing.officer_name,
+                    )
                 )
             refload.ensure_loaded(conn)
             device = devices.create(conn, mission=mission, role=role, officer_name=officer, slot=slot)

@@ -15,11 +15,13 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import sqlalchemy as sa
 
 from missiondesk.domain.enums import ConflictStatus
+from missiondesk.domain.messages import MessageCode, heard, said_by, say
 from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.services.context import AppContext
 from missiondesk.services.credentials import CredentialStore, KeyringLike
@@ -175,7 +177,7 @@ class SyncService:
                     self._token = client.token
             except MissionDeskError as exc:
                 self._token = None
-                self._note(error=str(exc), refused=isinstance(exc, DeviceRefused))
+                self._note(error=said_by(exc), refused=isinstance(exc, DeviceRefused))
                 raise
             self._note(error=None, report=report)
         return report
@@ -187,7 +189,7 @@ class SyncService:
             url = settings.get(conn, SERVER_URL)
             enrolled = settings.get(conn, ENROLLED_DEVICE) == self.ctx.device.device_id
             last = settings.get(conn, LAST_SYNC_AT)
-            error = settings.get(conn, LAST_ERROR)
+            error = _stored_error(settings.get(conn, LAST_ERROR))
             refused = bool(settings.get(conn, DEVICE_REFUSED))
             unsent = outbox.pending_count(conn)
             rejected = int(
@@ -221,15 +223,12 @@ class SyncService:
             url = settings.get(conn, SERVER_URL)
             device = settings.get(conn, ENROLLED_DEVICE)
         if not url or device != self.ctx.device.device_id:
-            raise UserError(
-                "This laptop is not enrolled with HQ's server yet: "
-                "'missiondesk enroll --server URL --code CODE' (or Sync > Settings)."
-            )
+            raise UserError(say(MessageCode.NOT_ENROLLED_YET))
         return str(url), str(device)
 
     def _note(self, *, error: str | None, report: SyncReport | None = None, refused: bool = False) -> None:
         with self.ctx.store.write() as conn:
-            settings.put(conn, LAST_ERROR, error)
+            settings.put(conn, LAST_ERROR, _storable_error(error))
             settings.put(conn, DEVICE_REFUSED, refused or None)
             if report is not None:
                 settings.put(conn, LAST_SYNC_AT, utcnow().isoformat(timespec="seconds"))
@@ -245,3 +244,17 @@ class SyncService:
                         "seconds": round(report.seconds, 3),
                     },
                 )
+
+
+def _storable_error(error: str | None) -> str | dict[str, Any] | None:
+    """The last error as the settings keep it: with its code and parameters when it has them."""
+    code = getattr(error, "code", "")
+    if error is None or not code:
+        return error
+    return {"detail": str(error), "code": str(code), "params": dict(getattr(error, "params", {}))}
+
+
+def _stored_error(value: object) -> str | None:
+    if isinstance(value, dict):  # a coded error (an older version stored the text alone)
+        return heard(value.get("code"), value.get("params"), str(value.get("detail") or ""))
+    return None if value is None else str(value)

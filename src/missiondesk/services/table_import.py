@@ -156,7 +156,9 @@ def import_table(ctx: AppContext, request: ImportRequest, task: TaskContext | No
     """A backup, then the rows as records; re-importing the same table changes nothing."""
     backup = None
     if ctx.store.path is not None:  # a server database is covered by HQ's own backups (pg_dump)
-        backup = backup_store(ctx.store, ctx.paths.backups / backup_name("before-table-import"))
+        backup = backup_store(
+            ctx.store, ctx.paths.backups / backup_name("before-table-import"), ctx.paths.attachments
+        )
     report = _run(ctx, request, commit=True, task=task or Silent())
     report.backup = backup
     return report

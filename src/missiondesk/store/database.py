@@ -22,14 +22,20 @@ from missiondesk.store.migrate import current_revision, head_revision, refuse_if
 
 
 def open_store(
-    url: str | sa.URL, backups: Path | None = None, *, create: bool = False, key: Key | None = None
+    url: str | sa.URL,
+    backups: Path | None = None,
+    *,
+    create: bool = False,
+    key: Key | None = None,
+    attachments: Path | None = None,
 ) -> Store:
     """Open (and with ``create``, make) the database at ``url`` at the newest schema.
 
     A SQLite file is checked before anything writes to it: not SQLite, encrypted with another key, or
     written by a newer MissionDesk, and it is refused untouched. With a ``key`` a plaintext file (from
     a MissionDesk before encryption) is encrypted first, its plaintext backups with it
-    (``encrypt_existing``). An older schema is copied to ``backups`` before it is migrated.
+    (``encrypt_existing``). An older schema is copied to ``backups`` (with the ``attachments``
+    folder's contents) before it is migrated.
     """
     path = sqlite_path(url)
     backups = backups or (path.parent / "backups" if path is not None else None)
@@ -51,7 +57,9 @@ def open_store(
                 _put_back_indexes(engine)  # a large pull was stopped before it rebuilt them
             if current != head_revision():
                 if path is not None and current is not None:
-                    backup_sqlite(path, (backups or path.parent) / backup_name(f"before-{current}"), key)
+                    backup_sqlite(
+                        path, (backups or path.parent) / backup_name(f"before-{current}"), key, attachments
+                    )
                 upgrade(engine)
     except BaseException:
         engine.dispose()
@@ -67,7 +75,8 @@ def _put_back_indexes(engine: sa.Engine) -> None:
         deferred_indexes.put_back(conn)
 
 
-def backup(store: Store, dest: Path) -> Path:
+def backup(store: Store, dest: Path, attachments: Path | None = None) -> Path:
+    """The database copied to ``dest``, with the ``attachments`` folder's contents beside it."""
     if store.path is None:
         raise UserError("This is a server database: back it up with the server's tools (pg_dump).")
-    return backup_sqlite(store.path, dest, store.key)
+    return backup_sqlite(store.path, dest, store.key, attachments)

@@ -25,6 +25,7 @@ import orjson
 import sqlalchemy as sa
 
 from missiondesk import __version__
+from missiondesk.domain.messages import heard
 from missiondesk.errors import EnvironmentProblem, UserError
 from missiondesk.store import outbox
 from missiondesk.store.tables import outbox as outbox_table
@@ -115,12 +116,14 @@ class SyncReport:
 
 
 def _detail(response: httpx.Response) -> str:
+    """HQ's sentence, keeping the code and parameters a newer server sends beside it."""
     try:
-        detail = response.json().get("detail")
+        body = response.json()
     except ValueError:
-        detail = None
+        body = None
+    detail = body.get("detail") if isinstance(body, dict) else None
     if isinstance(detail, str):
-        return detail
+        return heard(body.get("code"), body.get("params"), detail)
     return f"HTTP {response.status_code}: {response.text[:200]}"
 
 

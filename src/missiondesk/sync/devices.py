@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import UserError
 from missiondesk.store.records import utcnow
@@ -45,11 +46,15 @@ def enrol(conn: Connection, device_id: str, mission: str, role: Role, slot: int,
         .first()
     )
     if known is not None and known["revoked_at"] is None:
-        raise UserError(f"Device {device_id} is already enrolled.")
+        raise UserError(say(MessageCode.DEVICE_ENROLLED_ALREADY, device=device_id))
     if known is not None and known["mission_code"] != mission:
         raise UserError(
-            f"Device {device_id} was enrolled for {known['mission_code']}, not {mission}: "
-            "set this laptop up again for its new mission."
+            say(
+                MessageCode.DEVICE_OTHER_MISSION,
+                device=device_id,
+                owner=known["mission_code"],
+                mission=mission,
+            )
         )
     if role is Role.MISSION:
         clash = conn.execute(
@@ -60,7 +65,7 @@ def enrol(conn: Connection, device_id: str, mission: str, role: Role, slot: int,
             )
         ).first()
         if clash is not None:
-            raise UserError(f"Slot {slot} of {mission} is taken by device {clash[0]}; choose another slot.")
+            raise UserError(say(MessageCode.SLOT_TAKEN, slot=slot, mission=mission, device=clash[0]))
     values = {"role": role.value, "slot": slot, "label": label, "enrolled_at": utcnow()}
     if known is not None:
         conn.execute(
@@ -86,7 +91,7 @@ def read(conn: Connection, device_id: str) -> DeviceInfo:
     """The device as HQ knows it; Refused when it is not enrolled."""
     row = conn.execute(sa.select(auth_device).where(auth_device.c.device_id == device_id)).mappings().first()
     if row is None:
-        raise Refused(f"Device {device_id} is not enrolled with HQ.")
+        raise Refused(say(MessageCode.DEVICE_NOT_ENROLLED, device=device_id))
     return DeviceInfo(
         device_id=row["device_id"],
         mission=row["mission_code"],

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import MAX_NUMBER
 from missiondesk.domain.permissions import Role, visible_to
 from missiondesk.domain.schema import entity
@@ -56,7 +57,7 @@ def page(conn: Connection, device_id: str, cursor: int, limit: int, epoch: str) 
     """Feed entries after ``cursor`` in the device's scope (own mission plus shared and reference data)."""
     device = devices.read(conn, device_id)
     if device.revoked:
-        raise Refused(f"Device {device_id} has been revoked by HQ.")
+        raise Refused(say(MessageCode.DEVICE_REVOKED, device=device_id))
     head = int(conn.execute(sa.select(feed_counter.c.last_seq).where(feed_counter.c.id == 1)).scalar_one())
     # Not the entry's ``fields`` (the audit trail's field changes): the page carries states.
     stmt = (

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import EntitySpec, dependants_of
 from missiondesk.errors import NotFound
@@ -48,13 +49,13 @@ def force_held(conn: Connection, merge: Merge, device_id: str, cutoff: dt.dateti
     unit = merge.unit_for(conn, ops, device_id)
     device = unit.device(device_id)
     if device is None:
-        raise Refused(f"Device {device_id} is not enrolled with HQ.")
+        raise Refused(say(MessageCode.DEVICE_NOT_ENROLLED, device=device_id))
     for row, op in zip(held_rows, ops, strict=True):
         unit.release(op.op_id)
         result = merge.apply_or_reject(unit, op, device, row["content_hash"], row["via"])
         if result.status is Status.HELD:  # its record never came: give up on it
             unit.release(op.op_id)
-            reason = "its record never reached HQ"
+            reason = say(MessageCode.NEVER_REACHED)
             result = merge.reject_receipt(unit, op, row["content_hash"], row["via"], reason)
         results.append(result)
         if op.seq >= device.next_seq:
@@ -68,7 +69,7 @@ def move(merge: Merge, unit: Unit, spec: EntitySpec, record_id: str, new_owner: 
     """Hand a record and everything under it to another mission: the old mission's laptops get revokes."""
     current = unit.record(spec, record_id)
     if current is None:
-        raise NotFound(f"No {spec.label_en.lower()} {record_id}.")
+        raise NotFound(say(MessageCode.NO_RECORD, entity=spec.name, id=record_id))
     old_audience = audience_of(spec, current.owner_mission)
     record = merge.change(unit, spec, current, {}, None, owner_mission=new_owner)
     if old_audience != "*":

@@ -27,6 +27,7 @@ from missiondesk.domain import upgrades
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
+from missiondesk.domain.messages import MessageCode, Said, as_reason, say, stored_reason
 from missiondesk.domain.ops import FieldChange, Op, OpKind, bounds_problem, change_pairs, new_values
 from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
 from missiondesk.domain.schema import GLOBAL_OWNER, SCHEMA_VERSION, EntitySpec, Scope, entity, is_entity
@@ -92,7 +93,7 @@ class Merge:
             except sa.exc.IntegrityError as exc:
                 with conn.begin_nested():
                     unit = self.unit_for(conn, [op], device_id)
-                    reason = f"The record clashes with one HQ already holds ({_constraint(exc)})."
+                    reason = say(MessageCode.RECORD_CLASH, constraint=_constraint(exc))
                     result = self.reject_receipt(unit, op, content_hash or op.content_hash(), via, reason)
                     state = unit.device(device_id)
                     if state is not None and op.seq == state.next_seq:
@@ -126,7 +127,7 @@ class Merge:
         """Refuse the whole batch of an unknown or revoked device, or one holding an op out of bounds."""
         device = devices.read(conn, device_id)
         if device.revoked:
-            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+            raise Refused(say(MessageCode.DEVICE_REVOKED, device=device_id))
         for number, op in enumerate(ops, start=1):
             problem = bounds_problem(op)
             if problem:
@@ -156,7 +157,7 @@ class Merge:
         """
         device = devices.read(conn, device_id)
         if device.revoked:
-            raise Refused(f"Device {device_id} has been revoked by HQ; it must be enrolled again.")
+            raise Refused(say(MessageCode.DEVICE_REVOKED, device=device_id))
         receipts: dict[str, dict[str, Any]] = {}
         ids = [op.op_id for op in ops]
         for start in range(0, len(ids), _RECEIPT_CHUNK):
@@ -209,16 +210,16 @@ class Merge:
         if op.device_id != device.device_id:
             # Before the receipts are consulted: an op naming another device must not be able to
             # trip that device's reused-number alarm (and block it) or read its stored results.
-            return PushResult(op.op_id, op.seq, Status.REJECTED, "This op was made by another device.")
+            return PushResult(op.op_id, op.seq, Status.REJECTED, say(MessageCode.OTHER_DEVICE_OP))
         seen = self._seen(unit, op, content_hash)
         if seen is not None:
             return seen
         if device.blocked_reason:
-            return PushResult(op.op_id, op.seq, Status.REJECTED, device.blocked_reason)
+            return PushResult(op.op_id, op.seq, Status.REJECTED, stored_reason(device.blocked_reason))
         if op.seq > device.next_seq:
             self._hold(unit, op, content_hash, "gap", via)
             return PushResult(
-                op.op_id, op.seq, Status.HELD, f"waiting for op {device.next_seq} of this device"
+                op.op_id, op.seq, Status.HELD, say(MessageCode.WAITING_FOR_OP, seq=device.next_seq)
             )
         result = self.apply_or_reject(unit, op, device, content_hash, via)
         if op.seq == device.next_seq:
@@ -235,21 +236,20 @@ class Merge:
         if found["op_id"] == op.op_id and found["content_hash"] == content_hash:
             if receipt is not None:
                 return _duplicate(op, receipt)
-            return PushResult(op.op_id, op.seq, Status.DUPLICATE, "still waiting at HQ", None, Status.HELD)
+            return PushResult(
+                op.op_id, op.seq, Status.DUPLICATE, say(MessageCode.STILL_WAITING), None, Status.HELD
+            )
         if found["op_id"] == op.op_id:
             return PushResult(
                 op.op_id,
                 op.seq,
                 Status.REJECTED,
-                "This op id was already received with different content: refused, nothing changed.",
+                say(MessageCode.OP_ID_REUSED),
             )
-        reason = (
-            f"Sequence number {op.seq} of this device was already used by another op: this database was "
-            "copied or restored from an old image. Nothing was applied; enrol this laptop again."
-        )
+        reason = say(MessageCode.SEQ_REUSED, seq=op.seq)
         device = unit.device(op.device_id)
         if device is not None:
-            device.blocked_reason = reason
+            device.blocked_reason = as_reason(reason)  # kept as text: its code at the head
             device.changed = True
         return PushResult(op.op_id, op.seq, Status.REJECTED, reason)
 
@@ -292,10 +292,10 @@ class Merge:
             # Only the domain's refusals. Anything else (a ValueError included) is a bug in HQ's code: it
             # propagates, the whole push is rolled back and answered 500, and the laptop sends it again
             # later, once the bug is fixed, rather than having its edit refused for good.
-            effects = _Effects(Status.REJECTED, None, str(exc))
+            effects = _Effects(Status.REJECTED, None, _reason_of(exc))
         except _HoldForRecord as hold:
             self._hold(unit, op, content_hash, "record", via, hold.record_id)
-            return PushResult(op.op_id, op.seq, Status.HELD, "waiting for the record to reach HQ")
+            return PushResult(op.op_id, op.seq, Status.HELD, say(MessageCode.WAITING_FOR_RECORD))
         except _HoldForSchema as exc:
             self._hold(unit, op, content_hash, "schema", via)
             return PushResult(op.op_id, op.seq, Status.HELD, str(exc))
@@ -326,9 +326,11 @@ class Merge:
         except upgrades.SchemaTooOld as exc:
             raise Rejected(str(exc)) from exc
         except ValueError as exc:  # the upgraded op is not a valid one: the op's fault, not HQ's
-            raise Rejected(f"This op cannot be upgraded to schema {self.schema_version}: {exc}") from exc
+            raise Rejected(
+                say(MessageCode.CANNOT_UPGRADE, schema=self.schema_version, problem=str(exc))
+            ) from exc
         if not is_entity(op.entity):
-            raise Rejected(f"Unknown record type {op.entity!r}.")
+            raise Rejected(say(MessageCode.UNKNOWN_ENTITY, value=op.entity))
         spec = entity(op.entity)
         role = Role(device.role)
         mission = device.mission
@@ -359,7 +361,7 @@ class Merge:
         if refusal:
             raise Rejected(refusal)
         if spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED) and owner != mission:
-            raise Rejected(f"{mission} cannot create records for {owner}.")
+            raise Rejected(say(MessageCode.CREATE_FOR_OTHER, mission=mission, owner=owner))
         new = new_values(op.changes)
         if new.keys() <= spec.fields_by_name.keys():
             unknown = {}  # the common case: no field this version does not know
@@ -417,9 +419,7 @@ class Merge:
             self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, "deleted", ours)
             record = self.change(unit, spec, current, {}, op, conflict_state="hard")
             self.feed(unit, spec, record, op, {})
-            return _Effects(
-                Status.CONFLICT, record.version, "the record was deleted at HQ; the edit is kept for review"
-            )
+            return _Effects(Status.CONFLICT, record.version, say(MessageCode.EDIT_OF_DELETED))
         known, unknown = _split(spec, op)
         wire_now = {name: spec.field(name).to_wire(current.get(name)) for name in known}
         verdicts = merge_fields(wire_now, known)
@@ -438,8 +438,12 @@ class Merge:
         if spec.name == "conflict" and "status" in apply:
             self._settle_conflict_state(unit, record, op)
         if conflicts:
-            names = ", ".join(v.field for v in conflicts)
-            return _Effects(Status.CONFLICT, record.version, f"kept for review: {names}")
+            fields = [v.field for v in conflicts]
+            return _Effects(
+                Status.CONFLICT,
+                record.version,
+                say(MessageCode.KEPT_FOR_REVIEW, entity=spec.name, fields=fields),
+            )
         concurrent = self._touched_by_others(unit, current, op)
         untouched = all(v.verdict is FieldVerdict.APPLY for v in verdicts) and not concurrent
         return _Effects(Status.APPLIED if untouched else Status.MERGED, record.version)
@@ -467,9 +471,7 @@ class Merge:
         if others:
             theirs = {name: spec.field(name).to_wire(current.get(name)) for name in sorted(others)}
             self._conflict(unit, spec, current, op, None, ConflictKind.DELETE_EDIT, None, theirs, "deleted")
-            return _Effects(
-                Status.CONFLICT, record.version, "deleted after others edited it; kept for review"
-            )
+            return _Effects(Status.CONFLICT, record.version, say(MessageCode.DELETE_OF_EDITED))
         return _Effects(Status.APPLIED, record.version)
 
     def change(
@@ -609,8 +611,22 @@ def _duplicate(op: Op, receipt: Mapping[str, Any]) -> PushResult:
     """The answer to an op received before with the same content: its stored result."""
     original = Status(receipt["status"])
     return PushResult(
-        op.op_id, op.seq, Status.DUPLICATE, receipt["reason"] or "", receipt["version"], original
+        op.op_id, op.seq, Status.DUPLICATE, stored_reason(receipt["reason"]), receipt["version"], original
     )
+
+
+def _reason_of(refusal: Exception) -> str:
+    """A refusal's reason as its receipt keeps it, with its code and parameters where the core gave them."""
+    said = refusal.args[0] if refusal.args else ""
+    if isinstance(said, Said):  # a Refusal too
+        return said
+    if isinstance(refusal, ValidationFailed):
+        each = [
+            {"field": p.field, "code": p.code, "params": dict(p.params), "message": p.message}
+            for p in refusal.problems
+        ]
+        return say(MessageCode.INVALID_VALUES, entity=refusal.entity, problems=str(refusal), each=each)
+    return str(refusal)
 
 
 class _HoldForRecord(Exception):

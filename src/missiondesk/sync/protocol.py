@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
+from missiondesk.domain.messages import as_reason, heard
 from missiondesk.domain.ops import Op
 
 API = "/v1"
@@ -58,6 +59,8 @@ class PushResultWire(TypedDict):
     reason: str
     version: int | None
     original: str | None
+    code: NotRequired[str]  # the reason's code and parameters, so a laptop words it in its language
+    params: NotRequired[dict[str, Any]]
 
 
 class ReceiptRow(TypedDict):
@@ -90,7 +93,7 @@ class PushResult:
         return final is not None and final is not Status.HELD
 
     def to_wire(self) -> PushResultWire:
-        return {
+        wire: PushResultWire = {
             "op_id": self.op_id,
             "seq": self.seq,
             "status": self.status.value,
@@ -98,6 +101,11 @@ class PushResult:
             "version": self.version,
             "original": None if self.original is None else self.original.value,
         }
+        code = getattr(self.reason, "code", "")
+        if code:  # an older laptop reads the reason's text and ignores these
+            wire["code"] = str(code)
+            wire["params"] = dict(getattr(self.reason, "params", {}))
+        return wire
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> PushResult:
@@ -109,7 +117,7 @@ class PushResult:
                 str(data["op_id"]),
                 int(data["seq"]),
                 Status(data["status"]),
-                str(data.get("reason") or ""),
+                heard(data.get("code"), data.get("params"), str(data.get("reason") or "")),
                 None if version is None else int(version),
                 None if original is None else Status(original),
             )
@@ -124,7 +132,7 @@ class PushResult:
             "seq": op.seq,
             "content_hash": content_hash,
             "status": self.status.value,
-            "reason": self.reason or None,
+            "reason": as_reason(self.reason) or None,
             "version": self.version,
             "via": via,
             "received_at": at,

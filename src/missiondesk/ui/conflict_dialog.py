@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from missiondesk.domain.enums import ConflictKind, Resolution
 from missiondesk.domain.records import Change
+from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.services.conflicts import ConflictView
 from missiondesk.ui.changes import ChangeSet
+from missiondesk.ui.labels import entity_label, error_text, field_label, value_label
 from missiondesk.ui.ui_context import UiContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,6 +41,14 @@ def show_value(value: Any) -> str:
     if isinstance(value, dict):
         return "\n".join(f"{k}: {show_value(v)}" for k, v in value.items())
     return str(value)
+
+
+def names(view: ConflictView) -> tuple[str, str]:
+    """The kind of record and the field in conflict (or "delete against edit") in the window's language."""
+    spec = entity(str(view.conflict["entity_name"]))
+    if view.field is None or not spec.has_field(view.field):
+        return entity_label(spec), value_label(ConflictKind.DELETE_EDIT.value)
+    return entity_label(spec), field_label(spec, view.field)
 
 
 class ConflictDialog(QDialog):
@@ -123,9 +133,8 @@ class ConflictDialog(QDialog):
         keep = current.data(ID_ROLE) if current is not None else None
         self.list.clear()
         for view in self.service.open_conflicts():
-            item = QListWidgetItem(
-                f"{view.record_title}\n{view.entity_label} · {view.field_label} · {view.conflict['made_by']}"
-            )
+            kind, what = names(view)
+            item = QListWidgetItem(f"{view.record_title}\n{kind} · {what} · {view.conflict['made_by']}")
             item.setData(ID_ROLE, view.id)
             self.list.addItem(item)
             if view.id == keep:
@@ -148,9 +157,10 @@ class ConflictDialog(QDialog):
             for w in (self.base, self.theirs, self.ours, self.merged):
                 w.setPlainText("")
             return
+        kind, what = names(view)
         self.heading.setText(
             self.tr("{0}: {1} — {2}, changed by {3}").format(
-                view.entity_label, view.record_title, view.field_label, view.conflict["made_by"]
+                kind, view.record_title, what, view.conflict["made_by"]
             )
         )
         deleting = view.kind is ConflictKind.DELETE_EDIT
@@ -179,7 +189,7 @@ class ConflictDialog(QDialog):
         try:
             changes: list[Change] = self.service.resolve(view.id, choice, merged)
         except MissionDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.reload()
         self.ui.changes.announce(changes)

@@ -33,6 +33,7 @@ from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.child_list import ChildList
 from missiondesk.ui.fields import ChoiceEditor, DateEditor, enum_choices
 from missiondesk.ui.history_view import HistoryView
+from missiondesk.ui.labels import error_text
 from missiondesk.ui.record_editor import RecordEditor
 from missiondesk.ui.record_model import RECORD_ROLE
 from missiondesk.ui.ui_context import UiContext
@@ -173,7 +174,7 @@ class ActivityQuickAdd(QWidget):
         try:
             change = self.ui.records.create("case_activity", values)
         except MissionDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.message.show()
             return None
         self.message.hide()

@@ -25,7 +25,7 @@ from missiondesk.services import bundle_export
 from missiondesk.services.context import AppContext, read_config, write_config
 from missiondesk.ui import prompts
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
-from missiondesk.ui.labels import korean
+from missiondesk.ui.labels import error_text, korean
 from missiondesk.ui.ui_context import UiContext
 
 
@@ -180,6 +180,6 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
         if not isinstance(exc, MissionDeskError):
             self.ui.errors.show(exc)

@@ -25,6 +25,7 @@ from missiondesk.services.demo import generate_demo
 from missiondesk.services.setup import init_mission
 from missiondesk.ui import prompts
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
+from missiondesk.ui.labels import error_text
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,7 +120,7 @@ class FirstRunDialog(QDialog):
             if self.demo.isChecked():
                 generate_demo(ctx, cases=DEMO_CASES)
         except MissionDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.context = ctx
         super().accept()

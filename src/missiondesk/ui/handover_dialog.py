@@ -8,6 +8,8 @@ announced on the window's one change signal.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,11 +28,16 @@ from PySide6.QtWidgets import (
 from missiondesk.domain.schema import entity
 from missiondesk.errors import MissionDeskError
 from missiondesk.services.handover import HandoverPlan, HandoverResult, HandoverService
+from missiondesk.services.handover_document import build_handover_document, write_document
 from missiondesk.services.lookups import Choice
+from missiondesk.ui import labels, prompts
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
 from missiondesk.ui.fields import ChoiceEditor
 from missiondesk.ui.labels import entity_label, error_text, value_label
 from missiondesk.ui.ui_context import UiContext
+
+# The handover document: Hangul (HWPX) first, the format the ministry opens every day.
+DOCUMENT_FILTER = "Hangul (*.hwpx);;Word (*.docx);;PDF (*.pdf)"
 
 KIND, REFERENCE, TITLE, STATUS, NOTE = range(5)
 
@@ -95,6 +102,16 @@ class HandoverDialog(QDialog):
         same.addWidget(self.use_for_all)
         self.message = message_line(self)
         self.buttons = ok_cancel(self, self.tr("Hand over"), self.start)
+        # Written before the move: afterwards the officer who leaves has no open case left to describe.
+        self.save_document = QPushButton(self.tr("Save handover document…"), self)
+        self.save_document.setObjectName("handover_save_document")
+        self.save_document.setToolTip(
+            self.tr(
+                "Each open case of the officer who leaves: company, status, last activities, next steps, tasks"
+            )
+        )
+        self.save_document.clicked.connect(lambda: self.write_document())
+        self.buttons.addButton(self.save_document, self.buttons.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(who)
@@ -152,6 +169,7 @@ class HandoverDialog(QDialog):
     def _set_ready(self) -> None:
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
         ok.setEnabled(self.plan is not None and bool(self.plan.items))
+        self.save_document.setEnabled(self.plan is not None)
 
     def _case_rows(self) -> list[int]:
         assert self.plan is not None
@@ -181,6 +199,43 @@ class HandoverDialog(QDialog):
             if note:
                 out[self.plan.items[row].record_id] = note
         return out
+
+    # --- the handover document ------------------------------------------------------------
+
+    def write_document(self, path: Path | None = None) -> None:
+        """The leaving officer's handover document, where the officer says (.hwpx, .docx or .pdf)."""
+        if self.plan is None:
+            return
+        officer = self.plan.from_officer.title
+        if path is None:
+            folder = Path.home() if Path.home().exists() else self.ui.app.paths.root
+            suggested = folder / self.tr("Handover {0}.hwpx").format(officer)
+            path = prompts.save_file(self, self.tr("Save handover document"), suggested, DOCUMENT_FILTER)
+            if path is None:
+                return
+        if path.suffix.lower() not in (".hwpx", ".docx", ".pdf"):
+            path = path.with_name(path.name + ".hwpx")
+        ctx, language, target = self.ui.app, "ko" if labels.korean() else "en", path
+        self.save_document.setEnabled(False)
+        self.message.setText(self.tr("Writing the handover document…"))
+        self.document_task = self.ui.tasks.run(
+            self.tr("Writing the handover document"),
+            lambda task: write_document(build_handover_document(ctx, officer, language=language), target),
+            self._document_written,
+            self._document_failed,
+        )
+
+    def _document_written(self, written: Path) -> None:
+        self.save_document.setEnabled(True)
+        self.message.setText(self.tr("Handover document saved: {0}").format(written))
+        prompts.show_file(written)
+
+    def _document_failed(self, exc: BaseException) -> None:
+        self.save_document.setEnabled(True)
+        if isinstance(exc, OSError):  # a folder that cannot be written: say so, nothing was kept
+            self.message.setText(self.tr("The document could not be saved: {0}").format(exc.strerror or exc))
+            return
+        self._failed(exc)
 
     # --- the handover --------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ from missiondesk.services.bundle_import import (
     Step,
 )
 from missiondesk.ui import prompts
-from missiondesk.ui.labels import entity_label, field_label, korean, refusal_text, value_label
+from missiondesk.ui.labels import entity_label, error_text, field_label, korean, said_text, value_label
 from missiondesk.ui.prompts import xlsx_paths
 from missiondesk.ui.ui_context import UiContext
 
@@ -267,7 +267,7 @@ class ChecksPage(QWizardPage):
         if found.password_needed is not None:
             return self._locked(found)
         if not check.ok and check.name is not Step.SIGNATURE and check.name is not Step.READABLE:
-            return check.detail
+            return said_text(check.detail)
         match check.name:
             case Step.FILE if found.facts is not None:
                 return self.tr("{0} parts, {1} rows").format(found.facts.entries, f"{found.facts.rows:,}")
@@ -304,7 +304,7 @@ class ChecksPage(QWizardPage):
         if b.inspection.password_needed is not None:
             return self.tr("Refused: {0}").format(self._locked(b.inspection))
         if b.refusal:
-            return self.tr("Refused: {0}").format(b.refusal)
+            return self.tr("Refused: {0}").format(said_text(b.refusal))
         if b.already_imported:
             return self.tr("Already imported")
         if b.needs_confirmation:
@@ -316,7 +316,7 @@ class ChecksPage(QWizardPage):
         return self.tr("Verified")
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc))
         if not isinstance(exc, MissionDeskError):
             self.wiz.ui.errors.show(exc)
 
@@ -437,7 +437,7 @@ class PreviewPage(QWizardPage):
         title = record.new_value(title_field.name) if title_field else None
         name = self._words(title, title_field) if title else record.record_id[:8]
         row = QTreeWidgetItem([f"{name}  ({outcome_label(record.outcome.value)})"])
-        row.setToolTip(0, "\n".join(filter(None, (record.record_id, refusal_text(record.reason)))))
+        row.setToolTip(0, "\n".join(filter(None, (record.record_id, said_text(record.reason)))))
         if record.has_changes:
             self._later(row, record)
         return row

@@ -6,11 +6,14 @@ Marked for translation here so the Korean UI names them too; the values themselv
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from missiondesk.domain.file_types import MB, FileProblem, FileRefused
-from missiondesk.domain.permissions import Refusal, RefusalCode, refusal_code
+from missiondesk.domain.messages import CONTEXT, ENGLISH, MessageCode, Words, render
+from missiondesk.domain.permissions import RefusalCode, refusal_code
 from missiondesk.domain.schema import EntitySpec, entity, is_entity
 from missiondesk.domain.validation import Problem, ProblemCode
 from missiondesk.tables.values import CellCode, CellProblem
@@ -307,6 +310,9 @@ _PROBLEMS: dict[str, str] = {
         "problem", "An attachment belongs to exactly one case, activity, brief, meeting or proposal."
     ),
     ProblemCode.NOT_A_HASH: QT_TRANSLATE_NOOP("problem", "A SHA-256 is 64 lower-case hexadecimal digits."),
+    ProblemCode.NUMBER_TAKEN: QT_TRANSLATE_NOOP(
+        "problem", "Meeting {year}-{number} already exists; choose another number."
+    ),
 }
 
 
@@ -400,9 +406,8 @@ def cell_problem_text(problem: CellProblem) -> str:
     return QCoreApplication.translate("cell", _CELL_PROBLEMS[problem.code]).format(**params)
 
 
-def refused_here_text(reason: Refusal) -> str:
-    """A refusal this device made, in the window's language with its parameters."""
-    params = reason.params
+def refused_here_text(code: RefusalCode, params: Mapping[str, Any]) -> str:
+    """A refusal with its parameters (made here, or sent by a newer HQ) in the window's language."""
     spec = entity(str(params["entity"])) if is_entity(str(params.get("entity", ""))) else None
     target = str(params.get("target", ""))
     words = {
@@ -415,23 +420,77 @@ def refused_here_text(reason: Refusal) -> str:
         "owner": str(params.get("owner", "")),
         "mission": str(params.get("mission", "")),
     }
-    return QCoreApplication.translate("refusal", _REFUSED_HERE[reason.code]).format(**words)
+    return QCoreApplication.translate("refusal", _REFUSED_HERE[code]).format(**words)
 
 
 def error_text(exc: BaseException) -> str:
-    """An error a person reads: a refusal made here in the window's language, else its own sentence."""
+    """An error a person reads: a file refused by its content, or the core's coded sentence in the
+    window's language, else its own text."""
     if isinstance(exc, FileRefused):
         return file_refusal_text(exc)
-    first = exc.args[0] if exc.args else None
-    if isinstance(first, Refusal) and first.code in _REFUSED_HERE:
-        return refused_here_text(first)
-    return str(exc)
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return said_text(first) if isinstance(first, str) else str(exc)
 
 
-def refusal_text(reason: str) -> str:
-    """A refusal in the window's language when its reason carries a code, HQ's own words after it."""
-    code = refusal_code(reason)
-    if code is None:
-        return reason
-    said = QCoreApplication.translate("refusal", "HQ's words: {0}").format(reason)
-    return QCoreApplication.translate("refusal", _REFUSALS[code]) + "\n" + said
+class _WindowWords(Words):
+    """Parameters as the window names them: labels of kinds of record, fields, values and steps."""
+
+    def entity(self, name: str) -> str:
+        return _inside(entity_label(entity(name))) if is_entity(name) else name
+
+    def field(self, entity_name: str, name: str) -> str:
+        if is_entity(entity_name) and entity(entity_name).has_field(name):
+            return _inside(field_label(entity(entity_name), name))
+        return name
+
+    def value(self, value: str) -> str:
+        return _inside(value_label(value))
+
+    def step(self, name: str) -> str:
+        return step_label(name)
+
+
+def _inside(label: str) -> str:
+    """A label inside an English sentence starts in lower case ("This support case…"), an acronym not."""
+    if korean() or label[:2].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def said_text(said: str) -> str:
+    """What the core, this device or HQ said, in the window's language when it carries a known code.
+
+    The code and parameters come with the sentence (``domain.messages.Said``, ``Refusal``, or HQ's
+    answer read back with its ``code`` and ``params``), or only the code at the head of a stored
+    receipt's reason (``code: sentence``); a sentence without a code, an unknown code (a newer HQ) or
+    a template whose parameters did not come (an older receipt) stays as it was said."""
+    params: Mapping[str, Any] = getattr(said, "params", {})
+    code = str(getattr(said, "code", "")) or refusal_code(said) or ""
+    if code in _REFUSED_HERE and params.get("entity"):
+        return refused_here_text(RefusalCode(code), params)
+    if code == MessageCode.INVALID_VALUES and params.get("each") and is_entity(str(params.get("entity"))):
+        params = {**params, "problems": _problems_text(entity(str(params["entity"])), params["each"])}
+    if code in ENGLISH:
+        try:
+            return render(
+                QCoreApplication.translate(CONTEXT, ENGLISH[MessageCode(code)]), params, _WindowWords()
+            )
+        except (KeyError, IndexError):
+            return str(said)
+    if code in _REFUSALS:
+        words = QCoreApplication.translate("refusal", "HQ's words: {0}").format(said)
+        return QCoreApplication.translate("refusal", _REFUSALS[RefusalCode(code)]) + "\n" + words
+    return str(said)
+
+
+def _problems_text(spec: EntitySpec, each: list[Mapping[str, Any]]) -> str:
+    """The validation problems HQ found in a change, each with its field, in the window's language."""
+    parts = []
+    for item in each:
+        name = str(item.get("field", ""))
+        problem = Problem(
+            name, str(item.get("message", "")), str(item.get("code", "")), dict(item.get("params") or {})
+        )
+        label = field_label(spec, name) if spec.has_field(name) else name
+        parts.append(f"{label}: {problem_text(spec, problem)}")
+    return "; ".join(parts)

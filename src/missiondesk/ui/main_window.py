@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         from missiondesk.ui.ui_context import UiContext
 
         self.ctx = ctx
+        _remove_viewer_copies(ctx)  # those an earlier run left (a viewer held them, or it was stopped)
         self.setWindowTitle(f"{APP_NAME} — {ctx.device.mission} · {ctx.device.officer_name}")
         self.setAcceptDrops(True)  # bundles dropped on the window open the import wizard
         self.ui = UiContext.create(ctx, self)
@@ -752,7 +753,15 @@ class MainWindow(QMainWindow):
             self.ui.tasks.cancel_all()
             self.ui.tasks.wait()
             self.notice.close()
+            _remove_viewer_copies(self.ctx)
         super().closeEvent(event)
+
+
+def _remove_viewer_copies(ctx: AppContext) -> None:
+    """The plain copies opened files left in the temp folder: a few small deletions, not worth a task."""
+    from missiondesk.services.attachments import AttachmentService
+
+    AttachmentService(ctx).remove_temp_copies()
 
 
 def when_idle(callback: Callable[[], None]) -> None:

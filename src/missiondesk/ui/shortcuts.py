@@ -49,7 +49,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _s("go_proposals", QT_TRANSLATE_NOOP("shortcut", "&Proposals"), "Ctrl+5"),
     _s("go_tasks", QT_TRANSLATE_NOOP("shortcut", "&Tasks"), "Ctrl+6"),
     _s("go_trash", QT_TRANSLATE_NOOP("shortcut", "T&rash"), "Ctrl+7"),
-    _s("case_summary", QT_TRANSLATE_NOOP("shortcut", "Case &summary (PDF)…"), Key.Print),
+    _s("case_summary", QT_TRANSLATE_NOOP("shortcut", "Case &summary…"), Key.Print),
     _s("export_bundle", QT_TRANSLATE_NOOP("shortcut", "&Export bundle…"), "Ctrl+E"),
     _s("import_bundles", QT_TRANSLATE_NOOP("shortcut", "&Import bundles…"), "Ctrl+I"),
     _s("sync_now", QT_TRANSLATE_NOOP("shortcut", "Sync &now"), "F9"),

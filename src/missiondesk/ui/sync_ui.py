@@ -37,6 +37,7 @@ from missiondesk.sync.loop import SyncLoop, Trigger
 from missiondesk.ui import prompts
 from missiondesk.ui.changes import Freshness
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
+from missiondesk.ui.labels import error_text, said_text
 from missiondesk.ui.status_bar import SyncIndicator
 from missiondesk.ui.ui_context import UiContext
 
@@ -140,7 +141,7 @@ class SyncController(QObject):
         elif isinstance(exc, SyncBusy):
             self.loop.finished(True)
         else:
-            message = str(exc) if isinstance(exc, MissionDeskError) else repr(exc)
+            message = error_text(exc) if isinstance(exc, MissionDeskError) else repr(exc)
             self.loop.finished(False, message)
             if isinstance(exc, DeviceRefused):
                 self.loop.refused()
@@ -158,9 +159,9 @@ class SyncController(QObject):
         elif not status.enrolled:
             self.indicator.set_offline()
         elif status.device_refused:
-            self.indicator.set_refused(status.last_error or "")
+            self.indicator.set_refused(said_text(status.last_error or ""))
         elif status.last_error:
-            self.indicator.set_failed(status.last_error)
+            self.indicator.set_failed(said_text(status.last_error))
         elif status.last_sync_at is not None:
             self.indicator.set_synced(status.last_sync_at)
         else:
@@ -230,7 +231,7 @@ class EnrolDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
         if not isinstance(exc, MissionDeskError):
             self.ui.errors.show(exc)
 
@@ -292,9 +293,9 @@ class SyncPage(QWidget):
                         "changes are kept here: enrol again with a new code from HQ, and they are sent."
                     )
                 )
-                lines.append(self.tr("HQ said: {0}").format(s.last_error))
+                lines.append(self.tr("HQ said: {0}").format(said_text(s.last_error or "")))
             elif s.last_error:
-                lines.append(self.tr("Last attempt failed: {0}").format(s.last_error))
+                lines.append(self.tr("Last attempt failed: {0}").format(said_text(s.last_error)))
         lines.append(
             self.tr("Unsent changes: {0}   Refused by HQ: {1}   Conflicts: {2}").format(
                 s.unsent, s.rejected, s.conflicts

@@ -1,0 +1,366 @@
+"""The core's sentences, each with a stable code and its parameters.
+
+A service or the authority says why it cannot do something with ``say(code, **params)``: the result
+is the English sentence (a ``str``, so the CLI, the server's ``detail``, logs and older laptops read
+it as before) that also keeps its code and parameters. The window words it in its language from the
+same template (``ui/labels.said_text``); the server's JSON carries ``code`` and ``params`` beside the
+English text, so a laptop can do the same with HQ's answers.
+
+Each template is here once, in English. ``QT_TRANSLATE_NOOP`` below is a plain function of the same
+name as Qt's, so that ``pyside6-lupdate`` collects these templates into the Korean catalogue
+(``tools/translations.sh`` reads this file too) while the core stays free of Qt.
+
+Parameters by name: ``entity`` and ``target`` are entity names, ``field``/``fields`` field names of
+``entity``, ``value``/``values`` stored values; anything else is shown as it is. ``INVALID_VALUES`` also
+carries ``each``: every validation problem's field, code and parameters, for the window's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any, Self
+
+from missiondesk.domain.schema import entity, is_entity
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+CONTEXT = "message"  # the catalogue's context for every template here
+
+
+class MessageCode(StrEnum):
+    # records (services/records.py)
+    NO_RECORD = "no_record"
+    STATUS_THROUGH_WORKFLOW = "status_through_workflow"
+    NO_WORKFLOW = "no_workflow"
+    REFERENCE_NOT_DELETED = "reference_not_deleted"
+    IN_TRASH_ALREADY = "in_trash_already"
+    NOT_IN_TRASH = "not_in_trash"
+    IN_TRASH = "in_trash"
+    PARENT_GONE = "parent_gone"
+    NEW_STARTS_AS = "new_starts_as"
+    # workflows (domain/workflows.py)
+    TRANSITION_NOT_ALLOWED = "transition_not_allowed"
+    TRANSITION_HQ_ONLY = "transition_hq_only"
+    TRANSITION_MISSION_ONLY = "transition_mission_only"
+    TRANSITION_NEEDS = "transition_needs"
+    # conflicts (services/conflicts.py)
+    CONFLICT_RESOLVED_ALREADY = "conflict_resolved_already"
+    CONFLICT_RECORD_GONE = "conflict_record_gone"
+    CONFLICT_DELETE_NO_MERGE = "conflict_delete_no_merge"
+    # the authority (sync/)
+    DEVICE_NOT_ENROLLED = "device_not_enrolled"
+    DEVICE_REVOKED = "device_revoked"
+    DEVICE_ENROLLED_ALREADY = "device_enrolled_already"
+    DEVICE_OTHER_MISSION = "device_other_mission"
+    SLOT_TAKEN = "slot_taken"
+    ENROL_CODE_UNKNOWN = "enrol_code_unknown"
+    THIS_DEVICE_UNKNOWN = "this_device_unknown"
+    CREDENTIAL_WRONG = "credential_wrong"
+    THIS_DEVICE_REVOKED = "this_device_revoked"
+    OTHER_DEVICE_OP = "other_device_op"
+    OP_ID_REUSED = "op_id_reused"
+    SEQ_REUSED = "seq_reused"
+    WAITING_FOR_OP = "waiting_for_op"
+    WAITING_FOR_RECORD = "waiting_for_record"
+    STILL_WAITING = "still_waiting"
+    NEVER_REACHED = "never_reached"
+    RECORD_CLASH = "record_clash"
+    CANNOT_UPGRADE = "cannot_upgrade"
+    UNKNOWN_ENTITY = "unknown_entity"
+    CREATE_FOR_OTHER = "create_for_other"
+    INVALID_VALUES = "invalid_values"
+    KEPT_FOR_REVIEW = "kept_for_review"
+    EDIT_OF_DELETED = "edit_of_deleted"
+    DELETE_OF_EDITED = "delete_of_edited"
+    # bundles, reports and the database key (services/)
+    ACK_FOR_ANOTHER_LAPTOP = "ack_for_another_laptop"
+    BUNDLES_AT_HQ = "bundles_at_hq"
+    BUNDLE_DEVICE_UNKNOWN = "bundle_device_unknown"
+    BUNDLE_DEVICE_REVOKED = "bundle_device_revoked"
+    BUNDLE_DEVICE_OTHER_MISSION = "bundle_device_other_mission"
+    BUNDLE_NOT_XLSX = "bundle_not_xlsx"
+    NOTHING_TO_ACKNOWLEDGE = "nothing_to_acknowledge"
+    NO_PERIOD = "no_period"
+    LOCK_HQ_ONLY = "lock_hq_only"
+    LOCK_BEFORE_CUTOFF = "lock_before_cutoff"
+    PASSPHRASE_TOO_SHORT = "passphrase_too_short"
+    NOT_ENROLLED_YET = "not_enrolled_yet"
+    SLOT_RANGE = "slot_range"
+    BUNDLE_FORMAT_NEWER = "bundle_format_newer"
+    BUNDLE_SCHEMA_NEWER = "bundle_schema_newer"
+    BUNDLE_SCHEMA_OLD = "bundle_schema_old"
+    BUNDLE_TAMPERED = "bundle_tampered"
+    BUNDLE_SIGNATURE_MISMATCH = "bundle_signature_mismatch"
+    BUNDLE_SIGNATURE_INVALID = "bundle_signature_invalid"
+    OFFICER_NAME_NEEDED = "officer_name_needed"
+    FOLDER_SET_UP_ALREADY = "folder_set_up_already"
+
+
+ENGLISH: dict[MessageCode, str] = {
+    MessageCode.NO_RECORD: QT_TRANSLATE_NOOP("message", "There is no {entity} with id {id}."),
+    MessageCode.STATUS_THROUGH_WORKFLOW: QT_TRANSLATE_NOOP(
+        "message", "Change the {field} of a {entity} through its workflow."
+    ),
+    MessageCode.NO_WORKFLOW: QT_TRANSLATE_NOOP("message", "A {entity} has no workflow."),
+    MessageCode.REFERENCE_NOT_DELETED: QT_TRANSLATE_NOOP(
+        "message", "A {entity} is reference data: disable it instead of deleting it."
+    ),
+    MessageCode.IN_TRASH_ALREADY: QT_TRANSLATE_NOOP("message", "This {entity} is in the trash already."),
+    MessageCode.NOT_IN_TRASH: QT_TRANSLATE_NOOP("message", "This {entity} is not in the trash."),
+    MessageCode.IN_TRASH: QT_TRANSLATE_NOOP("message", "This {entity} is in the trash; restore it first."),
+    MessageCode.PARENT_GONE: QT_TRANSLATE_NOOP("message", "The {target} this {entity} belongs to is gone."),
+    MessageCode.NEW_STARTS_AS: QT_TRANSLATE_NOOP(
+        "message", "A new {entity} starts as one of: {values}; not as {value}."
+    ),
+    MessageCode.TRANSITION_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "message", "A {entity} cannot go from {source} to {value} (allowed from {source}: {values})."
+    ),
+    MessageCode.TRANSITION_HQ_ONLY: QT_TRANSLATE_NOOP(
+        "message", "Only HQ can move a {entity} from {source} to {value}."
+    ),
+    MessageCode.TRANSITION_MISSION_ONLY: QT_TRANSLATE_NOOP(
+        "message", "Only the owner mission can move a {entity} from {source} to {value}."
+    ),
+    MessageCode.TRANSITION_NEEDS: QT_TRANSLATE_NOOP("message", "To {step}, fill in: {fields}."),
+    MessageCode.CONFLICT_RESOLVED_ALREADY: QT_TRANSLATE_NOOP(
+        "message", "This conflict has been resolved already."
+    ),
+    MessageCode.CONFLICT_RECORD_GONE: QT_TRANSLATE_NOOP(
+        "message", "This device does not hold the record any more; resolve it at HQ or its mission."
+    ),
+    MessageCode.CONFLICT_DELETE_NO_MERGE: QT_TRANSLATE_NOOP(
+        "message", "A delete/edit conflict is resolved by keeping the delete or restoring the record."
+    ),
+    MessageCode.DEVICE_NOT_ENROLLED: QT_TRANSLATE_NOOP("message", "Device {device} is not enrolled with HQ."),
+    MessageCode.DEVICE_REVOKED: QT_TRANSLATE_NOOP(
+        "message", "Device {device} has been revoked by HQ; it must be enrolled again."
+    ),
+    MessageCode.DEVICE_ENROLLED_ALREADY: QT_TRANSLATE_NOOP("message", "Device {device} is already enrolled."),
+    MessageCode.DEVICE_OTHER_MISSION: QT_TRANSLATE_NOOP(
+        "message",
+        "Device {device} was enrolled for {owner}, not {mission}: set this laptop up again for its new mission.",
+    ),
+    MessageCode.SLOT_TAKEN: QT_TRANSLATE_NOOP(
+        "message", "Slot {slot} of {mission} is taken by device {device}; choose another slot."
+    ),
+    MessageCode.ENROL_CODE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "message", "This enrolment code is unknown, used or expired; ask HQ for a new one."
+    ),
+    MessageCode.THIS_DEVICE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "message", "This device is not enrolled with this server; enrol it with a code from HQ."
+    ),
+    MessageCode.CREDENTIAL_WRONG: QT_TRANSLATE_NOOP(
+        "message", "The device credential is wrong; enrol this laptop again."
+    ),
+    MessageCode.THIS_DEVICE_REVOKED: QT_TRANSLATE_NOOP(
+        "message", "This device has been revoked by HQ; it must be enrolled again."
+    ),
+    MessageCode.OTHER_DEVICE_OP: QT_TRANSLATE_NOOP("message", "This change was made by another device."),
+    MessageCode.OP_ID_REUSED: QT_TRANSLATE_NOOP(
+        "message", "This change's id was already received with different content: refused, nothing changed."
+    ),
+    MessageCode.SEQ_REUSED: QT_TRANSLATE_NOOP(
+        "message",
+        "Sequence number {seq} of this device was already used by another change: this database was copied "
+        "or restored from an old image. Nothing was applied; enrol this laptop again.",
+    ),
+    MessageCode.WAITING_FOR_OP: QT_TRANSLATE_NOOP(
+        "message", "Waiting at HQ for change {seq} of this device, which has not arrived yet."
+    ),
+    MessageCode.WAITING_FOR_RECORD: QT_TRANSLATE_NOOP(
+        "message", "Waiting at HQ for the record it changes, which has not arrived yet."
+    ),
+    MessageCode.STILL_WAITING: QT_TRANSLATE_NOOP("message", "Still waiting at HQ."),
+    MessageCode.NEVER_REACHED: QT_TRANSLATE_NOOP(
+        "message", "The record it changes never reached HQ; an administrator gave up waiting."
+    ),
+    MessageCode.RECORD_CLASH: QT_TRANSLATE_NOOP(
+        "message", "The record clashes with one HQ already holds ({constraint})."
+    ),
+    MessageCode.CANNOT_UPGRADE: QT_TRANSLATE_NOOP(
+        "message", "This change cannot be upgraded to schema {schema}: {problem}"
+    ),
+    MessageCode.UNKNOWN_ENTITY: QT_TRANSLATE_NOOP("message", "Unknown record type {value}."),
+    MessageCode.CREATE_FOR_OTHER: QT_TRANSLATE_NOOP(
+        "message", "{mission} cannot create records for {owner}."
+    ),
+    MessageCode.INVALID_VALUES: QT_TRANSLATE_NOOP("message", "The {entity} has invalid values: {problems}"),
+    MessageCode.KEPT_FOR_REVIEW: QT_TRANSLATE_NOOP("message", "kept for review: {fields}"),
+    MessageCode.EDIT_OF_DELETED: QT_TRANSLATE_NOOP(
+        "message", "the record was deleted at HQ; the edit is kept for review"
+    ),
+    MessageCode.DELETE_OF_EDITED: QT_TRANSLATE_NOOP(
+        "message", "deleted after others edited it; kept for review"
+    ),
+    MessageCode.ACK_FOR_ANOTHER_LAPTOP: QT_TRANSLATE_NOOP(
+        "message", "This acknowledgement is for another laptop: refused."
+    ),
+    MessageCode.BUNDLES_AT_HQ: QT_TRANSLATE_NOOP(
+        "message", "Bundles are imported at HQ; this is a mission laptop."
+    ),
+    MessageCode.BUNDLE_DEVICE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "message",
+        "Device {device} ({mission}) is not enrolled at HQ: register its key first (missiondesk trust-key FILE).",
+    ),
+    MessageCode.BUNDLE_DEVICE_REVOKED: QT_TRANSLATE_NOOP(
+        "message",
+        "Device {device} has been revoked by HQ: its bundle is refused. To take the laptop back, register its "
+        "key card again with --restore (missiondesk trust-key FILE --restore).",
+    ),
+    MessageCode.BUNDLE_DEVICE_OTHER_MISSION: QT_TRANSLATE_NOOP(
+        "message", "Device {device} is enrolled for {owner}, not {mission}."
+    ),
+    MessageCode.BUNDLE_NOT_XLSX: QT_TRANSLATE_NOOP(
+        "message", "A bundle is an Excel workbook: give the file name a .xlsx ending."
+    ),
+    MessageCode.NOTHING_TO_ACKNOWLEDGE: QT_TRANSLATE_NOOP(
+        "message", "No bundle was imported: there is nothing to acknowledge."
+    ),
+    MessageCode.NO_PERIOD: QT_TRANSLATE_NOOP(
+        "message", "No reporting period “{period}”: give a year such as 2024."
+    ),
+    MessageCode.LOCK_HQ_ONLY: QT_TRANSLATE_NOOP("message", "Only HQ locks a reporting period."),
+    MessageCode.LOCK_BEFORE_CUTOFF: QT_TRANSLATE_NOOP(
+        "message", "{period} cannot be locked before its cut-off ({cutoff})."
+    ),
+    MessageCode.PASSPHRASE_TOO_SHORT: QT_TRANSLATE_NOOP(
+        "message", "Choose a passphrase of at least {min} characters."
+    ),
+    MessageCode.BUNDLE_FORMAT_NEWER: QT_TRANSLATE_NOOP(
+        "message",
+        "This bundle uses format {format}, newer than this MissionDesk reads ({ours}): update MissionDesk first.",
+    ),
+    MessageCode.BUNDLE_SCHEMA_NEWER: QT_TRANSLATE_NOOP(
+        "message",
+        "This bundle was made by a newer MissionDesk (schema {schema}); this install runs schema {ours}. Update "
+        "MissionDesk here first; the laptop keeps its changes.",
+    ),
+    MessageCode.BUNDLE_SCHEMA_OLD: QT_TRANSLATE_NOOP(
+        "message",
+        "This bundle was made by a MissionDesk too old to import (schema {schema}; the oldest accepted is "
+        "{oldest}). Update MissionDesk on that laptop and export again.",
+    ),
+    MessageCode.BUNDLE_TAMPERED: QT_TRANSLATE_NOOP(
+        "message",
+        "The changes in this file do not match its SHA-256: it was altered after it was made (tampered or "
+        "edited by hand). Refused; nothing was applied.",
+    ),
+    MessageCode.BUNDLE_SIGNATURE_MISMATCH: QT_TRANSLATE_NOOP(
+        "message",
+        "The signature does not match the key registered for device {device}: forged or altered. Refused; "
+        "nothing was applied.",
+    ),
+    MessageCode.BUNDLE_SIGNATURE_INVALID: QT_TRANSLATE_NOOP(
+        "message", "The file's signature is not valid: forged or altered. Refused; nothing was applied."
+    ),
+    MessageCode.SLOT_RANGE: QT_TRANSLATE_NOOP("message", "The device slot must be between 1 and {max}."),
+    MessageCode.OFFICER_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the officer's name (--officer)."),
+    MessageCode.FOLDER_SET_UP_ALREADY: QT_TRANSLATE_NOOP(
+        "message",
+        "{folder} is already set up for {mission} ({officer}). Use another --data-dir for a second set-up.",
+    ),
+    MessageCode.NOT_ENROLLED_YET: QT_TRANSLATE_NOOP(
+        "message",
+        "This laptop is not enrolled with HQ's server yet: 'missiondesk enroll --server URL --code CODE' "
+        "(or Sync > Settings).",
+    ),
+}
+
+
+class Words:
+    """How parameters read in a language; this one is English (the CLI, the server, logs)."""
+
+    def entity(self, name: str) -> str:
+        return entity(name).label_en.lower() if is_entity(name) else name
+
+    def field(self, entity_name: str, name: str) -> str:
+        return name.replace("_", " ")  # close to what the CLI takes (--set resolution_date=…)
+
+    def value(self, value: str) -> str:
+        return value  # as the CLI takes it (--to in_progress)
+
+    def step(self, name: str) -> str:
+        """A workflow step (``close the case``)."""
+        return name
+
+
+def render(template: str, params: Mapping[str, Any], words: Words) -> str:
+    """A template filled in with its parameters as ``words`` name them.
+
+    A parameter the template names but the message lacks (an older sender's) raises KeyError."""
+    owner_entity = str(params.get("entity", ""))
+    one: dict[str, Callable[[Any], str]] = {
+        "entity": lambda v: words.entity(str(v)),
+        "target": lambda v: words.entity(str(v)),
+        "field": lambda v: words.field(owner_entity, str(v)),
+        "value": lambda v: words.value(str(v)),
+        "source": lambda v: words.value(str(v)),
+        "step": lambda v: words.step(str(v)),
+    }
+    filled: dict[str, str] = {}
+    for key, value in params.items():
+        if key in one:
+            filled[key] = one[key](value)
+        elif key == "fields":
+            filled[key] = ", ".join(words.field(owner_entity, str(v)) for v in value)
+        elif key == "values":
+            filled[key] = ", ".join(words.value(str(v)) for v in value)
+        else:
+            filled[key] = str(value)
+    return template.format(**filled)
+
+
+class Said(str):
+    """A sentence of the core: the English text, which also keeps its code and parameters."""
+
+    code: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, code: str, params: Mapping[str, Any], text: str) -> Self:
+        made = super().__new__(cls, text)
+        made.code = code
+        made.params = dict(params)
+        return made
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return (str, (str(self),))  # a copy elsewhere is the text
+
+
+def say(code: MessageCode, **params: Any) -> Said:
+    """The sentence for ``code`` in English, keeping its code and parameters (JSON values only)."""
+    return Said(code.value, params, render(ENGLISH[code], params, Words()))
+
+
+def heard(code: object, params: object, text: str) -> str:
+    """What another side said (a server's answer): its text, with its code and parameters kept when
+    they are well formed; a stored ``code: sentence`` keeps its code; an older bare text stays text."""
+    if isinstance(code, str) and code and isinstance(params, Mapping):
+        return Said(code, params, text)
+    return stored_reason(text)
+
+
+def stored_reason(reason: str | None) -> str:
+    """A reason read back from a receipt: ``code: sentence`` of a code here becomes the sentence that
+    keeps its code (its parameters were not stored); a refusal's text and an older bare text stay."""
+    head, sep, rest = (reason or "").partition(": ")
+    if sep and head in MessageCode.__members__.values():
+        return Said(head, {}, rest)
+    return reason or ""
+
+
+def as_reason(said: str) -> str:
+    """The text a receipt keeps for a refusal or sentence of the core: its code first, when it has one."""
+    code = getattr(said, "code", "")
+    if code and not str(said).startswith(f"{code}: "):
+        return f"{code}: {said}"
+    return str(said)
+
+
+def said_by(exc: BaseException) -> str:
+    """An error's sentence, keeping the code and parameters the core (or HQ's server) gave it."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
