@@ -59,7 +59,23 @@ def test_a_dry_run_previews_changes_nothing_and_writes_the_rows_not_imported(
     assert "dry run: nothing was changed" in out
     assert _stats(capsys, laptop) == before
     reasons = [row[-1].value for row in openpyxl.load_workbook(errors).active.iter_rows(min_row=2)]
-    assert len(reasons) == 2 and "Germany" in str(reasons[0]) and "Title is required" in str(reasons[1])
+    # The printed reasons are English; the workbook is Korean unless --language en, like export's sheets.
+    assert (
+        len(reasons) == 2 and "Germany" in str(reasons[0]) and "제목은(는) 필수 항목입니다" in str(reasons[1])
+    )
+
+
+def test_the_errors_workbook_is_written_in_the_language_asked(
+    laptop: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = str(cases_workbook(tmp_path / "cases.xlsx"))
+    errors = tmp_path / "errors.xlsx"
+    args = ("import-table", sheet, "--kind", "cases", "--dry-run", "--errors-out", str(errors))
+
+    assert run(capsys, *args, "--language", "en", "--data-dir", laptop)[0] == 1
+
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(errors).active.iter_rows()]
+    assert rows[0][0] == "Row" and rows[0][-1] == "Reason" and rows[2][-1] == "D (제목): Title is required"
 
 
 def test_import_then_import_again_changes_nothing(

@@ -260,14 +260,34 @@ def test_the_errors_workbook_lists_each_row_not_imported_with_its_reason(
     )
     out = tmp_path / "errors.xlsx"
 
-    assert ti.write_errors(report, out) == 2
+    assert ti.write_errors(report, out, "en") == 2
 
     sheet = openpyxl.load_workbook(out).active
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert rows[0][0] == "Row" and rows[0][-1] == "Reason" and rows[0][4] == "제목"
     assert [r[0] for r in rows[1:]] == [9, 10]
     assert rows[1][5] == "Germny" and "E (국가)" in rows[1][-1] and "Germany" in rows[1][-1]
-    assert "D (제목)" in rows[2][-1]
+    assert rows[2][-1] == "D (제목): Title is required"
+
+
+def test_the_errors_workbook_is_korean_by_default_reasons_and_all(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    report = ti.preview(
+        mission, ti.ImportRequest(cases_workbook(tmp_path / "cases.xlsx"), ti.TableKind.CASES)
+    )
+    out = tmp_path / "errors.xlsx"
+
+    assert ti.write_errors(report, out) == 2
+
+    book = openpyxl.load_workbook(out)
+    rows = [[c.value for c in r] for r in book.active.iter_rows()]
+    assert book.sheetnames == ["오류"] and rows[0][0] == "행" and rows[0][-1] == "사유"
+    assert rows[1][-1] == "E (국가): ‘Germny’은(는) ‘Germany’로 보입니다 (92%): 확인하십시오"
+    assert rows[2][-1] == "D (제목): 제목은(는) 필수 항목입니다"
+    # The window and the wizard read the same reasons as codes with parameters, not as sentences.
+    refused = report.rows[[r.number for r in report.rows].index(10)].problems[0]
+    assert refused.code is CellCode.INVALID and refused.params["problem"] == "required"
 
 
 def test_a_mission_laptop_imports_only_its_own_missions_rows(mission: AppContext, tmp_path: Path) -> None:
@@ -400,3 +420,21 @@ def test_a_column_without_a_header_is_recognised_by_its_countries(
         ("B", "country", "values"),
         ("C", "received_date", "header"),
     ]
+
+
+def test_a_row_of_another_mission_is_refused_with_a_code_the_window_can_word(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["제목", "공관", "접수일"])
+    ws.append(["베를린 건", "DE-BER", "2024-05-02"])
+    wb.save(tmp_path / "other.xlsx")
+
+    row = ti.preview(mission, ti.ImportRequest(tmp_path / "other.xlsx", ti.TableKind.CASES)).rows[0]
+
+    assert row.outcome is ti.Outcome.REFUSED
+    problem = row.problems[0]
+    assert problem.code is CellCode.OTHER_MISSION
+    assert problem.params == {"row_mission": "DE-BER", "device_mission": "DE-FRA"}
+    assert row.reason == "B (공관): This row is DE-BER's; this laptop keeps DE-FRA's records."

@@ -1598,6 +1598,53 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>cell</name>
+    <message>
+        <source>“{value}” is not a date.</source>
+        <translation>“{value}”은(는) 날짜가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“{value}” may be day-month or month-day: choose the column&apos;s order.</source>
+        <translation>“{value}”은(는) 일-월로도 월-일로도 읽힙니다. 열의 날짜 순서를 정하십시오.</translation>
+    </message>
+    <message>
+        <source>“{value}”: this column mixes day-month and month-day dates.</source>
+        <translation>“{value}”: 이 열에 일-월과 월-일 날짜가 섞여 있습니다.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation>“{value}”은(는) 정수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not yes or no.</source>
+        <translation>“{value}”은(는) 예 또는 아니요가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“{value}” matches no {field}.</source>
+        <translation>“{value}”에 맞는 {field}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>“{value}” looks like “{known_as}” ({confidence:.0%}): confirm it.</source>
+        <translation>“{value}”은(는) “{known_as}”(으)로 보입니다 ({confidence:.0%}). 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>“{value}” looks like the existing company “{known_as}” ({confidence:.0%}): confirm it.</source>
+        <translation>“{value}”은(는) 기존 기업 “{known_as}”(으)로 보입니다 ({confidence:.0%}). 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>There is no mission {mission}.</source>
+        <translation>{mission} 공관은 없습니다.</translation>
+    </message>
+    <message>
+        <source>This row is {row_mission}&apos;s; this laptop keeps {device_mission}&apos;s records.</source>
+        <translation>이 행은 {row_mission}의 자료입니다. 이 노트북은 {device_mission}의 자료를 관리합니다.</translation>
+    </message>
+    <message>
+        <source>The record cannot be made: {message}</source>
+        <translation>자료를 만들 수 없습니다: {message}</translation>
+    </message>
+</context>
+<context>
     <name>column</name>
     <message>
         <source>Changed</source>

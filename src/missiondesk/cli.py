@@ -315,7 +315,7 @@ def cmd_import_table(args: argparse.Namespace) -> None:
     if args.save_mapping:
         _print(f"Mapping saved as {args.save_mapping!r}: offered again for a sheet with these headers.")
     if args.errors_out and report.not_imported:
-        written = ti.write_errors(report, Path(args.errors_out))
+        written = ti.write_errors(report, Path(args.errors_out), args.language)
         _print(f"{written} row(s) not imported written to {args.errors_out} with the reason beside each.")
     if report.backup:
         _print(f"Backup written to {report.backup}")
@@ -721,6 +721,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--errors-out", metavar="FILE.xlsx", help="write the rows not imported, with the reason, here"
+    )
+    p.add_argument(
+        "--language",
+        choices=("ko", "en"),
+        default="ko",
+        help="the --errors-out workbook's headings and reasons in Korean (the default) or English",
     )
     p.add_argument(
         "--date-order",

@@ -58,6 +58,7 @@ from missiondesk.tables.dates import ColumnOrder, DateOrder, column_order
 from missiondesk.tables.header import SkippedRow, Table, find_table
 from missiondesk.tables.mapping import ColumnMapping, GuessedBy, apply_saved, as_saved, guess, known_header
 from missiondesk.tables.read import cell_text, read_sheet, sheet_names
+from missiondesk.tables.reasons import LANGUAGES, reason_text
 from missiondesk.tables.targets import Helper, TableKind, Target, target, targets
 from missiondesk.tables.text import brn_key, fold, has_hangul
 from missiondesk.tables.values import CellCode, CellProblem, Reader, Suggestion
@@ -114,7 +115,8 @@ class RowResult:
 
     @property
     def reason(self) -> str:
-        return "; ".join(_located(p) for p in self.problems)
+        """Its reasons in English (the CLI); ``tables.reasons`` words them in Korean."""
+        return reason_text(self.problems)
 
 
 @dataclass
@@ -399,9 +401,12 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _located(p: CellProblem) -> str:
-    where = f"{p.column} ({p.title})" if p.column else p.target
-    return f"{where}: {p.message}"
+class _RowRefused(UserError):
+    """A row the import cannot take, for a reason its code says (the row's mission is another's)."""
+
+    def __init__(self, problem: CellProblem) -> None:
+        super().__init__(reason_text([problem]))
+        self.problem = problem
 
 
 class _Job:
@@ -495,9 +500,12 @@ class _Job:
             except ValidationFailed as exc:
                 self._undo(savepoint, result)
                 result.problems = [self._invalid(exc.entity, p) for p in exc.problems]
-            except UserError as exc:
+            except _RowRefused as exc:
                 self._undo(savepoint, result)
-                result.problems = [CellProblem("", CellCode.REFUSED, str(exc))]
+                result.problems = [exc.problem]
+            except UserError as exc:  # the record service's refusals carry English sentences only
+                self._undo(savepoint, result)
+                result.problems = [CellProblem("", CellCode.REFUSED, {"message": str(exc)})]
             else:
                 if savepoint is not None:
                     savepoint.commit()
@@ -563,7 +571,6 @@ class _Job:
                     CellProblem(
                         problem.target,
                         problem.code,
-                        problem.message,
                         problem.params,
                         column.letter,
                         column.title,
@@ -573,19 +580,26 @@ class _Job:
                 values[key] = value
         return values, problems
 
-    def _located(self, key: str, code: CellCode, message: str, params: Mapping[str, Any]) -> CellProblem:
+    def _located(self, key: str, code: CellCode, params: Mapping[str, Any]) -> CellProblem:
         column = self.mapped.get(key)
-        return CellProblem(
-            key, code, message, params, column.letter if column else "", column.title if column else ""
-        )
+        return CellProblem(key, code, params, column.letter if column else "", column.title if column else "")
 
     def _invalid(self, entity_name: str, problem: Any) -> CellProblem:
         prefix = _CHILD_PREFIX.get(entity_name, "")
         key = prefix + problem.field
         if entity_name == "company" and self.kind is not TableKind.COMPANIES:
             key = Helper.COMPANY_NAME.value
+        # The record's own problem code, and the English sentence for a rule that has no code.
         return self._located(
-            key, CellCode.INVALID, problem.message, {"problem": problem.code, **problem.params}
+            key,
+            CellCode.INVALID,
+            {
+                **problem.params,
+                "problem": problem.code,
+                "entity": entity_name,
+                "field": problem.field,
+                "message": str(problem),
+            },
         )
 
     def _label(self, values: Mapping[str, Any]) -> str:
@@ -606,7 +620,8 @@ class _Job:
         if not self.write:
             return
         conn.execute(
-            sa.insert(import_link).values(
+            sa.insert(import_link),
+            dict(
                 source=self.source,
                 row_key=row_key,
                 entity=entity_name,
@@ -614,7 +629,7 @@ class _Job:
                 file_name=self.request.path.name[:255],
                 row_number=number,
                 imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            )
+            ),
         )
 
     def _owner(self, values: Mapping[str, Any]) -> str | None:
@@ -623,7 +638,13 @@ class _Job:
             return self.mission
         device = self.ctx.device
         if device.role is not Role.HQ and code != device.mission:
-            raise UserError(f"This row is {code}'s; this laptop keeps {device.mission}'s records.")
+            raise _RowRefused(
+                self._located(
+                    Helper.MISSION.value,
+                    CellCode.OTHER_MISSION,
+                    {"row_mission": str(code), "device_mission": device.mission},
+                )
+            )
         return str(code)
 
     # --- companies -------------------------------------------------------------------------------
@@ -687,7 +708,6 @@ class _Job:
         return self._located(
             key,
             CellCode.CONFIRM_COMPANY,
-            f"{text!r} looks like the existing company {found.known_as!r} ({found.confidence:.0%}): confirm it",
             {
                 "value": text,
                 "suggestion": found.company_id,
@@ -865,38 +885,41 @@ def _plain(value: Any) -> str:
 # --- the rows that were not imported --------------------------------------------------------------
 
 
-def write_errors(
-    report: TableReport,
-    out: Path,
-    reason_text: Callable[[RowResult], str] | None = None,
-    reason_title: str = "Reason",
-) -> int:
+# The workbook's own words: (Korean, English), chosen as the bundle's readable sheets choose theirs.
+_ERRORS_WORDS = {"sheet": ("오류", "Errors"), "row": ("행", "Row"), "reason": ("사유", "Reason")}
+
+
+def write_errors(report: TableReport, out: Path, language: str = "ko") -> int:
     """The rows not imported (refused, or waiting for a confirmation) with their original cells and a
-    reason column, ready to fix and import again; the number of rows written."""
+    reason column in ``language`` (``ko``, the default, or ``en``), ready to fix and import again; the
+    number of rows written."""
     import os
 
     import xlsxwriter
 
     from missiondesk.bundles.cells import clean_cell_text, looks_like_formula
 
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    words = {k: ko if language == "ko" else en for k, (ko, en) in _ERRORS_WORDS.items()}
     rows = report.not_imported
     tmp = out.with_name(out.name + ".partial")
     book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
-        sheet = book.add_worksheet("Errors")
+        sheet = book.add_worksheet(words["sheet"])
         bold = book.add_format({"bold": True})
         quoted = book.add_format({"quote_prefix": True})
         titles = [c.column.title for c in report.columns]
-        sheet.write_string(0, 0, "Row", bold)
+        sheet.write_string(0, 0, words["row"], bold)
         for i, title in enumerate(titles):
             sheet.write_string(0, i + 1, title, bold)
-        sheet.write_string(0, len(titles) + 1, reason_title, bold)
+        sheet.write_string(0, len(titles) + 1, words["reason"], bold)
         for n, row in enumerate(rows, start=1):
             sheet.write_number(n, 0, row.number)
             for i, m in enumerate(report.columns):
                 cell = row.cells[m.column.index] if m.column.index < len(row.cells) else ""
                 _write_cell(sheet, n, i + 1, cell, quoted, clean_cell_text, looks_like_formula)
-            reason = reason_text(row) if reason_text else row.reason
+            reason = reason_text(row.problems, language)
             sheet.write_string(n, len(titles) + 1, clean_cell_text(reason))
         sheet.freeze_panes(1, 1)
     finally:

@@ -24,13 +24,17 @@ ACKED = "acked"
 REJECTED = "rejected"
 
 
+# Built once: one op per record written, so its cache key is not rebuilt per op.
+_NEXT_SEQ = (
+    sa.update(device)
+    .where(device.c.device_id == sa.bindparam("device"))
+    .values(last_seq=device.c.last_seq + 1)
+    .returning(device.c.last_seq)
+)
+
+
 def next_seq(conn: Connection, device_id: str) -> int:
-    seq = conn.execute(
-        sa.update(device)
-        .where(device.c.device_id == device_id)
-        .values(last_seq=device.c.last_seq + 1)
-        .returning(device.c.last_seq)
-    ).scalar_one_or_none()
+    seq = conn.execute(_NEXT_SEQ, {"device": device_id}).scalar_one_or_none()
     if seq is None:
         raise LookupError(f"device {device_id} is not set up in this database")
     return int(seq)
@@ -63,7 +67,8 @@ def append(
         made_by=made_by,
     )
     conn.execute(
-        sa.insert(outbox).values(
+        sa.insert(outbox),  # parameters apart: the compiled statement is reused
+        dict(
             device_id=device_id,
             seq=op.seq,
             op_id=op.op_id,
@@ -73,7 +78,7 @@ def append(
             payload=op.canonical(),
             status=PENDING,
             created_at=made_at,
-        )
+        ),
     )
     return op
 

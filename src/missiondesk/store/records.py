@@ -9,6 +9,7 @@ Validation and permissions are the services' job; this module trusts them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -60,9 +61,15 @@ def to_record(spec: EntitySpec, row: Mapping[Any, Any]) -> Record:
 
 
 def load(conn: Connection, spec: EntitySpec, record_id: str) -> Record | None:
-    table = entity_table(spec.name)
-    row = conn.execute(sa.select(table).where(table.c.id == record_id)).mappings().first()
+    row = conn.execute(_load_statement(spec.name), {"id": record_id}).mappings().first()
     return None if row is None else to_record(spec, row)
+
+
+@functools.cache
+def _load_statement(entity_name: str) -> sa.Select[Any]:
+    # Built once per entity: a statement made per call spends more on its cache key than on the read.
+    table = entity_table(entity_name)
+    return sa.select(table).where(table.c.id == sa.bindparam("id"))
 
 
 def load_many(conn: Connection, spec: EntitySpec, ids: Iterable[str]) -> dict[str, Record]:
@@ -140,7 +147,9 @@ def insert(
     row = new_row(
         spec, values, record_id=record_id, owner=owner_mission, by=writer.actor, at=now, extra=extra
     )
-    conn.execute(sa.insert(entity_table(spec.name)).values(row))
+    # The row as parameters, not .values(): one compiled statement serves every insert of the entity
+    # (a statement built per call with its values inside costs more than the insert itself).
+    conn.execute(sa.insert(entity_table(spec.name)), row)
     changes = wire_changes(spec, {}, row)
     op = _log(
         conn,
@@ -261,7 +270,8 @@ def _log(
         )
     )
     conn.execute(
-        sa.insert(audit_event).values(
+        sa.insert(audit_event),  # parameters apart: the compiled statement is reused
+        dict(
             at=now,
             device_id=writer.device_id,
             actor=writer.actor,
@@ -270,7 +280,7 @@ def _log(
             action=kind.value,
             changes={k: [c.base, c.new] for k, c in changes.items()},
             op_id=None if op is None else op.op_id,
-        )
+        ),
     )
     return op
 

@@ -58,18 +58,21 @@ def _fts_delete(conn: Connection, doc_id: int) -> None:
         conn.execute(sa.text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": doc_id})
 
 
+# Built once: every record written looks up its document.
+_DOC_ID = sa.select(search_doc.c.id).where(search_doc.c.record_id == sa.bindparam("record_id"))
+
+
 def index_record(
     conn: Connection, spec: EntitySpec, record_id: str, owner: str, values: Mapping[str, Any]
 ) -> None:
     if not spec.search_fields:
         return
     body = document_body(spec, values)
-    doc_id = conn.execute(sa.select(search_doc.c.id).where(search_doc.c.record_id == record_id)).scalar()
+    doc_id = conn.execute(_DOC_ID, {"record_id": record_id}).scalar()
     if doc_id is None:
         doc_id = conn.execute(
-            sa.insert(search_doc)
-            .values(entity=spec.name, record_id=record_id, owner_mission=owner, body=body)
-            .returning(search_doc.c.id)
+            sa.insert(search_doc).returning(search_doc.c.id),  # parameters apart: the statement is reused
+            {"entity": spec.name, "record_id": record_id, "owner_mission": owner, "body": body},
         ).scalar_one()
     else:
         conn.execute(

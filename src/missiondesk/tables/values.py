@@ -1,7 +1,7 @@
 """Reading one cell as the value of the field its column fills.
 
-Each problem carries a code (``CellCode``) and its parameters; the English sentence is for the CLI and
-the log, the window words the code in its language. A suggested match (a country spelled almost right)
+Each problem carries a code (``CellCode``) and its parameters, no sentence: ``tables.reasons`` words
+it for the CLI and the errors workbook (Korean or English), the window through its catalogue. A suggested match (a country spelled almost right)
 is a problem of its own, ``confirm_value``: it is never taken without the person saying so.
 """
 
@@ -35,15 +35,15 @@ class CellCode(StrEnum):
     CONFIRM_VALUE = "confirm_value"  # params: value, suggestion, confidence
     CONFIRM_COMPANY = "confirm_company"  # params: value, suggestion, confidence
     INVALID = "invalid"  # the record's own validation: params carry its problem code
-    UNKNOWN_MISSION = "unknown_mission"
-    REFUSED = "refused"  # the service refused the record (permissions, workflow): the message says why
+    UNKNOWN_MISSION = "unknown_mission"  # params: mission
+    OTHER_MISSION = "other_mission"  # params: row_mission, device_mission
+    REFUSED = "refused"  # the service refused the record (permissions, workflow): params: message (English)
 
 
 @dataclass(frozen=True)
 class CellProblem:
     target: str
     code: CellCode
-    message: str
     params: Mapping[str, Any] = field(default_factory=dict)
     column: str = ""  # letter, filled in by the caller
     title: str = ""
@@ -91,9 +91,7 @@ class Reader:
                     return True, None
                 if folded in _FALSE:
                     return False, None
-                return None, CellProblem(
-                    t.key, CellCode.NOT_TRUE_OR_FALSE, f"{text!r} is not yes or no", {"value": text}
-                )
+                return None, CellProblem(t.key, CellCode.NOT_TRUE_OR_FALSE, {"value": text})
             case Kind.ENUM | Kind.CODE:
                 return self._one(t, text)
             case Kind.CODES:
@@ -111,14 +109,15 @@ class Reader:
         match: Match | None = vocab.match(text)
         if match is None:
             return None, CellProblem(
-                t.key, CellCode.UNKNOWN_VALUE, f"{text!r} matches no {t.label_en or t.key}", {"value": text}
+                t.key,
+                CellCode.UNKNOWN_VALUE,
+                {"value": text, "label_ko": t.label_ko or t.key, "label_en": t.label_en or t.key},
             )
         if match.sure or self.accept_all or Suggestion(t.key, text) in self.accepted:
             return match.value, None
         return None, CellProblem(
             t.key,
             CellCode.CONFIRM_VALUE,
-            f"{text!r} looks like {match.known_as!r} ({match.confidence:.0%}): confirm it",
             {
                 "value": text,
                 "suggestion": match.value,
@@ -146,24 +145,12 @@ def _as_int(t: Target, cell: Any, text: str) -> tuple[Any, CellProblem | None]:
     cleaned = re.sub(r"[,\s]|원$|USD$|\$", "", text)
     if re.fullmatch(r"-?\d+", cleaned):
         return int(cleaned), None
-    return None, CellProblem(
-        t.key, CellCode.NOT_A_WHOLE_NUMBER, f"{text!r} is not a whole number", {"value": text}
-    )
+    return None, CellProblem(t.key, CellCode.NOT_A_WHOLE_NUMBER, {"value": text})
 
 
 def _date_problem(t: Target, text: str, error: DateError) -> CellProblem:
     if error is DateError.AMBIGUOUS:
-        return CellProblem(
-            t.key,
-            CellCode.AMBIGUOUS_DATE,
-            f"{text!r} may be day-month or month-day: choose the column's order (--date-order dmy|mdy)",
-            {"value": text},
-        )
+        return CellProblem(t.key, CellCode.AMBIGUOUS_DATE, {"value": text})
     if error is DateError.INCONSISTENT:
-        return CellProblem(
-            t.key,
-            CellCode.INCONSISTENT_DATES,
-            f"{text!r}: this column mixes day-month and month-day dates",
-            {"value": text},
-        )
-    return CellProblem(t.key, CellCode.NOT_A_DATE, f"{text!r} is not a date", {"value": text})
+        return CellProblem(t.key, CellCode.INCONSISTENT_DATES, {"value": text})
+    return CellProblem(t.key, CellCode.NOT_A_DATE, {"value": text})

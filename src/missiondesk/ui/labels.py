@@ -16,6 +16,7 @@ from missiondesk.domain.messages import CONTEXT, ENGLISH, MessageCode, Words, re
 from missiondesk.domain.permissions import RefusalCode, refusal_code
 from missiondesk.domain.schema import EntitySpec, entity, is_entity
 from missiondesk.domain.validation import Problem, ProblemCode
+from missiondesk.tables.values import CellCode, CellProblem
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 
 _NAMES: dict[str, str] = {
@@ -359,6 +360,50 @@ def problem_text(spec: EntitySpec, problem: Problem) -> str:
         return problem.message
     name = field_label(spec, problem.field) if spec.has_field(problem.field) else problem.field
     return QCoreApplication.translate("problem", template).format(field=name, **problem.params)
+
+
+# A legacy table's cell problems (``tables.values.CellCode``); ``invalid`` is said as its ProblemCode.
+_CELL_PROBLEMS: dict[str, str] = {
+    CellCode.NOT_A_DATE: QT_TRANSLATE_NOOP("cell", "“{value}” is not a date."),
+    CellCode.AMBIGUOUS_DATE: QT_TRANSLATE_NOOP(
+        "cell", "“{value}” may be day-month or month-day: choose the column's order."
+    ),
+    CellCode.INCONSISTENT_DATES: QT_TRANSLATE_NOOP(
+        "cell", "“{value}”: this column mixes day-month and month-day dates."
+    ),
+    CellCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("cell", "“{value}” is not a whole number."),
+    CellCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("cell", "“{value}” is not yes or no."),
+    CellCode.UNKNOWN_VALUE: QT_TRANSLATE_NOOP("cell", "“{value}” matches no {field}."),
+    CellCode.CONFIRM_VALUE: QT_TRANSLATE_NOOP(
+        "cell", "“{value}” looks like “{known_as}” ({confidence:.0%}): confirm it."
+    ),
+    CellCode.CONFIRM_COMPANY: QT_TRANSLATE_NOOP(
+        "cell", "“{value}” looks like the existing company “{known_as}” ({confidence:.0%}): confirm it."
+    ),
+    CellCode.UNKNOWN_MISSION: QT_TRANSLATE_NOOP("cell", "There is no mission {mission}."),
+    CellCode.OTHER_MISSION: QT_TRANSLATE_NOOP(
+        "cell", "This row is {row_mission}'s; this laptop keeps {device_mission}'s records."
+    ),
+    CellCode.REFUSED: QT_TRANSLATE_NOOP("cell", "The record cannot be made: {message}"),
+}
+_INVALID_PARAMS = ("entity", "field", "message", "problem")  # what ``invalid`` adds to the problem's own
+
+
+def cell_problem_text(problem: CellProblem) -> str:
+    """A legacy table's cell problem in the window's language (the import wizard's reasons)."""
+    params = dict(problem.params)
+    if problem.code is CellCode.INVALID:
+        name = str(params.get("entity", ""))
+        if not is_entity(name):
+            return str(params.get("message", ""))
+        own = {k: v for k, v in params.items() if k not in _INVALID_PARAMS}
+        found = Problem(
+            str(params.get("field", "")), str(params.get("message", "")), str(params["problem"]), own
+        )
+        return problem_text(entity(name), found)
+    if problem.code is CellCode.UNKNOWN_VALUE:
+        params["field"] = params.get("label_ko" if korean() else "label_en", problem.target)
+    return QCoreApplication.translate("cell", _CELL_PROBLEMS[problem.code]).format(**params)
 
 
 def refused_here_text(code: RefusalCode, params: Mapping[str, Any]) -> str:

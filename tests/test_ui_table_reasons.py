@@ -1,0 +1,41 @@
+"""The import wizard's reasons: a legacy table's cell problems are codes the window says in Korean."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from missiondesk.services import table_import as ti
+from missiondesk.services.context import AppContext
+from missiondesk.tables.values import CellCode
+from missiondesk.ui import i18n
+from missiondesk.ui.labels import _CELL_PROBLEMS, cell_problem_text
+from tests.legacy_sheets import cases_workbook
+
+
+@pytest.fixture
+def korean(qtbot: QtBot) -> Iterator[None]:
+    assert i18n.install("ko") == "ko"
+    yield
+    i18n.install("en")
+
+
+def test_every_cell_code_has_words() -> None:
+    assert set(_CELL_PROBLEMS) == set(CellCode) - {CellCode.INVALID}  # invalid: the record's own code
+
+
+def test_a_rows_reasons_are_said_in_korean(mission: AppContext, tmp_path: Path, korean: None) -> None:
+    report = ti.preview(
+        mission, ti.ImportRequest(cases_workbook(tmp_path / "cases.xlsx"), ti.TableKind.CASES)
+    )
+    by_number = {r.number: r for r in report.rows}
+
+    assert (
+        cell_problem_text(by_number[9].problems[0])
+        == "“Germny”은(는) “Germany”(으)로 보입니다 (92%). 확인하십시오."
+    )
+    assert cell_problem_text(by_number[10].problems[0]) == "제목은(는) 필수 항목입니다."
+    assert "Title is required" in by_number[10].reason  # the CLI's words stay English
