@@ -88,6 +88,14 @@ def hq(tmp_path: Path) -> Iterator[AppContext]:
     ctx.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_tray_notices(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test's window never puts a notice in the person's system tray: Windows always has one (the
+    offscreen platform none). The tests of the notice say where a tray is."""
+    if "qtbot" in request.fixturenames:
+        monkeypatch.setattr("missiondesk.ui.my_work.DailyNotice.available", lambda self: False)
+
+
 @pytest.fixture
 def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
     """Shows a data folder's main window as a person sees it (``size`` as in the real-window checks);

@@ -57,7 +57,9 @@ def window(qtbot: QtBot, work: AppContext) -> Iterator[MainWindow]:
 def my_work(qtbot: QtBot, window: MainWindow) -> MyWorkPage:
     page = window.go("my_work")
     assert isinstance(page, MyWorkPage)
-    qtbot.waitUntil(lambda: window.reminders.read_on is not None and not window.ui.tasks.running)
+    qtbot.waitUntil(
+        lambda: window.reminders.read_on is not None and not window.ui.tasks.running, timeout=20_000
+    )
     return page
 
 
@@ -214,3 +216,13 @@ def test_next_steps_become_a_task_in_one_click(qtbot: QtBot, window: MainWindow)
     assert detail.next_step_note.text() == f"Task added, due {due.isoformat()}: 주정부 담당관 재면담"
     [task] = [r for r in window.reminders.reminders if r.title == "주정부 담당관 재면담"]
     assert task.kind is ReminderKind.TASK_DUE and task.case_reference
+
+
+# The offscreen platform has no tray to dock into, and says so when one is shown.
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_the_tray_notice_has_the_app_icon(window: MainWindow) -> None:
+    """Qt shows no tray entry without an icon ("No Icon set"): the app's own when none is set."""
+    window.notice.notify("MissionDesk: 1 reminders today", "1 tasks overdue")
+    tray = window.notice.tray
+    assert tray is not None and not tray.icon().isNull()
+    window.notice.close()

@@ -342,8 +342,12 @@ class DailyNotice(QObject):
 
     def notify(self, title: str, text: str) -> None:
         if self.tray is None:
+            from missiondesk.ui.launch import ICON  # at first use: launch imports the main window
+
             app = QApplication.instance()
             icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
+            if icon.isNull():  # a tray entry without an icon is invisible, and Qt refuses to show it
+                icon = QIcon(str(ICON))
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip("MissionDesk")
             self.tray.messageClicked.connect(self.on_clicked)
