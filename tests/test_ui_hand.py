@@ -449,7 +449,7 @@ def test_overdue_tasks_are_not_called_due_within_a_week(qtbot: QtBot, mission: A
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.due_soon.isVisible)
-    assert window.due_soon.text().splitlines()[:2] == ["1 tasks overdue", "1 tasks due within a week"]
+    assert window.due_soon.text().splitlines()[:2] == ["Tasks overdue: 1", "Tasks due within a week: 1"]
 
 
 def test_the_view_menu_ticks_the_language_and_theme_in_use(qtbot: QtBot, window: MainWindow) -> None:

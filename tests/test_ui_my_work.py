@@ -87,9 +87,9 @@ def test_the_page_groups_the_reminders_by_kind(qtbot: QtBot, window: MainWindow)
 def test_the_side_panel_counts_and_leads_to_my_work(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(window.due_soon.isVisible)
     assert window.due_soon.text().splitlines() == [
-        "2 tasks overdue",
-        "1 tasks due within a week",
-        "1 cases past their expected date",
+        "Tasks overdue: 2",
+        "Tasks due within a week: 1",
+        "Cases past their expected date: 1",
     ]
     assert window.nav.item([k for k, _ in PAGES].index("my_work")).text() == "My work (4)"
     window.go("support_case")
@@ -111,7 +111,7 @@ def test_dismiss_and_snooze_hold_in_a_new_window(qtbot: QtBot, work: AppContext)
         page.snooze_button.click()
     left = titles(page)
     assert len(left) == 2 and left[0] == "기업 방문" and left[1].endswith("배터리 공장 부지")
-    qtbot.waitUntil(lambda: window.due_soon.text().splitlines()[0] == "1 tasks due within a week")
+    qtbot.waitUntil(lambda: window.due_soon.text().splitlines()[0] == "Tasks due within a week: 1")
     window.close()
 
     again = open_window(qtbot, work)  # the state is in the data folder, not in the window
@@ -159,8 +159,8 @@ def test_the_notification_comes_once_a_day(
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == [
         (
-            "MissionDesk: 4 reminders today",
-            "2 tasks overdue\n1 tasks due within a week\n1 cases past their expected date",
+            "MissionDesk reminders today: 4",
+            "Tasks overdue: 2\nTasks due within a week: 1\nCases past their expected date: 1",
         )
     ]
     window.close()
@@ -171,7 +171,7 @@ def test_the_notification_comes_once_a_day(
     again.reminders.service.clock = lambda: TODAY + dt.timedelta(days=1)
     again.reminders.day_timer.timeout.emit()
     qtbot.waitUntil(lambda: len(shown) == 2)
-    assert shown[1][0] == "MissionDesk: 4 reminders today"
+    assert shown[1][0] == "MissionDesk reminders today: 4"
     assert again.reminders.read_on == TODAY + dt.timedelta(days=1)
     again.close()
 
@@ -222,7 +222,7 @@ def test_next_steps_become_a_task_in_one_click(qtbot: QtBot, window: MainWindow)
 @pytest.mark.qt_log_ignore("systemTrayWindowChanged")
 def test_the_tray_notice_has_the_app_icon(window: MainWindow) -> None:
     """Qt shows no tray entry without an icon ("No Icon set"): the app's own when none is set."""
-    window.notice.notify("MissionDesk: 1 reminders today", "1 tasks overdue")
+    window.notice.notify("MissionDesk reminders today: 1", "Tasks overdue: 1")
     tray = window.notice.tray
     assert tray is not None and not tray.icon().isNull()
     window.notice.close()

@@ -2148,19 +2148,19 @@ The report was saved to: {0}</source>
         <translation>마지막 활동일</translation>
     </message>
     <message>
-        <source>{0} tasks overdue</source>
+        <source>Tasks overdue: {0}</source>
         <translation>기한이 지난 할 일 {0}건</translation>
     </message>
     <message>
-        <source>{0} tasks due within a week</source>
+        <source>Tasks due within a week: {0}</source>
         <translation>일주일 안에 기한인 할 일 {0}건</translation>
     </message>
     <message>
-        <source>{0} cases past their expected date</source>
+        <source>Cases past their expected date: {0}</source>
         <translation>예정일이 지난 사례 {0}건</translation>
     </message>
     <message>
-        <source>{0} dormant cases</source>
+        <source>Dormant cases: {0}</source>
         <translation>장기 미조치 사례 {0}건</translation>
     </message>
     <message>
@@ -2172,7 +2172,7 @@ The report was saved to: {0}</source>
         <translation>알림을 미루는 중</translation>
     </message>
     <message>
-        <source>MissionDesk: {0} reminders today</source>
+        <source>MissionDesk reminders today: {0}</source>
         <translation>MissionDesk: 오늘 알림 {0}건</translation>
     </message>
 </context>

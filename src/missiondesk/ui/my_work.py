@@ -55,10 +55,10 @@ DATE_NAMES: dict[ReminderKind, str] = {
     ReminderKind.CASE_DORMANT: QT_TRANSLATE_NOOP("my_work", "Last activity on"),
 }
 COUNTS: dict[ReminderKind, str] = {  # the side panel's lines
-    ReminderKind.TASK_OVERDUE: QT_TRANSLATE_NOOP("my_work", "{0} tasks overdue"),
-    ReminderKind.TASK_DUE: QT_TRANSLATE_NOOP("my_work", "{0} tasks due within a week"),
-    ReminderKind.CASE_PAST_EXPECTED: QT_TRANSLATE_NOOP("my_work", "{0} cases past their expected date"),
-    ReminderKind.CASE_DORMANT: QT_TRANSLATE_NOOP("my_work", "{0} dormant cases"),
+    ReminderKind.TASK_OVERDUE: QT_TRANSLATE_NOOP("my_work", "Tasks overdue: {0}"),
+    ReminderKind.TASK_DUE: QT_TRANSLATE_NOOP("my_work", "Tasks due within a week: {0}"),
+    ReminderKind.CASE_PAST_EXPECTED: QT_TRANSLATE_NOOP("my_work", "Cases past their expected date: {0}"),
+    ReminderKind.CASE_DORMANT: QT_TRANSLATE_NOOP("my_work", "Dormant cases: {0}"),
 }
 
 
@@ -68,7 +68,7 @@ def heading(kind: ReminderKind) -> str:
 
 
 def count_lines(reminders: Sequence[Reminder]) -> list[str]:
-    """One line per kind that has any ("2 tasks overdue"), in the page's order."""
+    """One line per kind that has any ("Tasks overdue: 2"), in the page's order."""
     lines = []
     for kind in ReminderKind:
         n = sum(1 for r in reminders if r.kind is kind)
@@ -333,7 +333,7 @@ class DailyNotice(QObject):
         self.done_on = today
         if not self.watch.service.notify_today():
             return False
-        title = QCoreApplication.translate("my_work", "MissionDesk: {0} reminders today").format(
+        title = QCoreApplication.translate("my_work", "MissionDesk reminders today: {0}").format(
             len(reminders)
         )
         text = "\n".join(count_lines(reminders))
