@@ -242,7 +242,7 @@ def test_tasks_due_soon_are_counted_and_lead_to_my_work(qtbot: QtBot, mission: A
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.due_soon.isVisible)  # counted on the task runner
-    assert window.due_soon.text() == "1 tasks due within a week"
+    assert window.due_soon.text() == "Tasks due within a week: 1"
     qtbot.mouseClick(window.due_soon, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.pages["my_work"]
 
