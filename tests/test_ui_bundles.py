@@ -103,6 +103,10 @@ def test_the_import_wizard_through_every_page(
     window = MainWindow(world.hq)
     qtbot.addWidget(window)
     wizard = window.open_import()
+    assert (
+        wizard.source_page.bundle.isChecked()
+    )  # the first page asks: bundles (the default) or a spreadsheet
+    wizard.next()
     monkeypatch.setattr(prompts, "open_files", lambda *a, **k: [second, broken])
     wizard.files_page._browse()
     assert wizard.files_page.paths() == [second, broken]

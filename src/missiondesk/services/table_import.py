@@ -55,9 +55,9 @@ from missiondesk.store.tables import (
 )
 from missiondesk.tables.companies import CompanyIndex, CompanyMatch
 from missiondesk.tables.dates import ColumnOrder, DateOrder, column_order
-from missiondesk.tables.header import SkippedRow, Table, find_table
+from missiondesk.tables.header import DataRow, SkippedRow, Table, find_table
 from missiondesk.tables.mapping import ColumnMapping, GuessedBy, apply_saved, as_saved, guess, known_header
-from missiondesk.tables.read import cell_text, read_sheet, sheet_names
+from missiondesk.tables.read import RawSheet, cell_text, read_sheet, sheet_names
 from missiondesk.tables.reasons import LANGUAGES, reason_text
 from missiondesk.tables.targets import Helper, TableKind, Target, target, targets
 from missiondesk.tables.text import brn_key, fold, has_hangul
@@ -71,12 +71,16 @@ __all__ = [
     "RowResult",
     "Suggestion",
     "TableKind",
+    "TableLayout",
     "TableReport",
     "delete_mapping",
     "import_table",
+    "layout",
     "mappings",
     "preview",
+    "required_fields",
     "save_mapping",
+    "suggestion_for",
     "teach_synonym",
 ]
 
@@ -100,6 +104,11 @@ class ImportRequest:
     date_order: DateOrder | None = None  # the answer for columns whose dates read both ways
     accepted: frozenset[Suggestion] = frozenset()  # suggestions the person confirmed, one by one
     accept_suggestions: bool = False  # take every suggested match (the CLI's --accept-suggested)
+    # The window's answers, column by column and cell by cell: a date column's order (field -> order,
+    # over ``date_order``), and cells the person corrected in the preview ((row number, column letter)
+    # -> the text that replaces the sheet's value; the file itself is not touched).
+    date_orders: Mapping[str, DateOrder] = field(default_factory=dict)
+    cells: Mapping[tuple[int, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -147,6 +156,71 @@ class TableReport:
         return [r for r in self.rows if r.outcome in (Outcome.REFUSED, Outcome.CONFIRM)]
 
 
+@dataclass
+class TableLayout:
+    """A table as found, before any row is read: what the window's mapping page shows and edits."""
+
+    file: Path
+    kind: TableKind
+    sheet: str
+    sheets: list[str]
+    header_rows: tuple[int, ...]
+    columns: list[ColumnMapping]
+    shape: str
+    mapping_name: str | None
+    samples: dict[int, list[str]]  # column index -> its first few values, as text
+    ambiguous_dates: frozenset[int]  # columns whose dates read both day-month and month-day
+    rows: int
+    skipped: list[SkippedRow]
+
+
+SAMPLE_VALUES = 3
+
+
+def layout(ctx: AppContext, request: ImportRequest, task: TaskContext | None = None) -> TableLayout:
+    """The table's header, its columns' guessed (or saved, or corrected) fields and a sample of each
+    column's values; nothing is read into records (a table without the required column is shown too)."""
+    (task or Silent()).progress(0, 1, "")
+    _, table, columns, mapping_name = _find(ctx, request)
+    samples: dict[int, list[str]] = {}
+    ambiguous = set()
+    for column in table.columns:
+        values = [row.cells[column.index] for row in table.rows]
+        texts = [cell_text(v) for v in values]
+        samples[column.index] = [t for t in texts if t][:SAMPLE_VALUES]
+        if column_order(values) is ColumnOrder.AMBIGUOUS:
+            ambiguous.add(column.index)
+    return TableLayout(
+        request.path,
+        request.kind,
+        table.sheet,
+        sheet_names(request.path),
+        table.header_rows,
+        columns,
+        table.shape,
+        mapping_name,
+        samples,
+        frozenset(ambiguous),
+        len(table.rows),
+        table.skipped,
+    )
+
+
+def required_fields(kind: TableKind) -> tuple[str, ...]:
+    """The fields one of which some column must fill for a table of ``kind``."""
+    return tuple(str(k) for k in _REQUIRED[kind][0])
+
+
+def suggestion_for(problem: CellProblem) -> Suggestion | None:
+    """What confirming a suggested match puts in ``ImportRequest.accepted`` (None: nothing to confirm)."""
+    if problem.code is CellCode.CONFIRM_COMPANY:
+        # A company is confirmed by the name as typed, whichever column named it.
+        return Suggestion(Helper.COMPANY_NAME.value, str(problem.params.get("value", "")))
+    if problem.code is CellCode.CONFIRM_VALUE:
+        return Suggestion(problem.target, str(problem.params.get("value", "")))
+    return None
+
+
 def preview(ctx: AppContext, request: ImportRequest, task: TaskContext | None = None) -> TableReport:
     """What importing would do, row by row; nothing is written."""
     return _run(ctx, request, commit=False, task=task or Silent())
@@ -175,8 +249,9 @@ class SavedMapping:
     columns: Mapping[str, str | None]
 
 
-def save_mapping(ctx: AppContext, name: str, report: TableReport) -> SavedMapping:
-    """Keep a report's column mapping by name: offered again for a table of the same header shape."""
+def save_mapping(ctx: AppContext, name: str, report: TableReport | TableLayout) -> SavedMapping:
+    """Keep a report's (or a layout's) column mapping by name: offered again for a table of the same
+    header shape."""
     name = name.strip()
     if not name:
         raise UserError("Give the mapping a name.")
@@ -235,11 +310,7 @@ class _Rollback(Exception):
 
 def _run(ctx: AppContext, request: ImportRequest, *, commit: bool, task: TaskContext) -> TableReport:
     kind = request.kind
-    raw = read_sheet(request.path, request.sheet)
-    table = find_table(raw, known_header(kind))
-    if not table.columns:
-        raise UserError(f"{request.path.name}: no header row was found in the sheet {raw.name!r}.")
-    columns, mapping_name = _columns(ctx, request, table)
+    raw, table, columns, mapping_name = _find(ctx, request)
     mapped = {m.target: m.column for m in columns if m.target}
     _check_required(kind, mapped)
     date_orders = {
@@ -247,6 +318,9 @@ def _run(ctx: AppContext, request: ImportRequest, *, commit: bool, task: TaskCon
         for key, col in mapped.items()
         if target(kind, key).kind is Kind.DATE
     }
+    for key, order in request.date_orders.items():  # the person's answer for that column
+        if date_orders.get(key) is ColumnOrder.AMBIGUOUS:
+            date_orders[key] = ColumnOrder(order.value)
     questions = [
         k for k, o in date_orders.items() if o is ColumnOrder.AMBIGUOUS and request.date_order is None
     ]
@@ -283,6 +357,28 @@ def _run(ctx: AppContext, request: ImportRequest, *, commit: bool, task: TaskCon
         pass
     report.committed = commit
     return report
+
+
+def _find(ctx: AppContext, request: ImportRequest) -> tuple[RawSheet, Table, list[ColumnMapping], str | None]:
+    """The sheet, its table (with the person's corrected cells) and its columns' fields."""
+    raw = read_sheet(request.path, request.sheet)
+    table = find_table(raw, known_header(request.kind))
+    if not table.columns:
+        raise UserError(f"{request.path.name}: no header row was found in the sheet {raw.name!r}.")
+    if request.cells:
+        letters = {c.letter: c.index for c in table.columns}
+        edits: dict[int, dict[int, str]] = {}
+        for (number, letter), text in request.cells.items():
+            if letter in letters:
+                edits.setdefault(number, {})[letters[letter]] = text
+        table.rows = [
+            DataRow(row.number, tuple(edits[row.number].get(i, c) for i, c in enumerate(row.cells)))
+            if row.number in edits
+            else row
+            for row in table.rows
+        ]
+    columns, mapping_name = _columns(ctx, request, table)
+    return raw, table, columns, mapping_name
 
 
 def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[list[ColumnMapping], str | None]:

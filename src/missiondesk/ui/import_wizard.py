@@ -1,4 +1,5 @@
-"""File > Import bundles: choose files, see their checks, preview what they change, apply.
+"""File > Import: MissionDesk's bundles (choose files, see their checks, preview what they change,
+apply) or a legacy spreadsheet (``ui.table_import_pages``), chosen on the first page.
 
 Thin pages over ``services.bundle_import`` (inspect/plan, apply) and
 ``services.bundle_ack``: the CLI's ``missiondesk import`` runs the same logic.
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -48,6 +50,13 @@ from missiondesk.services.bundle_import import (
 from missiondesk.ui import prompts
 from missiondesk.ui.labels import entity_label, error_text, field_label, korean, said_text, value_label
 from missiondesk.ui.prompts import xlsx_paths
+from missiondesk.ui.table_import_pages import (
+    MappingPage,
+    TableFilePage,
+    TablePreviewPage,
+    TableResultPage,
+    TableWizardPart,
+)
 from missiondesk.ui.ui_context import UiContext
 
 OUTCOMES = tuple(o.value for o in Outcome)
@@ -72,6 +81,29 @@ def outcome_label(outcome: str) -> str:
         "refused": QCoreApplication.translate("import", "refused"),
     }
     return names.get(outcome, outcome)
+
+
+class SourcePage(QWizardPage):
+    """The first choice: MissionDesk's own bundles, or a person-made spreadsheet."""
+
+    def __init__(self, at_hq: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("What to import"))
+        self.bundle = QRadioButton(
+            self.tr("MissionDesk bundles (from the missions)")
+            if at_hq
+            else self.tr("MissionDesk files (HQ's acknowledgements)"),
+            self,
+        )
+        self.spreadsheet = QRadioButton(
+            self.tr("Spreadsheet (.xlsx, .xls, .csv): cases, briefs, meetings or companies kept in Excel"),
+            self,
+        )
+        self.bundle.setChecked(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bundle)
+        layout.addWidget(self.spreadsheet)
+        layout.addStretch(1)
 
 
 class FilesPage(QWizardPage):
@@ -581,19 +613,50 @@ class ImportWizard(QWizard):
         self.passwords: list[str] = []  # typed for encrypted files; in memory for this wizard only
         self.report: ImportReport | None = None
         self.acks: list[Any] = []
-        self.setWindowTitle(self.tr("Import bundles"))
+        self.setWindowTitle(self.tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(860, 600)
+        self.resize(900, 620)
+        self.source_page = SourcePage(self.at_hq, self)
         self.files_page = FilesPage(self.at_hq, self)
         self.checks_page = ChecksPage(self)
         self.preview_page = PreviewPage(self)
         self.apply_page = ApplyPage(self)
-        for page in (self.files_page, self.checks_page, self.preview_page, self.apply_page):
-            self.addPage(page)
+        self.table = TableWizardPart(ui, self.at_hq)
+        self.table_file_page = TableFilePage(self.table, self)
+        self.mapping_page = MappingPage(self.table, self)
+        self.table_preview_page = TablePreviewPage(self.table, self)
+        self.table_result_page = TableResultPage(self.table, self)
+        pages = (
+            self.source_page,
+            self.files_page,
+            self.checks_page,
+            self.preview_page,
+            self.apply_page,
+            self.table_file_page,
+            self.mapping_page,
+            self.table_preview_page,
+            self.table_result_page,
+        )
+        for number, page in enumerate(pages):
+            self.setPage(number, page)
+        self._bundle_ids = [self.pageIds()[i] for i in range(1, 5)]
+        self._table_ids = [self.pageIds()[i] for i in range(5, 9)]
+        if paths:  # bundles dropped on the window: no need to ask what they are
+            self.setStartId(self._bundle_ids[0])
         self.files_page.add_paths(list(paths))
-        self.preview_page.setCommitPage(True)
-        self.preview_page.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        for commit in (self.preview_page, self.table_preview_page):
+            commit.setCommitPage(True)
+            commit.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.rejected.connect(self.ui.tasks.cancel_all)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        """The bundle pages or the spreadsheet pages, as the first page chose."""
+        order = self._table_ids if self.source_page.spreadsheet.isChecked() else self._bundle_ids
+        current = self.currentId()
+        if current == self.pageIds()[0]:
+            return order[0]
+        at = order.index(current) if current in order else len(order)
+        return order[at + 1] if at + 1 < len(order) else -1
 
 
 _CODED = frozenset({Kind.ENUM, Kind.CODE, Kind.CODES, Kind.REF, Kind.REFS})
