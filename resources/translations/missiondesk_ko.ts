@@ -985,10 +985,6 @@ The report was saved to: {0}</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Import bundles</source>
-        <translation>번들 가져오기</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
@@ -1117,6 +1113,125 @@ The report was saved to: {0}</source>
     <message>
         <source>Handed over to {0}: {1} record(s)</source>
         <translation>{0}에게 {1}건을 인계했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Check the field each column fills. Guesses below 100% are worth a look.</source>
+        <translation>각 열이 채울 항목을 확인하십시오. 100% 미만으로 추정된 열은 살펴보는 것이 좋습니다.</translation>
+    </message>
+    <message>
+        <source>Name for this mapping</source>
+        <translation>이 매핑의 이름</translation>
+    </message>
+    <message>
+        <source>Save mapping as…</source>
+        <translation>매핑을 다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Mapping:</source>
+        <translation>매핑:</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>파일의 열</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>신뢰도</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>값 예시</translation>
+    </message>
+    <message>
+        <source>Dates that read both ways (5/3/2024: 5 March or May 3?)</source>
+        <translation>두 가지로 읽히는 날짜 (5/3/2024: 3월 5일 또는 5월 3일?)</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>표를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Reading the table</source>
+        <translation>표 읽기</translation>
+    </message>
+    <message>
+        <source>Guessed from the headers and values</source>
+        <translation>머리글과 값으로 추정</translation>
+    </message>
+    <message>
+        <source>{0} (these columns)</source>
+        <translation>{0} (이 열 구성)</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(가져오지 않음)</translation>
+    </message>
+    <message>
+        <source>{0} rows under the header (row {1}); {2} rows skipped.</source>
+        <translation>머리글(행 {1}) 아래 {0}개 행, 건너뛴 행 {2}개.</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>머리글</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>saved mapping</source>
+        <translation>저장된 매핑</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>직접 선택</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name.</source>
+        <translation>매핑의 이름을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Saved as “{0}”: offered again for a file with these columns.</source>
+        <translation>“{0}”(으)로 저장했습니다. 같은 열 구성의 파일에 다시 제안됩니다.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Day-month (5/3/2024 is 5 March)</source>
+        <translation>일-월 (5/3/2024는 3월 5일)</translation>
+    </message>
+    <message>
+        <source>Month-day (5/3/2024 is May 3)</source>
+        <translation>월-일 (5/3/2024는 5월 3일)</translation>
+    </message>
+    <message>
+        <source>The table is being read.</source>
+        <translation>표를 읽고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds: {0}.</source>
+        <translation>다음 항목이 있는 열을 선택하십시오: {0}.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 또는 </translation>
+    </message>
+    <message>
+        <source>Say how the dates above read.</source>
+        <translation>위 날짜를 어떻게 읽을지 선택하십시오.</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1446,25 @@ The report was saved to: {0}</source>
     </message>
 </context>
 <context>
+    <name>SourcePage</name>
+    <message>
+        <source>What to import</source>
+        <translation>가져올 자료</translation>
+    </message>
+    <message>
+        <source>MissionDesk bundles (from the missions)</source>
+        <translation>MissionDesk 번들 (공관에서 보낸 파일)</translation>
+    </message>
+    <message>
+        <source>MissionDesk files (HQ&apos;s acknowledgements)</source>
+        <translation>MissionDesk 파일 (본부의 수신 확인)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (.xlsx, .xls, .csv): cases, briefs, meetings or companies kept in Excel</source>
+        <translation>스프레드시트 (.xlsx, .xls, .csv): 엑셀로 관리하던 지원 사례, 시장정보, 협의회, 기업</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Undo (Ctrl+Z)</source>
@@ -1460,6 +1594,155 @@ The report was saved to: {0}</source>
     <message>
         <source>Enrol again with a new code…</source>
         <translation>새 코드로 다시 등록…</translation>
+    </message>
+</context>
+<context>
+    <name>TableFilePage</name>
+    <message>
+        <source>Spreadsheet to import</source>
+        <translation>가져올 스프레드시트</translation>
+    </message>
+    <message>
+        <source>Choose an Excel or CSV file (or drop it here): the mission&apos;s own history of cases, briefs, meetings or companies. Nothing is written before the preview.</source>
+        <translation>엑셀 또는 CSV 파일을 선택하십시오(여기에 끌어다 놓아도 됩니다): 공관이 관리해 온 지원 사례, 시장정보, 협의회, 기업 기록. 미리 보기 전에는 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <source>From the sheet&apos;s mission column</source>
+        <translation>시트의 공관 열에 따름</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <source>It holds:</source>
+        <translation>내용:</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>시트:</translation>
+    </message>
+    <message>
+        <source>Mission:</source>
+        <translation>공관:</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>스프레드시트 선택</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>스프레드시트 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>There is no file {0}.</source>
+        <translation>{0} 파일이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Tick the suggested matches you agree with; correct a refused cell in the Value column; then preview again.</source>
+        <translation>아직 아무것도 저장되지 않았습니다. 동의하는 추천 일치 항목에 표시하고, 거부된 셀은 값 열에서 고친 다음 다시 미리 보십시오.</translation>
+    </message>
+    <message>
+        <source>Preview again</source>
+        <translation>다시 미리 보기</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>셀</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Running the preview…</source>
+        <translation>미리 보는 중…</translation>
+    </message>
+    <message>
+        <source>Previewing the import</source>
+        <translation>가져오기 미리 보기</translation>
+    </message>
+    <message>
+        <source>Rows to confirm or refused are listed first; they are not imported as they are.</source>
+        <translation>확인이 필요하거나 거부된 행이 먼저 표시됩니다. 이 행들은 그대로는 가져오지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Every row can be imported.</source>
+        <translation>모든 행을 가져올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Type the right value, then preview again.</source>
+        <translation>올바른 값을 입력한 다음 다시 미리 보십시오.</translation>
+    </message>
+    <message>
+        <source>Preview again to see the rows with your changes.</source>
+        <translation>수정한 내용을 반영하려면 다시 미리 보십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>TableResultPage</name>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Save rows not imported…</source>
+        <translation>가져오지 않은 행 저장…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Importing the spreadsheet</source>
+        <translation>스프레드시트 가져오기</translation>
+    </message>
+    <message>
+        <source>A backup was taken first: {0}</source>
+        <translation>먼저 백업했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} rows were not imported: save them with their reasons, fix them and import again.</source>
+        <translation>{0}개 행을 가져오지 않았습니다. 사유와 함께 저장해 고친 뒤 다시 가져오십시오.</translation>
+    </message>
+    <message>
+        <source>Save the rows not imported</source>
+        <translation>가져오지 않은 행 저장</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>저장했습니다: {0}</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2789,57 @@ The report was saved to: {0}</source>
     <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>table_import</name>
+    <message>
+        <source>Support cases (with activities)</source>
+        <translation>지원 사례 (활동 포함)</translation>
+    </message>
+    <message>
+        <source>Market briefs (with deliveries)</source>
+        <translation>시장정보 (제공 내역 포함)</translation>
+    </message>
+    <message>
+        <source>Council meetings (with attendance)</source>
+        <translation>협의회 (참석 기관 포함)</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>기업</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>matches an existing record</source>
+        <translation>기존 기록과 일치</translation>
+    </message>
+    <message>
+        <source>to confirm</source>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <source>imported before</source>
+        <translation>이전에 가져옴</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>New: {0}   Matched: {1}   Imported before: {2}</source>
+        <translation>신규: {0}   일치: {1}   이전에 가져옴: {2}</translation>
+    </message>
+    <message>
+        <source>To confirm: {0}   Refused: {1}</source>
+        <translation>확인 필요: {0}   거부: {1}</translation>
+    </message>
+    <message>
+        <source>Skipped: {0} (blank rows {1}, totals {2}, notes and repeated headers {3})</source>
+        <translation>건너뜀: {0} (빈 행 {1}, 합계 {2}, 메모와 반복된 머리글 {3})</translation>
     </message>
 </context>
 <context>

@@ -92,23 +92,23 @@ def outcome_text(outcome: ti.Outcome) -> str:
 
 def counts_text(report: ti.TableReport) -> str:
     """The report's counts: rows by outcome, then the rows skipped and why."""
-    tr = QCoreApplication.translate
     blank = sum(1 for s in report.skipped if s.reason is SkipReason.BLANK)
     totals = sum(1 for s in report.skipped if s.reason is SkipReason.TOTAL)
     other = len(report.skipped) - blank - totals
+    outcomes = QCoreApplication.translate("table_import", "New: {0}   Matched: {1}   Imported before: {2}")
+    waiting = QCoreApplication.translate("table_import", "To confirm: {0}   Refused: {1}")
+    skipped = QCoreApplication.translate(
+        "table_import", "Skipped: {0} (blank rows {1}, totals {2}, notes and repeated headers {3})"
+    )
     return "\n".join(
         [
-            tr("table_import", "New: {0}   Matched: {1}   Imported before: {2}").format(
+            outcomes.format(
                 report.count(ti.Outcome.NEW),
                 report.count(ti.Outcome.MATCHED),
                 report.count(ti.Outcome.IMPORTED_BEFORE),
             ),
-            tr("table_import", "To confirm: {0}   Refused: {1}").format(
-                report.count(ti.Outcome.CONFIRM), report.count(ti.Outcome.REFUSED)
-            ),
-            tr(
-                "table_import", "Skipped: {0} (blank rows {1}, totals {2}, notes and repeated headers {3})"
-            ).format(len(report.skipped), blank, totals, other),
+            waiting.format(report.count(ti.Outcome.CONFIRM), report.count(ti.Outcome.REFUSED)),
+            skipped.format(len(report.skipped), blank, totals, other),
         ]
     )
 
