@@ -154,9 +154,10 @@ def test_the_wizard_imports_a_messy_sheet_confirmed_and_corrected(
     assert mapping.field_of(1) == "company_name" and mapping.table.item(1, 2).text() == "80% (header)"
     # "9/4/2024" reads both ways: the column's question is asked before the preview.
     assert list(mapping.date_boxes) == ["received_date"] and not mapping.isComplete()
+    assert mapping.hint.text() == "Say how the dates above read."  # why Next is disabled
     box = mapping.date_boxes["received_date"]
     box.setCurrentIndex(box.findData(ti.DateOrder.DMY))
-    assert mapping.isComplete()
+    assert mapping.isComplete() and mapping.hint.text() == ""
     # Saved under a name, the mapping is offered for a file with these columns.
     mapping.mapping_name.setText("프랑크푸르트 실적")
     mapping.save.click()

@@ -1603,8 +1603,12 @@ The report was saved to: {0}</source>
         <translation>가져올 스프레드시트</translation>
     </message>
     <message>
-        <source>Choose an Excel or CSV file (or drop it here): the mission&apos;s own history of cases, briefs, meetings or companies. Nothing is written before the preview.</source>
-        <translation>엑셀 또는 CSV 파일을 선택하십시오(여기에 끌어다 놓아도 됩니다): 공관이 관리해 온 지원 사례, 시장정보, 협의회, 기업 기록. 미리 보기 전에는 아무것도 저장되지 않습니다.</translation>
+        <source>Choose an Excel or CSV file, or drop it here.</source>
+        <translation>엑셀 또는 CSV 파일을 선택하거나 여기에 끌어다 놓으십시오.</translation>
+    </message>
+    <message>
+        <source>A mission&apos;s own history of cases, briefs, meetings or companies, as it was kept in Excel. Nothing is written before the preview.</source>
+        <translation>공관이 엑셀로 관리해 온 지원 사례, 시장정보, 협의회, 기업 기록입니다. 미리 보기 전에는 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
         <source>Choose file…</source>

@@ -171,12 +171,16 @@ class TableFilePage(QWizardPage):
         super().__init__(parent)
         self.part = part
         self.setTitle(self.tr("Spreadsheet to import"))
-        self.setSubTitle(
+        # The subtitle stays one line (a long one is cut off in Korean); the rest is said below the form.
+        self.setSubTitle(self.tr("Choose an Excel or CSV file, or drop it here."))
+        note = QLabel(
             self.tr(
-                "Choose an Excel or CSV file (or drop it here): the mission's own history of cases, "
-                "briefs, meetings or companies. Nothing is written before the preview."
-            )
+                "A mission's own history of cases, briefs, meetings or companies, as it was kept in Excel. "
+                "Nothing is written before the preview."
+            ),
+            self,
         )
+        note.setWordWrap(True)
         self.setAcceptDrops(True)
         self.path = QLineEdit(self)
         self.path.setObjectName("table_path")
@@ -207,6 +211,7 @@ class TableFilePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
+        layout.addWidget(note)
         layout.addStretch(1)
         self.setTabOrder(self.path, browse)
         self.setTabOrder(browse, self.kind)
@@ -302,11 +307,16 @@ class MappingPage(QWizardPage):
         self.date_boxes: dict[str, QComboBox] = {}
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.hint = QLabel(self)  # what keeps Next disabled, said
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.addLayout(saved_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.dates)
         layout.addWidget(self.status)
+        layout.addWidget(self.hint)
+        self.completeChanged.connect(self._say_missing)
         self.combos: list[QComboBox] = []
         self.task: Task | None = None
 
@@ -445,6 +455,9 @@ class MappingPage(QWizardPage):
         else:
             self.part.choices.date_orders[key] = ti.DateOrder(order)
         self.completeChanged.emit()
+
+    def _say_missing(self) -> None:
+        self.hint.setText((self.missing() or "") if self.part.layout is not None else "")
 
     def missing(self) -> str | None:
         """What must still be chosen before the preview, said; None when nothing is missing."""
