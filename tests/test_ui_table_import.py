@@ -226,3 +226,46 @@ def test_the_wizard_imports_a_messy_sheet_confirmed_and_corrected(
     qtbot.waitUntil(lambda: again.table_result_page.isComplete(), timeout=WAIT)
     assert again.table.result is not None and again.table.result.count(ti.Outcome.NEW) == 0
     assert _state(known) == before
+
+
+def test_an_old_xls_workbook_imports_through_the_same_pages(
+    qtbot: QtBot, known: AppContext, tmp_path: Path
+) -> None:
+    import xlwt  # the Excel 97-2003 format older mission files are in
+
+    path = tmp_path / "기업.xls"
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("기업 목록")
+    lines = [
+        ["2019년 진출기업"],
+        [],
+        ["기업명(한글)", "영문명", "사업자등록번호"],
+        ["(주)한빛배터리", "Hanbit Battery", "123-45-67890"],
+        ["블루오션푸드", "Blue Ocean Foods", "234-56-78901"],
+        ["합계", "2개사"],
+    ]
+    for r, line in enumerate(lines):
+        for c, value in enumerate(line):
+            sheet.write(r, c, value)
+    book.add_sheet("참고")
+    book.save(str(path))
+
+    window = MainWindow(known)
+    qtbot.addWidget(window)
+    wizard = window.open_import()
+    wizard.source_page.spreadsheet.setChecked(True)
+    wizard.next()
+    page = wizard.table_file_page
+    page.set_path(path)
+    assert [page.sheet.itemText(i) for i in range(page.sheet.count())] == ["기업 목록", "참고"]
+    page.kind.setCurrentIndex(page.kind.findData(ti.TableKind.COMPANIES))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.table.layout is not None, timeout=WAIT)
+    wizard.next()
+    assert _counts(_preview(qtbot, wizard)) == {"new": 1, "matched": 1}
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.table_result_page.isComplete(), timeout=WAIT)
+    names = sorted(
+        str(c.get("name_ko")) for c in RecordService(known).list(ListQuery("company", limit=9)).rows
+    )
+    assert names == ["(주)한빛배터리", "블루오션푸드", "새싹로보틱스"]
