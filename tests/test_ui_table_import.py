@@ -75,6 +75,8 @@ def _wizard(qtbot: QtBot, ctx: AppContext, book: Path, sheet: str, kind: ti.Tabl
     page.set_path(book)
     assert [page.sheet.itemText(i) for i in range(page.sheet.count())] == ["기업 목록", "2023 실적"]
     page.sheet.setCurrentText(sheet)
+    page.path.editingFinished.emit()  # Tab out of the file's field: the sheet chosen stays chosen
+    assert page.sheet.currentText() == sheet
     page.kind.setCurrentIndex(page.kind.findData(kind))
     assert page.isComplete() and page.mission.isHidden()  # a mission laptop's rows are its own
     wizard.next()

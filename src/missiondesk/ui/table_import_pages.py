@@ -184,6 +184,7 @@ class TableFilePage(QWizardPage):
         self.setAcceptDrops(True)
         self.path = QLineEdit(self)
         self.path.setObjectName("table_path")
+        self._read_path = ""  # the path whose sheets are listed
         self.path.editingFinished.connect(self._path_edited)
         browse = QPushButton(self.tr("Choose file…"), self)
         browse.clicked.connect(self._browse)
@@ -230,9 +231,12 @@ class TableFilePage(QWizardPage):
             self.set_path(found[0])
 
     def _path_edited(self) -> None:
+        text = self.path.text().strip()
+        if text == self._read_path:
+            return  # focus left the field (editingFinished): the sheet chosen stays chosen
+        self._read_path = text
         self.sheet.clear()
         self.status.clear()
-        text = self.path.text().strip()
         path = Path(text) if text else None
         if path is not None and path.is_file():
             try:
@@ -297,6 +301,8 @@ class MappingPage(QWizardPage):
             [self.tr("Column in the file"), self.tr("Field"), self.tr("Confidence"), self.tr("Sample values")]
         )
         self.table.verticalHeader().hide()
+        # Tab goes from field list to field list (and on to the buttons), not through every cell.
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -519,6 +525,7 @@ class TablePreviewPage(QWizardPage):
             ]
         )
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         header = self.table.horizontalHeader()
         for col in (_ROW, _STATUS, _CONFIRM, _CELL):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
