@@ -271,3 +271,30 @@ def test_an_old_xls_workbook_imports_through_the_same_pages(
         str(c.get("name_ko")) for c in RecordService(known).list(ListQuery("company", limit=9)).rows
     )
     assert names == ["(주)한빛배터리", "블루오션푸드", "새싹로보틱스"]
+
+
+def test_at_hq_the_rows_land_under_the_mission_chosen(qtbot: QtBot, hq: AppContext, tmp_path: Path) -> None:
+    book = messy_workbook(tmp_path / "legacy.xlsx")
+    window = MainWindow(hq)
+    qtbot.addWidget(window)
+    wizard = window.open_import()
+    assert "missions" in wizard.source_page.bundle.text()
+    wizard.source_page.spreadsheet.setChecked(True)
+    wizard.next()
+    page = wizard.table_file_page
+    page.set_path(book)
+    page.kind.setCurrentIndex(page.kind.findData(ti.TableKind.COMPANIES))
+    assert not page.mission.isHidden() and page.mission.currentData() is None  # the sheet's column
+    page.mission.setCurrentIndex(page.mission.findData("DE-FRA"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.table.layout is not None, timeout=WAIT)
+    wizard.next()
+    assert _counts(_preview(qtbot, wizard)) == {"new": 3}
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.table_result_page.isComplete(), timeout=WAIT)
+    rows = RecordService(hq).list(ListQuery("company", limit=9)).rows
+    assert sorted((r.owner_mission, str(r.get("name_ko"))) for r in rows) == [
+        ("DE-FRA", "(주)한빛배터리"),
+        ("DE-FRA", "블루오션푸드"),
+        ("DE-FRA", "새싹로보틱"),
+    ]

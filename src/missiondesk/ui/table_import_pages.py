@@ -424,7 +424,11 @@ class MappingPage(QWizardPage):
             ColumnMapping(m.column, self.field_of(row), 1.0, GuessedBy.PERSON)
             for row, m in enumerate(found.columns)
         ]
-        ti.save_mapping(self.part.ui.app, name, replace(found, columns=columns))
+        try:
+            ti.save_mapping(self.part.ui.app, name, replace(found, columns=columns))
+        except MissionDeskError as exc:  # a read-only or full disk: said, the mapping stays as it is
+            self.part.failed(self.status, exc)
+            return
         self.part.choices.mapping_name = name
         self.status.setText(
             self.tr("Saved as “{0}”: offered again for a file with these columns.").format(name)
