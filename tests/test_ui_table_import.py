@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -298,3 +299,31 @@ def test_at_hq_the_rows_land_under_the_mission_chosen(qtbot: QtBot, hq: AppConte
         ("DE-FRA", "블루오션푸드"),
         ("DE-FRA", "새싹로보틱"),
     ]
+
+
+def test_a_cancelled_preview_says_so_and_the_import_waits(
+    qtbot: QtBot, known: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real = ti.preview
+
+    def held(ctx: AppContext, request: ti.ImportRequest, task: Any = None) -> ti.TableReport:
+        started.set()
+        release.wait(WAIT / 1000)  # the person presses Cancel meanwhile
+        task.check_cancelled()
+        return real(ctx, request, task)
+
+    monkeypatch.setattr(ti, "preview", held)
+    wizard = _wizard(
+        qtbot, known, messy_workbook(tmp_path / "legacy.xlsx"), "기업 목록", ti.TableKind.COMPANIES
+    )
+    wizard.next()
+    page = wizard.table_preview_page
+    qtbot.waitUntil(started.is_set, timeout=WAIT)
+    assert page.task is not None
+    page.task.cancel()  # what the progress dialog's Cancel does
+    release.set()
+    qtbot.waitUntil(lambda: page.task is not None and page.task.done, timeout=WAIT)
+    assert page.status.text().startswith("Cancelled")
+    assert wizard.table.report is None and not page.isComplete()  # no import without a preview
+    assert page.again.isEnabled()
