@@ -2775,8 +2775,8 @@ The report was saved to: {0}</source>
         <translation>엑셀 번들 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Import bundles…</source>
-        <translation>엑셀 번들 가져오기(&amp;I)…</translation>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
         <source>Sync &amp;now</source>

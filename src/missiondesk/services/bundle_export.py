@@ -377,7 +377,7 @@ def prepare_email(ctx: AppContext, bundle: Path, eml: Path, to: str | None = Non
     msg.set_content(
         f"{ctx.device.mission}의 변경 사항 파일을 첨부합니다. 본부에서 MissionDesk로 가져오십시오.\n\n"
         f"Attached: the changes of {ctx.device.mission} as a MissionDesk bundle. "
-        "Import it at HQ with MissionDesk (File > Import bundles, or 'missiondesk import').\n\n"
+        "Import it at HQ with MissionDesk (File > Import…, or 'missiondesk import').\n\n"
         f"{ctx.device.officer_name}\n"
     )
     maintype, subtype = (mimetypes.guess_type(bundle.name)[0] or XLSX_TYPE).split("/", 1)

@@ -51,7 +51,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _s("go_trash", QT_TRANSLATE_NOOP("shortcut", "T&rash"), "Ctrl+7"),
     _s("case_summary", QT_TRANSLATE_NOOP("shortcut", "Case &summary…"), Key.Print),
     _s("export_bundle", QT_TRANSLATE_NOOP("shortcut", "&Export bundle…"), "Ctrl+E"),
-    _s("import_bundles", QT_TRANSLATE_NOOP("shortcut", "&Import bundles…"), "Ctrl+I"),
+    _s("import_bundles", QT_TRANSLATE_NOOP("shortcut", "&Import…"), "Ctrl+I"),
     _s("sync_now", QT_TRANSLATE_NOOP("shortcut", "Sync &now"), "F9"),
     _s("conflicts", QT_TRANSLATE_NOOP("shortcut", "Review &conflicts…"), "Ctrl+Shift+C"),
     _s("shortcuts", QT_TRANSLATE_NOOP("shortcut", "&Keyboard shortcuts"), "F1"),
