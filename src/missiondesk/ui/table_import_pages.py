@@ -531,7 +531,7 @@ class TablePreviewPage(QWizardPage):
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         header = self.table.horizontalHeader()
-        for col in (_ROW, _STATUS, _CONFIRM, _CELL):
+        for col in (_ROW, _STATUS, _CONFIRM, _RECORD, _CELL, _VALUE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setWordWrap(True)
