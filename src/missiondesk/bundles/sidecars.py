@@ -296,23 +296,48 @@ def complete(entry: FileEntry, present: dict[int, Path]) -> bool:
     return all(p.sidecar in present for p in entry.parts)
 
 
-@contextlib.contextmanager
-def open_file(entry: FileEntry, present: dict[int, Path]) -> Iterator[BinaryIO]:
-    """The content's bytes, read part after part from the side-cars holding them (all ``present``)."""
-    with contextlib.ExitStack() as stack:
-        streams: list[BinaryIO] = []
-        for index, part in enumerate(entry.parts):
-            archive = stack.enter_context(zipfile.ZipFile(present[part.sidecar]))
+class SidecarReader:
+    """The ``present`` side-cars, each opened once (its directory read once, however many contents
+    it holds), for reading contents out of them; a context manager that closes them."""
+
+    def __init__(self, present: dict[int, Path]) -> None:
+        self._present = present
+        self._open: dict[int, zipfile.ZipFile] = {}
+
+    def __enter__(self) -> SidecarReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for archive in self._open.values():
+            archive.close()
+        self._open.clear()
+
+    def name(self, sidecar: int) -> str:
+        return self._present[sidecar].name
+
+    def _archive(self, sidecar: int) -> zipfile.ZipFile:
+        found = self._open.get(sidecar)
+        if found is None:
             try:
-                info = archive.getinfo(entry.entry_name(index))
-            except KeyError:
-                raise BundleRefused(
-                    say(MessageCode.SIDECAR_TAMPERED, file=present[part.sidecar].name)
-                ) from None
-            if info.file_size != part.size or info.compress_type != zipfile.ZIP_STORED:
-                raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=present[part.sidecar].name))
-            streams.append(stack.enter_context(archive.open(info)))  # type: ignore[arg-type]
-        yield io.BufferedReader(_Chained(streams), buffer_size=BLOCK)
+                found = self._open[sidecar] = zipfile.ZipFile(self._present[sidecar])
+            except zipfile.BadZipFile:
+                raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=self.name(sidecar))) from None
+        return found
+
+    @contextlib.contextmanager
+    def open_file(self, entry: FileEntry) -> Iterator[BinaryIO]:
+        """The content's bytes, read part after part from the side-cars holding them (all present)."""
+        with contextlib.ExitStack() as stack:
+            streams: list[BinaryIO] = []
+            for index, part in enumerate(entry.parts):
+                try:
+                    info = self._archive(part.sidecar).getinfo(entry.entry_name(index))
+                except KeyError:
+                    info = None
+                if info is None or info.file_size != part.size or info.compress_type != zipfile.ZIP_STORED:
+                    raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=self.name(part.sidecar)))
+                streams.append(stack.enter_context(self._archive(part.sidecar).open(info)))  # type: ignore[arg-type]
+            yield io.BufferedReader(_Chained(streams), buffer_size=BLOCK)
 
 
 class _Chained(io.RawIOBase):

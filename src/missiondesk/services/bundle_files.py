@@ -42,19 +42,20 @@ def store_files(
     task = task or Silent()
     blobs = blob_store(ctx)
     stored = had = waiting = 0
-    for done, entry in enumerate(files, start=1):
-        task.check_cancelled()
-        if blobs.has(entry.sha256):
-            had += 1
-        elif not sidecars.complete(entry, present):
-            waiting += 1
-        else:
-            with environment_errors(), sidecars.open_file(entry, present) as source:
-                try:
-                    blobs.put(source, expected=entry.sha256)
-                except BlobMismatch:
-                    name = present[entry.parts[0].sidecar].name
-                    raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=name)) from None
-            stored += 1
-        task.progress(done, len(files), "Storing the attached files")
+    with sidecars.SidecarReader(present) as reader:
+        for done, entry in enumerate(files, start=1):
+            task.check_cancelled()
+            if blobs.has(entry.sha256):
+                had += 1
+            elif not sidecars.complete(entry, present):
+                waiting += 1
+            else:
+                with environment_errors(), reader.open_file(entry) as source:
+                    try:
+                        blobs.put(source, expected=entry.sha256)
+                    except BlobMismatch:
+                        name = reader.name(entry.parts[0].sidecar)
+                        raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=name)) from None
+                stored += 1
+            task.progress(done, len(files), "Storing the attached files")
     return FilesStored(stored, had, waiting)
