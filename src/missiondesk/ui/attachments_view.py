@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -189,6 +189,9 @@ class AttachmentsView(QWidget):
                     ),
                 )
                 item.setData(1, WAITING_ROLE, True)
+                dimmed = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                for column in range(self.tree.columnCount()):
+                    item.setForeground(column, dimmed)
             self.tree.addTopLevelItem(item)
         self._enable()
 
