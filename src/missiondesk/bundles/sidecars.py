@@ -34,6 +34,7 @@ from typing import BinaryIO
 
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import SIDECAR_MAX_BYTES
+from missiondesk.bundles.password import file_sha256
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.messages import MessageCode, say
 
@@ -250,14 +251,6 @@ class _Packer:
         for p in self.paths:
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(BLOCK), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 # --- reading ---------------------------------------------------------------------------------------
