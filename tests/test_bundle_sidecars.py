@@ -123,6 +123,8 @@ def test_a_tampered_side_car_is_refused_and_nothing_is_applied(world: World, tmp
     [refused] = plan.refused
     assert getattr(refused.refusal, "code", "") == "sidecar_tampered"
     assert victim.name in str(refused.refusal)
+    last = refused.inspection.checks[-1]
+    assert (last.name, last.ok) == (bundle_import.Step.FILES, False)  # the signature passed before it
     report = bundle_import.apply(world.hq, plan)
     assert report.bundles[0].status == "refused"
     assert _attachments(world.hq) == [] and not _hq_has(world, SMALL)
@@ -169,6 +171,8 @@ def test_a_side_car_without_its_bundle_is_refused_with_the_reason(world: World, 
     out = tmp_path / "fra.xlsx"
     result = bundle_export.export_bundle(fra, out)
     assert len(result.sidecars) == 1  # 300 KB: one side-car at the app's 18 MB
+    # Given with its bundle, in any order: one bundle to import.
+    assert len(bundle_import.plan(world.hq, [*result.sidecars, out, *result.sidecars]).bundles) == 1
     out.unlink()
     plan = bundle_import.plan(world.hq, result.sidecars)
     [refused] = plan.refused

@@ -217,6 +217,9 @@ def _inspect(
         )
         found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
         _parse(found, plain, content, job, meanwhile)
+        if found.kind == KIND_OPS:
+            step = Step.FILES
+            _find_sidecars(found, content)
     except BundleRefused as exc:
         found.refusal = said_by(exc)  # keeps its code for the wizard's words
         found.checks.append(Check(step, False, found.refusal))
@@ -254,7 +257,6 @@ def _parse(
         edited = len(found.readable.differences) + len(found.readable.edited_sheets)
         detail = "as exported" if not edited else "edited in a spreadsheet: those edits are not imported"
         found.checks.append(Check(Step.READABLE, not edited, detail))
-        _find_sidecars(found, content)
     else:
         found.results = verify.parse_lines(content, "results")
         found.feed = verify.parse_lines(content, "feed")
