@@ -368,3 +368,26 @@ def test_the_wizard_says_which_attached_files_are_still_to_come_in_korean(
         assert "도착 예정" in files.text(1)
     finally:
         i18n.install("en")
+
+
+def test_the_export_dialog_says_the_attached_files_travel_beside_the_bundle(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    from missiondesk.services.attachments import AttachmentService
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    case_id = RecordService(fra).create("support_case", {"title": "통관 보류 문제"}).record_id
+    permit = tmp_path / "허가서.pdf"
+    permit.write_bytes(b"%PDF-1.7\n" + b"x" * 1000)
+    AttachmentService(fra).attach("support_case", case_id, permit)
+    window = MainWindow(fra)
+    qtbot.addWidget(window)
+    dialog = window.open_export()
+    out = tmp_path / "out" / "bundle.xlsx"
+    out.parent.mkdir()
+    dialog.path.setText(str(out))
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.task.done, timeout=20_000)
+    assert dialog.result_ is not None, dialog.message.text()
+    assert "1 attached files are beside it in 1 archives" in dialog.message.text()
+    assert (out.parent / "bundle.files-1-of-1.zip").is_file()

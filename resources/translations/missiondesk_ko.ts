@@ -695,6 +695,10 @@ The report was saved to: {0}</source>
         <source>Email draft: {0} (open it in your mail program).</source>
         <translation>이메일 초안: {0} (메일 프로그램에서 여세요).</translation>
     </message>
+    <message>
+        <source>{0} attached files are beside it in {1} archives (at most 18 MB each): send each to HQ too, one per email if need be.</source>
+        <translation>첨부 파일 {0}개가 같은 폴더의 묶음 {1}개(각 18MB 이하)에 들어 있습니다. 이 묶음들도 본부에 보내십시오. 필요하면 메일 한 통에 하나씩 보내십시오.</translation>
+    </message>
 </context>
 <context>
     <name>FilesPage</name>
