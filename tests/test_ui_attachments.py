@@ -246,3 +246,49 @@ def test_copies_opened_in_the_viewer_are_removed_when_the_window_closes_and_open
     assert shown[0].read_bytes() == SAMPLES["pdf"]
     window.close()
     assert not shown[0].parent.exists()
+
+
+def test_a_file_still_to_come_is_shown_so_and_cannot_be_opened_until_it_arrives(
+    qtbot: QtBot, window: MainWindow, mission: AppContext, tmp_path: Path
+) -> None:
+    case, view = _case_view(qtbot, window, mission)
+    service = AttachmentService(mission)
+    here = service.attach("support_case", case.id, write(tmp_path, "공문.pdf", SAMPLES["pdf"]))
+    coming = service.attach("support_case", case.id, write(tmp_path, "사진.png", SAMPLES["png"]))
+    assert coming.change.record is not None and here.change.record is not None
+    # Its record came (in a bundle whose side-car is missing, or by sync) and its content did not.
+    coming_sha = str(coming.change.record["sha256"])
+    saved = tmp_path / "content"
+    with service.blobs.open(coming_sha) as fh:
+        saved.write_bytes(fh.read())
+    service.blobs.delete(coming_sha)
+    assert i18n.install("ko") == "ko"
+    try:
+        view.set_record(case.id)
+        qtbot.waitUntil(lambda: len(_rows(view)) == 2)
+        assert [r[:2] for r in _rows(view)][1] == ["사진.png", "도착 예정"]
+        assert _rows(view)[0][1] != "도착 예정"
+        view.tree.setCurrentItem(view.tree.topLevelItem(1))
+        assert not view.open_button.isEnabled() and not view.save_button.isEnabled()
+        assert view.remove_button.isEnabled()
+        view.tree.setCurrentItem(view.tree.topLevelItem(0))
+        assert view.open_button.isEnabled() and view.save_button.isEnabled()
+        # The content arrives (a later import of the side-car): the row shows its size again.
+        with saved.open("rb") as fh:
+            service.blobs.put(fh, expected=coming_sha)
+        view.set_record(case.id)
+        qtbot.waitUntil(lambda: "도착 예정" not in [r[1] for r in _rows(view)])
+    finally:
+        i18n.install("en")
+
+
+def test_a_tampered_side_car_is_said_in_korean(qtbot: QtBot) -> None:
+    from missiondesk.domain.messages import MessageCode, say
+    from missiondesk.ui.labels import said_text
+
+    assert i18n.install("ko") == "ko"
+    try:
+        text = said_text(say(MessageCode.SIDECAR_TAMPERED, file="fra.files-2-of-3.zip"))
+        assert text.startswith("첨부 파일 묶음 fra.files-2-of-3.zip이(가) 변경 사항 파일에 서명된 SHA-256")
+    finally:
+        i18n.install("en")

@@ -343,3 +343,55 @@ def test_the_wizard_says_why_a_revoked_laptops_bundle_is_refused_in_korean(
         )
     finally:
         i18n.install("en")
+
+
+def test_the_wizard_says_which_attached_files_are_still_to_come_in_korean(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    from missiondesk.services.attachments import AttachmentService
+    from missiondesk.ui import i18n
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    case_id = RecordService(fra).create("support_case", {"title": "부지 인허가"}).record_id
+    for i in range(3):
+        path = tmp_path / f"문서{i}.pdf"
+        path.write_bytes(b"%PDF-1.7\n" + bytes([i]) * 200_000)
+        AttachmentService(fra).attach("support_case", case_id, path)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    result = bundle_export.export_bundle(fra, mail / "fra.xlsx", sidecar_limit=300_000)
+    assert len(result.sidecars) >= 2
+    result.sidecars[-1].unlink()  # one side-car did not come with the mail
+    assert i18n.install("ko") == "ko"
+    try:
+        wizard = checked_wizard(qtbot, world, mail / "fra.xlsx")
+        tree = wizard.checks_page.tree
+        rows = [tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())]
+        [files] = [r for r in rows if r.text(0) == "첨부 파일"]
+        assert f"묶음 {len(result.sidecars)}개 중 {len(result.sidecars) - 1}개 있음" in files.text(1)
+        assert "도착 예정" in files.text(1)
+    finally:
+        i18n.install("en")
+
+
+def test_the_export_dialog_says_the_attached_files_travel_beside_the_bundle(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    from missiondesk.services.attachments import AttachmentService
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    case_id = RecordService(fra).create("support_case", {"title": "통관 보류 문제"}).record_id
+    permit = tmp_path / "허가서.pdf"
+    permit.write_bytes(b"%PDF-1.7\n" + b"x" * 1000)
+    AttachmentService(fra).attach("support_case", case_id, permit)
+    window = MainWindow(fra)
+    qtbot.addWidget(window)
+    dialog = window.open_export()
+    out = tmp_path / "out" / "bundle.xlsx"
+    out.parent.mkdir()
+    dialog.path.setText(str(out))
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.task.done, timeout=20_000)
+    assert dialog.result_ is not None, dialog.message.text()
+    assert "1 attached files are beside it in 1 archives" in dialog.message.text()
+    assert (out.parent / "bundle.files-1-of-1.zip").is_file()

@@ -35,6 +35,10 @@
         <translation>번들 가져오는 중</translation>
     </message>
     <message>
+        <source>attached files: {0} stored, {1} already here, {2} still to come</source>
+        <translation>첨부 파일: {0}개 저장, {1}개 이미 있음, {2}개 도착 예정</translation>
+    </message>
+    <message>
         <source>A backup was taken first: {0}</source>
         <translation>가져오기 전에 백업했습니다: {0}</translation>
     </message>
@@ -92,6 +96,14 @@
     <message>
         <source>Drop files here, or add them with the button.</source>
         <translation>파일을 여기에 끌어다 놓거나 버튼으로 추가하십시오.</translation>
+    </message>
+    <message>
+        <source>Still to come</source>
+        <translation>도착 예정</translation>
+    </message>
+    <message>
+        <source>The file ({size}) has not reached this computer yet.</source>
+        <translation>파일({size})이 아직 이 컴퓨터에 오지 않았습니다.</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -282,6 +294,10 @@
         <translation>수신 확인</translation>
     </message>
     <message>
+        <source>attached files</source>
+        <translation>첨부 파일</translation>
+    </message>
+    <message>
         <source>{0} parts, {1} rows</source>
         <translation>파트 {0}개, {1}행</translation>
     </message>
@@ -324,6 +340,14 @@
     <message>
         <source>{0} results, {1} changes from HQ</source>
         <translation>결과 {0}건, 본부의 변경 {1}건</translation>
+    </message>
+    <message>
+        <source>{0} files in {1} of {2} side-cars</source>
+        <translation>첨부 파일 {0}개, 묶음 {2}개 중 {1}개 있음</translation>
+    </message>
+    <message>
+        <source>{0} still to come (their side-cars are not here)</source>
+        <translation>{0}개 도착 예정 (해당 첨부 파일 묶음이 없음)</translation>
     </message>
     <message>
         <source>wrong password: nothing of the file was read</source>
@@ -670,6 +694,10 @@ The report was saved to: {0}</source>
     <message>
         <source>Email draft: {0} (open it in your mail program).</source>
         <translation>이메일 초안: {0} (메일 프로그램에서 여세요).</translation>
+    </message>
+    <message>
+        <source>{0} attached files are beside it in {1} archives (at most 18 MB each): send each to HQ too, one per email if need be.</source>
+        <translation>첨부 파일 {0}개가 같은 폴더의 묶음 {1}개(각 18MB 이하)에 들어 있습니다. 이 묶음들도 본부에 보내십시오. 필요하면 메일 한 통에 하나씩 보내십시오.</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +2414,14 @@ The report was saved to: {0}</source>
     <message>
         <source>The file&apos;s signature is not valid: forged or altered. Refused; nothing was applied.</source>
         <translation>파일의 서명이 올바르지 않습니다. 위조되었거나 바뀌었습니다. 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The attached-files archive {file} does not match the SHA-256 its bundle signed: it was altered after it was made. Refused; nothing was applied. Remove it (or ask the mission for it again) to import the records without its files.</source>
+        <translation>첨부 파일 묶음 {file}이(가) 변경 사항 파일에 서명된 SHA-256과 일치하지 않습니다. 작성된 뒤 변경되었습니다. 거부되었으며 아무것도 적용되지 않았습니다. 이 묶음을 치우면(또는 공관에 다시 요청하면) 첨부 파일 없이 기록을 가져올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{file} holds the attached files of the bundle {bundle}, which is not beside it: put both in one folder and import again.</source>
+        <translation>{file}에는 변경 사항 파일 {bundle}의 첨부 파일이 들어 있는데, 그 파일이 같은 폴더에 없습니다. 두 파일을 한 폴더에 두고 다시 가져오십시오.</translation>
     </message>
     <message>
         <source>The device slot must be between 1 and {max}.</source>

@@ -200,6 +200,14 @@ def cmd_export(args: argparse.Namespace) -> None:
         )
         if result.ops_without_sensitive:
             _print(f"{result.ops_without_sensitive} change(s) sent without their sensitive fields.")
+        if result.files:
+            _print(f"{result.files} attached file(s) beside it in {len(result.sidecars)} side-car(s):")
+            for sidecar in result.sidecars:
+                _print(f"  {sidecar}")
+        if result.files_left_out:
+            _print(
+                f"{result.files_left_out} attached file(s) not carried (a protected bundle, or not on this laptop)."
+            )
         if args.eml:
             eml = bundle_export.prepare_email(ctx, result.path, Path(args.eml), args.to)
             _print(f"Mail draft written to {eml}")
@@ -249,6 +257,12 @@ def cmd_import(args: argparse.Namespace) -> None:
             trust = b.inspection.trust.value if b.inspection.trust else ""
             again = ", imported before" if b.already_imported else ""
             _print(f"{name}: {b.inspection.kind}, {trust}{again}")
+            if b.inspection.files:
+                waiting = b.inspection.files_to_come
+                _print(
+                    f"    attached files: {len(b.inspection.files)} in {len(b.inspection.sidecars)} side-car(s), "
+                    f"{len(b.inspection.present)} found" + (f"; {waiting} still to come" if waiting else "")
+                )
             for entity_name, outcomes in sorted(b.counts().items()):
                 _print(f"    {entity_name:<20} " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
             readable = b.inspection.readable
@@ -270,6 +284,11 @@ def cmd_import(args: argparse.Namespace) -> None:
             counts = ", ".join(f"{k} {v}" for k, v in sorted(r.counts().items()))
             extra = f"; {r.feed_applied} change(s) from HQ applied" if r.kind == "ack" else ""
             _print(f"{r.path.name}: {r.status}{': ' + r.message if r.message else ''} ({counts}){extra}")
+            if r.files.stored or r.files.had or r.files.waiting:
+                _print(
+                    f"    attached files: {r.files.stored} stored, {r.files.had} already here, "
+                    f"{r.files.waiting} still to come"
+                )
         if args.report:
             _print(f"Report written to {bundle_import.save_report(report, Path(args.report))}")
         if args.ack_out:
@@ -521,13 +540,14 @@ def cmd_attachments(args: argparse.Namespace) -> None:
             Path(args.save).mkdir(parents=True, exist_ok=True)
         if not found:
             _print(f"{case.get('reference')} has no attachments.")
+        waiting = service.still_to_come(found)
         for record in found:
             when = record.created_at.strftime("%Y-%m-%d %H:%M") if record.created_at else ""
             _print(
                 f"{record['file_name']}\t{_size_text(record['size'])}\t{record['media_type']}\t"
-                f"{record.created_by or ''}\t{when}"
+                f"{record.created_by or ''}\t{when}" + ("\tstill to come" if record.id in waiting else "")
             )
-            if args.save:
+            if args.save and record.id not in waiting:
                 _print(f"  saved to {service.save_as(record.id, Path(args.save))}")
 
 

@@ -34,3 +34,9 @@ def second_process_from_bytes(environ: Mapping[str, str] = os.environ) -> int:
 
 
 DEFAULT_LIMITS = Limits(second_process_from_bytes=second_process_from_bytes())
+
+
+SIDECAR_MAX_BYTES = 18 * 1000 * 1000
+"""The largest side-car archive of attachment contents a bundle export writes (``bundles.sidecars``):
+18 MB, so that one side-car, base64-encoded by a mail client (about 4/3), fits the 25 MB most mail
+services carry. A test passes its own smaller figure to ``export_bundle``."""

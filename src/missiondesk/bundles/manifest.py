@@ -44,6 +44,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "payload_sheets": ("원본 시트", "Payload sheets"),
     "payload_sha256": ("SHA-256", "SHA-256 of the canonical payload"),
     "readable_sha256": ("읽기용 시트 SHA-256", "SHA-256 of the readable sheets"),
+    "sidecars": ("첨부 파일 묶음 (이름, SHA-256, 크기)", "Attached-file archives (name, SHA-256, size)"),
     "public_key": ("공개키", "Signer's public key"),
     SIGNATURE: ("서명 (Ed25519)", "Signature (Ed25519)"),
 }

@@ -96,6 +96,8 @@ class MessageCode(StrEnum):
     BUNDLE_TAMPERED = "bundle_tampered"
     BUNDLE_SIGNATURE_MISMATCH = "bundle_signature_mismatch"
     BUNDLE_SIGNATURE_INVALID = "bundle_signature_invalid"
+    SIDECAR_TAMPERED = "sidecar_tampered"
+    SIDECAR_WITHOUT_BUNDLE = "sidecar_without_bundle"
     OFFICER_NAME_NEEDED = "officer_name_needed"
     FOLDER_SET_UP_ALREADY = "folder_set_up_already"
 
@@ -256,6 +258,17 @@ ENGLISH: dict[MessageCode, str] = {
     ),
     MessageCode.BUNDLE_SIGNATURE_INVALID: QT_TRANSLATE_NOOP(
         "message", "The file's signature is not valid: forged or altered. Refused; nothing was applied."
+    ),
+    MessageCode.SIDECAR_TAMPERED: QT_TRANSLATE_NOOP(
+        "message",
+        "The attached-files archive {file} does not match the SHA-256 its bundle signed: it was altered after "
+        "it was made. Refused; nothing was applied. Remove it (or ask the mission for it again) to import the "
+        "records without its files.",
+    ),
+    MessageCode.SIDECAR_WITHOUT_BUNDLE: QT_TRANSLATE_NOOP(
+        "message",
+        "{file} holds the attached files of the bundle {bundle}, which is not beside it: put both in one folder "
+        "and import again.",
     ),
     MessageCode.SLOT_RANGE: QT_TRANSLATE_NOOP("message", "The device slot must be between 1 and {max}."),
     MessageCode.OFFICER_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the officer's name (--officer)."),

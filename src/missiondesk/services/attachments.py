@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,6 +202,11 @@ class AttachmentService:
     def has_content(self, record: Record) -> bool:
         """Whether this device holds the file (a record synced from another laptop may not, yet)."""
         return self.blobs.has(str(record["sha256"]))
+
+    def still_to_come(self, records: Iterable[Record]) -> frozenset[str]:
+        """The ids of ``records`` whose file is not on this device yet: its record came (by sync, or
+        in a bundle whose side-car is missing) and the content is to follow."""
+        return frozenset(r.id for r in records if not self.has_content(r))
 
 
 def _ours(folder: Path) -> bool:

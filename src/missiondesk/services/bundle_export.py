@@ -14,7 +14,7 @@ import json
 import mimetypes
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -25,7 +25,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk import __version__
-from missiondesk.bundles import readable
+from missiondesk.bundles import readable, sidecars
+from missiondesk.bundles.limits import SIDECAR_MAX_BYTES
 from missiondesk.bundles.manifest import FORMAT, FORMAT_VERSION, KIND_OPS
 from missiondesk.bundles.op_entries import entry_for, entry_line
 from missiondesk.bundles.password import check_new_password, file_sha256
@@ -36,6 +37,8 @@ from missiondesk.domain.ops import Op
 from missiondesk.domain.schema import ENTITIES, SCHEMA_VERSION, entity
 from missiondesk.domain.value_names import value_names
 from missiondesk.errors import UserError
+from missiondesk.services.attachments import ENTITY as ATTACHMENT
+from missiondesk.services.attachments import blob_store
 from missiondesk.services.audit_files import record_file_event
 from missiondesk.services.bundle_labels import Labeller
 from missiondesk.services.context import AppContext, read_config
@@ -67,6 +70,9 @@ class ExportResult:
     records: dict[str, int]  # readable sheet -> rows
     encrypted: bool = False  # protected with a password (Excel's encryption)
     sha256: str = ""  # of the file as written: the audit log records it
+    files: int = 0  # attachment contents written into side-cars
+    sidecars: tuple[Path, ...] = ()  # beside ``path``, in their order
+    files_left_out: int = 0  # contents not written: a password-protected bundle, or not on this laptop
 
 
 def export_bundle(
@@ -78,12 +84,15 @@ def export_bundle(
     task: TaskContext | None = None,
     password: str | None = None,
     language: str = "ko",
+    sidecar_limit: int = SIDECAR_MAX_BYTES,
 ) -> ExportResult:
     """Write the bundle to ``out``: unacknowledged ops (or, with ``all_ops``, all the outbox keeps),
     encrypted with ``password`` when one is given.
 
     ``language`` (``ko`` or ``en``) is the readable sheets' first language for labels and names; the
-    other follows in brackets.
+    other follows in brackets. The contents of the attachment records among the ops go beside ``out``
+    in side-cars of at most ``sidecar_limit`` bytes (``bundles.sidecars``); a password-protected
+    bundle carries none (a side-car is a plain zip: the files reach HQ by sync or a plain bundle).
     """
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
@@ -93,7 +102,7 @@ def export_bundle(
     # The outbox's ops are tens of thousands of long-lived objects that make no cycles: the collector
     # would walk them over and over while they are read and written.
     with collector_paused():
-        return _export(ctx, out, all_ops, include_sensitive, task, password, language)
+        return _export(ctx, out, all_ops, include_sensitive, task, password, language, sidecar_limit)
 
 
 def _export(
@@ -104,6 +113,7 @@ def _export(
     task: TaskContext,
     password: str | None,
     language: str,
+    sidecar_limit: int,
 ) -> ExportResult:
     key = private_key(ctx)
     epoch, cursor = replica.cursor(ctx)
@@ -157,20 +167,43 @@ def _export(
             )
             for sheet in readable.READABLE_SHEETS
         ]
+        contents = _contents(conn, _selected(ctx, all_ops))
+        blobs = blob_store(ctx)
+        carried = [c for c in contents if blobs.has(c[0])] if password is None else []
+        left_out = len(contents) - len(carried)
+        payload: list[tuple[str, Iterable[str]]] = [
+            ("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally, flagged))
+        ]
         with environment_errors():
-            write_bundle(
-                out,
-                manifest,
-                [("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally, flagged))],
-                key,
-                readable_rows=tables,
-                include_sensitive=include_sensitive,
-                # A generator: run when the summary sheet is written, after the sheets it counts.
-                summary=_summary(ctx, facts, tally, include_sensitive),
-                progress=progress,
-                password=password,
-                labels=labeller.labels,
-            )
+            if carried:
+                task.progress(0, total, "Writing the attached files")
+                files = sidecars.write_sidecars(out, carried, blobs.open, sidecar_limit, created)
+                payload.append((sidecars.FILES_SHEET, files.lines()))
+                manifest[sidecars.SIDECARS_FIELD] = files.manifest_value()
+            else:
+                files = sidecars.Written((), (), (), out.parent)
+        try:
+            with environment_errors():
+                write_bundle(
+                    out,
+                    manifest,
+                    payload,
+                    key,
+                    readable_rows=tables,
+                    include_sensitive=include_sensitive,
+                    # A generator: run when the summary sheet is written, after the sheets it counts.
+                    summary=_summary(ctx, facts, tally, include_sensitive),
+                    progress=progress,
+                    password=password,
+                    labels=labeller.labels,
+                )
+                # The workbook first, then its side-cars under their names, then an earlier export's
+                # side-cars of the same name that this one does not have (the import would not use them).
+                files.publish()
+                for stale in sidecars.stale_sidecars(out, [s.name for s in files.sidecars]):
+                    stale.unlink(missing_ok=True)
+        finally:
+            files.discard()
     if tally.ops != total:  # the read transaction makes this impossible; never sign a wrong count
         raise RuntimeError(f"the outbox gave {tally.ops} ops, {total} counted")
     task.progress(total, total, "Done")
@@ -196,7 +229,24 @@ def _export(
         {s.name: tally.records.get(s.entity, 0) for s in readable.READABLE_SHEETS},
         encrypted=password is not None,
         sha256=digest,
+        files=len(files.files),
+        sidecars=tuple(out.parent / s.name for s in files.sidecars),
+        files_left_out=left_out,
     )
+
+
+def _contents(conn: Connection, where: sa.ColumnElement[bool]) -> list[tuple[str, int]]:
+    """SHA-256 and size of each content the bundle's attachment records name, once each."""
+    table = entity_table(ATTACHMENT)
+    c = outbox_table.c
+    ids = sa.select(c.record_id).where(where, c.entity == ATTACHMENT)
+    stmt = (
+        sa.select(table.c.sha256, sa.func.max(table.c.size))
+        .where(table.c.id.in_(ids))
+        .group_by(table.c.sha256)
+        .order_by(table.c.sha256)
+    )
+    return [(str(sha), int(size)) for sha, size in conn.execute(stmt)]
 
 
 def _selected(ctx: AppContext, all_ops: bool) -> sa.ColumnElement[bool]:

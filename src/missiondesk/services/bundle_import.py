@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from missiondesk.bundles import verify
+from missiondesk.bundles import sidecars, verify
 from missiondesk.bundles.container import ContainerFacts
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
@@ -46,6 +46,7 @@ from missiondesk.domain.ops import Op
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import UserError
 from missiondesk.services.audit_files import record_file_event
+from missiondesk.services.bundle_files import FilesStored, store_files
 from missiondesk.services.context import AppContext
 from missiondesk.services.device_keys import registered_key
 from missiondesk.services.progress import Silent, TaskContext
@@ -79,6 +80,7 @@ class Step(StrEnum):
     SIGNATURE = "signature"
     OPS = "ops"
     READABLE = "readable sheets"
+    FILES = "attached files"
     ACK = "acknowledgement"
 
 
@@ -108,6 +110,14 @@ class Inspection:
     # with the same one unless asked otherwise. Kept in memory only, never written anywhere.
     password: str | None = field(default=None, repr=False)
     password_needed: PasswordNeed | None = None  # encrypted and not opened: why
+    files: tuple[sidecars.FileEntry, ...] = ()  # the attachment contents the bundle's side-cars carry
+    sidecars: tuple[sidecars.Sidecar, ...] = ()  # as the manifest names them
+    present: dict[int, Path] = field(default_factory=dict)  # side-car number -> found beside, hash checked
+
+    @property
+    def files_to_come(self) -> int:
+        """Contents whose side-cars are not all beside the bundle (their records import all the same)."""
+        return sum(not sidecars.complete(f, self.present) for f in self.files)
 
     @property
     def encrypted(self) -> bool:
@@ -207,6 +217,9 @@ def _inspect(
         )
         found.checks.append(Check(step, found.trust is Trust.VERIFIED, detail))
         _parse(found, plain, content, job, meanwhile)
+        if found.kind == KIND_OPS:
+            step = Step.FILES
+            _find_sidecars(found, content)
     except BundleRefused as exc:
         found.refusal = said_by(exc)  # keeps its code for the wizard's words
         found.checks.append(Check(step, False, found.refusal))
@@ -248,6 +261,21 @@ def _parse(
         found.results = verify.parse_lines(content, "results")
         found.feed = verify.parse_lines(content, "feed")
         found.checks.append(Check(Step.ACK, True, f"{len(found.results)} results, {len(found.feed)} changes"))
+
+
+def _find_sidecars(found: Inspection, content: WorkbookContent) -> None:
+    """The signed list of attached files, and the side-cars beside the bundle, each checked against
+    its signed hash (a changed one refuses the whole file before anything is applied)."""
+    found.sidecars = sidecars.parse_sidecars(content.manifest.get(sidecars.SIDECARS_FIELD))
+    found.files = tuple(
+        sidecars.FileEntry.from_line(line) for line in content.payload.get(sidecars.FILES_SHEET, [])
+    )
+    if not found.files:
+        return
+    found.present = sidecars.present_sidecars(found.path, found.sidecars)
+    waiting = found.files_to_come
+    detail = f"{len(found.files)} files in {len(found.present)} of {len(found.sidecars)} side-cars"
+    found.checks.append(Check(Step.FILES, True, detail + (f"; {waiting} still to come" if waiting else "")))
 
 
 def _take_digests(found: Inspection, plain: Path, content: WorkbookContent, job: ReadableJob) -> None:
@@ -373,8 +401,8 @@ def plan(
 ) -> ImportPlan:
     """What importing ``paths`` would do; nothing is written. Encrypted files are opened with the
     first of ``passwords`` that fits (one file of each mission may have its own)."""
-    plans = []
-    for path in paths:
+    plans: list[BundlePlan] = []
+    for path in _bundles_of(paths, plans):
         # A bundle's ops are tens of thousands of long-lived objects: the cycle collector would walk
         # them over and over while they are read and predicted, and they make no cycles.
         with collector_paused():
@@ -384,6 +412,23 @@ def plan(
         key=lambda b: (b.inspection.manifest.get("device_id") if b.inspection.manifest else "", _first(b))
     )
     return ImportPlan(plans)
+
+
+def _bundles_of(paths: Sequence[Path], refused: list[BundlePlan]) -> list[Path]:
+    """The files to plan: a side-car given alone stands for the bundle beside it (once, however many
+    of its side-cars are given); one without its bundle is refused into ``refused``."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        bundle = sidecars.bundle_of(path)
+        if bundle is not None and not bundle.is_file():
+            found = Inspection(path)
+            _refuse_file(found, say(MessageCode.SIDECAR_WITHOUT_BUNDLE, file=path.name, bundle=bundle.name))
+            refused.append(BundlePlan(found, refusal=found.refusal))
+            continue
+        chosen = bundle or path
+        if chosen not in out:
+            out.append(chosen)
+    return out
 
 
 def _plan_one(ctx: AppContext, path: Path, limits: Limits, passwords: Sequence[str]) -> BundlePlan:
@@ -548,6 +593,7 @@ class BundleReport:
     feed_applied: int = 0
     feed_epoch: str = ""
     feed_cursor: int = 0
+    files: FilesStored = field(default_factory=FilesStored)  # attachment contents from the side-cars
     password: str | None = field(
         default=None, repr=False
     )  # that opened the file: its acknowledgement's default
@@ -594,6 +640,11 @@ def apply(
         with collector_paused(), ctx.store.write() as conn:
             for b in ops_plans:
                 done = _apply_ops(ctx, conn, authority, b, report, task, done, total)
+        # The contents once their records are committed: a content is only ever stored whole and
+        # checked, so a stop here leaves records whose files are still to come, as a missing side-car.
+        for b, out in zip(ops_plans, report.bundles[-len(ops_plans) :], strict=True):
+            if b.inspection.files:
+                out.files = store_files(ctx, b.inspection.files, b.inspection.present, task)
     for b in todo:
         if b.inspection.kind == KIND_ACK:
             report.bundles.append(_apply_ack(ctx, b, confirm_mass_change))

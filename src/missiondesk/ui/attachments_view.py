@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +36,7 @@ from missiondesk.ui.labels import error_text
 from missiondesk.ui.ui_context import UiContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+WAITING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Kinds of file by media type, as the list names them.
 _KINDS = {
@@ -154,9 +155,11 @@ class AttachmentsView(QWidget):
         self._stale = False
         self.tree.clear()
         found: tuple[Record, ...] = ()
+        waiting: frozenset[str] = frozenset()
         if self.record_id is not None:
             try:
                 found = self.service.list(self.entity_name, self.record_id)
+                waiting = self.service.still_to_come(found)
             except MissionDeskError as exc:
                 self.ui.errors.show(exc)
         locale = QLocale()
@@ -176,6 +179,19 @@ class AttachmentsView(QWidget):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(1, locale.toString(size))
             item.setToolTip(0, str(record["file_name"]))
+            if record.id in waiting:
+                # Its record came (by sync, or in a bundle whose side-car is missing); the file follows.
+                item.setText(1, self.tr("Still to come"))
+                item.setToolTip(
+                    1,
+                    self.tr("The file ({size}) has not reached this computer yet.").format(
+                        size=size_text(size)
+                    ),
+                )
+                item.setData(1, WAITING_ROLE, True)
+                dimmed = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                for column in range(self.tree.columnCount()):
+                    item.setForeground(column, dimmed)
             self.tree.addTopLevelItem(item)
         self._enable()
 
@@ -193,8 +209,10 @@ class AttachmentsView(QWidget):
         has_record = self.record_id is not None
         chosen = bool(self.tree.selectedItems())
         self.add_button.setEnabled(has_record)
-        for button in (self.open_button, self.save_button, self.remove_button):
-            button.setEnabled(chosen)
+        here = chosen and not any(item.data(1, WAITING_ROLE) for item in self.tree.selectedItems())
+        self.remove_button.setEnabled(chosen)
+        for button in (self.open_button, self.save_button):
+            button.setEnabled(here)  # a file still to come cannot be opened or saved yet
 
     def selected_ids(self) -> list[str]:
         return [str(item.data(0, ID_ROLE)) for item in self.tree.selectedItems()]

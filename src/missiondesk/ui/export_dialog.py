@@ -173,6 +173,11 @@ class ExportDialog(QDialog):
             )
         if eml is not None:
             text += " " + self.tr("Email draft: {0} (open it in your mail program).").format(eml)
+        if result.sidecars:
+            text += " " + self.tr(
+                "{0} attached files are beside it in {1} archives (at most 18 MB each): send each to HQ too, "
+                "one per email if need be."
+            ).format(result.files, len(result.sidecars))
         self.message.setText(text)
         self.buttons.setEnabled(True)
         self.exported.emit(result)

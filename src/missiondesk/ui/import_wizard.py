@@ -291,6 +291,7 @@ class ChecksPage(QWizardPage):
             Step.OPS: self.tr("changes (ops)"),
             Step.READABLE: self.tr("readable sheets"),
             Step.ACK: self.tr("acknowledgement"),
+            Step.FILES: self.tr("attached files"),
         }
         return names.get(step, str(step))
 
@@ -325,6 +326,16 @@ class ChecksPage(QWizardPage):
                 )
             case Step.ACK:
                 return self.tr("{0} results, {1} changes from HQ").format(len(found.results), len(found.feed))
+            case Step.FILES:
+                found_text = self.tr("{0} files in {1} of {2} side-cars").format(
+                    len(found.files), len(found.present), len(found.sidecars)
+                )
+                waiting = found.files_to_come
+                if waiting:
+                    found_text += "; " + self.tr("{0} still to come (their side-cars are not here)").format(
+                        waiting
+                    )
+                return found_text
         return check.detail
 
     def _locked(self, found: Inspection) -> str:
@@ -557,6 +568,13 @@ class ApplyPage(QWizardPage):
                 + (f" ({counts})" if counts else "")
                 + (f" {b.message}" if b.message else "")
             )
+            if b.files.stored or b.files.had or b.files.waiting:
+                lines.append(
+                    "    "
+                    + self.tr("attached files: {0} stored, {1} already here, {2} still to come").format(
+                        b.files.stored, b.files.had, b.files.waiting
+                    )
+                )
         if report.backup is not None:
             lines.append(self.tr("A backup was taken first: {0}").format(report.backup))
         elif report.backup_note:
