@@ -1,5 +1,7 @@
 """Attachment contents over HTTP: the real server in a subprocess, on the test PostgreSQL.
 
+One server for the module; each test uses missions of its own (a mission has nine device slots).
+
 Uploads and downloads that lose their connection half-way and continue where they stopped, a content
 HQ has already (stored once, not sent again), a content that does not match its hash (refused, nothing
 kept), another mission's device asking by hash (refused), and a shared brief's file fetched by another
@@ -20,6 +22,7 @@ import pytest
 from missiondesk.errors import MissionDeskError
 from missiondesk.services.attachments import AttachmentService, blob_store
 from missiondesk.services.context import AppContext
+from missiondesk.services.progress import Cancelled
 from missiondesk.services.records import RecordService
 from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
@@ -159,8 +162,8 @@ def test_an_upload_cut_off_mid_file_continues_where_hq_stopped(server: ServerPro
 def test_a_download_cut_off_mid_file_continues_and_only_a_whole_file_is_kept(
     server: ServerProcess, tmp_path: Path
 ) -> None:
-    fra = _laptop(tmp_path, server, "fra", "DE-FRA", 1)
-    fra2 = _laptop(tmp_path, server, "fra2", "DE-FRA", 2)
+    fra = _laptop(tmp_path, server, "fra", "DE-HAM", 1)
+    fra2 = _laptop(tmp_path, server, "fra2", "DE-HAM", 2)
     try:
         source = _text_file(tmp_path / "in", "letter.txt")
         sha = _attach(fra, source)
@@ -169,10 +172,9 @@ def test_a_download_cut_off_mid_file_continues_and_only_a_whole_file_is_kept(
         with pytest.raises(Offline):
             _sync(fra2, cut)
         store = blob_store(fra2)
-        # The mission's earlier tests left files too: the cut fell in whichever came first.
         (partial,) = (fra2.paths.attachments / "tmp").glob("*.download")
         cut_sha = partial.name.removesuffix(".download")
-        assert partial.stat().st_size == BLOB_CHUNK + 1000
+        assert cut_sha == sha and partial.stat().st_size == BLOB_CHUNK + 1000
         assert not store.has(cut_sha)  # never half a file in the store
 
         again = Counting()
@@ -190,8 +192,8 @@ def test_a_download_cut_off_mid_file_continues_and_only_a_whole_file_is_kept(
 
 
 def test_a_content_hq_holds_already_is_not_sent_again(server: ServerProcess, tmp_path: Path) -> None:
-    fra = _laptop(tmp_path, server, "fra", "DE-FRA", 1)
-    fra2 = _laptop(tmp_path, server, "fra2", "DE-FRA", 2)
+    fra = _laptop(tmp_path, server, "fra", "US-WAS", 1)
+    fra2 = _laptop(tmp_path, server, "fra2", "US-WAS", 2)
     try:
         source = _text_file(tmp_path / "in", "lease.txt", 200_000)
         sha = _attach(fra, source)
@@ -209,7 +211,7 @@ def test_a_content_hq_holds_already_is_not_sent_again(server: ServerProcess, tmp
 def test_a_content_that_does_not_match_its_hash_is_refused_and_nothing_kept(
     server: ServerProcess, tmp_path: Path
 ) -> None:
-    fra = _laptop(tmp_path, server, "fra", "DE-FRA")
+    fra = _laptop(tmp_path, server, "fra", "US-NYC")
     try:
         source = _text_file(tmp_path / "in", "offer.txt", 5000)
         sha = _attach(fra, source)
@@ -237,7 +239,7 @@ def test_a_content_that_does_not_match_its_hash_is_refused_and_nothing_kept(
 
 
 def test_another_missions_device_asking_by_hash_is_refused(server: ServerProcess, tmp_path: Path) -> None:
-    fra = _laptop(tmp_path, server, "fra", "DE-FRA")
+    fra = _laptop(tmp_path, server, "fra", "DE-BON")
     ber = _laptop(tmp_path, server, "ber", "DE-BER")
     try:
         sha = _attach(fra, _text_file(tmp_path / "in", "visa.txt", 10_000))
@@ -263,8 +265,8 @@ def test_another_missions_device_asking_by_hash_is_refused(server: ServerProcess
 def test_a_shared_briefs_file_is_fetched_by_another_mission_when_opened(
     server: ServerProcess, tmp_path: Path
 ) -> None:
-    fra = _laptop(tmp_path, server, "fra", "DE-FRA")
-    ber = _laptop(tmp_path, server, "ber", "DE-BER")
+    fra = _laptop(tmp_path, server, "fra", "US-BOS")
+    ber = _laptop(tmp_path, server, "ber", "US-ATL")
     try:
         brief = RecordService(fra).create(
             "market_brief", {"title": "시장 동향", "topic": "market_trends", "country": "DE"}
@@ -279,3 +281,47 @@ def test_a_shared_briefs_file_is_fetched_by_another_mission_when_opened(
     finally:
         fra.close()
         ber.close()
+
+
+class _CancelAfter:
+    """A task context that records progress and asks to stop once ``bytes_`` of a file have arrived."""
+
+    def __init__(self, bytes_: int) -> None:
+        self.bytes = bytes_
+        self.texts: list[str] = []
+        self.done = 0
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.texts.append(text)
+        if getattr(text, "code", "") == "blob_receiving":
+            self.done = done
+
+    def check_cancelled(self) -> None:
+        if self.done >= self.bytes:
+            raise Cancelled("stopped by the person")
+
+
+def test_a_cancelled_download_keeps_its_part_and_the_next_sync_finishes_it(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    fra = _laptop(tmp_path, server, "fra", "US-CHI", 1)
+    fra2 = _laptop(tmp_path, server, "fra2", "US-CHI", 2)
+    try:
+        sha = _attach(fra, _text_file(tmp_path / "in", "minutes.txt"))
+        _sync(fra)
+        task = _CancelAfter(BLOB_CHUNK)
+        with pytest.raises(Cancelled):
+            SyncService(fra2, keyring=False).sync_once(task)
+        assert any(getattr(t, "code", "") == "blob_receiving" for t in task.texts)
+        store = blob_store(fra2)
+        partials = list((fra2.paths.attachments / "tmp").glob("*.download"))
+        assert len(partials) == 1 and partials[0].stat().st_size >= BLOB_CHUNK
+        assert not store.has(partials[0].name.removesuffix(".download"))
+
+        report = _sync(fra2)
+        assert report.files_received >= 1
+        assert store.has(sha)
+        assert not list((fra2.paths.attachments / "tmp").glob("*.download"))
+    finally:
+        fra.close()
+        fra2.close()

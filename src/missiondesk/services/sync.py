@@ -194,7 +194,7 @@ class SyncService:
 
     def _move_files(self, client: SyncClient, task: TaskContext, report: SyncReport) -> None:
         """Send this mission's contents HQ lacks (their records went up just before), then fetch the
-        contents of records this laptop holds without them. A dropped connection raises ``Offline``
+        contents of its own mission's records this laptop holds without them. A dropped connection raises ``Offline``
         like any step; what was sent or received so far is kept and the next cycle continues it."""
         transfer = self._transfer(client)
         table = entity_table("attachment")
@@ -204,8 +204,12 @@ class SyncService:
             if device.role is not Role.HQ:
                 ours = ours.where(table.c.owner_mission == device.mission)
             mine = [h for h in conn.execute(ours).scalars() if transfer.blobs.has(h)]
+            # A mission laptop keeps its own mission's files for offline work; an HQ device, which
+            # reads every mission's, fetches a file when it is opened instead of all of them.
             live = conn.execute(
-                sa.select(table.c.sha256, table.c.size).where(table.c.deleted_at.is_(None))
+                sa.select(table.c.sha256, table.c.size).where(
+                    table.c.deleted_at.is_(None), table.c.owner_mission == device.mission
+                )
             ).all()
         report.files_sent += transfer.upload_all(mine, task)
         fetched, waiting = transfer.download_all(((h, int(size)) for h, size in live), task)

@@ -153,7 +153,7 @@ class BlobTransfer:
                 response.read()
                 error = failure(response)
                 if status == 404:
-                    raise NotFound(str(error.args[0]) if error.args else str(error)) from error
+                    raise NotFound(error.args[0]) from None  # HQ's sentence, its code kept
                 raise error
             if status == 200:
                 have = 0  # HQ sent the whole content: start the partial file again
