@@ -18,7 +18,10 @@ from typing import Any
 
 import httpx
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
+from missiondesk.domain.records import ListQuery
 from missiondesk.errors import MissionDeskError
 from missiondesk.services.attachments import AttachmentService, blob_store
 from missiondesk.services.context import AppContext
@@ -28,6 +31,9 @@ from missiondesk.services.setup import init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.sync.client import Offline
 from missiondesk.sync.protocol import BLOB_CHUNK
+from missiondesk.ui import prompts
+from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.main_window import MainWindow
 from tests.syncserver import ServerProcess, serve_on
 
 pytestmark = pytest.mark.slow
@@ -323,5 +329,41 @@ def test_a_cancelled_download_keeps_its_part_and_the_next_sync_finishes_it(
         assert store.has(sha)
         assert not list((fra2.paths.attachments / "tmp").glob("*.download"))
     finally:
+        fra.close()
+        fra2.close()
+
+
+def test_opening_a_file_this_laptop_lacks_fetches_it_from_hq_first(
+    qtbot: QtBot, server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MainWindow, "start_sync", lambda _self: None)  # no background cycle fetches it first
+    fra = _laptop(tmp_path, server, "fra", "US-SEA", 1)
+    fra2 = _laptop(tmp_path, server, "fra2", "US-SEA", 2)
+    window = MainWindow(fra2)
+    try:
+        source = _text_file(tmp_path / "in", "memo.txt", 100_000)
+        sha = _attach(fra, source)
+        _sync(fra)
+        _sync(fra2)
+        blob_store(fra2).delete(sha)  # as when the record arrived before its file
+        qtbot.addWidget(window)
+        window.show()
+        [case] = RecordService(fra2).list(ListQuery("support_case", limit=10)).rows
+        page = window.go("support_case")
+        assert isinstance(page, ListPage)
+        page.detail.show_record(case)
+        view = page.detail.attachments
+        assert view is not None
+        page.detail.tabs.setCurrentWidget(view)
+        qtbot.waitUntil(lambda: view.tree.topLevelItemCount() == 1)
+        view.tree.topLevelItem(0).setSelected(True)
+        shown: list[Path] = []
+        monkeypatch.setattr(prompts, "show_file", lambda p: shown.append(p) or True)
+        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+        assert shown[0].read_bytes() == source.read_bytes()
+        assert blob_store(fra2).has(sha)
+    finally:
+        window.close()
         fra.close()
         fra2.close()

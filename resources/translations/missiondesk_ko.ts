@@ -106,6 +106,10 @@
         <translation>파일 첨부 중</translation>
     </message>
     <message>
+        <source>Fetching the file from HQ</source>
+        <translation>본부에서 파일을 받는 중</translation>
+    </message>
+    <message>
         <source>Save the attachment as</source>
         <translation>첨부 파일 저장</translation>
     </message>
