@@ -190,7 +190,8 @@ class SyncService:
         return report
 
     def _transfer(self, client: SyncClient) -> BlobTransfer:
-        return BlobTransfer(client, blob_store(self.ctx), self.ctx.paths.attachments / "tmp")
+        store = blob_store(self.ctx)
+        return BlobTransfer(client, store, self.ctx.paths.attachments / "tmp", store.partial)
 
     def _move_files(self, client: SyncClient, task: TaskContext, report: SyncReport) -> None:
         """Send this mission's contents HQ lacks (their records went up just before), then fetch the

@@ -4,8 +4,10 @@ Uploads go in chunks of ``protocol.BLOB_CHUNK``; before the first chunk the lapt
 bytes it has (``UploadState``) and continues from there, so a connection that dropped mid-file costs
 at most one chunk. HQ checks the whole content's SHA-256 at ``finish``.
 
-Downloads go into ``<partial_dir>/<sha256>.download``; a dropped or cancelled download keeps what
-arrived, and the next attempt asks for the rest (``Range: bytes=N-``). Only a complete content that
+Downloads go into ``<partial_dir>/<sha256>.download`` (``store.blobs.Partial``: sealed a 1 MiB chunk at a
+time where the store is encrypted, so no plain bytes wait on disk); a dropped or cancelled download keeps
+what arrived (less the chunk in progress, when sealed), and the next attempt asks for the rest
+(``Range: bytes=N-``). Only a complete content that
 hashes to its address enters the store (``BlobStore.put(expected=…)``, itself written to a temporary
 file and moved into place): the store never holds half a file. A content that does not match is
 removed, partial file and all, and refused.
@@ -13,10 +15,8 @@ removed, partial file and all, and refused.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,7 +24,7 @@ import httpx
 
 from missiondesk.domain.messages import MessageCode, say
 from missiondesk.errors import NotFound
-from missiondesk.store.blobs import BlobMismatch, BlobStore
+from missiondesk.store.blobs import BlobMismatch, BlobStore, DamagedBlob, Partial
 from missiondesk.store.errors import environment_errors
 from missiondesk.sync import protocol
 from missiondesk.sync.backoff import Backoff
@@ -35,10 +35,19 @@ _MB = 1024 * 1024
 
 
 class BlobTransfer:
-    def __init__(self, client: SyncClient, blobs: BlobStore, partial_dir: Path) -> None:
+    def __init__(
+        self,
+        client: SyncClient,
+        blobs: BlobStore,
+        partial_dir: Path,
+        partial: Callable[[Path], Partial] | None = None,
+    ) -> None:
+        """``partial`` keeps a download in progress (``FolderBlobStore.partial``: sealed like the
+        store's contents); by default the bytes are kept as they come."""
         self.client = client
         self.blobs = blobs
         self.partial_dir = partial_dir
+        self.partial = partial or (lambda path: Partial(path, None))
 
     # --- up -------------------------------------------------------------------------------------
 
@@ -102,19 +111,17 @@ class BlobTransfer:
         if self.blobs.has(sha256):
             return False
         meter = meter or _Meter(task, 0, MessageCode.BLOB_RECEIVING)
-        with environment_errors():
-            self.partial_dir.mkdir(parents=True, exist_ok=True)
-        part = self.partial_dir / f"{sha256}.download"
+        path = self.partial_dir / f"{sha256}.download"
         c = self.client
         backoff = Backoff(c.backoff.base, c.backoff.factor, c.backoff.cap, c.backoff.jitter, c.backoff.rng)
         renew = False
         while True:
-            have = part.stat().st_size if part.is_file() else 0
+            part = self.partial(path)  # what the disk holds: a tail lost with a drop is asked for again
             headers = c.auth_headers(renew=renew)
-            if have:
-                headers["Range"] = f"bytes={have}-"
+            if part.size:
+                headers["Range"] = f"bytes={part.size}-"
             try:
-                if self._receive(sha256, part, have, headers, task, meter, renew):
+                if self._receive(sha256, part, headers, task, meter, renew):
                     break
                 renew = True  # 401 once: a fresh token
             except httpx.TransportError as exc:
@@ -123,19 +130,18 @@ class BlobTransfer:
                     continue
                 raise Offline(f"HQ's server at {c.server_url} cannot be reached ({exc}).") from exc
         try:
-            with environment_errors(), part.open("rb") as fh:
+            with environment_errors(), part.reader() as fh:
                 self.blobs.put(fh, expected=sha256)
-        except BlobMismatch:
+        except (BlobMismatch, DamagedBlob):
             raise BlobMismatch(say(MessageCode.BLOB_HASH_MISMATCH, sha256=sha256)) from None
         finally:
-            _remove(part)  # kept only while incomplete: a complete one is in the store or refused
+            part.remove()  # kept only while incomplete: a complete one is in the store or refused
         return True
 
     def _receive(
         self,
         sha256: str,
-        part: Path,
-        have: int,
+        part: Partial,
         headers: dict[str, str],
         task: Progress,
         meter: _Meter,
@@ -155,18 +161,15 @@ class BlobTransfer:
                 if status == 404:
                     raise NotFound(error.args[0]) from None  # HQ's sentence, its code kept
                 raise error
-            if status == 200:
-                have = 0  # HQ sent the whole content: start the partial file again
+            if status == 200 and part.size:
+                part.restart()  # HQ sent the whole content: begin the partial file again
             if not meter.total:
-                meter.total = have + int(response.headers.get("Content-Length", "0"))
-            meter.add(have)
-            with environment_errors(), part.open("r+b" if have else "wb") as out:
-                out.seek(have)
-                out.truncate()
-                for block in response.iter_bytes():  # as it arrives: a drop loses nothing received
-                    out.write(block)
-                    meter.add(len(block))
-                    task.check_cancelled()
+                meter.total = part.size + int(response.headers.get("Content-Length", "0"))
+            meter.add(part.size)
+            for block in response.iter_bytes():  # as it arrives
+                part.append(block)
+                meter.add(len(block))
+                task.check_cancelled()
         return True
 
 
@@ -199,8 +202,3 @@ def _skip(fh: BinaryIO, n: int) -> None:
         if not block:
             break
         left -= len(block)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.remove(path)
