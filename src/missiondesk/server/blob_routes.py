@@ -75,7 +75,7 @@ def add_blob_routes(
         hub.check_readable(sha256, who.role, who.mission)  # before anything about the file is said
         start = _range_start(range_)
         fh, size = hub.open_from(sha256, start)
-        if start >= size and size:
+        if start and start >= size:  # nothing past what the device has (its partial file is whole)
             fh.close()
             return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
         headers = {"Content-Length": str(size - start), "Accept-Ranges": "bytes"}

@@ -217,7 +217,28 @@ def _aad(index: int, last: bool) -> bytes:
     return index.to_bytes(8, "big") + (b"\x01" if last else b"\x00")
 
 
-class _Decrypting(io.RawIOBase):
+class _Chunks(io.RawIOBase):
+    """A readable stream made of the chunks ``_next_chunk`` returns, until ``_done``."""
+
+    _pending = b""
+    _done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._pending and not self._done:
+            self._pending = self._next_chunk()
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def _next_chunk(self) -> bytes:
+        raise NotImplementedError
+
+
+class _Decrypting(_Chunks):
     """Reads an encrypted content a chunk at a time, checks each tag, and the whole hash at the end."""
 
     def __init__(self, fh: BinaryIO, aead: AESGCM, sha256: str) -> None:
@@ -235,18 +256,7 @@ class _Decrypting(io.RawIOBase):
         self._prefix = header[len(_MAGIC) :]
         self._next = fh.read(CHUNK + _TAG)
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._pending and not self._done:
-            self._pending = self._decrypt_next()
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
-        return n
-
-    def _decrypt_next(self) -> bytes:
+    def _next_chunk(self) -> bytes:
         sealed, self._next = self._next, self._fh.read(CHUNK + _TAG)
         last = not self._next
         try:
@@ -328,7 +338,7 @@ class Partial:
             os.remove(self.path)
 
 
-class _PartialReader(io.RawIOBase):
+class _PartialReader(_Chunks):
     def __init__(self, path: Path, aead: AESGCM | None, tail: bytes) -> None:
         self._fh = path.open("rb")
         self._aead = aead
@@ -337,18 +347,7 @@ class _PartialReader(io.RawIOBase):
         self._pending = b""
         self._done = False
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._pending and not self._done:
-            self._pending = self._next()
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
-        return n
-
-    def _next(self) -> bytes:
+    def _next_chunk(self) -> bytes:
         if self._aead is None:
             block = self._fh.read(CHUNK)
         else:

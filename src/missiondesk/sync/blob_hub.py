@@ -147,13 +147,12 @@ class BlobHub:
             raise NotFound(say(MessageCode.BLOB_NOT_AT_HQ))
         size = self.blobs.size(sha256)
         fh = self.blobs.open(sha256)
-        if offset:
-            if fh.seekable():
-                fh.seek(offset)
-            else:  # an encrypted or streamed store: read past what the device has
-                left = offset
-                while left:
-                    left -= len(fh.read(min(left, 1024 * 1024))) or left
+        if offset and fh.seekable():
+            fh.seek(offset)
+        elif offset:  # an encrypted or streamed store: read past what the device has
+            left = offset
+            while left and (block := fh.read(min(left, 1024 * 1024))):
+                left -= len(block)
         return fh, size
 
 
