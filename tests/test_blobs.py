@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import secrets
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,35 @@ def test_an_address_is_never_a_path(tmp_path: Path) -> None:
     store = FolderBlobStore(tmp_path)
     with pytest.raises(UserError):
         store.has("../" + "a" * 61)
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_a_partial_content_keeps_whole_pieces_and_reads_back_plain(tmp_path: Path, sealed: bool) -> None:
+    store = FolderBlobStore(tmp_path / "store", secrets.token_bytes(32) if sealed else None)
+    data = os.urandom(2 * CHUNK + 5000)
+    path = tmp_path / "tmp" / "x.download"
+    part = store.partial(path)
+    part.append(data[: CHUNK + 3000])
+    # A drop: a new Partial sees only what reached the disk (sealed: whole chunks; plain: every byte).
+    again = store.partial(path)
+    assert again.size == (CHUNK if sealed else CHUNK + 3000)
+    assert (data[:64] in path.read_bytes()) is not sealed
+    again.append(data[again.size :])
+    with again.reader() as fh:
+        assert fh.read() == data
+    stored = store.put(again.reader(), expected=hashlib.sha256(data).hexdigest())
+    assert stored.size == len(data)
+
+
+def test_a_sealed_partial_cuts_a_torn_record_and_refuses_a_changed_one(tmp_path: Path) -> None:
+    store = FolderBlobStore(tmp_path / "store", secrets.token_bytes(32))
+    path = tmp_path / "x.download"
+    store.partial(path).append(os.urandom(2 * CHUNK))
+    with path.open("ab") as fh:
+        fh.write(b"torn")  # a crash in the middle of writing the next record
+    assert store.partial(path).size == 2 * CHUNK
+    raw = bytearray(path.read_bytes())
+    raw[100] ^= 1
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DamagedBlob), store.partial(path).reader() as fh:
+        fh.read()

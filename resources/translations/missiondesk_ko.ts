@@ -118,6 +118,10 @@
         <translation>파일 첨부 중</translation>
     </message>
     <message>
+        <source>Fetching the file from HQ</source>
+        <translation>본부에서 파일을 받는 중</translation>
+    </message>
+    <message>
         <source>Save the attachment as</source>
         <translation>첨부 파일 저장</translation>
     </message>
@@ -2438,6 +2442,34 @@ The report was saved to: {0}</source>
     <message>
         <source>This laptop is not enrolled with HQ&apos;s server yet: &apos;missiondesk enroll --server URL --code CODE&apos; (or Sync &gt; Settings).</source>
         <translation>이 노트북은 아직 본부 서버에 등록되지 않았습니다: &apos;missiondesk enroll --server URL --code CODE&apos;(또는 동기화 &gt; 설정).</translation>
+    </message>
+    <message>
+        <source>This file belongs to another mission&apos;s records; HQ does not send it to this device.</source>
+        <translation>이 파일은 다른 공관의 기록에 속합니다. 본부는 이 기기에 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>HQ does not have this file yet; the laptop that attached it has not sent it. Try later.</source>
+        <translation>본부에 아직 이 파일이 없습니다. 첨부한 노트북이 아직 보내지 않았습니다. 나중에 다시 시도하십시오.</translation>
+    </message>
+    <message>
+        <source>The file that arrived does not match its SHA-256 ({sha256}); it was not kept.</source>
+        <translation>받은 파일이 SHA-256({sha256})과 일치하지 않아 보관하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>HQ has {have} bytes of this file, not {offset}; the upload continues from HQ&apos;s count.</source>
+        <translation>본부에는 이 파일의 {offset}바이트가 아니라 {have}바이트가 있습니다. 본부 기준으로 이어서 올립니다.</translation>
+    </message>
+    <message>
+        <source>The file sent is larger than its attachment record says ({size} bytes); refused.</source>
+        <translation>보낸 파일이 첨부 기록의 크기({size}바이트)보다 커서 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>Sending files: {done} of {total} MB</source>
+        <translation>파일 보내는 중: {total}MB 중 {done}MB</translation>
+    </message>
+    <message>
+        <source>Receiving files: {done} of {total} MB</source>
+        <translation>파일 받는 중: {total}MB 중 {done}MB</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,14 @@ class MessageCode(StrEnum):
     SIDECAR_WITHOUT_BUNDLE = "sidecar_without_bundle"
     OFFICER_NAME_NEEDED = "officer_name_needed"
     FOLDER_SET_UP_ALREADY = "folder_set_up_already"
+    # attachment contents over the network (sync/blob_hub.py, sync/blob_client.py)
+    BLOB_OUT_OF_SCOPE = "blob_out_of_scope"
+    BLOB_NOT_AT_HQ = "blob_not_at_hq"
+    BLOB_HASH_MISMATCH = "blob_hash_mismatch"
+    BLOB_OFFSET_AHEAD = "blob_offset_ahead"
+    BLOB_LARGER_THAN_RECORD = "blob_larger_than_record"
+    BLOB_SENDING = "blob_sending"
+    BLOB_RECEIVING = "blob_receiving"
 
 
 ENGLISH: dict[MessageCode, str] = {
@@ -281,6 +289,23 @@ ENGLISH: dict[MessageCode, str] = {
         "This laptop is not enrolled with HQ's server yet: 'missiondesk enroll --server URL --code CODE' "
         "(or Sync > Settings).",
     ),
+    MessageCode.BLOB_OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
+        "message", "This file belongs to another mission's records; HQ does not send it to this device."
+    ),
+    MessageCode.BLOB_NOT_AT_HQ: QT_TRANSLATE_NOOP(
+        "message", "HQ does not have this file yet; the laptop that attached it has not sent it. Try later."
+    ),
+    MessageCode.BLOB_HASH_MISMATCH: QT_TRANSLATE_NOOP(
+        "message", "The file that arrived does not match its SHA-256 ({sha256}); it was not kept."
+    ),
+    MessageCode.BLOB_OFFSET_AHEAD: QT_TRANSLATE_NOOP(
+        "message", "HQ has {have} bytes of this file, not {offset}; the upload continues from HQ's count."
+    ),
+    MessageCode.BLOB_LARGER_THAN_RECORD: QT_TRANSLATE_NOOP(
+        "message", "The file sent is larger than its attachment record says ({size} bytes); refused."
+    ),
+    MessageCode.BLOB_SENDING: QT_TRANSLATE_NOOP("message", "Sending files: {done} of {total} MB"),
+    MessageCode.BLOB_RECEIVING: QT_TRANSLATE_NOOP("message", "Receiving files: {done} of {total} MB"),
 }
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 import orjson
@@ -23,6 +24,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from missiondesk import __version__
+from missiondesk import paths as paths_mod
 from missiondesk.domain.enums import ConflictStatus
 from missiondesk.domain.ops import MAX_NUMBER, Op
 from missiondesk.domain.permissions import HQ_MISSION, Role, visible_to
@@ -30,14 +32,17 @@ from missiondesk.domain.schema import SCHEMA_VERSION, entity, is_entity
 from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
 from missiondesk.errors import EnvironmentProblem, Malformed, NotFound, UserError
 from missiondesk.server import auth, logs
+from missiondesk.server.blob_routes import add_blob_routes
 from missiondesk.services import setup
 from missiondesk.store import refload, settings
+from missiondesk.store.blobs import FolderBlobStore
 from missiondesk.store.database import open_store
 from missiondesk.store.engine import Store
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import auth_device, entity_table
 from missiondesk.sync import protocol, verify
 from missiondesk.sync.authority import Authority
+from missiondesk.sync.blob_hub import BlobHub, OutOfScope
 from missiondesk.sync.devices import Refused
 from missiondesk.sync.feed import EPOCH_SETTING
 from missiondesk.sync.wire import row_to_wire
@@ -54,6 +59,10 @@ class ServerConfig:
     message: str = ""
     max_body: int = protocol.MAX_BODY
     token_ttl: dt.timedelta = auth.TOKEN_TTL
+    blob_dir: FilePath | None = None  # attachment contents; None: ``hq-blobs`` in the data folder
+
+    def blobs_at(self) -> FilePath:
+        return self.blob_dir or paths_mod.resolve(None).root / "hq-blobs"
 
 
 class AppTooOld(UserError):
@@ -271,6 +280,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         (auth.Unauthorised, 401),
         (Refused, 401),
         (auth.Forbidden, 403),
+        (OutOfScope, 403),
         (AppTooOld, 426),
         (NotFound, 404),
         (Malformed, 422),
@@ -510,6 +520,10 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         auth.require_device(store, device_id)
         results = authority.force_held(device_id, dt.timedelta(hours=older_than_hours))
         return [dict(r.to_wire()) for r in results]
+
+    blob_root = config.blobs_at()
+    hub = BlobHub(store, FolderBlobStore(blob_root), blob_root / "staging")
+    add_blob_routes(app, hub, current, versioned)
 
     app.add_middleware(LimitBody, limit=config.max_body)
     return app

@@ -1,6 +1,7 @@
 """``missiondesk-server``: run the HQ sync server, or administer its devices.
 
     missiondesk-server [serve] --database URL [--host H] [--port P] [--tls-cert F --tls-key F] [--allow-http]
+                              [--blobs DIR]
     missiondesk-server enroll-code --mission CODE [--database URL]
     missiondesk-server revoke DEVICE [--database URL]
     missiondesk-server devices [--database URL]
@@ -73,6 +74,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         database_url=args.database,
         min_app_version=args.min_app_version or os.environ.get(ENV_MIN_VERSION) or __version__,
         message=args.message or os.environ.get(ENV_MESSAGE, ""),
+        blob_dir=Path(args.blobs) if args.blobs else None,
     )
     app = create_app(config)
     uvicorn.run(
@@ -174,6 +176,9 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--min-app-version", metavar="X.Y.Z", help="older apps are told to update")
     p.add_argument("--message", default="", help="a line shown to every laptop that syncs")
+    p.add_argument(
+        "--blobs", metavar="DIR", help="folder for attachment contents (default: hq-blobs in the data folder)"
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument(
         "--forwarded-allow-ips", default="127.0.0.1", help="proxies whose X-Forwarded-* headers are trusted"

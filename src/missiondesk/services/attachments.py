@@ -45,7 +45,7 @@ _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 _MAX_NAME = 255
 
 
-def blob_store(ctx: AppContext) -> BlobStore:
+def blob_store(ctx: AppContext) -> FolderBlobStore:
     """The data folder's content store, encrypted under a key derived from the database's own."""
     key = ctx.store.key
     return FolderBlobStore(ctx.paths.attachments, content_key(key.raw) if key is not None else None)

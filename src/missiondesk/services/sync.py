@@ -4,6 +4,9 @@ The UI calls three things, each from its task runner (they block on the network)
 - ``SyncService(ctx).enroll(server_url, code)`` once per laptop;
 - ``SyncService(ctx).sync_once(task)`` for one cycle (hello, push, pull), returning a ``SyncReport``;
 - ``SyncService(ctx).status()`` for the indicator (local only, fast: no network).
+After the records, a cycle moves attachment contents (``sync/blob_client``): it sends the contents of this
+mission's attachments that HQ lacks, then fetches those of attachments it holds records of but not
+contents. ``fetch_content(sha256)`` fetches one when it is opened (another mission's shared-brief file).
 ``sync.loop.SyncLoop`` says when to call ``sync_once``. Two cycles never run at once on a laptop
 (``SyncBusy``), whether they come from one process or two.
 """
@@ -22,7 +25,9 @@ import sqlalchemy as sa
 
 from missiondesk.domain.enums import ConflictStatus
 from missiondesk.domain.messages import MessageCode, heard, said_by, say
+from missiondesk.domain.permissions import Role
 from missiondesk.errors import MissionDeskError, UserError
+from missiondesk.services.attachments import blob_store
 from missiondesk.services.context import AppContext
 from missiondesk.services.credentials import CredentialStore, KeyringLike
 from missiondesk.services.progress import Silent, TaskContext
@@ -30,6 +35,7 @@ from missiondesk.store import devices, outbox, settings
 from missiondesk.store.records import utcnow
 from missiondesk.store.tables import entity_table
 from missiondesk.store.tables import outbox as outbox_table
+from missiondesk.sync.blob_client import BlobTransfer
 from missiondesk.sync.client import (
     AppTooOld,
     DeviceRefused,
@@ -172,6 +178,7 @@ class SyncService:
             try:
                 with self._client(url, credential) as client:
                     report = client.run(task or Silent(), confirm_mass_change=confirm_mass_change)
+                    self._move_files(client, task or Silent(), report)
                     if verify:
                         client.verify(report)
                     self._token = client.token
@@ -181,6 +188,49 @@ class SyncService:
                 raise
             self._note(error=None, report=report)
         return report
+
+    def _transfer(self, client: SyncClient) -> BlobTransfer:
+        store = blob_store(self.ctx)
+        return BlobTransfer(client, store, self.ctx.paths.attachments / "tmp", store.partial)
+
+    def _move_files(self, client: SyncClient, task: TaskContext, report: SyncReport) -> None:
+        """Send this mission's contents HQ lacks (their records went up just before), then fetch the
+        contents of its own mission's records this laptop holds without them. A dropped connection raises ``Offline``
+        like any step; what was sent or received so far is kept and the next cycle continues it."""
+        transfer = self._transfer(client)
+        table = entity_table("attachment")
+        device = self.ctx.device
+        with self.ctx.store.read() as conn:
+            ours = sa.select(table.c.sha256).distinct()
+            if device.role is not Role.HQ:
+                ours = ours.where(table.c.owner_mission == device.mission)
+            mine = [h for h in conn.execute(ours).scalars() if transfer.blobs.has(h)]
+            # A mission laptop keeps its own mission's files for offline work; an HQ device, which
+            # reads every mission's, fetches a file when it is opened instead of all of them.
+            live = conn.execute(
+                sa.select(table.c.sha256, table.c.size).where(
+                    table.c.deleted_at.is_(None), table.c.owner_mission == device.mission
+                )
+            ).all()
+        report.files_sent += transfer.upload_all(mine, task)
+        fetched, waiting = transfer.download_all(((h, int(size)) for h, size in live), task)
+        report.files_received += fetched
+        report.files_waiting += waiting
+
+    def fetch_content(self, sha256: str, task: TaskContext | None = None) -> bool:
+        """Fetch one attachment's content from HQ when it is opened and not here (another mission's
+        shared-brief file, or one a sync has not fetched yet); False when it was here already.
+
+        Blocks on the network (run it from the task runner); ``SyncRefused`` with ``blob_out_of_scope``
+        when HQ does not send this file to this device, ``NotFound`` when HQ does not have it yet."""
+        if blob_store(self.ctx).has(sha256):
+            return False
+        url, device = self._enrolment()
+        credential = self.credentials.load(device)
+        with self._lock(), self._client(url, credential) as client:
+            done = self._transfer(client).download(sha256, task or Silent())
+            self._token = client.token
+        return done
 
     def status(self) -> SyncStatus:
         """The indicator's facts, from the local database only (fast, no network)."""

@@ -194,6 +194,10 @@ class FolderBlobStore:
         with environment_errors(), contextlib.suppress(FileNotFoundError):
             self.path(sha256).unlink()
 
+    def partial(self, path: Path) -> Partial:
+        """A content arriving in pieces (a download), kept at ``path`` as this store keeps contents."""
+        return Partial(path, self._aead)
+
     def addresses(self) -> Iterator[str]:
         """Every content stored (for checks and, later, collecting contents no record names)."""
         if not self.root.is_dir():
@@ -213,7 +217,28 @@ def _aad(index: int, last: bool) -> bytes:
     return index.to_bytes(8, "big") + (b"\x01" if last else b"\x00")
 
 
-class _Decrypting(io.RawIOBase):
+class _Chunks(io.RawIOBase):
+    """A readable stream made of the chunks ``_next_chunk`` returns, until ``_done``."""
+
+    _pending = b""
+    _done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._pending and not self._done:
+            self._pending = self._next_chunk()
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def _next_chunk(self) -> bytes:
+        raise NotImplementedError
+
+
+class _Decrypting(_Chunks):
     """Reads an encrypted content a chunk at a time, checks each tag, and the whole hash at the end."""
 
     def __init__(self, fh: BinaryIO, aead: AESGCM, sha256: str) -> None:
@@ -231,18 +256,7 @@ class _Decrypting(io.RawIOBase):
         self._prefix = header[len(_MAGIC) :]
         self._next = fh.read(CHUNK + _TAG)
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._pending and not self._done:
-            self._pending = self._decrypt_next()
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
-        return n
-
-    def _decrypt_next(self) -> bytes:
+    def _next_chunk(self) -> bytes:
         sealed, self._next = self._next, self._fh.read(CHUNK + _TAG)
         last = not self._next
         try:
@@ -256,6 +270,101 @@ class _Decrypting(io.RawIOBase):
             if self._hash.hexdigest() != self._sha256:
                 raise DamagedBlob(f"The attachment's content {self._sha256[:12]}… is not what it should be.")
         return plain
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+_NONCE = 12
+_RECORD = _NONCE + CHUNK + _TAG  # one sealed chunk of a partial file
+
+
+class Partial:
+    """A content that arrives in pieces and may stop at any point (a dropped or cancelled download).
+
+    Kept as the store keeps contents: with a key, each whole 1 MiB chunk is sealed (AES-256-GCM, a random
+    nonce, its index as associated data) and appended as it completes, and the incomplete tail stays in
+    memory, so a partial file holds no plain bytes and a drop loses less than one chunk; without a key the
+    bytes are appended as they come. ``size`` is where the next piece starts (a record torn by a crash is
+    cut off); ``reader`` gives the plain bytes kept plus the tail, for ``BlobStore.put`` to check.
+    """
+
+    def __init__(self, path: Path, aead: AESGCM | None) -> None:
+        self.path = path
+        self._aead = aead
+        self._tail = b""
+        with environment_errors():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            kept = path.stat().st_size if path.is_file() else 0
+            whole = kept - kept % _RECORD if aead is not None else kept
+            if whole != kept:
+                with path.open("r+b") as fh:
+                    fh.truncate(whole)
+        self._records = whole // _RECORD if aead is not None else 0
+        self._kept = self._records * CHUNK if aead is not None else whole
+
+    @property
+    def size(self) -> int:
+        """Plain bytes kept on disk (the tail in memory is lost with a drop, and sent again)."""
+        return self._kept
+
+    def restart(self) -> None:
+        """Begin again from nothing (the server sent the whole content instead of the rest)."""
+        with environment_errors(), self.path.open("wb"):
+            pass
+        self._tail, self._records, self._kept = b"", 0, 0
+
+    def append(self, data: bytes) -> None:
+        with environment_errors(), self.path.open("ab") as out:
+            if self._aead is None:
+                out.write(data)
+                self._kept += len(data)
+                return
+            self._tail += data
+            while len(self._tail) >= CHUNK:
+                block, self._tail = self._tail[:CHUNK], self._tail[CHUNK:]
+                nonce = secrets.token_bytes(_NONCE)
+                out.write(nonce + self._aead.encrypt(nonce, block, self._records.to_bytes(8, "big")))
+                self._records += 1
+                self._kept += CHUNK
+
+    def reader(self) -> BinaryIO:
+        """The plain bytes: what is on disk, then the tail (a sealed record that fails its tag: damaged)."""
+        return io.BufferedReader(_PartialReader(self.path, self._aead, self._tail), buffer_size=CHUNK)
+
+    def remove(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(self.path)
+
+
+class _PartialReader(_Chunks):
+    def __init__(self, path: Path, aead: AESGCM | None, tail: bytes) -> None:
+        self._fh = path.open("rb")
+        self._aead = aead
+        self._tail = tail
+        self._index = 0
+        self._pending = b""
+        self._done = False
+
+    def _next_chunk(self) -> bytes:
+        if self._aead is None:
+            block = self._fh.read(CHUNK)
+        else:
+            record = self._fh.read(_RECORD)
+            block = b""
+            if record:
+                try:
+                    aad = self._index.to_bytes(8, "big")
+                    block = self._aead.decrypt(record[:_NONCE], record[_NONCE:], aad)
+                except InvalidTag:
+                    raise DamagedBlob("A partly downloaded attachment is damaged.") from None
+                self._index += 1
+        if block:
+            return block
+        self._done = True
+        tail, self._tail = self._tail, b""
+        return tail
 
     def close(self) -> None:
         self._fh.close()

@@ -106,6 +106,9 @@ class SyncReport:
     restarted: bool = False  # HQ's database was restored: acknowledged ops re-sent, pull from zero
     requeued: int = 0
     repaired: int = 0  # records fetched again after a verify mismatch
+    files_sent: int = 0  # attachment contents uploaded (HQ lacked them)
+    files_received: int = 0  # attachment contents downloaded and checked
+    files_waiting: int = 0  # contents HQ does not have yet (their laptop has not sent them)
     message: str = ""  # HQ's message of the day
     seconds: float = 0.0
     rejections: list[str] = field(default_factory=list)
@@ -113,6 +116,19 @@ class SyncReport:
     @property
     def complete(self) -> bool:
         return self.unsent == 0 and self.rejected == 0
+
+
+def failure(response: httpx.Response) -> Exception:
+    """The exception an error answer of HQ's stands for (its sentence keeps HQ's code)."""
+    code = response.status_code
+    detail = _detail(response)
+    if code == 401:
+        return DeviceRefused(detail)
+    if code == 426:
+        return AppTooOld(detail)
+    if code >= 500:
+        return ServerProblem(f"HQ's server had a problem ({detail}); try again later.")
+    return SyncRefused(detail)
 
 
 def _detail(response: httpx.Response) -> str:
@@ -197,6 +213,10 @@ class SyncClient:
 
     # --- requests ------------------------------------------------------------------------
 
+    def send(self, method: str, path: str, **kw: Any) -> Any:
+        """An authenticated request with ``_send``'s retries (attachment contents, ``sync/blob_client``)."""
+        return self._send(method, path, **kw)
+
     def _send(self, method: str, path: str, *, authed: bool = True, **kw: Any) -> Any:
         """One request with retries for transient failures; the JSON answer, or a clear exception."""
         b = self.backoff
@@ -221,14 +241,13 @@ class SyncClient:
                 self._token = None  # expired or the server's secret changed: one fresh token
                 renewed = True
                 continue
-            detail = _detail(response)
-            if code == 401:
-                raise DeviceRefused(detail)
-            if code == 426:
-                raise AppTooOld(detail)
-            if code >= 500:
-                raise ServerProblem(f"HQ's server had a problem ({detail}); try again later.")
-            raise SyncRefused(detail)
+            raise failure(response)
+
+    def auth_headers(self, *, renew: bool = False) -> dict[str, str]:
+        """The bearer header for a request made outside ``_send`` (a streamed download)."""
+        if renew:
+            self._token = None
+        return {"Authorization": f"Bearer {self._access_token()}"}
 
     def _access_token(self) -> str:
         if self._token is None or time.monotonic() >= self._token_until:

@@ -222,3 +222,108 @@ class FeedPage:
             return cls(str(data["epoch"]), int(data["cursor"]), int(data["head"]), changes)
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not a feed page: {exc!r}") from exc
+
+
+# --- attachment contents (sync/blob_hub.py at HQ, sync/blob_client.py on a laptop) -------------------
+
+BLOB_CHUNK = 1024 * 1024  # bytes of one upload request; a dropped connection loses at most this much
+MAX_HASHES = 500  # content addresses in one ``missing`` question
+
+
+class BlobQueryWire(TypedDict):
+    hashes: list[str]
+
+
+@dataclass(frozen=True)
+class BlobQuery:
+    """A laptop asks which of its contents HQ lacks (``POST /blobs/missing``)."""
+
+    hashes: tuple[str, ...]
+
+    def to_wire(self) -> BlobQueryWire:
+        return {"hashes": list(self.hashes)}
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> BlobQuery:
+        try:
+            hashes = data["hashes"]
+            if not isinstance(hashes, list):
+                raise TypeError("hashes: expected a list")
+            return cls(tuple(str(h) for h in hashes))
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a blob query: {exc!r}") from exc
+
+
+class BlobMissingWire(TypedDict):
+    missing: list[str]
+
+
+@dataclass(frozen=True)
+class BlobMissing:
+    """HQ's answer: the contents to send; any other was held already (stored once) or is not the
+    laptop's to send."""
+
+    missing: tuple[str, ...]
+
+    def to_wire(self) -> BlobMissingWire:
+        return {"missing": list(self.missing)}
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> BlobMissing:
+        try:
+            missing = data["missing"]
+            if not isinstance(missing, list):
+                raise TypeError("missing: expected a list")
+            return cls(tuple(str(h) for h in missing))
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a missing-contents answer: {exc!r}") from exc
+
+
+class UploadStateWire(TypedDict):
+    sha256: str
+    offset: int
+    complete: bool
+
+
+@dataclass(frozen=True)
+class UploadState:
+    """How far an upload has come at HQ: the bytes staged (where the next chunk starts), or complete."""
+
+    sha256: str
+    offset: int
+    complete: bool
+
+    def to_wire(self) -> UploadStateWire:
+        return {"sha256": self.sha256, "offset": self.offset, "complete": self.complete}
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> UploadState:
+        try:
+            return cls(str(data["sha256"]), int(data["offset"]), bool(data["complete"]))
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not an upload state: {exc!r}") from exc
+
+
+class BlobStoredWire(TypedDict):
+    sha256: str
+    size: int
+    new: bool
+
+
+@dataclass(frozen=True)
+class BlobStored:
+    """An upload checked against its hash and kept (``new`` False: HQ had it already)."""
+
+    sha256: str
+    size: int
+    new: bool
+
+    def to_wire(self) -> BlobStoredWire:
+        return {"sha256": self.sha256, "size": self.size, "new": self.new}
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> BlobStored:
+        try:
+            return cls(str(data["sha256"]), int(data["size"]), bool(data["new"]))
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a stored-content answer: {exc!r}") from exc

@@ -274,9 +274,31 @@ class AttachmentsView(QWidget):
     def open_selected(self) -> None:
         for attachment_id in self.selected_ids()[:1]:
             try:
+                record = self.service.get(attachment_id)
+                if not self.service.has_content(record):
+                    self._fetch_then_open(attachment_id, str(record["sha256"]))
+                    continue
                 prompts.show_file(self.service.open_to_temp(attachment_id))
             except MissionDeskError as exc:
                 self.ui.errors.show(exc)
+
+    def _fetch_then_open(self, attachment_id: str, sha256: str) -> None:
+        """A file this laptop does not hold yet: fetched from HQ on the task runner, then opened."""
+        ctx = self.service.ctx
+
+        def work(task: Any) -> str:
+            from missiondesk.services.sync import SyncService  # its HTTP stack only when needed
+
+            SyncService(ctx).fetch_content(sha256, task)
+            return attachment_id
+
+        self.ui.tasks.run(self.tr("Fetching the file from HQ"), work, self._open_fetched, self._failed)
+
+    def _open_fetched(self, attachment_id: str) -> None:
+        try:
+            prompts.show_file(self.service.open_to_temp(attachment_id))
+        except MissionDeskError as exc:
+            self.ui.errors.show(exc)
 
     def save_selected(self) -> None:
         for attachment_id in self.selected_ids()[:1]:
