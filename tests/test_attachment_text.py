@@ -173,3 +173,22 @@ def test_the_cli_search_shows_the_file_its_case_and_the_words(
     assert main(["search", "협조", "--data-dir", data]) == 0
     out = capsys.readouterr().out
     assert "공문.hwpx" in out and reference in out and "주정부 협조 요청" in out
+
+
+def test_optimize_reads_the_files_not_read_yet(
+    mission: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import missiondesk.services.attachments as attachments_module
+    from missiondesk.services import maintenance
+
+    monkeypatch.setattr(
+        attachments_module, "attachment_text", types.SimpleNamespace(index_text=lambda *a: False)
+    )
+    service = AttachmentService(mission)
+    attached = service.attach(
+        "support_case", _case(mission), write(tmp_path, "a.docx", FILES["letter.docx"][1])
+    )
+    monkeypatch.undo()
+    assert search_all(mission, "협조") == []
+    maintenance.optimize(mission)
+    assert [h.record.id for h in search_all(mission, "협조")] == [attached.change.record_id]

@@ -142,7 +142,7 @@ def cmd_search(args: argparse.Namespace) -> None:
 def cmd_optimize(args: argparse.Namespace) -> None:
     with _open(args) as ctx:
         maintenance.optimize(ctx)
-    _print("Search indexes merged and the database file compacted.")
+    _print("Attached files read, search indexes merged and the database file compacted.")
 
 
 def _authority(ctx: AppContext) -> Authority:

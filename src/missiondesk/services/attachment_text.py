@@ -89,10 +89,11 @@ def _blob_store(ctx: AppContext) -> BlobStore:
     return blob_store(ctx)
 
 
-_SNIPPET_CHARS = 60
+_BEFORE = 24  # a little of what leads up to the term: a list's column cuts the line's end, not its start
+_AFTER = 96
 
 
-def snippet(text: str, terms: list[str], width: int = _SNIPPET_CHARS) -> str:
+def snippet(text: str, terms: list[str]) -> str:
     """A line of ``text`` around the first of ``terms`` it holds (case ignored), '…' where it was cut."""
     flat = " ".join(text.split())
     found = None
@@ -101,7 +102,7 @@ def snippet(text: str, terms: list[str], width: int = _SNIPPET_CHARS) -> str:
         if found:
             break
     if found is None:
-        return flat[: 2 * width] + ("…" if len(flat) > 2 * width else "")
-    start = max(0, found.start() - width)
-    end = min(len(flat), found.end() + width)
+        return flat[: _BEFORE + _AFTER] + ("…" if len(flat) > _BEFORE + _AFTER else "")
+    start = max(0, found.start() - _BEFORE)
+    end = min(len(flat), found.end() + _AFTER)
     return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")

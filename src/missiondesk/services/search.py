@@ -41,10 +41,19 @@ class SearchResult:
 
     @property
     def opens(self) -> tuple[str, str]:
-        """The record to open for this result: an attachment's own record, anything else itself."""
-        if self.parent is not None:
-            return self.parent.entity, self.parent.id
-        return self.record.entity, self.record.id
+        """The record to open for this result: an attachment's own record (an activity's case, where
+        the activity is shown), anything else itself."""
+        if self.parent is None:
+            return self.record.entity, self.record.id
+        owner = entity(self.parent.entity).parent
+        if owner is not None and self.parent.get(owner.field):
+            return owner.entity, str(self.parent[owner.field])
+        return self.parent.entity, self.parent.id
+
+    @property
+    def opens_attachments(self) -> bool:
+        """Whether the record opened lists this attachment on its Attachments tab."""
+        return self.parent is not None and self.opens == (self.parent.entity, self.parent.id)
 
 
 def search_all(
