@@ -4,8 +4,10 @@ English, gone with the attachment, read later for files attached before or arriv
 from __future__ import annotations
 
 import io
+import tracemalloc
 import types
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -71,6 +73,22 @@ def test_a_package_bomb_stops_at_the_cap(kind: str, part: str) -> None:
     assert len(bomb) < 100_000  # tiny on disk
     assert extract_text(bomb, kind, TextLimits(max_xml_bytes=1024 * 1024)) == ""
     assert len(extract_text(bomb, kind)) == TextLimits().max_chars  # within the cap: cut at max_chars
+
+
+def test_a_pdf_compression_bomb_stops_at_the_stream_cap() -> None:
+    """300 MB of text operators in a 0.5 MB stream: given up at 16 MB decompressed (pypdf's default is
+    75 MB), so the memory a hostile PDF takes stays small."""
+    packer = zlib.compressobj(9)
+    line = b"(a) Tj " * (1024 * 1024 // 7)
+    bomb = b"".join(packer.compress(line) for _ in range(300)) + packer.flush()
+    data = textfiles.pdf("", "", bomb, b"/Filter /FlateDecode")
+    tracemalloc.start()
+    try:
+        assert extract_text(data, PDF.media_type) == ""
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024  # 41 MB here; 144 MB under pypdf's own 75 MB cap
 
 
 def test_pages_and_time_are_bounded() -> None:

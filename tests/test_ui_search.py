@@ -3,7 +3,7 @@ opening the hit opens the case on its Attachments tab with the file selected."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,13 +20,8 @@ from tests.samplefiles import write
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
+    return open_window(mission)
 
 
 def test_a_file_found_by_its_words_opens_its_case_on_the_attachments_tab(

@@ -27,18 +27,21 @@ def _korean_font(text: str) -> tuple[bytes, bytes]:
     return codes, cmap
 
 
-def pdf(english: str, korean: str) -> bytes:
+def pdf(english: str, korean: str, content: bytes | None = None, content_filter: bytes = b"") -> bytes:
+    """A one-page PDF saying ``english`` and ``korean``, or with ``content`` as the page's stream
+    (compressed by the caller, ``content_filter`` naming how)."""
     codes, cmap = _korean_font(korean)
-    content = (
-        b"BT /F1 12 Tf 72 750 Td (" + english.encode("latin-1") + b") Tj ET\n"
-        b"BT /F2 12 Tf 72 700 Td " + codes + b" Tj ET\n"
-    )
+    if content is None:
+        content = (
+            b"BT /F1 12 Tf 72 750 Td (" + english.encode("latin-1") + b") Tj ET\n"
+            b"BT /F2 12 Tf 72 700 Td " + codes + b" Tj ET\n"
+        )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d %s >>\nstream\n" % (len(content), content_filter) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type0 /BaseFont /Korean /Encoding /Identity-H"
         b" /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",

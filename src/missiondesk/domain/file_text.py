@@ -2,8 +2,8 @@
 
 Every reader is bounded, so a hostile file costs a few seconds and a few megabytes at most: a PDF is
 read page by page (``pypdf``, pure Python: a malformed file raises an exception, it cannot corrupt
-memory as a native parser could) up to ``max_pages`` and a deadline checked between pages, with
-pypdf's own cap on a decompressed stream; DOCX and HWPX are ZIP packages whose XML parts are streamed
+memory as a native parser could) up to ``max_pages`` and a deadline checked between pages, each
+stream decompressing to 16 MB at most; DOCX and HWPX are ZIP packages whose XML parts are streamed
 through ``defusedxml`` (no entities, no external references) with a cap on the bytes decompressed,
 so an archive bomb stops at the cap. The text kept is cut at ``max_chars``.
 
@@ -100,10 +100,19 @@ class _Budget:
 Reader = Callable[[bytes, TextLimits, _Budget], Iterator[str]]
 
 
-def _pdf(data: bytes, limits: TextLimits, budget: _Budget) -> Iterator[str]:
-    from pypdf import PdfReader  # imported when a PDF is read: the app starts without it
+_PDF_STREAM_CAP = 16 * 1024 * 1024
+"""The most bytes one PDF stream may decompress to (pypdf's own default is 75 MB): a page's text needs
+far less, and a compression bomb stops here."""
 
-    with warnings.catch_warnings():
+
+def _pdf(data: bytes, limits: TextLimits, budget: _Budget) -> Iterator[str]:
+    from pypdf import PdfReader, apply_configuration  # imported when a PDF is read, not at start-up
+
+    caps: dict[str, Any] = {
+        f"{name}_maximum_output_length": _PDF_STREAM_CAP
+        for name in ("zlib", "lzw", "run_length", "brotli", "jbig2", "array_based_stream")
+    }
+    with warnings.catch_warnings(), apply_configuration(None, **caps):  # this thread's reads only
         warnings.simplefilter("ignore")  # a damaged file's warnings say nothing a person can act on
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
