@@ -18,9 +18,8 @@ import logging
 import re
 import time
 import unicodedata
-import warnings
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -56,8 +55,9 @@ def extract_text(data: bytes, media_type: str, limits: TextLimits | None = None)
         return ""
     parts: list[str] = []
     budget = _Budget(limits)
+    pieces = reader(data, limits, budget)
     try:
-        for piece in reader(data, limits, budget):
+        for piece in pieces:
             parts.append(piece)
             budget.spend_chars(len(piece))
     except _Stop:
@@ -65,6 +65,8 @@ def extract_text(data: bytes, media_type: str, limits: TextLimits | None = None)
     except Exception:  # a file's content is anything: whatever a reader trips on, the file has no text
         logging.getLogger(__name__).info("no text read from a %s file", media_type, exc_info=True)
         return ""
+    finally:
+        pieces.close()  # here, not when collected: a reader's context (pypdf's limits) ends on this thread
     return tidy("\n".join(parts))[: limits.max_chars]
 
 
@@ -97,7 +99,7 @@ class _Budget:
         self.check_time()
 
 
-Reader = Callable[[bytes, TextLimits, _Budget], Iterator[str]]
+Reader = Callable[[bytes, TextLimits, _Budget], Generator[str, None, None]]
 
 
 _PDF_STREAM_CAP = 16 * 1024 * 1024
@@ -105,15 +107,16 @@ _PDF_STREAM_CAP = 16 * 1024 * 1024
 far less, and a compression bomb stops here."""
 
 
-def _pdf(data: bytes, limits: TextLimits, budget: _Budget) -> Iterator[str]:
+def _pdf(data: bytes, limits: TextLimits, budget: _Budget) -> Generator[str, None, None]:
     from pypdf import PdfReader, apply_configuration  # imported when a PDF is read, not at start-up
 
     caps: dict[str, Any] = {
         f"{name}_maximum_output_length": _PDF_STREAM_CAP
         for name in ("zlib", "lzw", "run_length", "brotli", "jbig2", "array_based_stream")
     }
-    with warnings.catch_warnings(), apply_configuration(None, **caps):  # this thread's reads only
-        warnings.simplefilter("ignore")  # a damaged file's warnings say nothing a person can act on
+    # apply_configuration holds for this thread's reads only; warnings are left alone, as changing their
+    # filters is process-wide (pypdf reports a damaged file through its logger, not warnings).
+    with apply_configuration(None, **caps):
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             return
@@ -156,7 +159,7 @@ def _xml_text(z: zipfile.ZipFile, name: str, budget: _Budget, text_tag: str, blo
     return "".join(out)
 
 
-def _docx(data: bytes, limits: TextLimits, budget: _Budget) -> Iterator[str]:
+def _docx(data: bytes, limits: TextLimits, budget: _Budget) -> Generator[str, None, None]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = set(z.namelist())
         parts = [
@@ -172,14 +175,14 @@ def _section_number(name: str) -> int:
     return int(re.sub(r"\D", "", name.rsplit("/", 1)[-1]) or 0)
 
 
-def _hwpx(data: bytes, limits: TextLimits, budget: _Budget) -> Iterator[str]:
+def _hwpx(data: bytes, limits: TextLimits, budget: _Budget) -> Generator[str, None, None]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         sections = [n for n in z.namelist() if re.fullmatch(r"Contents/section\d+\.xml", n)]
         for name in sorted(sections, key=_section_number):
             yield _xml_text(z, name, budget, "t", {"p", "tab", "lineBreak"})
 
 
-def _text(data: bytes, limits: TextLimits, budget: _Budget) -> Iterator[str]:
+def _text(data: bytes, limits: TextLimits, budget: _Budget) -> Generator[str, None, None]:
     head = data[: limits.max_chars * 4]  # at most four bytes a character in UTF-8
     try:
         yield head.decode("utf-8-sig")
