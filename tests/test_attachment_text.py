@@ -210,3 +210,24 @@ def test_optimize_reads_the_files_not_read_yet(
     assert search_all(mission, "협조") == []
     maintenance.optimize(mission)
     assert [h.record.id for h in search_all(mission, "협조")] == [attached.change.record_id]
+
+
+def test_a_record_arriving_for_a_content_already_read_is_found_by_its_words(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    """Sync and bundles index arriving records in bulk (search.reindex_many): the words come with them."""
+    from missiondesk.domain.schema import entity
+    from missiondesk.store import search
+    from missiondesk.store.tables import entity_table
+
+    service = AttachmentService(mission)
+    attached = service.attach(
+        "support_case", _case(mission), write(tmp_path, "a.pdf", FILES["letter.pdf"][1])
+    )
+    table = entity_table("attachment")
+    with mission.store.write() as conn:
+        row = dict(conn.execute(sa.select(table)).mappings().one())
+        arrived = {**row, "id": "00000000-0000-4000-8000-000000000001", "file_name": "copy.pdf"}
+        search.reindex_many(conn, [(entity("attachment"), arrived)])
+        found = {h.record_id for h in search.find(conn, "주정부")}
+    assert found == {attached.change.record_id, arrived["id"]}
