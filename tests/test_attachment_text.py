@@ -231,3 +231,11 @@ def test_a_record_arriving_for_a_content_already_read_is_found_by_its_words(
         search.reindex_many(conn, [(entity("attachment"), arrived)])
         found = {h.record_id for h in search.find(conn, "주정부")}
     assert found == {attached.change.record_id, arrived["id"]}
+
+
+def test_a_snippet_shows_the_term_with_whole_words_around_it() -> None:
+    text = " ".join(["lorem"] * 30) + " 주정부 협조 요청 공문 " + " ".join(["ipsum"] * 40)
+    line = attachment_text.snippet(text, ["협조"])
+    assert line.startswith("…lorem ") and line.endswith(" ipsum…") and "주정부 협조 요청" in line
+    assert line.index("협조") < 40  # near the start: a list's column cuts the end, not the term
+    assert attachment_text.snippet("short text", ["absent"]) == "short text"

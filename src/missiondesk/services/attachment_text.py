@@ -105,4 +105,10 @@ def snippet(text: str, terms: list[str]) -> str:
         return flat[: _BEFORE + _AFTER] + ("…" if len(flat) > _BEFORE + _AFTER else "")
     start = max(0, found.start() - _BEFORE)
     end = min(len(flat), found.end() + _AFTER)
+    if start:  # whole words at the cuts where a space allows
+        space = flat.find(" ", start, found.start())
+        start = space + 1 if space != -1 else start
+    if end < len(flat):
+        space = flat.rfind(" ", found.end(), end)
+        end = space if space != -1 else end
     return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
