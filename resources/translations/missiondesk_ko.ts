@@ -1091,6 +1091,10 @@ The report was saved to: {0}</source>
         <translation>의사 언어 (배치 점검)</translation>
     </message>
     <message>
+        <source>Reading attached files</source>
+        <translation>첨부 파일의 내용을 읽는 중</translation>
+    </message>
+    <message>
         <source>&amp;Hand over cases…</source>
         <translation>업무 인계(&amp;H)…</translation>
     </message>
@@ -1475,6 +1479,37 @@ The report was saved to: {0}</source>
     <message>
         <source>Type to search…</source>
         <translation>입력하여 검색…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>전체 검색</translation>
+    </message>
+    <message>
+        <source>Words in cases, briefs, companies and attached files</source>
+        <translation>사례·시장정보·기업과 첨부 파일 내용에서 찾을 단어</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>찾은 항목</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <source>Words found</source>
+        <translation>찾은 내용</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>검색 중</translation>
+    </message>
+    <message>
+        <source>Results: {0}</source>
+        <translation>검색 결과: {0}건</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2824,10 @@ The report was saved to: {0}</source>
     <message>
         <source>&amp;Find</source>
         <translation>찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Search &amp;everything…</source>
+        <translation>전체 검색(&amp;E)…</translation>
     </message>
     <message>
         <source>Move to &amp;trash</source>

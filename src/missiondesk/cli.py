@@ -131,7 +131,10 @@ def cmd_search(args: argparse.Namespace) -> None:
     with _open(args) as ctx:
         results = search_all(ctx, " ".join(args.query), limit=args.limit)
     for r in results:
-        _print(f"{r.entity:<13} {r.record.id}  {r.label}")
+        on = f"  ({r.parent_label})" if r.parent is not None else ""  # an attachment's case, brief…
+        _print(f"{r.entity:<13} {r.record.id}  {r.label}{on}")
+        if r.snippet:
+            _print(f"{'':<13} {r.snippet}")
     if not results:
         _print("no matches")
 
@@ -139,7 +142,7 @@ def cmd_search(args: argparse.Namespace) -> None:
 def cmd_optimize(args: argparse.Namespace) -> None:
     with _open(args) as ctx:
         maintenance.optimize(ctx)
-    _print("Search indexes merged and the database file compacted.")
+    _print("Attached files read, search indexes merged and the database file compacted.")
 
 
 def _authority(ctx: AppContext) -> Authority:

@@ -6,7 +6,9 @@ its content, stored once per SHA-256 in the data folder (``store/blobs.py``), en
 database is. Sync and bundles will carry contents by hash beside the ops; nothing here sends them.
 
 A file is checked by its content before anything is stored (``domain/file_types``): the size first,
-against the limit HQ sets (one setting, ``MAX_BYTES_SETTING``; 25 MB when none is set).
+against the limit HQ sets (one setting, ``MAX_BYTES_SETTING``; 25 MB when none is set). The words
+of a PDF, DOCX, HWPX or text file are read into the search index as it is attached
+(``services/attachment_text``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from missiondesk.domain.permissions import write_refusal
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import ATTACHMENT_PARENTS, entity
 from missiondesk.errors import NotFound, UserError
+from missiondesk.services import attachment_text
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import PermissionDenied, RecordService
 from missiondesk.store import settings
@@ -111,6 +114,7 @@ class AttachmentService:
         except BaseException:
             self._forget(stored.sha256, stored.new)
             raise
+        attachment_text.index_text(self.ctx, stored.sha256, self.blobs)  # bounded; see its module
         return Attached(change, stored.new)
 
     def _check_parent(self, parent_entity: str, parent_id: str) -> None:

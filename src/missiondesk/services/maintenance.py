@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.schema import ENTITIES, Kind, Scope
-from missiondesk.services import database_key
+from missiondesk.services import attachment_text, database_key
 from missiondesk.services.context import AppContext
 from missiondesk.store import outbox, queries, search
 from missiondesk.store.backup import attachments_beside, backup_name
@@ -143,7 +143,9 @@ def _dangling_references(conn: sa.Connection) -> list[str]:
 
 
 def optimize(ctx: AppContext) -> None:
-    """Merge the search indexes' segments and fold the write-ahead log back into the file."""
+    """Read the attached files' words not read yet, merge the search indexes' segments and fold the
+    write-ahead log back into the file."""
+    attachment_text.index_pending(ctx)
     with ctx.store.write() as conn:
         search.optimize_indexes(conn)
     ctx.store.checkpoint()

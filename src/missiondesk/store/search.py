@@ -1,7 +1,8 @@
-"""Text search over cases, briefs and companies, in Korean and Latin script.
+"""Text search over cases, briefs, companies and attachments, in Korean and Latin script.
 
 Each searchable record has one search document: its searchable fields, NFC
-and case-folded. On SQLite two FTS5 indexes share the document's rowid: a
+and case-folded; an attachment's also holds the words read from its file's
+content (``store/attachment_text``), so a file is found by what it says. On SQLite two FTS5 indexes share the document's rowid: a
 trigram index answers terms of three or more characters by any substring
 (Korean has no reliable word boundaries), and a bigram index, holding every
 overlapping pair of characters of each word, answers two-character terms
@@ -20,8 +21,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from missiondesk.domain.schema import EntitySpec
-from missiondesk.store import bulk
+from missiondesk.domain.schema import EntitySpec, entity
+from missiondesk.store import attachment_text, bulk
 from missiondesk.store.tables import BIGRAM_TABLE, FTS_TABLE, search_doc
 
 TRIGRAM = 3
@@ -36,6 +37,22 @@ def fold(text: str) -> str:
 def document_body(spec: EntitySpec, values: Mapping[str, Any]) -> str:
     parts = [str(values[name]) for name in spec.search_fields if values.get(name)]
     return fold(" \u2502 ".join(parts))  # a separator no query contains, so terms never span fields
+
+
+CONTENT_ENTITY = "attachment"  # the one kind whose document also holds the words of a file's content
+
+
+def content_texts(conn: Connection, rows: Sequence[tuple[EntitySpec, Mapping[str, Any]]]) -> dict[str, str]:
+    """The words read from the contents of the attachments among ``rows``, by SHA-256."""
+    shas = [str(values["sha256"]) for spec, values in rows if spec.name == CONTENT_ENTITY]
+    return attachment_text.texts(conn, shas) if shas else {}
+
+
+def full_body(spec: EntitySpec, values: Mapping[str, Any], content: Mapping[str, str]) -> str:
+    """The document: the record's searchable fields, then for an attachment its content's words."""
+    body = document_body(spec, values)
+    text = content.get(str(values.get("sha256"))) if spec.name == CONTENT_ENTITY else None
+    return f"{body} \u2502 {fold(text)}" if text else body
 
 
 def bigrams(body: str) -> str:
@@ -67,7 +84,7 @@ def index_record(
 ) -> None:
     if not spec.search_fields:
         return
-    body = document_body(spec, values)
+    body = full_body(spec, values, content_texts(conn, [(spec, values)]))
     doc_id = conn.execute(_DOC_ID, {"record_id": record_id}).scalar()
     if doc_id is None:
         doc_id = conn.execute(
@@ -82,6 +99,16 @@ def index_record(
             _fts_delete(conn, doc_id)
     if conn.dialect.name == "sqlite":
         _fts_insert(conn, doc_id, body)
+
+
+def index_content(conn: Connection, sha256: str, reader: int, text: str) -> int:
+    """Keep the words read from one content and rewrite the documents of its live attachments; how many."""
+    attachment_text.save(conn, sha256, reader, text)
+    spec = entity(CONTENT_ENTITY)
+    rows = attachment_text.live_attachments(conn, sha256)
+    for row in rows:
+        index_record(conn, spec, str(row["id"]), str(row["owner_mission"]), row)
+    return len(rows)
 
 
 def unindex_record(conn: Connection, record_id: str) -> None:
@@ -219,13 +246,14 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
     changed: list[dict[str, Any]] = []
     added: list[dict[str, Any]] = []
     dropped: list[int] = []
+    content = content_texts(conn, items)
     for spec, row in items:
         doc_id = existing.get(row["id"])
         if row.get("deleted_at") is not None:
             if doc_id is not None:
                 dropped.append(doc_id)
             continue
-        doc = {"owner_mission": row["owner_mission"], "body": document_body(spec, row)}
+        doc = {"owner_mission": row["owner_mission"], "body": full_body(spec, row, content)}
         if doc_id is None:
             added.append({**doc, "entity": spec.name, "record_id": row["id"]})
         else:
@@ -262,12 +290,13 @@ def _rewrite_documents(conn: Connection, items: Sequence[tuple[EntitySpec, Mappi
     """Without FTS rows to keep in step, document ids need not be read first: the update finds
     the documents that exist, and the rest are new."""
     gone = [row["id"] for _, row in items if row.get("deleted_at") is not None]
+    content = content_texts(conn, items)
     docs = [
         {
             "entity": spec.name,
             "record_id": row["id"],
             "owner_mission": row["owner_mission"],
-            "body": document_body(spec, row),
+            "body": full_body(spec, row, content),
         }
         for spec, row in items
         if row.get("deleted_at") is None

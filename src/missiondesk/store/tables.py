@@ -223,6 +223,17 @@ FTS_TABLE = "search_fts"  # trigram: terms of 3+ characters, any substring
 BIGRAM_TABLE = "search_bigram"  # each word's overlapping character pairs: two-syllable Korean terms
 
 
+# The words of an attachment's content, read once per SHA-256 (services/attachment_text.py): local to
+# the device, never synced (each device reads the contents it holds); ``reader`` is the version of the
+# readers that read it, so a better reader reads the older texts again.
+attachment_text = sa.Table(
+    "attachment_text",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("reader", sa.Integer, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
 # --- the authority: what HQ's database keeps about the ops it received -----------------
 
 auth_device = sa.Table(

@@ -214,6 +214,16 @@ class AttachmentsView(QWidget):
         for button in (self.open_button, self.save_button):
             button.setEnabled(here)  # a file still to come cannot be opened or saved yet
 
+    def select(self, attachment_id: str) -> None:
+        """Select one file of the list (a search hit opened on this tab)."""
+        if self._stale:
+            self.reload()
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, ID_ROLE) == attachment_id:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+
     def selected_ids(self) -> list[str]:
         return [str(item.data(0, ID_ROLE)) for item in self.tree.selectedItems()]
 

@@ -87,6 +87,12 @@ class DetailPane(QWidget):
     def record(self) -> Record | None:
         return self.editor.record
 
+    def show_attachment(self, attachment_id: str) -> None:
+        """The Attachments tab in front, this file selected in it."""
+        if self.attachments is not None:
+            self.tabs.setCurrentWidget(self.attachments)
+            self.attachments.select(attachment_id)
+
     def show_record(self, record: Record | None) -> None:
         self.editor.show_record(record)
         self._show_in_tabs(record.id if record is not None else None)

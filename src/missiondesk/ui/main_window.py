@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from missiondesk.reports.period import Period
     from missiondesk.services.context import AppContext
     from missiondesk.services.reminders import Reminder
+    from missiondesk.services.search import SearchResult
     from missiondesk.services.sync import SyncReport, SyncService
     from missiondesk.ui.changes import ChangeSet
     from missiondesk.ui.conflict_dialog import ConflictDialog
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from missiondesk.ui.handover_dialog import HandoverDialog
     from missiondesk.ui.import_wizard import ImportWizard
     from missiondesk.ui.list_page import ListPage
+    from missiondesk.ui.search_dialog import SearchDialog
     from missiondesk.ui.sync_ui import EnrolDialog, SyncController
 
 # The navigation, in order: (key, name marked for translation).
@@ -209,6 +211,8 @@ class MainWindow(QMainWindow):
         self.reminders.refresh()
         # Background sync starts a moment after the window is up (its HTTP stack is not needed to show it).
         QTimer.singleShot(SYNC_START_DELAY_MS, self, self.start_sync)
+        QTimer.singleShot(SYNC_START_DELAY_MS, self, self._read_attachment_words)
+        self.search_dialog: SearchDialog | None = None
 
     def start_sync(self) -> None:
         """Make the sync service (its HTTP stack and the OS keyring take 150 ms to load) on a worker
@@ -378,6 +382,37 @@ class MainWindow(QMainWindow):
         if isinstance(page, ListPage) and page.spec.name == entity_name:
             page.open_record(record_id)
 
+    def open_search(self) -> SearchDialog:
+        """Search everything, attached files' words included (``ui/search_dialog.py``)."""
+        from missiondesk.ui.search_dialog import SearchDialog
+
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.ui, self.open_search_result, self)
+        self.search_dialog.show()
+        self.search_dialog.activateWindow()  # in front when it was open behind the window
+        self.search_dialog.query.setFocus()
+        return self.search_dialog
+
+    def open_search_result(self, result: SearchResult) -> None:
+        """A hit opened: its record in its list; an attachment's record on its Attachments tab."""
+        from missiondesk.ui.list_page import ListPage
+
+        entity_name, record_id = result.opens
+        self.open_record(entity_name, record_id)
+        page = self.current_list()
+        if result.opens_attachments and isinstance(page, ListPage) and page.spec.name == entity_name:
+            page.detail.show_attachment(result.record.id)
+
+    def _read_attachment_words(self) -> None:
+        """Files attached before this device read their words, or whose content came without being
+        read: read in the background after the window opens (``services/attachment_text``)."""
+        from missiondesk.services.attachment_text import index_pending
+
+        ctx = self.ctx
+        if ctx is not None and not self.closing:
+            title = self.tr("Reading attached files")
+            self.ui.tasks.run(title, lambda task: index_pending(ctx, task), show_progress=False)
+
     def open_records(self, query: ListQuery) -> None:
         """A figure or a bar of the dashboard was clicked: show the records behind it in their list."""
         from missiondesk.ui.list_page import ListPage
@@ -402,6 +437,7 @@ class MainWindow(QMainWindow):
         self._action("new", self.new_record)
         self._action("save", self.save_current)
         self._action("find", self.focus_search)
+        self._action("search_all", self.open_search)
         self._action("delete", self.delete_current)
         self._action("undo_delete", self.undo_delete)
         self._action("refresh", self.refresh_current)
@@ -432,7 +468,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit = bar.addMenu(self.tr("&Edit"))
-        for name in ("find", "delete", "undo_delete", "add_activity"):
+        for name in ("find", "search_all", "delete", "undo_delete", "add_activity"):
             edit.addAction(a[name])
         view = bar.addMenu(self.tr("&View"))
         for name in GO_SHORTCUTS.values():

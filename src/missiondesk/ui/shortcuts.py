@@ -38,6 +38,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _s("new", QT_TRANSLATE_NOOP("shortcut", "&New"), Key.New),
     _s("save", QT_TRANSLATE_NOOP("shortcut", "&Save"), Key.Save),
     _s("find", QT_TRANSLATE_NOOP("shortcut", "&Find"), Key.Find),
+    _s("search_all", QT_TRANSLATE_NOOP("shortcut", "Search &everything…"), "Ctrl+Shift+F"),
     _s("delete", QT_TRANSLATE_NOOP("shortcut", "Move to &trash"), Key.Delete),
     _s("undo_delete", QT_TRANSLATE_NOOP("shortcut", "&Undo delete"), Key.Undo),
     _s("refresh", QT_TRANSLATE_NOOP("shortcut", "&Refresh"), Key.Refresh),
