@@ -18,6 +18,7 @@ from missiondesk.bundles import sidecars
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.sidecars import FileEntry
 from missiondesk.domain.messages import MessageCode, say
+from missiondesk.services.attachment_text import index_text
 from missiondesk.services.attachments import blob_store
 from missiondesk.services.context import AppContext
 from missiondesk.services.progress import Silent, TaskContext
@@ -56,6 +57,7 @@ def store_files(
                     except BlobMismatch:
                         name = reader.name(entry.parts[0].sidecar)
                         raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=name)) from None
+                index_text(ctx, entry.sha256, blobs)  # its words, as a file attached here would have
                 stored += 1
             task.progress(done, len(files), "Storing the attached files")
     return FilesStored(stored, had, waiting)

@@ -27,6 +27,7 @@ from missiondesk.domain.enums import ConflictStatus
 from missiondesk.domain.messages import MessageCode, heard, said_by, say
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import MissionDeskError, UserError
+from missiondesk.services.attachment_text import index_pending, index_text
 from missiondesk.services.attachments import blob_store
 from missiondesk.services.context import AppContext
 from missiondesk.services.credentials import CredentialStore, KeyringLike
@@ -214,6 +215,8 @@ class SyncService:
             ).all()
         report.files_sent += transfer.upload_all(mine, task)
         fetched, waiting = transfer.download_all(((h, int(size)) for h, size in live), task)
+        if fetched:
+            index_pending(self.ctx, task, transfer.blobs)  # the fetched files' words, for search
         report.files_received += fetched
         report.files_waiting += waiting
 
@@ -228,8 +231,11 @@ class SyncService:
         url, device = self._enrolment()
         credential = self.credentials.load(device)
         with self._lock(), self._client(url, credential) as client:
-            done = self._transfer(client).download(sha256, task or Silent())
+            transfer = self._transfer(client)
+            done = transfer.download(sha256, task or Silent())
             self._token = client.token
+        if done:
+            index_text(self.ctx, sha256, transfer.blobs)
         return done
 
     def status(self) -> SyncStatus:

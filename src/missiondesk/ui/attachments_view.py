@@ -83,6 +83,7 @@ class AttachmentsView(QWidget):
         self.service = AttachmentService(ui.app, ui.records)
         self.record_id: str | None = None
         self._stale = False
+        self._syncs = False  # enrolled with HQ: a file still to come can be fetched when opened
         self.setAcceptDrops(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName(f"{entity_name}_attachments")
@@ -160,6 +161,10 @@ class AttachmentsView(QWidget):
             try:
                 found = self.service.list(self.entity_name, self.record_id)
                 waiting = self.service.still_to_come(found)
+                if waiting:
+                    from missiondesk.services.sync import SyncService  # its HTTP stack only when needed
+
+                    self._syncs = SyncService(self.ui.app).status().enrolled
             except MissionDeskError as exc:
                 self.ui.errors.show(exc)
         locale = QLocale()
@@ -211,8 +216,9 @@ class AttachmentsView(QWidget):
         self.add_button.setEnabled(has_record)
         here = chosen and not any(item.data(1, WAITING_ROLE) for item in self.tree.selectedItems())
         self.remove_button.setEnabled(chosen)
-        for button in (self.open_button, self.save_button):
-            button.setEnabled(here)  # a file still to come cannot be opened or saved yet
+        self.save_button.setEnabled(here)  # a file still to come cannot be saved yet
+        # ... but Open fetches it from HQ first on a laptop that syncs (``_fetch_then_open``).
+        self.open_button.setEnabled(here or (chosen and self._syncs))
 
     def select(self, attachment_id: str) -> None:
         """Select one file of the list (a search hit opened on this tab)."""
