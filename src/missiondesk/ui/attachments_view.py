@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +34,7 @@ from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.labels import error_text
 from missiondesk.ui.ui_context import UiContext
+from missiondesk.ui.when_shown import WhenShown
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -81,7 +82,7 @@ class AttachmentsView(QWidget):
         self.parent_field = PARENT_FIELDS[entity_name]
         self.service = AttachmentService(ui.app, ui.records)
         self.record_id: str | None = None
-        self._stale = False
+        self.when_shown = WhenShown(self, self.reload)
         self.setAcceptDrops(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName(f"{entity_name}_attachments")
@@ -140,18 +141,10 @@ class AttachmentsView(QWidget):
         if record_id != self.record_id:
             self.message.hide()
         self.record_id = record_id
-        self._stale = True
         self._enable()
-        if self.isVisible() or record_id is None:
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.when_shown.request(now=record_id is None)  # no record: cleared at once, nothing to read
 
     def reload(self) -> None:
-        self._stale = False
         self.tree.clear()
         found: tuple[Record, ...] = ()
         if self.record_id is not None:
