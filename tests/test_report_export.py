@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -187,6 +190,28 @@ def test_the_pdf_rules_page_reads_in_korean_with_the_english_reference(
         assert f"{code} {text}" in english and RULES_KO[code] not in english
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "other"), [("ko", "월별 사례", "Cases by month"), ("en", "Cases by month", "월별 사례")]
+)
+def test_the_report_commands_pdf_names_its_charts_in_the_language_asked(
+    year: Year, tmp_path: Path, lang: str, title: str, other: str
+) -> None:
+    """The command line has no window and no catalogue of its own: the chart titles came out in English."""
+    out = tmp_path / "report"
+    command = [sys.executable, "-m", "missiondesk", "--data-dir", str(year.hq.paths.root), "report"]
+    run = subprocess.run(
+        [*command, "--period", "2024", "--cutoff", "2024-11-30", "--out", str(out), "--lang", lang],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "HOME": str(tmp_path)},
+        timeout=180,
+    )
+    assert run.returncode == 0, run.stderr
+    first_page = pdf_page_text(tmp_path / "report.pdf", 0)
+    assert title in first_page and other not in first_page
+
+
 def test_the_report_command_writes_the_workbook_and_the_pdf(
     qtbot: QtBot, year: Year, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -208,6 +233,8 @@ def test_the_report_command_writes_the_workbook_and_the_pdf(
     assert code == 0, printed.err
     assert "지원협의회 5회 개최" in printed.out
     assert (tmp_path / "report-2024.xlsx").exists() and (tmp_path / "report-2024.pdf").exists()
+    # Its Korean PDF left the running application in the language it had (the tests' English).
+    assert QCoreApplication.translate("dashboard", "Cases by month") == "Cases by month"
     code = app.main(
         [
             "--data-dir",

@@ -263,5 +263,5 @@ def _blocks(summary: CaseSummary, printed_by: str) -> list[tuple[str, Any]]:
 def render_headless(summary: CaseSummary, path: Path, *, language: str = "ko", printed_by: str = "") -> Path:
     """For the CLI: a Qt application without a window if none runs, the language's catalogue, the page."""
     headless_app()
-    i18n.install(language)
-    return write_case_summary(summary, path, printed_by=printed_by)
+    with i18n.speaking(language):
+        return write_case_summary(summary, path, printed_by=printed_by)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from missiondesk.reports.names import FIGURE_NAMES
 from missiondesk.reports.report import Report
 from missiondesk.reports.rules import RULES, RULES_KO
+from missiondesk.ui import i18n
 from missiondesk.ui.charts import paint_chart
 from missiondesk.ui.dashboard import CHARTS, TILES, bars_for
 from missiondesk.ui.fonts import print_font
@@ -136,7 +137,9 @@ def _rules_page(p: QPainter, page: QRectF, report: Report, in_korean: bool) -> N
             y += 14
 
 
-def render_headless(report: Report, path: Path) -> Path:
-    """For the CLI: a Qt application without a window if none runs, then ``write_pdf``."""
+def render_headless(report: Report, path: Path, *, language: str = "ko") -> Path:
+    """For the CLI: a Qt application without a window if none runs, the language's catalogue (the
+    charts' titles are translated as on the screen), then ``write_pdf``."""
     headless_app()
-    return write_pdf(report, path, in_korean=True)
+    with i18n.speaking(language) as chosen:
+        return write_pdf(report, path, in_korean=chosen == "ko")
