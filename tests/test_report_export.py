@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.reports.workbook import CHARTS
 from missiondesk.services.reports import Report, ReportService
 from missiondesk.ui.report_pdf import write_pdf
+from tests.cli_process import run_missiondesk
 from tests.reportdata import CUTOFF, TODAY, Year, build
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -197,16 +196,9 @@ def test_the_report_commands_pdf_names_its_charts_in_the_language_asked(
     year: Year, tmp_path: Path, lang: str, title: str, other: str
 ) -> None:
     """The command line has no window and no catalogue of its own: the chart titles came out in English."""
-    out = tmp_path / "report"
-    command = [sys.executable, "-m", "missiondesk", "--data-dir", str(year.hq.paths.root), "report"]
-    run = subprocess.run(
-        [*command, "--period", "2024", "--cutoff", "2024-11-30", "--out", str(out), "--lang", lang],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "HOME": str(tmp_path)},
-        timeout=180,
-    )
+    period = ["--period", "2024", "--cutoff", "2024-11-30"]
+    out = ["--out", str(tmp_path / "report"), "--lang", lang]
+    run = run_missiondesk(year.hq.paths.root, "report", *period, *out, home=tmp_path)
     assert run.returncode == 0, run.stderr
     first_page = pdf_page_text(tmp_path / "report.pdf", 0)
     assert title in first_page and other not in first_page
