@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -19,17 +20,22 @@ from missiondesk.domain.records import ListQuery
 from missiondesk.errors import DamagedDatabase
 from missiondesk.paths import resolve
 from missiondesk.services import maintenance
+from missiondesk.services.attachments import AttachmentService, blob_store
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.database_key import KEY_FILE, PassphraseNeeded, WrongPassphrase
 from missiondesk.services.records import RecordService
 from missiondesk.services.setup import init_mission
 from missiondesk.store import cipher
+from missiondesk.store.blobs import CHUNK, FolderBlobStore, content_key
 from missiondesk.store.encrypt_existing import STEPS, STOP_AT_ENV
 from missiondesk.ui import launch, prompts
 from missiondesk.ui.main_window import MainWindow
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PASSPHRASE = "correct horse battery staple"
+SECRET = "기밀 전문: 재제조 공장 부지 협상안".encode()
+ATTACHED = SECRET * (CHUNK // len(SECRET) + 100)  # more than one encrypted chunk
+BACKUP = "missiondesk-manual-20250101T000000000000Z.sqlite3"
 
 
 def _assert_encrypted(path: Path) -> None:
@@ -145,10 +151,20 @@ def test_backups_are_encrypted_with_the_same_key_and_say_how_to_restore(tmp_path
 
 
 def _plaintext_folder(tmp_path: Path) -> tuple[Path, dict[str, str], tuple[object, ...]]:
-    """A data folder as the previous MissionDesk left it: a plaintext database and a plaintext backup."""
+    """A data folder as the previous MissionDesk left it: a plaintext database and a plaintext backup,
+    and an attachment whose content is plaintext in the folder and beside the backup."""
     folder = tmp_path / "old"
     ctx = init_mission(folder, "DE-FRA", "김영희")
     ids = _with_cases(ctx)
+    source = tmp_path / "전문.txt"
+    source.write_bytes(ATTACHED)
+    AttachmentService(ctx).attach("support_case", ids["비자 발급 지연"], source)
+    blobs = blob_store(ctx)
+    assert isinstance(blobs, FolderBlobStore)
+    for address in blobs.addresses():
+        with blobs.open(address) as fh:
+            plain = fh.read()
+        blobs.path(address).write_bytes(plain)
     digest = maintenance.digest(ctx)
     key = ctx.store.key
     ctx.close()
@@ -164,10 +180,10 @@ def _plaintext_folder(tmp_path: Path) -> tuple[Path, dict[str, str], tuple[objec
     (folder / KEY_FILE).unlink()
     (folder / "config.json").unlink(missing_ok=True)
     (folder / "backups").mkdir(exist_ok=True)
-    (folder / "backups" / "missiondesk-manual-20250101T000000000000Z.sqlite3").write_bytes(
-        encrypted.read_bytes()
-    )
+    (folder / "backups" / BACKUP).write_bytes(encrypted.read_bytes())
+    shutil.copytree(folder / "attachments", folder / "backups" / BACKUP.replace(".sqlite3", ".attachments"))
     assert encrypted.read_bytes().startswith(SQLITE_HEADER)
+    assert any(SECRET in p.read_bytes() for p in (folder / "attachments").rglob("*") if p.is_file())
     return folder, ids, digest
 
 
@@ -178,12 +194,22 @@ def _assert_all_encrypted_and_whole(folder: Path, ids: dict[str, str], digest: t
         assert maintenance.check(ctx).ok
         assert _found(ctx, "재제조") == [ids["배터리 재제조 공장 부지 확보"]]
         assert _found(ctx, "비자") == [ids["비자 발급 지연"]]
+        service = AttachmentService(ctx)
+        (attached,) = service.list("support_case", ids["비자 발급 지연"])
+        assert service.save_as(attached.id, folder.parent / "saved.txt").read_bytes() == ATTACHED
+        assert ctx.store.key is not None
+        beside = folder / "backups" / BACKUP.replace(".sqlite3", ".attachments")
+        in_backup = FolderBlobStore(beside, content_key(ctx.store.key.raw))
+        with in_backup.open(str(attached["sha256"])) as fh:
+            assert fh.read() == ATTACHED
         ctx.store.checkpoint()
     finally:
         ctx.close()
     for db in [folder / "missiondesk.sqlite3", *sorted((folder / "backups").glob("*.sqlite3"))]:
         _assert_encrypted(db)
     assert not list(folder.rglob("*.encrypting"))
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert len(files) > 4 and not [p for p in files if SECRET in p.read_bytes()]
 
 
 def test_a_plaintext_folder_is_encrypted_on_its_first_open(tmp_path: Path) -> None:

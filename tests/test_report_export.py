@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ from missiondesk.reports.rules import RULES, RULES_KO
 from missiondesk.reports.workbook import CHARTS
 from missiondesk.services.reports import Report, ReportService
 from missiondesk.ui.report_pdf import write_pdf
+from tests.cli_process import run_missiondesk
 from tests.reportdata import CUTOFF, TODAY, Year, build
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -187,6 +189,21 @@ def test_the_pdf_rules_page_reads_in_korean_with_the_english_reference(
         assert f"{code} {text}" in english and RULES_KO[code] not in english
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "other"), [("ko", "월별 사례", "Cases by month"), ("en", "Cases by month", "월별 사례")]
+)
+def test_the_report_commands_pdf_names_its_charts_in_the_language_asked(
+    year: Year, tmp_path: Path, lang: str, title: str, other: str
+) -> None:
+    """The command line has no window and no catalogue of its own: the chart titles came out in English."""
+    period = ["--period", "2024", "--cutoff", "2024-11-30"]
+    out = ["--out", str(tmp_path / "report"), "--lang", lang]
+    run = run_missiondesk(year.hq.paths.root, "report", *period, *out, home=tmp_path)
+    assert run.returncode == 0, run.stderr
+    first_page = pdf_page_text(tmp_path / "report.pdf", 0)
+    assert title in first_page and other not in first_page
+
+
 def test_the_report_command_writes_the_workbook_and_the_pdf(
     qtbot: QtBot, year: Year, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -208,6 +225,8 @@ def test_the_report_command_writes_the_workbook_and_the_pdf(
     assert code == 0, printed.err
     assert "지원협의회 5회 개최" in printed.out
     assert (tmp_path / "report-2024.xlsx").exists() and (tmp_path / "report-2024.pdf").exists()
+    # Its Korean PDF left the running application in the language it had (the tests' English).
+    assert QCoreApplication.translate("dashboard", "Cases by month") == "Cases by month"
     code = app.main(
         [
             "--data-dir",

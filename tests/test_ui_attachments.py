@@ -4,7 +4,7 @@ opened, saved and moved to the trash; refusals are said in the window's language
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,13 +26,8 @@ from tests.samplefiles import REFUSED, SAMPLES, write
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext) -> Iterator[MainWindow]:
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], mission: AppContext) -> MainWindow:
+    return open_window(mission)
 
 
 def _case_view(qtbot: QtBot, window: MainWindow, mission: AppContext) -> tuple[Record, AttachmentsView]:

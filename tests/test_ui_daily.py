@@ -4,8 +4,6 @@ contact persons with their consent to share, and a case on one page as a PDF."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +22,7 @@ from missiondesk.ui.child_list import ChildDialog
 from missiondesk.ui.details import CaseDetail, CompanyDetail
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
+from tests.cli_process import run_missiondesk
 from tests.syncsim import World
 
 TODAY = dt.date.today()
@@ -307,48 +306,15 @@ def test_case_summary_on_the_command_line_writes_a_korean_pdf(
 ) -> None:
     reference = RecordService(mission).get("support_case", case["case"])["reference"]
     out = tmp_path / "요약.pdf"
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "missiondesk",
-            "--data-dir",
-            str(mission.paths.root),
-            "case-summary",
-            reference,
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        # The test's own platform plugin (conftest: offscreen, or Windows' own, whose fonts Windows has).
-        env={**os.environ, "HOME": str(tmp_path)},
-        timeout=120,
-    )
+    run = run_missiondesk(mission.paths.root, "case-summary", reference, "--out", str(out), home=tmp_path)
     assert run.returncode == 0, run.stderr
     assert str(out) in run.stdout and "배터리 재제조" in run.stdout
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and b"/FontFile" in data  # fonts embedded: Korean renders anywhere
     if sys.platform != "win32":  # wine names the host's faces after Windows' own
         assert b"CJK" in data or b"Nanum" in data or b"Malgun" in data  # a Korean face is embedded
-    missing = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "missiondesk",
-            "--data-dir",
-            str(mission.paths.root),
-            "case-summary",
-            "DE-FRA-26-9999",
-            "--out",
-            str(tmp_path / "x.pdf"),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "HOME": str(tmp_path)},
-        timeout=120,
+    missing = run_missiondesk(
+        mission.paths.root, "case-summary", "DE-FRA-26-9999", "--out", str(tmp_path / "x.pdf"), home=tmp_path
     )
     assert missing.returncode == 1 and "No case DE-FRA-26-9999" in missing.stderr
 

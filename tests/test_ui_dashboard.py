@@ -134,11 +134,10 @@ def test_todays_work_counts_without_touching_the_cut_off_and_a_chosen_cut_off_is
     assert again.state.value(f"dashboard/cutoff/{today.year}") == ""
 
 
-def test_hqs_scopes_are_listed_by_name_in_the_windows_language(qtbot: QtBot, hq: AppContext) -> None:
-    window = MainWindow(hq)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_hqs_scopes_are_listed_by_name_in_the_windows_language(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], hq: AppContext
+) -> None:
+    window = open_window(hq)
     dash = open_dashboard(qtbot, window)
     keys = [str(dash.scope.itemData(i)) for i in range(dash.scope.count())]
     labels = [dash.scope.itemText(i) for i in range(dash.scope.count())]

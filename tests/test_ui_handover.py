@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from missiondesk.services.context import AppContext
@@ -81,6 +83,7 @@ def test_the_handover_dialog_previews_requires_a_note_per_case_and_announces_the
     assert not ok.isEnabled()  # nobody chosen yet
     dialog.source.set_value(portfolio.leaving)
     dialog.target.set_value(portfolio.successor)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
     assert dialog.plan is not None and dialog.plan.counts() == {"support_case": 3, "task": 2, "proposal": 1}
     assert dialog.table.rowCount() == 6 and ok.isEnabled()
     assert "3" in dialog.summary.text() and "이서연" in dialog.summary.text()
@@ -127,6 +130,7 @@ def test_the_dialog_saves_the_handover_document_before_the_move(
     assert not dialog.save_document.isEnabled()  # nobody chosen yet
     dialog.source.set_value(portfolio.leaving)
     dialog.target.set_value(portfolio.successor)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
     assert dialog.save_document.isEnabled()
     shown: list[Path] = []
     monkeypatch.setattr(prompts, "show_file", lambda path: shown.append(path) or True)
@@ -145,3 +149,46 @@ def test_the_dialog_saves_the_handover_document_before_the_move(
     )
     for case_id in portfolio.open_cases:  # every open case of the officer who leaves is described
         assert str(RecordService(mission).get("support_case", case_id)["reference"]) in text
+
+
+def test_the_preview_is_read_off_the_gui_thread_with_progress_and_cancel(
+    qtbot: QtBot, window: MainWindow, mission: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from missiondesk.services.handover import HandoverService
+    from missiondesk.ui.handover_dialog import HandoverDialog
+    from tests.test_handover import build_portfolio
+
+    portfolio = build_portfolio(mission)
+    real_preview = HandoverService.preview
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def slow_preview(self: HandoverService, *args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread())
+        assert release.wait(30)  # a large portfolio, read slowly
+        return real_preview(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(HandoverService, "preview", slow_preview)
+    dialog = window.open_handover()
+    assert isinstance(dialog, HandoverDialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.source.set_value(portfolio.leaving)
+    dialog.target.set_value(portfolio.successor)
+    # The window goes on while it reads: the progress dialog appears, and its Cancel stops the read.
+    qtbot.waitUntil(lambda: window.ui.tasks.dialog is not None, timeout=5_000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.plan is None and not ok.isEnabled() and not dialog.save_document.isEnabled()
+    progress = window.ui.tasks.dialog
+    assert progress is not None
+    cancel = progress.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(lambda: window.ui.tasks.dialog is None)
+    assert dialog.plan is None and not ok.isEnabled()
+    assert dialog.table.rowCount() == 0
+
+    dialog.source.set_value(None)  # choosing again reads again
+    dialog.source.set_value(portfolio.leaving)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert dialog.table.rowCount() == 6 and ok.isEnabled()

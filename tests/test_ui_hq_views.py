@@ -3,7 +3,7 @@ list, and each row opening what stands behind it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,14 +44,8 @@ def hq_views(qtbot: QtBot, window: MainWindow) -> HqViews:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, year: Year) -> Iterator[MainWindow]:
-    w = MainWindow(year.hq)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], year: Year) -> MainWindow:
+    return open_window(year.hq, size=(1280, 800))
 
 
 def test_the_missions_side_by_side_count_the_dashboards_period(

@@ -7,7 +7,7 @@ A label or button is clipped when the layout gives it less width than its text n
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -71,14 +71,14 @@ def check(top: QWidget, where: str) -> list[str]:
 
 
 def test_every_screen_fits_and_nothing_is_clipped(
-    qtbot: QtBot, mission: AppContext, language: str, tmp_path: Path
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    mission: AppContext,
+    language: str,
+    tmp_path: Path,
 ) -> None:
     generate_demo(mission, cases=60)
-    window = MainWindow(mission)
-    qtbot.addWidget(window)
-    window.resize(*SCREEN)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(mission, size=SCREEN)
     problems: list[str] = []
     for key, _name in PAGES:
         page = window.go(key)

@@ -4,7 +4,7 @@ page option, the daily notification, and an activity's next steps made a task in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -39,19 +39,9 @@ def work(mission: AppContext) -> AppContext:
     return mission
 
 
-def open_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 @pytest.fixture
-def window(qtbot: QtBot, work: AppContext) -> Iterator[MainWindow]:
-    w = open_window(qtbot, work)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], work: AppContext) -> MainWindow:
+    return open_window(work)
 
 
 def my_work(qtbot: QtBot, window: MainWindow) -> MyWorkPage:
@@ -97,8 +87,10 @@ def test_the_side_panel_counts_and_leads_to_my_work(qtbot: QtBot, window: MainWi
     assert isinstance(window.stack.currentWidget(), MyWorkPage)
 
 
-def test_dismiss_and_snooze_hold_in_a_new_window(qtbot: QtBot, work: AppContext) -> None:
-    window = open_window(qtbot, work)
+def test_dismiss_and_snooze_hold_in_a_new_window(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], work: AppContext
+) -> None:
+    window = open_window(work)
     page = my_work(qtbot, window)
     first, second = page.rows()[:2]
     page.select([first])
@@ -114,7 +106,7 @@ def test_dismiss_and_snooze_hold_in_a_new_window(qtbot: QtBot, work: AppContext)
     qtbot.waitUntil(lambda: window.due_soon.text().splitlines()[0] == "Tasks due within a week: 1")
     window.close()
 
-    again = open_window(qtbot, work)  # the state is in the data folder, not in the window
+    again = open_window(work)  # the state is in the data folder, not in the window
     assert [r.title for r in my_work(qtbot, again).rows()] == titles(page)
     again.close()
 
@@ -137,25 +129,27 @@ def test_a_change_elsewhere_refreshes_the_list(qtbot: QtBot, window: MainWindow)
     assert "새 할 일" in titles(page)
 
 
-def test_my_work_can_be_the_start_page(qtbot: QtBot, work: AppContext) -> None:
-    window = open_window(qtbot, work)
+def test_my_work_can_be_the_start_page(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], work: AppContext
+) -> None:
+    window = open_window(work)
     assert window.stack.currentWidget() is window.pages["support_case"]
     page = my_work(qtbot, window)
     page.start_page.setChecked(True)
     window.close()
-    again = open_window(qtbot, work)
+    again = open_window(work)
     assert isinstance(again.stack.currentWidget(), MyWorkPage)
     assert again.pages["my_work"].start_page.isChecked()  # type: ignore[attr-defined]
     again.close()
 
 
 def test_the_notification_comes_once_a_day(
-    qtbot: QtBot, work: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, open_window: Callable[..., MainWindow], work: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(DailyNotice, "available", lambda self: True)
     monkeypatch.setattr(DailyNotice, "notify", lambda self, title, text: shown.append((title, text)))
-    window = open_window(qtbot, work)
+    window = open_window(work)
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == [
         (
@@ -164,7 +158,7 @@ def test_the_notification_comes_once_a_day(
         )
     ]
     window.close()
-    again = open_window(qtbot, work)  # a restart the same day stays quiet
+    again = open_window(work)  # a restart the same day stays quiet
     my_work(qtbot, again)
     assert len(shown) == 1
     # The window left open overnight: the day turns, the list is read again and notified again.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -34,13 +34,8 @@ def company(mission: AppContext) -> str:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mission: AppContext, company: str) -> Iterator[MainWindow]:
-    w = MainWindow(mission)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window: Callable[..., MainWindow], mission: AppContext, company: str) -> MainWindow:
+    return open_window(mission)
 
 
 def page_of(window: MainWindow, key: str) -> ListPage:

@@ -872,6 +872,18 @@ The report was saved to: {0}</source>
         <translation>인계하는 담당관이 아닌 다른 후임자를 선택하십시오.</translation>
     </message>
     <message>
+        <source>Reading what will move…</source>
+        <translation>이관될 항목을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Reading what will move</source>
+        <translation>이관될 항목 읽기</translation>
+    </message>
+    <message>
+        <source>Not read: cancelled. Choose the officers again to see what will move.</source>
+        <translation>취소되어 읽지 않았습니다. 이관될 항목을 보려면 담당관을 다시 선택하십시오.</translation>
+    </message>
+    <message>
         <source>{0} case(s), {1} task(s) and {2} proposal(s) will move from {3} to {4}.</source>
         <translation>{3} → {4}: 사례 {0}건, 할 일 {1}건, 제안 {2}건을 인계합니다.</translation>
     </message>

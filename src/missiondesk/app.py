@@ -35,11 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
-def _render_pdf(report: Any, path: Path) -> Path:
+def _render_pdf(report: Any, path: Path, language: str) -> Path:
     """The CLI's PDF writer: Qt's painter on the offscreen platform, imported only when a PDF is asked for."""
     from missiondesk.ui.report_pdf import render_headless
 
-    return render_headless(report, path)
+    return render_headless(report, path, language=language)
 
 
 def _render_case_summary(summary: Any, path: Path, language: str, printed_by: str) -> Path:

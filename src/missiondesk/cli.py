@@ -448,8 +448,9 @@ def cmd_sync(args: argparse.Namespace) -> None:
         )
 
 
-PdfRenderer = Callable[[Any, Path], Path]
-"""Draws a report's dashboard as a PDF; handed in by the composition root (``app.py``), which may use Qt."""
+PdfRenderer = Callable[[Any, Path, str], Path]
+"""Draws a report's dashboard as a PDF (report, path, language); handed in by the composition root
+(``app.py``), which may use Qt."""
 
 CaseSummaryRenderer = Callable[[Any, Path, str, str], Path]
 """Draws a case's one-page summary (summary, path, language, printed by); handed in like ``PdfRenderer``."""
@@ -588,7 +589,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     renderer: PdfRenderer | None = getattr(args, "pdf_renderer", None)
     if renderer is None:
         raise MissionDeskError("No PDF renderer here: run the 'missiondesk' command to write the PDF too.")
-    _print(f"PDF written to {renderer(report, base.with_name(base.name + '.pdf'))}")
+    _print(f"PDF written to {renderer(report, base.with_name(base.name + '.pdf'), args.lang)}")
 
 
 def cmd_reminders(args: argparse.Namespace) -> None:
@@ -830,6 +831,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FILE", required=True, help="FILE.xlsx, FILE.pdf and FILE.hwpx are written"
     )
     p.add_argument("--lock", action="store_true", help="HQ: freeze the period's figures first")
+    p.add_argument(
+        "--lang", choices=("ko", "en"), default="ko", help="the PDF's language (default: ko, Korean)"
+    )
     p = add(
         "case-summary",
         cmd_case_summary,

@@ -114,14 +114,23 @@ class HandoverService:
             raise UserError(f"Several officers are called {name!r}; rename one of them first.")
         return matches[0]
 
-    def preview(self, from_officer_id: str, to_officer_id: str) -> HandoverPlan:
-        """What ``run`` will move, read the way it reads it."""
+    def preview(
+        self, from_officer_id: str, to_officer_id: str, task: TaskContext | None = None
+    ) -> HandoverPlan:
+        """What ``run`` will move, read the way it reads it (one kind of record after another, so
+        ``task`` can stop it between them)."""
+        task = task or Silent()
         if from_officer_id == to_officer_id:
             raise SameOfficer("Choose a successor other than the officer who leaves.")
         source = self.records.get("officer", from_officer_id)
         target = self.records.get("officer", to_officer_id)
+        items: list[HandoverItem] = []
         with self.ctx.store.read() as conn:
-            items = [self._item(r) for name in HANDED_OVER for r in self._open_records(conn, name, source.id)]
+            for done, name in enumerate(HANDED_OVER):
+                task.check_cancelled()
+                task.progress(done, len(HANDED_OVER))
+                items += [self._item(r) for r in self._open_records(conn, name, source.id)]
+        task.progress(len(HANDED_OVER), len(HANDED_OVER))
         return HandoverPlan(source, target, tuple(items))
 
     def run(

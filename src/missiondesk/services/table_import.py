@@ -348,8 +348,10 @@ def _run(ctx: AppContext, request: ImportRequest, *, commit: bool, task: TaskCon
         encoding=raw.encoding,
     )
     job = _Job(ctx, request, table, mapped, reader, report, write=commit)
+    # A preview writes nothing (checks, counters in memory): a read transaction, so other writers are
+    # not held up while it checks a long table; rolled back all the same, whatever it might have done.
     try:
-        with ctx.store.write() as conn:
+        with ctx.store.write() if commit else ctx.store.read() as conn:
             job.run(conn, task)
             if not commit:
                 raise _Rollback

@@ -168,6 +168,36 @@ class FolderBlobStore:
                 return h.hexdigest(), size
             block, index = following, index + 1
 
+    def is_sealed(self, sha256: str) -> bool:
+        """Whether the stored file is encrypted, not the plain bytes a folder from before encryption has.
+
+        A sealed file starts with the format's mark and, its nonces being random, never hashes to its
+        address; a plain one hashes to it (the mark alone could begin a plain file).
+        """
+        path = self.path(sha256)
+        with path.open("rb") as fh:
+            if fh.read(len(_MAGIC)) != _MAGIC:
+                return False
+        return file_sha256(path) != sha256
+
+    def seal_copy(self, plain: Path, target: Path) -> None:
+        """Write ``plain``'s bytes encrypted to ``target``, flushed, then read it back whole to check it.
+
+        Raises DamagedBlob (and removes ``target``) when the copy does not decrypt to the same bytes.
+        """
+        if self._aead is None:
+            raise ValueError("sealing needs a store with a key")
+        try:
+            with plain.open("rb") as source, target.open("wb") as out:
+                digest, _size = self._write(source, out)
+            fsync_file(target)
+            with io.BufferedReader(_Decrypting(target.open("rb"), self._aead, digest), CHUNK) as check:
+                for _block in iter(lambda: check.read(CHUNK), b""):
+                    pass  # the tags and the whole hash are checked as it is read
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+
     def open(self, sha256: str) -> BinaryIO:
         path = self.path(sha256)
         with environment_errors():

@@ -33,8 +33,8 @@ def open_store(
 
     A SQLite file is checked before anything writes to it: not SQLite, encrypted with another key, or
     written by a newer MissionDesk, and it is refused untouched. With a ``key`` a plaintext file (from
-    a MissionDesk before encryption) is encrypted first, its plaintext backups with it
-    (``encrypt_existing``). An older schema is copied to ``backups`` (with the ``attachments``
+    a MissionDesk before encryption) is encrypted first, the ``attachments`` folder's contents and its
+    plaintext backups with it (``encrypt_existing``). An older schema is copied to ``backups`` (with the ``attachments``
     folder's contents) before it is migrated.
     """
     path = sqlite_path(url)
@@ -45,7 +45,7 @@ def open_store(
         if key is not None:
             with environment_errors():
                 if path.exists() and path.stat().st_size > 0 and cipher.is_plaintext(path):
-                    encrypt_existing.encrypt_database(path, key, backups)
+                    encrypt_existing.encrypt_database(path, key, backups, attachments)
                 else:
                     encrypt_existing.encrypt_backups(backups, key)
     engine = make_engine(url, key)

@@ -2,6 +2,11 @@
 
 The steps, each one safe to be cut off (a killed process, a pulled plug):
 
+0. ``attachments``: each attachment content still in plaintext (``attachments/ab/abcdef…``,
+   ``store/blobs.py``) is written encrypted to ``attachments/tmp/<address>.encrypting``, flushed, read
+   back whole (every tag, and the SHA-256 of the plain bytes), then renamed over the plain file. A
+   content is either its plain or its encrypted file at every moment, and one already encrypted is
+   skipped, so a stopped pass resumes at the next open (the database is still plaintext until step 3).
 1. ``copy``: under a write lock on the original, ``sqlcipher_export`` writes every table (the search
    indexes' included) to ``missiondesk.sqlite3.encrypting``, and the original's per-table row counts
    and content hashes are taken in that same transaction; the copy is flushed to disk.
@@ -9,8 +14,8 @@ The steps, each one safe to be cut off (a killed process, a pulled plug):
    and hashes must equal the original's. Anything else: the copy is deleted and the original is kept.
 3. ``replace``: the original's log is folded in and its side files removed, then the copy replaces it
    in one rename (``os.replace``, atomic on POSIX and on NTFS).
-4. ``backups``: each plaintext backup in the backups folder goes through the same copy, check and
-   replace, so no earlier copy of the data stays readable.
+4. ``backups``: each plaintext backup in the backups folder goes through the same steps, its
+   ``<name>.attachments/`` contents first, so no earlier copy of the data stays readable.
 
 Until step 3 the original is untouched and opens as before (the next start converts again, deleting a
 half-made copy first); after it the encrypted file opens, and step 4 resumes at every open.
@@ -28,24 +33,58 @@ from typing import Any
 
 from missiondesk.errors import DamagedDatabase, DatabaseLocked
 from missiondesk.store import cipher
+from missiondesk.store.backup import attachments_beside
+from missiondesk.store.blobs import FolderBlobStore, content_key
 from missiondesk.store.cipher import Key
 from missiondesk.store.engine import fsync_dir, fsync_file
 
 PARTIAL_SUFFIX = ".encrypting"
 # Tests stop the conversion at a named step (the process kills itself there) to prove each is safe.
 STOP_AT_ENV = "MISSIONDESK_TEST_STOP_AT"
-STEPS = ("copied", "checked", "side-files-removed", "replaced", "backup-replaced")
+STEPS = (
+    "attachment-copied",
+    "attachment-replaced",
+    "copied",
+    "checked",
+    "side-files-removed",
+    "replaced",
+    "backup-replaced",
+)
 
 
-def encrypt_database(path: Path, key: Key, backups: Path | None) -> None:
-    """Encrypt the plaintext database at ``path`` with ``key``, then its plaintext backups."""
+def encrypt_database(path: Path, key: Key, backups: Path | None, attachments: Path | None = None) -> None:
+    """Encrypt the plaintext database at ``path`` with ``key``, its ``attachments`` folder's contents
+    first, then its plaintext backups with theirs."""
+    encrypt_attachments(attachments, key)
     _encrypt_file(path, key, live=True)
     encrypt_backups(backups, key)
+
+
+def encrypt_attachments(folder: Path | None, key: Key) -> None:
+    """Encrypt, one at a time, every content in ``folder`` still in plaintext (step 0)."""
+    if folder is None or not folder.is_dir():
+        return
+    store = FolderBlobStore(folder, content_key(key.raw))
+    work = folder / "tmp"
+    for address in store.addresses():
+        if store.is_sealed(address):
+            continue
+        work.mkdir(exist_ok=True)
+        partial = work / (address + PARTIAL_SUFFIX)
+        store.seal_copy(store.path(address), partial)  # overwrites a copy a stopped pass left
+        _stop_if_asked("attachment-copied")
+        os.replace(partial, store.path(address))
+        fsync_dir(store.path(address).parent)
+        _stop_if_asked("attachment-replaced")
+    if work.is_dir():
+        for left in work.glob("*" + PARTIAL_SUFFIX):  # a copy a stopped pass left, its content done since
+            left.unlink(missing_ok=True)
 
 
 def encrypt_backups(backups: Path | None, key: Key) -> None:
     """Encrypt any backup still in plaintext (left by an interrupted conversion, or a copy put back)."""
     for backup in _plaintext_backups(backups):
+        encrypt_attachments(attachments_beside(backup), key)
         _encrypt_file(backup, key, live=False)
         _stop_if_asked("backup-replaced")
 

@@ -160,6 +160,8 @@ class Unit:
     receipt_by_seq: dict[tuple[str, int], ReceiptRow] = field(default_factory=dict)
     held: dict[str, HeldRow] = field(default_factory=dict)  # op id -> held row
     held_by_seq: dict[tuple[str, int], HeldRow] = field(default_factory=dict)
+    # record id -> op id -> held row: a create finds the ops waiting for it without a scan of all held
+    held_by_record: dict[str, dict[str, HeldRow]] = field(default_factory=dict)
     held_removed: set[str] = field(default_factory=set)
     held_added: set[str] = field(default_factory=set)
     held_known_for: set[str] = field(default_factory=set)  # record ids whose held ops were read
@@ -261,8 +263,23 @@ class Unit:
     def _know_held(self, row: HeldRow) -> None:
         if row["op_id"] in self.held_removed:
             return
+        self._keep_held(row)
+
+    def _keep_held(self, row: HeldRow) -> None:
+        self._forget_held(row["op_id"])
         self.held[row["op_id"]] = row
         self.held_by_seq[(row["device_id"], row["seq"])] = row
+        self.held_by_record.setdefault(row["record_id"], {})[row["op_id"]] = row
+
+    def _forget_held(self, op_id: str) -> HeldRow | None:
+        row = self.held.pop(op_id, None)
+        if row is not None:
+            self.held_by_seq.pop((row["device_id"], row["seq"]), None)
+            waiting = self.held_by_record.get(row["record_id"], {})
+            waiting.pop(op_id, None)
+            if not waiting:
+                self.held_by_record.pop(row["record_id"], None)
+        return row
 
     def device(self, device_id: str) -> DeviceState | None:
         if device_id not in self.devices:
@@ -302,7 +319,7 @@ class Unit:
                 sa.select(held_op).where(held_op.c.record_id == record_id, held_op.c.reason == "record")
             ).mappings():
                 self._know_held(cast(HeldRow, dict(row)))
-        found = [r for r in self.held.values() if r["record_id"] == record_id and r["reason"] == "record"]
+        found = [r for r in self.held_by_record.get(record_id, {}).values() if r["reason"] == "record"]
         return sorted(found, key=lambda r: (r["received_at"], r["seq"]))
 
     def open_conflicts_for(self, record_id: str) -> int:
@@ -349,13 +366,10 @@ class Unit:
         # record still missing) stays in ``held_removed``, so its stored row is deleted before the new
         # one is inserted (forgetting the delete broke the flush on the unique device and number).
         self.held_added.add(row["op_id"])
-        self.held[row["op_id"]] = row
-        self.held_by_seq[(row["device_id"], row["seq"])] = row
+        self._keep_held(row)
 
     def release(self, op_id: str) -> None:
-        row = self.held.pop(op_id, None)
-        if row is not None:
-            self.held_by_seq.pop((row["device_id"], row["seq"]), None)
+        self._forget_held(op_id)
         if op_id in self.held_added:
             self.held_added.discard(op_id)
         else:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +34,7 @@ from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.labels import error_text
 from missiondesk.ui.ui_context import UiContext
+from missiondesk.ui.when_shown import WhenShown
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 WAITING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,8 +83,8 @@ class AttachmentsView(QWidget):
         self.parent_field = PARENT_FIELDS[entity_name]
         self.service = AttachmentService(ui.app, ui.records)
         self.record_id: str | None = None
-        self._stale = False
         self._syncs = False  # enrolled with HQ: a file still to come can be fetched when opened
+        self.when_shown = WhenShown(self, self.reload)
         self.setAcceptDrops(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName(f"{entity_name}_attachments")
@@ -142,18 +143,10 @@ class AttachmentsView(QWidget):
         if record_id != self.record_id:
             self.message.hide()
         self.record_id = record_id
-        self._stale = True
         self._enable()
-        if self.isVisible() or record_id is None:
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.when_shown.request(now=record_id is None)  # no record: cleared at once, nothing to read
 
     def reload(self) -> None:
-        self._stale = False
         self.tree.clear()
         found: tuple[Record, ...] = ()
         waiting: frozenset[str] = frozenset()
@@ -222,8 +215,8 @@ class AttachmentsView(QWidget):
 
     def select(self, attachment_id: str) -> None:
         """Select one file of the list (a search hit opened on this tab)."""
-        if self._stale:
-            self.reload()
+        if self.when_shown.pending:
+            self.when_shown.run()
         for index in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(index)
             if item is not None and item.data(0, ID_ROLE) == attachment_id:

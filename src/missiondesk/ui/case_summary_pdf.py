@@ -9,21 +9,11 @@ face lacks Hangul still prints it. What does not fit the page is counted, not cu
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLineF, QMarginsF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-)
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
 
 from missiondesk.domain.schema import Kind, entity
 from missiondesk.services.case_documents import FACTS  # the case's fields, in pairs of columns
@@ -31,8 +21,8 @@ from missiondesk.services.case_summary import CaseSummary
 from missiondesk.ui import i18n
 from missiondesk.ui.fonts import print_font
 from missiondesk.ui.labels import amount_label, field_label, korean, number_text, value_label
+from missiondesk.ui.pdf_writer import a4_pdf, headless_app
 
-DPI = 96
 INK = QColor("#1d2733")
 MUTED = QColor("#5b6573")
 RULE = QColor("#c9d1dc")
@@ -102,28 +92,9 @@ class _Page:
 
 def write_case_summary(summary: CaseSummary, path: Path, *, printed_by: str = "") -> Path:
     """Write the page to ``path``; a ``.partial`` file is renamed when complete."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(DPI)
-        writer.setTitle(f"{summary.case.get('reference')} {summary.case.get('title')}")
-        writer.setCreator("MissionDesk")
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 14, 15, 14),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        painter = QPainter(writer)
-        try:
-            _draw(painter, QRectF(0, 0, writer.width(), writer.height()), summary, printed_by)
-        finally:
-            painter.end()
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    title = f"{summary.case.get('reference')} {summary.case.get('title')}"
+    with a4_pdf(path, title=title, margins_mm=(15, 14, 15, 14)) as (writer, painter):
+        _draw(painter, QRectF(0, 0, writer.width(), writer.height()), summary, printed_by)
     return path
 
 
@@ -291,10 +262,6 @@ def _blocks(summary: CaseSummary, printed_by: str) -> list[tuple[str, Any]]:
 
 def render_headless(summary: CaseSummary, path: Path, *, language: str = "ko", printed_by: str = "") -> Path:
     """For the CLI: a Qt application without a window if none runs, the language's catalogue, the page."""
-    app = QGuiApplication.instance()
-    if app is None:
-        # As the report's PDF: no display on Linux; Windows' offscreen plugin finds no fonts.
-        os.environ.setdefault("QT_QPA_PLATFORM", "windows" if sys.platform == "win32" else "offscreen")
-        app = QGuiApplication(["missiondesk"])
-    i18n.install(language)
-    return write_case_summary(summary, path, printed_by=printed_by)
+    headless_app()
+    with i18n.speaking(language):
+        return write_case_summary(summary, path, printed_by=printed_by)

@@ -8,20 +8,10 @@ Hangul is drawn in the document's named face where the system has it, else in th
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-)
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter
 
 from missiondesk.reports.document import (
     BODY_FONT,
@@ -33,8 +23,8 @@ from missiondesk.reports.document import (
     Table,
 )
 from missiondesk.ui.fonts import print_font
+from missiondesk.ui.pdf_writer import DPI, a4_pdf, headless_app
 
-DPI = 96
 MM = DPI / 25.4
 INK = QColor("#1d2733")
 MUTED = QColor("#5b6573")
@@ -113,28 +103,9 @@ class _Pages:
 
 def write_document_pdf(document: Document, path: Path) -> Path:
     """Write ``document`` to ``path``; a ``.partial`` file is renamed when complete."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(DPI)
-        writer.setTitle(document.metadata.title)
-        writer.setCreator("MissionDesk")
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(MARGINS_MM["left"], MARGINS_MM["top"], MARGINS_MM["right"], MARGINS_MM["bottom"]),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        painter = QPainter(writer)
-        try:
-            _draw(_Pages(writer, painter), document)
-        finally:
-            painter.end()
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    margins = (MARGINS_MM["left"], MARGINS_MM["top"], MARGINS_MM["right"], MARGINS_MM["bottom"])
+    with a4_pdf(path, title=document.metadata.title, margins_mm=margins) as (writer, painter):
+        _draw(_Pages(writer, painter), document)
     return path
 
 
@@ -166,8 +137,5 @@ def _draw(page: _Pages, document: Document) -> None:
 
 def render_headless(document: Document, path: Path) -> Path:
     """For the CLI: a Qt application without a window if none runs, then the PDF."""
-    if QGuiApplication.instance() is None:
-        # As the report's PDF: no display on Linux; Windows' offscreen plugin finds no fonts.
-        os.environ.setdefault("QT_QPA_PLATFORM", "windows" if sys.platform == "win32" else "offscreen")
-        QGuiApplication(["missiondesk"])
+    headless_app()
     return write_document_pdf(document, path)

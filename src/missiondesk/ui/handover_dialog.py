@@ -1,7 +1,8 @@
 """File > Hand over cases: an officer who leaves passes their open cases, tasks and proposals on.
 
 A thin page over ``services.handover``: choose who leaves and who takes over, see what will move
-(the service's preview), write one note per case (a "same note for all" helper fills the empty
+(the service's preview, read on the task runner again at each choice: a large portfolio's read
+does not freeze the window, and can be cancelled), write one note per case (a "same note for all" helper fills the empty
 ones, but a note there must be), confirm. The handover runs on the task runner and its changes are
 announced on the window's one change signal.
 """
@@ -30,10 +31,12 @@ from missiondesk.errors import MissionDeskError
 from missiondesk.services.handover import HandoverPlan, HandoverResult, HandoverService
 from missiondesk.services.handover_document import build_handover_document, write_document
 from missiondesk.services.lookups import Choice
+from missiondesk.services.progress import Cancelled
 from missiondesk.ui import labels, prompts
 from missiondesk.ui.dialog_parts import message_line, ok_cancel
 from missiondesk.ui.fields import ChoiceEditor
 from missiondesk.ui.labels import entity_label, error_text, value_label
+from missiondesk.ui.tasks import Task
 from missiondesk.ui.ui_context import UiContext
 
 # The handover document: Hangul (HWPX) first, the format the ministry opens every day.
@@ -52,6 +55,8 @@ class HandoverDialog(QDialog):
         self.ui = ui
         self.service = HandoverService(ui.app, ui.records)
         self.plan: HandoverPlan | None = None
+        self.previewing = 0  # the latest preview asked for; an older one's answer is dropped
+        self.preview_task: Task | None = None
         self.setWindowTitle(self.tr("Hand over cases"))
         intro = QLabel(
             self.tr(
@@ -126,7 +131,9 @@ class HandoverDialog(QDialog):
     # --- the preview ---------------------------------------------------------------------
 
     def show_preview(self) -> None:
-        """What will move from the chosen officer to the chosen successor (read again on each choice)."""
+        """What will move from the chosen officer to the chosen successor (read again on each choice,
+        off the GUI thread; a read still running for an earlier choice is cancelled)."""
+        self._drop_preview()
         self.plan = None
         self.table.setRowCount(0)
         self.message.clear()
@@ -139,7 +146,39 @@ class HandoverDialog(QDialog):
             self.summary.setText(self.tr("Choose a successor other than the officer who leaves."))
             self._set_ready()
             return
-        self.plan = self.service.preview(str(source), str(target))
+        self.summary.setText(self.tr("Reading what will move…"))
+        self._set_ready()
+        service, run = self.service, self.previewing
+        self.preview_task = self.ui.tasks.run(
+            self.tr("Reading what will move"),
+            lambda task: service.preview(str(source), str(target), task=task),
+            lambda plan: self._previewed(run, plan),
+            lambda exc: self._preview_failed(run, exc),
+        )
+
+    def _drop_preview(self) -> None:
+        self.previewing += 1
+        if self.preview_task is not None:
+            self.preview_task.cancel()
+            self.preview_task = None
+
+    def _preview_failed(self, run: int, exc: BaseException) -> None:
+        if run != self.previewing:
+            return  # a later choice (or closing the dialog) replaced it
+        self.preview_task = None
+        if isinstance(exc, Cancelled):
+            self.summary.setText(
+                self.tr("Not read: cancelled. Choose the officers again to see what will move.")
+            )
+            return
+        self.summary.clear()
+        self._failed(exc)
+
+    def _previewed(self, run: int, plan: HandoverPlan) -> None:
+        if run != self.previewing:
+            return
+        self.preview_task = None
+        self.plan = plan
         counts = self.plan.counts()
         self.summary.setText(
             self.tr("{0} case(s), {1} task(s) and {2} proposal(s) will move from {3} to {4}.").format(
@@ -165,6 +204,10 @@ class HandoverDialog(QDialog):
         self.table.resizeColumnToContents(REFERENCE)
         self.table.resizeColumnToContents(STATUS)
         self._set_ready()
+
+    def done(self, result: int) -> None:
+        self._drop_preview()  # its answer would reach a closed dialog
+        super().done(result)
 
     def _set_ready(self) -> None:
         ok = self.buttons.button(self.buttons.StandardButton.Ok)

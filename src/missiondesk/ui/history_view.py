@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from missiondesk.domain.history import DeviceName, HistoryEntry
@@ -19,6 +19,7 @@ from missiondesk.ui.columns import Column
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.labels import field_label
 from missiondesk.ui.ui_context import UiContext
+from missiondesk.ui.when_shown import WhenShown
 
 _ACTIONS = {
     "create": QT_TRANSLATE_NOOP("history", "Created"),
@@ -41,7 +42,7 @@ class HistoryView(QWidget):
         self.ui = ui
         self.spec = entity(entity_name)
         self.record_id: str | None = None
-        self._stale = False
+        self.when_shown = WhenShown(self, self.reload)
         self._rows: list[list[str]] = []
         self.tree = QTreeWidget(self)
         self.tree.setObjectName(f"{entity_name}_history")
@@ -64,17 +65,9 @@ class HistoryView(QWidget):
 
     def set_record(self, record_id: str | None) -> None:
         self.record_id = record_id
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.when_shown.request()
 
     def reload(self) -> None:
-        self._stale = False
         entries: tuple[HistoryEntry, ...] = ()
         if self.record_id is not None:
             try:

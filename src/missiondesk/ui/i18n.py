@@ -11,6 +11,8 @@ test (and a developer) can see every label that would clip or wrap badly once tr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -48,6 +50,7 @@ def resolve(language: str) -> str:
 
 
 _installed: list[QTranslator] = []
+_current = "en"  # the source text, until a catalogue is installed
 
 
 def install(language: str) -> str:
@@ -70,4 +73,19 @@ def install(language: str) -> str:
         _installed.append(PseudoTranslator(app))
     for translator in _installed:
         app.installTranslator(translator)
+    global _current
+    _current = chosen
     return chosen
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[str]:
+    """``language`` for the block, the one before it afterwards: a command writing a document in the
+    language it was asked for leaves a running application (a test's, a window's) as it was."""
+    before = _current
+    chosen = install(language)
+    try:
+        yield chosen
+    finally:
+        if _current != before:
+            install(before)

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QShowEvent
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,6 +35,7 @@ from missiondesk.services.reminders import DUE_SOON_DAYS, Reminder, ReminderKind
 from missiondesk.ui.changes import ChangeSet
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.ui_context import UiContext
+from missiondesk.ui.when_shown import WhenShown
 
 REMINDED = ("task", "support_case", "case_activity")  # the records a reminder is read from
 DAY_CHECK_MS = 10 * 60 * 1000  # how often the watch looks whether the day has turned
@@ -203,25 +204,14 @@ class MyWorkPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
-        self._dirty = True
-        watch.updated.connect(self._heard)
+        # A hidden page draws its thousands of rows only when shown.
+        self.when_shown = WhenShown(self, lambda: self._show(self.watch.reminders))
+        watch.updated.connect(lambda _reminders: self.when_shown.request())
         self._show(watch.reminders)
 
     # --- showing ---------------------------------------------------------------------------
 
-    def _heard(self, _reminders: list[Reminder]) -> None:
-        if self.isVisible():
-            self._show(self.watch.reminders)
-        else:
-            self._dirty = True  # a hidden page draws its thousands of rows only when shown
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self._show(self.watch.reminders)
-        super().showEvent(event)
-
     def _show(self, reminders: Sequence[Reminder]) -> None:
-        self._dirty = False
         today = self.watch.read_on or self.watch.service.clock()
         officer = self.ui.app.device.officer_name
         self.title.setText("<b>" + self.tr("My work: {0}, {1}").format(officer, today.isoformat()) + "</b>")

@@ -7,52 +7,32 @@ dashboard people saw. Headless use (``missiondesk report``) runs on Qt's offscre
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
 
 from missiondesk.reports.names import FIGURE_NAMES
 from missiondesk.reports.report import Report
 from missiondesk.reports.rules import RULES, RULES_KO
+from missiondesk.ui import i18n
 from missiondesk.ui.charts import paint_chart
 from missiondesk.ui.dashboard import CHARTS, TILES, bars_for
 from missiondesk.ui.fonts import print_font
+from missiondesk.ui.pdf_writer import a4_pdf, headless_app
 
-DPI = 96
 INK = QColor("#1d2733")
 MUTED = QColor("#5b6573")
 
 
 def write_pdf(report: Report, path: Path, *, in_korean: bool = True) -> Path:
     """Write the report's dashboard to ``path``; a ``.partial`` file is renamed when complete."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(DPI)
-        writer.setTitle(f"MissionDesk report {report.tallies.period.key}")
-        writer.setCreator("MissionDesk")
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Landscape,
-                QMarginsF(12, 12, 12, 12),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        p = QPainter(writer)
-        try:
-            page = QRectF(0, 0, writer.width(), writer.height())
-            _first_page(p, page, report, in_korean)
-            writer.newPage()
-            _rules_page(p, page, report, in_korean)
-        finally:
-            p.end()
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    title = f"MissionDesk report {report.tallies.period.key}"
+    with a4_pdf(path, title=title, margins_mm=(12, 12, 12, 12), landscape=True) as (writer, p):
+        page = QRectF(0, 0, writer.width(), writer.height())
+        _first_page(p, page, report, in_korean)
+        writer.newPage()
+        _rules_page(p, page, report, in_korean)
     return path
 
 
@@ -157,12 +137,9 @@ def _rules_page(p: QPainter, page: QRectF, report: Report, in_korean: bool) -> N
             y += 14
 
 
-def render_headless(report: Report, path: Path) -> Path:
-    """For the CLI: a Qt application without a window if none runs, then ``write_pdf``."""
-    app = QGuiApplication.instance()
-    if app is None:
-        # No display needed on Linux; on Windows the offscreen plugin finds no fonts, and Qt's own
-        # platform works without showing a window.
-        os.environ.setdefault("QT_QPA_PLATFORM", "windows" if sys.platform == "win32" else "offscreen")
-        app = QGuiApplication(["missiondesk"])
-    return write_pdf(report, path, in_korean=True)
+def render_headless(report: Report, path: Path, *, language: str = "ko") -> Path:
+    """For the CLI: a Qt application without a window if none runs, the language's catalogue (the
+    charts' titles are translated as on the screen), then ``write_pdf``."""
+    headless_app()
+    with i18n.speaking(language) as chosen:
+        return write_pdf(report, path, in_korean=chosen == "ko")
