@@ -33,7 +33,7 @@ from missiondesk.ui.main_window import MainWindow
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PASSPHRASE = "correct horse battery staple"
-SECRET = "기밀 전문: 재제조 공장 부지 협상안".encode()
+SECRET = "기밀 전문: 임대 조건 협상안".encode()  # words no case has: a search for a case finds only it
 ATTACHED = SECRET * (CHUNK // len(SECRET) + 100)  # more than one encrypted chunk
 BACKUP = "missiondesk-manual-20250101T000000000000Z.sqlite3"
 
@@ -194,6 +194,7 @@ def _assert_all_encrypted_and_whole(folder: Path, ids: dict[str, str], digest: t
         assert maintenance.check(ctx).ok
         assert _found(ctx, "재제조") == [ids["배터리 재제조 공장 부지 확보"]]
         assert _found(ctx, "비자") == [ids["비자 발급 지연"]]
+        assert _found(ctx, "임대 조건") == [ids["비자 발급 지연"]]  # the attached file's words, kept
         service = AttachmentService(ctx)
         (attached,) = service.list("support_case", ids["비자 발급 지연"])
         assert service.save_as(attached.id, folder.parent / "saved.txt").read_bytes() == ATTACHED
