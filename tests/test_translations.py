@@ -43,6 +43,7 @@ def test_every_string_in_the_code_has_a_finished_korean_translation(tmp_path: Pa
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "src" / "missiondesk" / "ui").rglob("*.py"))
     sources.append(str(ROOT / "src" / "missiondesk" / "domain" / "messages.py"))  # the core's sentences
+    sources.append(str(ROOT / "src" / "missiondesk" / "tables" / "reasons.py"))  # legacy-table cell problems
     subprocess.run(
         [tool("lupdate"), "-locations", "none", *sources, "-ts", str(fresh)], check=True, capture_output=True
     )
@@ -101,9 +102,11 @@ def test_a_coded_refusal_from_hq_is_worded_in_the_window_language(qtbot: object)
 def test_every_code_of_the_core_has_a_finished_korean_sentence() -> None:
     """Each code the core can give (a validation problem, a refusal, a service's or the authority's
     sentence) has its template in the catalogue, translated: a new code without Korean fails here."""
-    from missiondesk.domain.messages import CONTEXT, ENGLISH, MessageCode
+    from missiondesk.domain.messages import CONTEXT, ENGLISH, PROBLEMS, MessageCode
     from missiondesk.domain.permissions import RefusalCode
     from missiondesk.domain.validation import ProblemCode
+    from missiondesk.tables.reasons import CELL_PROBLEMS
+    from missiondesk.tables.values import CellCode
     from missiondesk.ui import labels
 
     catalogue = messages(TS)
@@ -112,8 +115,12 @@ def test_every_code_of_the_core_has_a_finished_korean_sentence() -> None:
         assert code in ENGLISH, f"{code} has no English sentence in domain/messages.py"
         templates.append((CONTEXT, ENGLISH[code]))
     for problem in ProblemCode:
-        assert problem in labels._PROBLEMS, f"{problem} has no sentence in ui/labels.py"
-        templates.append(("problem", labels._PROBLEMS[problem]))
+        assert problem in PROBLEMS, f"{problem} has no sentence in domain/messages.py"
+        templates.append(("problem", PROBLEMS[problem]))
+    for cell in CellCode:
+        if cell is not CellCode.INVALID:  # said as its ProblemCode
+            assert cell in CELL_PROBLEMS, f"{cell} has no sentence in tables/reasons.py"
+            templates.append(("cell", CELL_PROBLEMS[cell]))
     for refusal in RefusalCode:
         assert refusal in labels._REFUSALS and refusal in labels._REFUSED_HERE, f"{refusal} has no sentence"
         templates += [("refusal", labels._REFUSALS[refusal]), ("refusal", labels._REFUSED_HERE[refusal])]
@@ -125,4 +132,26 @@ def test_every_code_of_the_core_has_a_finished_korean_sentence() -> None:
     assert not unfinished, f"no Korean in {TS.name} for: {unfinished[:20]}"
     korean = {key: catalogue[key].text or "" for key in templates}
     for (_, source), text in korean.items():  # the same placeholders, or .format fails in Korean only
-        assert sorted(re.findall(r"{\w+}", source)) == sorted(re.findall(r"{\w+}", text)), (source, text)
+        assert sorted(re.findall(r"{\w+[^}]*}", source)) == sorted(re.findall(r"{\w+[^}]*}", text)), (
+            source,
+            text,
+        )
+
+
+def test_the_catalogue_read_without_qt_is_the_one_the_window_loads() -> None:
+    """The CLI and the workbooks (no Qt below the UI) read the shipped .qm themselves: every finished
+    Korean entry of the source catalogue comes back, so they and the window say the same words."""
+    from missiondesk.domain import catalogue
+
+    read = catalogue.korean()
+    finished = {
+        key: t.text or ""
+        for key, t in messages(TS).items()
+        if not t.get("type") and t.find("numerusform") is None and (t.text or "").strip()
+    }
+    assert len(finished) > 600
+    assert {key: read.get(key) for key in finished} == finished
+    assert catalogue.translate("cell", "“{value}” is not a date.", "ko") == "“{value}”은(는) 날짜가 아닙니다."
+    assert catalogue.translate("cell", "“{value}” is not a date.", "en") == "“{value}” is not a date."
+    with pytest.raises(ValueError, match="unknown language"):
+        catalogue.translate("cell", "x", "fr")

@@ -21,7 +21,9 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, Self
 
+from missiondesk.domain import catalogue
 from missiondesk.domain.schema import entity, is_entity
+from missiondesk.domain.validation import ProblemCode
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -271,6 +273,57 @@ ENGLISH: dict[MessageCode, str] = {
 }
 
 
+# Validation problems by code (``domain.validation.ProblemCode``); {field} is the field's name in the
+# reader's language. The record form, the import wizard and the errors workbook all say them from here.
+PROBLEMS: dict[str, str] = {
+    ProblemCode.UNKNOWN_FIELD: QT_TRANSLATE_NOOP("problem", "This kind of record has no field {field}."),
+    ProblemCode.NOT_A_DATE: QT_TRANSLATE_NOOP("problem", "Enter a date as YYYY-MM-DD."),
+    ProblemCode.NOT_ALLOWED: QT_TRANSLATE_NOOP("problem", "“{value}” is not one of the choices."),
+    ProblemCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("problem", "Enter a whole number."),
+    ProblemCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("problem", "Expected yes or no."),
+    ProblemCode.NOT_A_LIST: QT_TRANSLATE_NOOP("problem", "Expected a list of codes."),
+    ProblemCode.NOT_TEXT: QT_TRANSLATE_NOOP("problem", "Expected text."),
+    ProblemCode.TOO_LONG: QT_TRANSLATE_NOOP("problem", "{field} is longer than {max} characters."),
+    ProblemCode.TOO_LARGE: QT_TRANSLATE_NOOP("problem", "{field} is too large."),
+    ProblemCode.BAD_LIST: QT_TRANSLATE_NOOP(
+        "problem", "{field} holds too many values, or one that is too long or not plain text."
+    ),
+    ProblemCode.REQUIRED: QT_TRANSLATE_NOOP("problem", "{field} is required."),
+    ProblemCode.NEGATIVE: QT_TRANSLATE_NOOP("problem", "{field} cannot be negative."),
+    ProblemCode.RESOLVED_BEFORE_RECEIVED: QT_TRANSLATE_NOOP(
+        "problem", "The resolution date is before the case was received."
+    ),
+    ProblemCode.CLOSED_NEEDS: QT_TRANSLATE_NOOP("problem", "A closed case needs {field}."),
+    ProblemCode.PENDING_NEEDS_WHOM: QT_TRANSLATE_NOOP("problem", "Say whom the case is pending on."),
+    ProblemCode.SELF_DUPLICATE: QT_TRANSLATE_NOOP("problem", "A case cannot duplicate itself."),
+    ProblemCode.HELD_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A held meeting needs its date."),
+    ProblemCode.YEAR_RANGE: QT_TRANSLATE_NOOP("problem", "{field} must be between {low} and {high}."),
+    ProblemCode.DATE_NOT_IN_YEAR: QT_TRANSLATE_NOOP("problem", "The date is not in {year}."),
+    ProblemCode.NUMBER_FROM_ONE: QT_TRANSLATE_NOOP("problem", "Meetings are numbered from 1."),
+    ProblemCode.VALID_BEFORE_WRITTEN: QT_TRANSLATE_NOOP(
+        "problem", "Valid until is before the brief was written."
+    ),
+    ProblemCode.COMPLETED_BEFORE_REQUESTED: QT_TRANSLATE_NOOP(
+        "problem", "Completed before it was requested."
+    ),
+    ProblemCode.DONE_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A done task needs the date it was done."),
+    ProblemCode.BRN_FORMAT: QT_TRANSLATE_NOOP(
+        "problem", "A business registration number has 10 digits (123-45-67890)."
+    ),
+    ProblemCode.EMAIL_FORMAT: QT_TRANSLATE_NOOP("problem", "This is not an email address."),
+    ProblemCode.ATTENDANCE_NEEDS_WHO: QT_TRANSLATE_NOOP(
+        "problem", "Name the partner institution or the foreign authority that attended."
+    ),
+    ProblemCode.ONE_PARENT: QT_TRANSLATE_NOOP(
+        "problem", "An attachment belongs to exactly one case, activity, brief, meeting or proposal."
+    ),
+    ProblemCode.NOT_A_HASH: QT_TRANSLATE_NOOP("problem", "A SHA-256 is 64 lower-case hexadecimal digits."),
+    ProblemCode.NUMBER_TAKEN: QT_TRANSLATE_NOOP(
+        "problem", "Meeting {year}-{number} already exists; choose another number."
+    ),
+}
+
+
 class Words:
     """How parameters read in a language; this one is English (the CLI, the server, logs)."""
 
@@ -364,3 +417,52 @@ def said_by(exc: BaseException) -> str:
     """An error's sentence, keeping the code and parameters the core (or HQ's server) gave it."""
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, str) else str(exc)
+
+
+class KoreanWords(Words):
+    """Parameters as the Korean catalogue names them, for words written outside the window."""
+
+    def entity(self, name: str) -> str:
+        return entity(name).label_ko or entity(name).label_en if is_entity(name) else name
+
+    def field(self, entity_name: str, name: str) -> str:
+        if is_entity(entity_name) and entity(entity_name).has_field(name):
+            f = entity(entity_name).field(name)
+            return f.label_ko or f.label_en
+        return name
+
+    def step(self, name: str) -> str:
+        return catalogue.translate("workflow", name[:1].upper() + name[1:], "ko")
+
+
+def said_in(said: str, language: str) -> str:
+    """A sentence of the core in ``language`` ("ko" or "en") without Qt (the CLI, workbooks): its
+    template from the catalogue when it carries a known code, else the text as it was said."""
+    code = str(getattr(said, "code", ""))
+    if language == "en" or code not in ENGLISH:
+        return str(said)
+    template = catalogue.translate(CONTEXT, ENGLISH[MessageCode(code)], language)
+    try:
+        return render(template, getattr(said, "params", {}), KoreanWords())
+    except (KeyError, IndexError):
+        return str(said)
+
+
+class Speaker:
+    """Who says a template in one language: ``look_up`` finds a template in the catalogue, ``said`` words a
+    sentence of the core. The window is a speaker too (``ui.labels``), through Qt's translator."""
+
+    def __init__(self, language: str = "en") -> None:
+        if language not in catalogue.LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self.language = language
+
+    @property
+    def korean(self) -> bool:
+        return self.language == "ko"
+
+    def look_up(self, context: str, text: str) -> str:
+        return catalogue.translate(context, text, self.language)
+
+    def said(self, said: str) -> str:
+        return said_in(said, self.language)

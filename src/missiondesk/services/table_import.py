@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection
 from missiondesk import refdata
 from missiondesk.domain import references
 from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus
+from missiondesk.domain.messages import said_by
 from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import Kind, entity
 from missiondesk.domain.validation import ValidationFailed
@@ -58,7 +59,7 @@ from missiondesk.tables.dates import ColumnOrder, DateOrder, column_order
 from missiondesk.tables.header import SkippedRow, Table, find_table
 from missiondesk.tables.mapping import ColumnMapping, GuessedBy, apply_saved, as_saved, guess, known_header
 from missiondesk.tables.read import cell_text, read_sheet, sheet_names
-from missiondesk.tables.reasons import LANGUAGES, reason_text
+from missiondesk.tables.reasons import LANGUAGES, reason_text, refused
 from missiondesk.tables.targets import Helper, TableKind, Target, target, targets
 from missiondesk.tables.text import brn_key, fold, has_hangul
 from missiondesk.tables.values import CellCode, CellProblem, Reader, Suggestion
@@ -503,9 +504,9 @@ class _Job:
             except _RowRefused as exc:
                 self._undo(savepoint, result)
                 result.problems = [exc.problem]
-            except UserError as exc:  # the record service's refusals carry English sentences only
+            except UserError as exc:  # the record service's sentence, with its code when it has one
                 self._undo(savepoint, result)
-                result.problems = [CellProblem("", CellCode.REFUSED, {"message": str(exc)})]
+                result.problems = [refused(said_by(exc))]
             else:
                 if savepoint is not None:
                     savepoint.commit()

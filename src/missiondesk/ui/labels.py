@@ -12,11 +12,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from missiondesk.domain.file_types import MB, FileProblem, FileRefused
-from missiondesk.domain.messages import CONTEXT, ENGLISH, MessageCode, Words, render
+from missiondesk.domain.messages import CONTEXT, ENGLISH, PROBLEMS, MessageCode, Speaker, Words, render
 from missiondesk.domain.permissions import RefusalCode, refusal_code
 from missiondesk.domain.schema import EntitySpec, entity, is_entity
-from missiondesk.domain.validation import Problem, ProblemCode
-from missiondesk.tables.values import CellCode, CellProblem
+from missiondesk.domain.validation import Problem
+from missiondesk.tables.reasons import cell_text
+from missiondesk.tables.values import CellProblem
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 
 _NAMES: dict[str, str] = {
@@ -266,56 +267,6 @@ _REFUSED_HERE: dict[RefusalCode, str] = {
     ),
 }
 
-# Validation problems by code; {field} is the field's name in the window's language.
-_PROBLEMS: dict[str, str] = {
-    ProblemCode.UNKNOWN_FIELD: QT_TRANSLATE_NOOP("problem", "This kind of record has no field {field}."),
-    ProblemCode.NOT_A_DATE: QT_TRANSLATE_NOOP("problem", "Enter a date as YYYY-MM-DD."),
-    ProblemCode.NOT_ALLOWED: QT_TRANSLATE_NOOP("problem", "“{value}” is not one of the choices."),
-    ProblemCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("problem", "Enter a whole number."),
-    ProblemCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("problem", "Expected yes or no."),
-    ProblemCode.NOT_A_LIST: QT_TRANSLATE_NOOP("problem", "Expected a list of codes."),
-    ProblemCode.NOT_TEXT: QT_TRANSLATE_NOOP("problem", "Expected text."),
-    ProblemCode.TOO_LONG: QT_TRANSLATE_NOOP("problem", "{field} is longer than {max} characters."),
-    ProblemCode.TOO_LARGE: QT_TRANSLATE_NOOP("problem", "{field} is too large."),
-    ProblemCode.BAD_LIST: QT_TRANSLATE_NOOP(
-        "problem", "{field} holds too many values, or one that is too long or not plain text."
-    ),
-    ProblemCode.REQUIRED: QT_TRANSLATE_NOOP("problem", "{field} is required."),
-    ProblemCode.NEGATIVE: QT_TRANSLATE_NOOP("problem", "{field} cannot be negative."),
-    ProblemCode.RESOLVED_BEFORE_RECEIVED: QT_TRANSLATE_NOOP(
-        "problem", "The resolution date is before the case was received."
-    ),
-    ProblemCode.CLOSED_NEEDS: QT_TRANSLATE_NOOP("problem", "A closed case needs {field}."),
-    ProblemCode.PENDING_NEEDS_WHOM: QT_TRANSLATE_NOOP("problem", "Say whom the case is pending on."),
-    ProblemCode.SELF_DUPLICATE: QT_TRANSLATE_NOOP("problem", "A case cannot duplicate itself."),
-    ProblemCode.HELD_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A held meeting needs its date."),
-    ProblemCode.YEAR_RANGE: QT_TRANSLATE_NOOP("problem", "{field} must be between {low} and {high}."),
-    ProblemCode.DATE_NOT_IN_YEAR: QT_TRANSLATE_NOOP("problem", "The date is not in {year}."),
-    ProblemCode.NUMBER_FROM_ONE: QT_TRANSLATE_NOOP("problem", "Meetings are numbered from 1."),
-    ProblemCode.VALID_BEFORE_WRITTEN: QT_TRANSLATE_NOOP(
-        "problem", "Valid until is before the brief was written."
-    ),
-    ProblemCode.COMPLETED_BEFORE_REQUESTED: QT_TRANSLATE_NOOP(
-        "problem", "Completed before it was requested."
-    ),
-    ProblemCode.DONE_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A done task needs the date it was done."),
-    ProblemCode.BRN_FORMAT: QT_TRANSLATE_NOOP(
-        "problem", "A business registration number has 10 digits (123-45-67890)."
-    ),
-    ProblemCode.EMAIL_FORMAT: QT_TRANSLATE_NOOP("problem", "This is not an email address."),
-    ProblemCode.ATTENDANCE_NEEDS_WHO: QT_TRANSLATE_NOOP(
-        "problem", "Name the partner institution or the foreign authority that attended."
-    ),
-    ProblemCode.ONE_PARENT: QT_TRANSLATE_NOOP(
-        "problem", "An attachment belongs to exactly one case, activity, brief, meeting or proposal."
-    ),
-    ProblemCode.NOT_A_HASH: QT_TRANSLATE_NOOP("problem", "A SHA-256 is 64 lower-case hexadecimal digits."),
-    ProblemCode.NUMBER_TAKEN: QT_TRANSLATE_NOOP(
-        "problem", "Meeting {year}-{number} already exists; choose another number."
-    ),
-}
-
-
 # Why a file cannot be attached; {name} the file's name, {size} and {limit} in MB.
 _FILE_REFUSALS: dict[FileProblem, str] = {
     FileProblem.EMPTY: QT_TRANSLATE_NOOP("attachment", "{name} is empty."),
@@ -355,55 +306,31 @@ def file_refusal_text(refused: FileRefused) -> str:
 
 def problem_text(spec: EntitySpec, problem: Problem) -> str:
     """A validation problem in the window's language (its English message when it has no code)."""
-    template = _PROBLEMS.get(problem.code)
+    template = PROBLEMS.get(problem.code)
     if template is None:
         return problem.message
     name = field_label(spec, problem.field) if spec.has_field(problem.field) else problem.field
     return QCoreApplication.translate("problem", template).format(field=name, **problem.params)
 
 
-# A legacy table's cell problems (``tables.values.CellCode``); ``invalid`` is said as its ProblemCode.
-_CELL_PROBLEMS: dict[str, str] = {
-    CellCode.NOT_A_DATE: QT_TRANSLATE_NOOP("cell", "“{value}” is not a date."),
-    CellCode.AMBIGUOUS_DATE: QT_TRANSLATE_NOOP(
-        "cell", "“{value}” may be day-month or month-day: choose the column's order."
-    ),
-    CellCode.INCONSISTENT_DATES: QT_TRANSLATE_NOOP(
-        "cell", "“{value}”: this column mixes day-month and month-day dates."
-    ),
-    CellCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("cell", "“{value}” is not a whole number."),
-    CellCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("cell", "“{value}” is not yes or no."),
-    CellCode.UNKNOWN_VALUE: QT_TRANSLATE_NOOP("cell", "“{value}” matches no {field}."),
-    CellCode.CONFIRM_VALUE: QT_TRANSLATE_NOOP(
-        "cell", "“{value}” looks like “{known_as}” ({confidence:.0%}): confirm it."
-    ),
-    CellCode.CONFIRM_COMPANY: QT_TRANSLATE_NOOP(
-        "cell", "“{value}” looks like the existing company “{known_as}” ({confidence:.0%}): confirm it."
-    ),
-    CellCode.UNKNOWN_MISSION: QT_TRANSLATE_NOOP("cell", "There is no mission {mission}."),
-    CellCode.OTHER_MISSION: QT_TRANSLATE_NOOP(
-        "cell", "This row is {row_mission}'s; this laptop keeps {device_mission}'s records."
-    ),
-    CellCode.REFUSED: QT_TRANSLATE_NOOP("cell", "The record cannot be made: {message}"),
-}
-_INVALID_PARAMS = ("entity", "field", "message", "problem")  # what ``invalid`` adds to the problem's own
-
-
 def cell_problem_text(problem: CellProblem) -> str:
-    """A legacy table's cell problem in the window's language (the import wizard's reasons)."""
-    params = dict(problem.params)
-    if problem.code is CellCode.INVALID:
-        name = str(params.get("entity", ""))
-        if not is_entity(name):
-            return str(params.get("message", ""))
-        own = {k: v for k, v in params.items() if k not in _INVALID_PARAMS}
-        found = Problem(
-            str(params.get("field", "")), str(params.get("message", "")), str(params["problem"]), own
-        )
-        return problem_text(entity(name), found)
-    if problem.code is CellCode.UNKNOWN_VALUE:
-        params["field"] = params.get("label_ko" if korean() else "label_en", problem.target)
-    return QCoreApplication.translate("cell", _CELL_PROBLEMS[problem.code]).format(**params)
+    """A legacy table's cell problem in the window's language (the import wizard's reasons): the same
+    templates as the errors workbook (``tables.reasons``), through Qt's translator."""
+    return cell_text(problem, _WindowSpeaker())
+
+
+class _WindowSpeaker(Speaker):
+    """The window as a ``Speaker``: Qt's installed catalogue, the window's language and words."""
+
+    @property
+    def korean(self) -> bool:
+        return korean()
+
+    def look_up(self, context: str, text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+    def said(self, said: str) -> str:
+        return said_text(said)
 
 
 def refused_here_text(code: RefusalCode, params: Mapping[str, Any]) -> str:
