@@ -124,7 +124,7 @@ def test_wrong_options_are_one_clear_line(
     code, _, err = run(
         capsys, "import-table", sheet, "--kind", "cases", "--mapping", "nope", "--data-dir", laptop
     )
-    assert code == 1 and "no saved cases mapping named 'nope'" in err
+    assert code == 1 and "no saved cases mapping named “nope”" in err
     code, _, err = run(
         capsys, "import-table", str(tmp_path / "missing.xlsx"), "--kind", "cases", "--data-dir", laptop
     )
@@ -174,4 +174,4 @@ def test_a_taught_synonym_is_kept_for_later_imports(
         "--data-dir",
         laptop,
     )
-    assert code == 1 and "'finished' is not a value of Status" in err
+    assert code == 1 and "“finished” is not a value of Status" in err

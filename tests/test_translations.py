@@ -155,3 +155,50 @@ def test_the_catalogue_read_without_qt_is_the_one_the_window_loads() -> None:
     assert catalogue.translate("cell", "“{value}” is not a date.", "en") == "“{value}” is not a date."
     with pytest.raises(ValueError, match="unknown language"):
         catalogue.translate("cell", "x", "fr")
+
+
+SPOKEN_BY_CODE = [
+    *sorted((ROOT / "src" / "missiondesk" / "bundles").glob("*.py")),
+    *(
+        ROOT / "src" / "missiondesk" / "services" / f"{name}.py"
+        for name in ("device_keys", "demo", "credentials", "context", "records", "table_import")
+    ),
+    ROOT / "src" / "missiondesk" / "errors.py",
+]
+
+
+def _error_names() -> set[str]:
+    """The names of every error a person reads (``MissionDeskError`` and its subclasses)."""
+    import importlib
+
+    from missiondesk.errors import MissionDeskError
+
+    for path in SPOKEN_BY_CODE:
+        importlib.import_module(
+            "missiondesk." + ".".join(path.relative_to(ROOT / "src" / "missiondesk").with_suffix("").parts)
+        )
+    names, todo = set(), [MissionDeskError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo += cls.__subclasses__()
+    return names
+
+
+def test_an_error_a_person_reads_is_raised_with_a_code_not_a_bare_sentence() -> None:
+    """In the bundles and the services that read files, a ``UserError`` (``BundleRefused``…) carries
+    ``say(MessageCode…)``, whose template has Korean (the test above): a bare English sentence or
+    f-string would reach the Korean window in English, so it fails here."""
+    import ast
+
+    errors = _error_names()
+    bare = []
+    for path in SPOKEN_BY_CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            call = node.exc if isinstance(node, ast.Raise) else None
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+            if name in errors and isinstance(call.args[0], ast.JoinedStr | ast.Constant):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno} raises {name} with a bare sentence")
+    assert not bare, "\n".join(bare)

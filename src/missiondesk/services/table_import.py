@@ -37,7 +37,7 @@ from sqlalchemy.engine import Connection
 from missiondesk import refdata
 from missiondesk.domain import references
 from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus
-from missiondesk.domain.messages import said_by
+from missiondesk.domain.messages import MessageCode, said_by, say
 from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import Kind, entity
 from missiondesk.domain.validation import ValidationFailed
@@ -180,7 +180,7 @@ def save_mapping(ctx: AppContext, name: str, report: TableReport) -> SavedMappin
     """Keep a report's column mapping by name: offered again for a table of the same header shape."""
     name = name.strip()
     if not name:
-        raise UserError("Give the mapping a name.")
+        raise UserError(say(MessageCode.MAPPING_NAME_NEEDED))
     saved = SavedMapping(name, report.kind, report.shape, as_saved(report.columns))
     with ctx.store.write() as conn:
         conn.execute(sa.delete(import_mapping).where(import_mapping.c.name == name))
@@ -214,10 +214,10 @@ def teach_synonym(ctx: AppContext, kind: TableKind, target_key: str, text: str, 
     t = target(kind, target_key)
     vocab = _vocabulary(ctx, t, {})
     if vocab is None or value not in vocab:
-        raise UserError(f"{value!r} is not a value of {t.label_en or t.key}.")
+        raise UserError(say(MessageCode.SYNONYM_NOT_A_VALUE, value=value, column=t.label_en or t.key))
     key = fold(text)
     if not key:
-        raise UserError("The text to recognise is empty.")
+        raise UserError(say(MessageCode.SYNONYM_EMPTY))
     with ctx.store.write() as conn:
         conn.execute(
             sa.delete(import_synonym).where(
@@ -239,7 +239,7 @@ def _run(ctx: AppContext, request: ImportRequest, *, commit: bool, task: TaskCon
     raw = read_sheet(request.path, request.sheet)
     table = find_table(raw, known_header(kind))
     if not table.columns:
-        raise UserError(f"{request.path.name}: no header row was found in the sheet {raw.name!r}.")
+        raise UserError(say(MessageCode.TABLE_NO_HEADER, name=request.path.name, sheet=raw.name))
     columns, mapping_name = _columns(ctx, request, table)
     mapped = {m.target: m.column for m in columns if m.target}
     _check_required(kind, mapped)
@@ -291,7 +291,9 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
     if request.mapping_name:
         saved = next((m for m in mappings(ctx, request.kind) if m.name == request.mapping_name), None)
         if saved is None:
-            raise UserError(f"There is no saved {request.kind.value} mapping named {request.mapping_name!r}.")
+            raise UserError(
+                say(MessageCode.MAPPING_UNKNOWN, kind=request.kind.value, mapping=request.mapping_name)
+            )
     else:
         saved = next((m for m in mappings(ctx, request.kind) if m.shape == table.shape), None)
     if saved:
@@ -303,7 +305,7 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
         wanted = {fold(title): key for title, key in request.columns.items()}
         for key in wanted.values():
             if key is not None and key not in keys:
-                raise UserError(f"A {request.kind.value} table has no field {key!r}.")
+                raise UserError(say(MessageCode.TABLE_NO_FIELD, kind=request.kind.value, key=key))
         columns = [
             ColumnMapping(m.column, wanted[fold(m.column.title)], 1.0, GuessedBy.PERSON)
             if fold(m.column.title) in wanted
@@ -348,18 +350,20 @@ _CHILD_PREFIX = {
     "meeting_attendance": "attendance.",
 }
 
-_REQUIRED: dict[TableKind, tuple[tuple[str, ...], str]] = {
-    TableKind.COMPANIES: (("name_ko", "name_en", Helper.COMPANY_NAME), "the company's name"),
-    TableKind.CASES: (("title",), "the case's title"),
-    TableKind.BRIEFS: (("title",), "the brief's title"),
-    TableKind.MEETINGS: (("number",), "the meeting's number in its year"),
+# A table of a kind needs a column for one of these (the record's entity, then the targets).
+_REQUIRED: dict[TableKind, tuple[str, tuple[str, ...]]] = {
+    TableKind.COMPANIES: ("company", ("name_ko", "name_en", Helper.COMPANY_NAME)),
+    TableKind.CASES: ("support_case", ("title",)),
+    TableKind.BRIEFS: ("market_brief", ("title",)),
+    TableKind.MEETINGS: ("council_meeting", ("number",)),
 }
 
 
 def _check_required(kind: TableKind, mapped: Mapping[str, Any]) -> None:
-    keys, what = _REQUIRED[kind]
+    entity_name, keys = _REQUIRED[kind]
     if not any(k in mapped for k in keys):
-        raise UserError(f"No column holds {what}: map one (--column 'HEADER=FIELD') or save a mapping.")
+        fields = [k for k in keys if entity(entity_name).has_field(k)]
+        raise UserError(say(MessageCode.TABLE_NO_COLUMN_FOR, entity=entity_name, fields=fields))
 
 
 def _vocab_name(t: Target) -> str:
@@ -452,9 +456,9 @@ class _Job:
             return None
         code = mission.upper()
         if device.role is not Role.HQ and code != device.mission:
-            raise UserError(f"This laptop keeps {device.mission}'s records, not {code}'s.")
+            raise UserError(say(MessageCode.TABLE_OTHER_MISSION, owner=device.mission, mission=code))
         if not any(r["code"] == code for r in refdata.rows("mission")):
-            raise UserError(f"There is no mission {code}.")
+            raise UserError(say(MessageCode.NO_MISSION, mission=code))
         return code
 
     def run(self, conn: Connection, task: TaskContext) -> None:
