@@ -202,3 +202,46 @@ def test_an_error_a_person_reads_is_raised_with_a_code_not_a_bare_sentence() -> 
             if name in errors and isinstance(call.args[0], ast.JoinedStr | ast.Constant):
                 bare.append(f"{path.relative_to(ROOT)}:{node.lineno} raises {name} with a bare sentence")
     assert not bare, "\n".join(bare)
+
+
+def test_a_wrong_password_is_said_in_korean_in_the_korean_window(qtbot: object) -> None:
+    from missiondesk.bundles.password import PasswordNeeded
+    from missiondesk.ui import i18n
+    from missiondesk.ui.labels import error_text
+
+    wrong = PasswordNeeded("fra.xlsx", wrong=True)
+    try:
+        assert i18n.install("ko") == "ko"
+        assert (
+            error_text(wrong)
+            == "fra.xlsx은(는) 암호로 보호되어 있습니다. 입력한 암호로 열리지 않아 아무것도 읽지 않았습니다."
+        )
+    finally:
+        i18n.install("en")
+    assert (
+        error_text(wrong)
+        == str(wrong)
+        == ("fra.xlsx is protected with a password: the password given does not open it; nothing was read.")
+    )
+
+
+def test_the_core_says_its_sentences_in_korean_without_qt() -> None:
+    """The CLI and the workbooks (no Qt) word a coded sentence with Korean labels for its kinds of
+    record, fields and stored values, from the same catalogue the window reads."""
+    from missiondesk.domain.messages import MessageCode, Speaker, said_in, say
+
+    said = say(
+        MessageCode.TRANSITION_NOT_ALLOWED,
+        entity="support_case",
+        source="closed",
+        value="draft",
+        values=["open"],
+    )
+    assert said == "A support case cannot go from closed to draft (allowed from closed: open)."
+    assert said_in(said, "en") == said
+    assert (
+        said_in(said, "ko")
+        == "현장 지원 사례은(는) 종결에서 작성 중(으)로 바꿀 수 없습니다(종결에서 가능: 접수)."
+    )
+    assert Speaker("ko").said(said) == said_in(said, "ko")
+    assert said_in("A sentence without a code.", "ko") == "A sentence without a code."

@@ -6,9 +6,10 @@ it as before) that also keeps its code and parameters. The window words it in it
 same template (``ui/labels.said_text``); the server's JSON carries ``code`` and ``params`` beside the
 English text, so a laptop can do the same with HQ's answers.
 
-Each template is here once, in English. ``QT_TRANSLATE_NOOP`` below is a plain function of the same
-name as Qt's, so that ``pyside6-lupdate`` collects these templates into the Korean catalogue
-(``tools/translations.sh`` reads this file too) while the core stays free of Qt.
+Each template is here once, in English. ``QT_TRANSLATE_NOOP`` (``domain.catalogue``) is a plain
+function of the same name as Qt's, so that ``pyside6-lupdate`` collects these templates into the Korean
+catalogue (``tools/translations.sh`` reads this file too) while the core stays free of Qt. Outside the
+window the Korean comes from the same catalogue, read without Qt: ``said_in`` and ``Speaker``.
 
 Parameters by name: ``entity`` and ``target`` are entity names, ``field``/``fields`` field names of
 ``entity``, ``value``/``values`` stored values; anything else is shown as it is. ``INVALID_VALUES`` also
@@ -22,13 +23,10 @@ from enum import StrEnum
 from typing import Any, Self
 
 from missiondesk.domain import catalogue
+from missiondesk.domain.catalogue import QT_TRANSLATE_NOOP
 from missiondesk.domain.schema import entity, is_entity
 from missiondesk.domain.validation import ProblemCode
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
-
+from missiondesk.domain.value_names import value_names
 
 CONTEXT = "message"  # the catalogue's context for every template here
 
@@ -724,6 +722,9 @@ class KoreanWords(Words):
             f = entity(entity_name).field(name)
             return f.label_ko or f.label_en
         return name
+
+    def value(self, value: str) -> str:
+        return value_names(value)[0]
 
     def step(self, name: str) -> str:
         return catalogue.translate("workflow", name[:1].upper() + name[1:], "ko")

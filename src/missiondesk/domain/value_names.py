@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from missiondesk.domain.catalogue import translate
-from missiondesk.domain.messages import QT_TRANSLATE_NOOP
+from missiondesk.domain.catalogue import QT_TRANSLATE_NOOP, translate
 
 # value -> English name (the catalogue's context "value"); the Korean is the catalogue's translation.
 VALUE_NAMES: Mapping[str, str] = {
