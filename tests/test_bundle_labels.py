@@ -13,7 +13,7 @@ import python_calamine as calamine
 from missiondesk.bundles import readable
 from missiondesk.bundles.limits import Limits
 from missiondesk.domain.schema import Kind
-from missiondesk.domain.value_names import VALUE_NAMES
+from missiondesk.domain.value_names import VALUE_NAMES, value_names
 from missiondesk.services import bundle_export, bundle_import
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import RecordService
@@ -221,15 +221,15 @@ def test_every_closed_list_value_has_korean_and_english_names() -> None:
             if f.kind is Kind.ENUM:
                 assert f.enum is not None
                 for member in f.enum:
-                    ko, en = VALUE_NAMES[member.value]
-                    assert ko and en and ko != "None", (spec.name, f.name, member.value)
+                    assert member.value in VALUE_NAMES, (spec.name, f.name, member.value)
+                    ko, en = value_names(member.value)
+                    assert ko and en and ko != en, (spec.name, f.name, member.value)  # Korean found
 
 
 def test_the_names_in_bundles_are_the_windows_words() -> None:
-    """The Korean a bundle writes for a value is the Korean the window shows for it (its catalogue)."""
+    """The Korean a bundle writes for a value is the Korean the window shows for it: the catalogue's
+    entry for the one English name, read without Qt."""
     import xml.etree.ElementTree as ET
-
-    from missiondesk.ui.labels import _NAMES
 
     catalogue = Path(__file__).parents[1] / "resources" / "translations" / "missiondesk_ko.ts"
     korean = {
@@ -238,5 +238,5 @@ def test_the_names_in_bundles_are_the_windows_words() -> None:
         if context.findtext("name") == "value"
         for m in context.findall("message")
     }
-    for value, english in _NAMES.items():
-        assert VALUE_NAMES[value] == (korean[english], english), value
+    for value, english in VALUE_NAMES.items():
+        assert value_names(value) == (korean[english], english), value

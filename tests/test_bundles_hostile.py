@@ -22,6 +22,7 @@ from missiondesk.bundles.op_entries import entry_for, parse_entry
 from missiondesk.bundles.readable_job import ReadableJob
 from missiondesk.bundles.reader import read_workbook
 from missiondesk.bundles.writer import write_bundle
+from missiondesk.domain.messages import MessageCode, said_in
 from missiondesk.domain.ops import FieldChange
 from missiondesk.services import bundle_export, bundle_import, device_keys
 from missiondesk.services.context import AppContext
@@ -99,6 +100,7 @@ def _refused(world: World, path: Path, *words: str) -> None:
         assert report.bundles[0].status == "refused"
         assert visible_state(world.hq, None) == before
     assert refusals[0] == refusals[1]
+    assert getattr(refusals[0], "code", "") == getattr(refusals[1], "code", "")  # both processes keep it
 
 
 def test_the_good_bundle_passes_every_check(setup: tuple[World, AppContext, Path]) -> None:
@@ -128,6 +130,12 @@ def test_a_readable_sheet_the_second_process_refuses_is_refused_before_anything_
     found = bundle_import.inspect(world.hq, path, SECOND_PROCESS)
     assert found.refusal is not None and "entity" in found.refusal
     assert [c.ok for c in found.checks] == [False] and found.manifest is None and not found.entries
+    # The refusal keeps its code and parameters across the process boundary: the window and the CLI's
+    # --lang ko say it in Korean, not only the English text the second process wrote.
+    assert getattr(found.refusal, "code", "") == MessageCode.BUNDLE_XML_ENTITIES
+    assert said_in(found.refusal, "ko") == (
+        f"late.xlsx의 {parts['cases']}에 XML 엔터티 선언이 있습니다 (엔터티 확장 공격). 거부되었습니다."
+    )
     _refused(world, path, "entity")
 
 

@@ -53,7 +53,7 @@ def test_a_dry_run_previews_changes_nothing_and_writes_the_rows_not_imported(
     assert code == 1 and "2 row(s) not imported" in err
     assert "header on row 3-4" in out
     assert "skipped 1 blank row(s): 7" in out and "skipped 1 total row(s): 11" in out
-    assert "row 9: confirm: 인증 문의 - E (국가): 'Germny' looks like 'Germany'" in out
+    assert "row 9: confirm: 인증 문의 - E (국가): “Germny” looks like “Germany”" in out
     assert "row 10: refused:" in out and "D (제목)" in out
     assert "5 row(s): 3 new, 0 matched, 1 confirm, 0 imported before, 1 refused" in out
     assert "dry run: nothing was changed" in out
@@ -75,7 +75,7 @@ def test_the_errors_workbook_is_written_in_the_language_asked(
     assert run(capsys, *args, "--language", "en", "--data-dir", laptop)[0] == 1
 
     rows = [[c.value for c in r] for r in openpyxl.load_workbook(errors).active.iter_rows()]
-    assert rows[0][0] == "Row" and rows[0][-1] == "Reason" and rows[2][-1] == "D (제목): Title is required"
+    assert rows[0][0] == "Row" and rows[0][-1] == "Reason" and rows[2][-1] == "D (제목): Title is required."
 
 
 def test_import_then_import_again_changes_nothing(
@@ -124,7 +124,7 @@ def test_wrong_options_are_one_clear_line(
     code, _, err = run(
         capsys, "import-table", sheet, "--kind", "cases", "--mapping", "nope", "--data-dir", laptop
     )
-    assert code == 1 and "no saved cases mapping named 'nope'" in err
+    assert code == 1 and "no saved cases mapping named “nope”" in err
     code, _, err = run(
         capsys, "import-table", str(tmp_path / "missing.xlsx"), "--kind", "cases", "--data-dir", laptop
     )
@@ -142,7 +142,7 @@ def test_a_taught_synonym_is_kept_for_later_imports(
     code, out, _ = run(
         capsys, "import-table", str(path), "--kind", "cases", "--dry-run", "--data-dir", laptop
     )
-    assert code == 1 and "'착수' matches no Status" in out
+    assert code == 1 and "“착수” matches no Status" in out
 
     code, out, _ = run(
         capsys,
@@ -174,4 +174,4 @@ def test_a_taught_synonym_is_kept_for_later_imports(
         "--data-dir",
         laptop,
     )
-    assert code == 1 and "'finished' is not a value of Status" in err
+    assert code == 1 and "“finished” is not a value of Status" in err

@@ -267,7 +267,7 @@ def test_the_errors_workbook_lists_each_row_not_imported_with_its_reason(
     assert rows[0][0] == "Row" and rows[0][-1] == "Reason" and rows[0][4] == "제목"
     assert [r[0] for r in rows[1:]] == [9, 10]
     assert rows[1][5] == "Germny" and "E (국가)" in rows[1][-1] and "Germany" in rows[1][-1]
-    assert rows[2][-1] == "D (제목): Title is required"
+    assert rows[2][-1] == "D (제목): Title is required."
 
 
 def test_the_errors_workbook_is_korean_by_default_reasons_and_all(
@@ -283,8 +283,8 @@ def test_the_errors_workbook_is_korean_by_default_reasons_and_all(
     book = openpyxl.load_workbook(out)
     rows = [[c.value for c in r] for r in book.active.iter_rows()]
     assert book.sheetnames == ["오류"] and rows[0][0] == "행" and rows[0][-1] == "사유"
-    assert rows[1][-1] == "E (국가): ‘Germny’은(는) ‘Germany’로 보입니다 (92%): 확인하십시오"
-    assert rows[2][-1] == "D (제목): 제목은(는) 필수 항목입니다"
+    assert rows[1][-1] == "E (국가): “Germny”은(는) “Germany”(으)로 보입니다 (92%). 확인하십시오."
+    assert rows[2][-1] == "D (제목): 제목은(는) 필수 항목입니다."
     # The window and the wizard read the same reasons as codes with parameters, not as sentences.
     refused = report.rows[[r.number for r in report.rows].index(10)].problems[0]
     assert refused.code is CellCode.INVALID and refused.params["problem"] == "required"
@@ -438,3 +438,23 @@ def test_a_row_of_another_mission_is_refused_with_a_code_the_window_can_word(
     assert problem.code is CellCode.OTHER_MISSION
     assert problem.params == {"row_mission": "DE-BER", "device_mission": "DE-FRA"}
     assert row.reason == "B (공관): This row is DE-BER's; this laptop keeps DE-FRA's records."
+
+
+def test_a_row_the_record_service_refuses_is_said_in_korean_in_the_errors_workbook(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["제목", "국가", "접수일", "상태"])
+    ws.append(["비자", "독일", "2024.03.05", "끝남"])
+    wb.save(tmp_path / "s.xlsx")
+    ti.teach_synonym(mission, ti.TableKind.CASES, "status", "끝남", "pending")
+    report = ti.preview(mission, ti.ImportRequest(tmp_path / "s.xlsx", ti.TableKind.CASES))
+    out = tmp_path / "errors.xlsx"
+
+    assert ti.write_errors(report, out, "ko") == 1
+
+    sheet = openpyxl.load_workbook(out).active
+    reason = str(sheet.cell(2, sheet.max_column).value)
+    assert "pending on" in report.rows[0].reason  # the CLI's English
+    assert reason.startswith("자료를 만들 수 없습니다") and "pending" not in reason and "대기" in reason

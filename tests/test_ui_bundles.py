@@ -395,3 +395,40 @@ def test_the_export_dialog_says_the_attached_files_travel_beside_the_bundle(
     assert dialog.result_ is not None, dialog.message.text()
     assert "1 attached files are beside it in 1 archives" in dialog.message.text()
     assert (out.parent / "bundle.files-1-of-1.zip").is_file()
+
+
+@pytest.mark.parametrize(
+    ("damage", "korean"),
+    [
+        ("truncated", "거부됨: cut.xlsx이(가) 손상되었거나 잘렸습니다"),
+        ("macros", "거부됨: cut.xlsx에 매크로, 컨트롤 또는 외부 링크가 있습니다 (xl/vbaProject.bin)."),
+    ],
+)
+def test_a_damaged_or_tampered_file_is_refused_in_korean_in_the_korean_window(
+    qtbot: QtBot, world: World, tmp_path: Path, damage: str, korean: str
+) -> None:
+    import zipfile
+
+    from missiondesk.ui import i18n
+
+    fra = trusted_laptop(world, "fra", tmp_path)
+    RecordService(fra).create("support_case", {"title": "변조될 사례"})
+    good = tmp_path / "good.xlsx"
+    bundle_export.export_bundle(fra, good)
+    bundle = tmp_path / "cut.xlsx"
+    if damage == "truncated":  # cut off in the mail: the zip's directory is gone
+        bundle.write_bytes(good.read_bytes()[: good.stat().st_size * 2 // 3])
+    else:  # a macro project slipped into the workbook
+        with zipfile.ZipFile(good) as src, zipfile.ZipFile(bundle, "w") as out:
+            for info in src.infolist():
+                out.writestr(info, src.read(info))
+            out.writestr("xl/vbaProject.bin", b"\x00" * 64)
+    assert i18n.install("ko") == "ko"
+    try:
+        wizard = checked_wizard(qtbot, world, bundle)
+        verdict = wizard.checks_page.tree.topLevelItem(0).text(1)
+        assert verdict.startswith(korean), verdict
+    finally:
+        i18n.install("en")
+    english = bundle_import.inspect(world.hq, bundle).refusal
+    assert english is not None and "refused" in english  # the CLI and the log keep the English sentence

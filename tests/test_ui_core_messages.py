@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from missiondesk.domain.messages import PROBLEMS as _PROBLEMS
 from missiondesk.domain.permissions import Refusal, RefusalCode, Role, write_refusal
 from missiondesk.domain.records import ListQuery
 from missiondesk.domain.schema import entity
@@ -16,7 +17,7 @@ from missiondesk.domain.validation import ProblemCode, ValidationFailed, problem
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import PermissionDenied, RecordService
 from missiondesk.ui import i18n
-from missiondesk.ui.labels import _PROBLEMS, _REFUSED_HERE, error_text, problem_text
+from missiondesk.ui.labels import _REFUSED_HERE, error_text, problem_text
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 

@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from missiondesk.services import table_import as ti
 from missiondesk.services.context import AppContext
+from missiondesk.tables.reasons import CELL_PROBLEMS as _CELL_PROBLEMS
 from missiondesk.tables.values import CellCode
 from missiondesk.ui import i18n
-from missiondesk.ui.labels import _CELL_PROBLEMS, cell_problem_text
+from missiondesk.ui.labels import cell_problem_text
 from tests.legacy_sheets import cases_workbook
 
 

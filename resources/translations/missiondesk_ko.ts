@@ -2518,6 +2518,310 @@ The report was saved to: {0}</source>
         <source>Receiving files: {done} of {total} MB</source>
         <translation>파일 받는 중: {total}MB 중 {done}MB</translation>
     </message>
+    <message>
+        <source>{name} cannot be read ({detail}).</source>
+        <translation>{name}을(를) 읽을 수 없습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB, more than the {limit} MB a bundle may be.</source>
+        <translation>{name}의 크기는 {size} MB로, 번들의 한도 {limit} MB를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is an encrypted (password-protected) or old-format Excel file: it is read only through the import, with its password (an old .xls: save it as .xlsx).</source>
+        <translation>{name}은(는) 암호로 보호되었거나 이전 형식의 Excel 파일입니다. 가져오기에서 암호를 넣어야만 읽을 수 있습니다 (이전 .xls 파일은 .xlsx로 저장하십시오).</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel .xlsx workbook (whatever its name says): refused.</source>
+        <translation>{name}은(는) 이름과 달리 Excel .xlsx 통합 문서가 아닙니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or truncated ({detail}): refused.</source>
+        <translation>{name}이(가) 손상되었거나 잘렸습니다 ({detail}). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or uses a zip feature bundles never use ({detail}).</source>
+        <translation>{name}이(가) 손상되었거나 번들에서 쓰지 않는 zip 기능을 사용합니다 ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} parts, more than a bundle ever has: refused.</source>
+        <translation>{name}에는 부분이 {count}개 있어 번들이 가질 수 있는 수보다 많습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is a zip file but not an Excel workbook: refused.</source>
+        <translation>{name}은(는) zip 파일이지만 Excel 통합 문서가 아닙니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has encrypted parts: refused.</source>
+        <translation>{name}에 암호화된 부분이 있습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has a part with an unsafe name (“{part}”): refused.</source>
+        <translation>{name}에 안전하지 않은 이름의 부분(“{part}”)이 있습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} contains macros, controls or external links ({part}): refused. Bundles never have them.</source>
+        <translation>{name}에 매크로, 컨트롤 또는 외부 링크가 있습니다 ({part}). 거부되었습니다. 번들에는 이런 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} expands {ratio}-fold ({part}): refused as a zip bomb.</source>
+        <translation>{name}은(는) 풀면 {ratio}배로 커집니다 ({part}). 압축 폭탄으로 보아 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} would expand to {size} MB, more than the {limit} MB allowed: refused as a zip bomb.</source>
+        <translation>{name}은(는) 풀면 {size} MB로, 허용된 {limit} MB를 넘습니다. 압축 폭탄으로 보아 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has an oversized {part}: refused.</source>
+        <translation>{name}의 {part}이(가) 너무 큽니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} declares XML entities in {part} (an entity-expansion attack): refused.</source>
+        <translation>{name}의 {part}에 XML 엔터티 선언이 있습니다 (엔터티 확장 공격). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has an unreadable {part} ({detail}): refused.</source>
+        <translation>{name}의 {part}을(를) 읽을 수 없습니다 ({detail}). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is a macro-enabled workbook: refused. Bundles never carry macros.</source>
+        <translation>{name}은(는) 매크로 사용 통합 문서입니다. 거부되었습니다. 번들에는 매크로가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} expands beyond the allowed size: refused as a zip bomb.</source>
+        <translation>{name}은(는) 풀면 허용된 크기를 넘습니다. 압축 폭탄으로 보아 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: a sheet ({part}) has more than {max} rows, more than a bundle may hold: refused.</source>
+        <translation>{name}: 시트({part})의 행이 {max}개를 넘어 번들이 담을 수 있는 양보다 많습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {max} cells, more than a bundle may hold: refused.</source>
+        <translation>{name}의 셀이 {max}개를 넘어 번들이 담을 수 있는 양보다 많습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a workbook ({detail}): refused.</source>
+        <translation>{name}을(를) 통합 문서로 읽을 수 없습니다 ({detail}). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s manifest is not a MissionDesk bundle manifest: refused.</source>
+        <translation>통합 문서의 매니페스트가 MissionDesk 번들 매니페스트가 아닙니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>This is not a {kind} file (it is “{found}”).</source>
+        <translation>{kind} 파일이 아닙니다 (“{found}” 파일입니다).</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s creation time is not a date and time (“{text}”): refused.</source>
+        <translation>매니페스트의 작성 시각이 날짜와 시간이 아닙니다 (“{text}”). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the ops sheet is not a valid op ({detail}): refused.</source>
+        <translation>변경 시트의 {row}행은 올바른 변경이 아닙니다 ({detail}). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Sequence number {seq} appears twice in this bundle: refused.</source>
+        <translation>일련번호 {seq}이(가) 이 번들에 두 번 나옵니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the ops sheet was made by another device: refused.</source>
+        <translation>변경 시트의 {row}행은 다른 기기가 만든 것입니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the ops sheet has a newer schema than its manifest: refused.</source>
+        <translation>변경 시트의 {row}행은 매니페스트보다 새 스키마로 만들어졌습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>The bundle holds {count} ops but its manifest says {expected}: refused.</source>
+        <translation>번들에 변경이 {count}건 있지만 매니페스트에는 {expected}건으로 되어 있습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>The ops&apos; sequence numbers do not match the manifest&apos;s range: refused.</source>
+        <translation>변경의 일련번호가 매니페스트의 범위와 맞지 않습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the {sheet} sheet is not valid JSON: refused.</source>
+        <translation>{sheet} 시트의 {row}행은 올바른 JSON이 아닙니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the {sheet} sheet is not a record: refused.</source>
+        <translation>{sheet} 시트의 {row}행은 자료가 아닙니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, row {row}, column {column}: {detail}. Refused; nothing was applied.</source>
+        <translation>{sheet} 시트 {row}행 {column} 열: {detail}. 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A bundle password needs at least {min} characters.</source>
+        <translation>번들 암호는 {min}자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The password file {name} cannot be read ({detail}).</source>
+        <translation>암호 파일 {name}을(를) 읽을 수 없습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <source>The password file {name} is empty.</source>
+        <translation>암호 파일 {name}이(가) 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name} was altered after it was encrypted ({detail}): refused.</source>
+        <translation>{name}은(는) 암호화된 뒤에 변경되었습니다 ({detail}). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged encrypted file ({detail}): refused.</source>
+        <translation>{name}은(는) 손상된 암호화 파일입니다 ({detail}). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged OLE compound file: refused.</source>
+        <translation>{name}은(는) 손상된 OLE 복합 파일입니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is an old-format (.xls) or damaged encrypted Excel file ({detail}): refused. Save it as .xlsx.</source>
+        <translation>{name}은(는) 이전 형식(.xls)이거나 손상된 암호화 Excel 파일입니다 ({detail}). 거부되었습니다. .xlsx로 저장하십시오.</translation>
+    </message>
+    <message>
+        <source>{name} is an old-format Excel file or uses an old encryption without an integrity check: refused. Save it as .xlsx with a current Excel or LibreOffice.</source>
+        <translation>{name}은(는) 이전 형식의 Excel 파일이거나 무결성 검사가 없는 이전 암호화를 사용합니다. 거부되었습니다. 최신 Excel이나 LibreOffice에서 .xlsx로 저장하십시오.</translation>
+    </message>
+    <message>
+        <source>{name} asks for a key derivation of {rounds} rounds, far more than Excel or LibreOffice use: refused.</source>
+        <translation>{name}은(는) 키 유도를 {rounds}회 요구하는데, Excel이나 LibreOffice가 쓰는 횟수보다 훨씬 많습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has no manifest sheet: it is not a MissionDesk bundle.</source>
+        <translation>{name}에 매니페스트 시트가 없습니다. MissionDesk 번들이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name} has lost its “{sheet}” sheet: refused.</source>
+        <translation>{name}에서 “{sheet}” 시트가 없어졌습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the {sheet} sheet is empty: the file was edited; refused.</source>
+        <translation>{sheet} 시트의 {row}행이 비어 있습니다. 파일이 편집되었으므로 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the {sheet} sheet holds a value that is not text: the file was edited; refused.</source>
+        <translation>{sheet} 시트의 {row}행에 텍스트가 아닌 값이 있습니다. 파일이 편집되었으므로 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>The device key {path} cannot be read ({detail}).</source>
+        <translation>기기 키 {path}을(를) 읽을 수 없습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} is not an Ed25519 device key.</source>
+        <translation>{path}은(는) Ed25519 기기 키가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{path} is not a MissionDesk device key ({detail}).</source>
+        <translation>{path}은(는) MissionDesk 기기 키가 아닙니다 ({detail}).</translation>
+    </message>
+    <message>
+        <source>The manifest has no “{item}”: refused.</source>
+        <translation>매니페스트에 “{item}” 항목이 없습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s {item} is not a number (“{text}”): refused.</source>
+        <translation>매니페스트의 {item}이(가) 숫자가 아닙니다 (“{text}”). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is protected with a password: give its password.</source>
+        <translation>{name}은(는) 암호로 보호되어 있습니다. 암호를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>{name} is protected with a password: the password given does not open it; nothing was read.</source>
+        <translation>{name}은(는) 암호로 보호되어 있습니다. 입력한 암호로 열리지 않아 아무것도 읽지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: its readable sheets could not be read (the reader stopped: out of memory?). Refused; nothing was applied.</source>
+        <translation>{name}: 읽기용 시트를 읽지 못했습니다 (읽는 프로세스가 멈췄습니다. 메모리 부족일 수 있습니다). 거부되었으며 아무것도 반영되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: its readable sheets could not be read ({detail}). Refused.</source>
+        <translation>{name}: 읽기용 시트를 읽지 못했습니다 ({detail}). 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>That is this device&apos;s own key.</source>
+        <translation>이 기기 자신의 키입니다.</translation>
+    </message>
+    <message>
+        <source>A mission laptop trusts HQ&apos;s key only; mission keys are registered at HQ.</source>
+        <translation>공관 노트북은 본부 키만 신뢰합니다. 공관 기기의 키는 본부에서 등록합니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} is enrolled for {owner}, not {mission}: refused.</source>
+        <translation>기기 {device}은(는) {mission}이(가) 아니라 {owner}에 등록되어 있습니다. 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>Device {device} ({mission}, {officer}) was revoked by HQ. To take it back and accept its bundles again, confirm with --restore.</source>
+        <translation>본부가 기기 {device}({mission}, {officer})의 등록을 취소했습니다. 다시 받아들여 그 번들을 가져오려면 --restore로 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>Device {device} already has another key registered. If the laptop was set up again, confirm with --replace.</source>
+        <translation>기기 {device}에는 이미 다른 키가 등록되어 있습니다. 노트북을 다시 설정했다면 --replace로 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>Demo data is made for a mission laptop, not for the HQ install.</source>
+        <translation>시연용 자료는 본부 설치본이 아니라 공관 노트북에서 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Ask for between 0 and 1,000,000 demo cases.</source>
+        <translation>시연용 사례 수는 0에서 1,000,000 사이로 정하십시오.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({detail}); enrol this laptop again.</source>
+        <translation>{file}을(를) 읽을 수 없습니다 ({detail}). 이 노트북을 다시 등록하십시오.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({detail}); restore the data folder from a backup together with its key.</source>
+        <translation>{file}을(를) 읽을 수 없습니다 ({detail}). 데이터 폴더를 그 키와 함께 백업에서 복원하십시오.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({detail}); fix or remove it.</source>
+        <translation>{file}을(를) 읽을 수 없습니다 ({detail}). 고치거나 지우십시오.</translation>
+    </message>
+    <message>
+        <source>{folder} is not set up yet. Run &apos;missiondesk init --mission CODE --officer NAME&apos;.</source>
+        <translation>{folder}은(는) 아직 설정되지 않았습니다. &apos;missiondesk init --mission CODE --officer NAME&apos;을 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>Counting stopped.</source>
+        <translation>세기를 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name.</source>
+        <translation>매핑 이름을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a value of {column}.</source>
+        <translation>“{value}”은(는) {column}의 값이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The text to recognise is empty.</source>
+        <translation>인식할 텍스트가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: no header row was found in the sheet “{sheet}”.</source>
+        <translation>{name}: “{sheet}” 시트에서 머리글 행을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>There is no saved {kind} mapping named “{mapping}”.</source>
+        <translation>“{mapping}”(이)라는 저장된 {kind} 매핑이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A {kind} table has no field “{key}”.</source>
+        <translation>{kind} 표에는 “{key}” 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No column holds the {entity}&apos;s {fields}: map one (--column &apos;HEADER=FIELD&apos;) or save a mapping.</source>
+        <translation>{entity}의 {fields}이(가) 든 열이 없습니다. 열을 지정하거나(--column &apos;HEADER=FIELD&apos;) 매핑을 저장하십시오.</translation>
+    </message>
+    <message>
+        <source>This laptop keeps {owner}&apos;s records, not {mission}&apos;s.</source>
+        <translation>이 노트북은 {owner}의 자료를 관리하며 {mission}의 자료는 다루지 않습니다.</translation>
+    </message>
+    <message>
+        <source>There is no mission {mission}.</source>
+        <translation>{mission} 공관은 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>my_work</name>

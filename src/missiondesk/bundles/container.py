@@ -28,6 +28,7 @@ from defusedxml.common import DefusedXmlException
 
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
+from missiondesk.domain.messages import MessageCode, say
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and old .xls files are OLE compound files
 ZIP_MAGIC = b"PK\x03\x04"
@@ -77,18 +78,22 @@ def check_container(
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise BundleRefused(f"{name} cannot be read ({exc.strerror or exc}).") from exc
+        raise BundleRefused(
+            say(MessageCode.FILE_UNREADABLE, name=name, detail=str(exc.strerror or exc))
+        ) from exc
     if size > limits.max_file_bytes:
         raise BundleRefused(
-            f"{name} is {size / 1e6:.0f} MB, more than the {limits.max_file_bytes / 1e6:.0f} MB a bundle may be."
+            say(
+                MessageCode.BUNDLE_TOO_LARGE,
+                name=name,
+                size=f"{size / 1e6:.0f}",
+                limit=f"{limits.max_file_bytes / 1e6:.0f}",
+            )
         )
     if head.startswith(OLE_MAGIC):
-        raise BundleRefused(
-            f"{name} is an encrypted (password-protected) or old-format Excel file: it is read only "
-            "through the import, with its password (an old .xls: save it as .xlsx)."
-        )
+        raise BundleRefused(say(MessageCode.BUNDLE_ENCRYPTED_FILE, name=name))
     if not head.startswith(ZIP_MAGIC):
-        raise BundleRefused(f"{name} is not an Excel .xlsx workbook (whatever its name says): refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_NOT_XLSX_CONTENT, name=name))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -97,42 +102,47 @@ def check_container(
             chosen = infos if streamed is None else [i for i in infos if streamed(i.filename)]
             rows, real_total = _stream_parts(name, zf, chosen, limits)
     except zipfile.BadZipFile as exc:
-        raise BundleRefused(f"{name} is damaged or truncated ({exc}): refused.") from exc
+        raise BundleRefused(say(MessageCode.BUNDLE_DAMAGED, name=name, detail=str(exc))) from exc
     except (EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError) as exc:
-        raise BundleRefused(f"{name} is damaged or uses a zip feature bundles never use ({exc}).") from exc
+        raise BundleRefused(say(MessageCode.BUNDLE_ZIP_FEATURE, name=name, detail=str(exc))) from exc
     return ContainerFacts(len(infos), size, real_total, rows)
 
 
 def _check_directory(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     if len(infos) > limits.max_entries:
-        raise BundleRefused(f"{name} holds {len(infos)} parts, more than a bundle ever has: refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_TOO_MANY_PARTS, name=name, count=len(infos)))
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise BundleRefused(f"{name} is a zip file but not an Excel workbook: refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_ZIP_NOT_EXCEL, name=name))
     total = 0
     for info in infos:
         lower = info.filename.lower()
         if info.flag_bits & 0x1:
-            raise BundleRefused(f"{name} has encrypted parts: refused.")
+            raise BundleRefused(say(MessageCode.BUNDLE_ENCRYPTED_PARTS, name=name))
         if lower.startswith("/") or ".." in lower.split("/"):
-            raise BundleRefused(f"{name} has a part with an unsafe name ({info.filename!r}): refused.")
+            raise BundleRefused(say(MessageCode.BUNDLE_UNSAFE_NAME, name=name, part=info.filename))
         if any(bad in lower for bad in _FORBIDDEN_PARTS) or lower.endswith(".bin"):
-            raise BundleRefused(
-                f"{name} contains macros, controls or external links ({info.filename}): refused. "
-                "Bundles never have them."
-            )
+            raise BundleRefused(say(MessageCode.BUNDLE_ACTIVE_CONTENT, name=name, part=info.filename))
         total += info.file_size
         if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
             info.compress_size, 1
         ):
             raise BundleRefused(
-                f"{name} expands {info.file_size // max(info.compress_size, 1)}-fold ({info.filename}): "
-                "refused as a zip bomb."
+                say(
+                    MessageCode.BUNDLE_ZIP_BOMB_RATIO,
+                    name=name,
+                    ratio=info.file_size // max(info.compress_size, 1),
+                    part=info.filename,
+                )
             )
     if total > limits.max_uncompressed_bytes:
         raise BundleRefused(
-            f"{name} would expand to {total / 1e6:.0f} MB, more than the "
-            f"{limits.max_uncompressed_bytes / 1e6:.0f} MB allowed: refused as a zip bomb."
+            say(
+                MessageCode.BUNDLE_ZIP_BOMB_TOTAL,
+                name=name,
+                size=f"{total / 1e6:.0f}",
+                limit=f"{limits.max_uncompressed_bytes / 1e6:.0f}",
+            )
         )
 
 
@@ -166,16 +176,18 @@ def _small_xml(name: str, zf: zipfile.ZipFile, part: str) -> Element:
     try:
         info = zf.getinfo(part)
     except KeyError:
-        raise BundleRefused(f"{name} is a zip file but not an Excel workbook: refused.") from None
+        raise BundleRefused(say(MessageCode.BUNDLE_ZIP_NOT_EXCEL, name=name)) from None
     if info.file_size > 1024 * 1024:
-        raise BundleRefused(f"{name} has an oversized {part}: refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_OVERSIZED_PART, name=name, part=part))
     data = zf.read(info)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise BundleRefused(f"{name} declares XML entities (an entity-expansion attack): refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_XML_ENTITIES, name=name, part=part))
     try:
         return ElementTree.fromstring(data, forbid_dtd=True)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
-        raise BundleRefused(f"{name} has an unreadable {part} ({exc}): refused.") from exc
+        raise BundleRefused(
+            say(MessageCode.BUNDLE_UNREADABLE_PART, name=name, part=part, detail=str(exc))
+        ) from exc
 
 
 def _check_content_types(name: str, zf: zipfile.ZipFile) -> None:
@@ -183,7 +195,7 @@ def _check_content_types(name: str, zf: zipfile.ZipFile) -> None:
     for el in root:
         kind = (el.get("ContentType") or "").lower()
         if "macroenabled" in kind or "vba" in kind or "activex" in kind:
-            raise BundleRefused(f"{name} is a macro-enabled workbook: refused. Bundles never carry macros.")
+            raise BundleRefused(say(MessageCode.BUNDLE_MACRO_WORKBOOK, name=name))
 
 
 def _stream_parts(
@@ -204,12 +216,10 @@ def _stream_parts(
             while chunk := fh.read(READ_CHUNK):
                 real_total += len(chunk)
                 if real_total > limits.max_uncompressed_bytes:
-                    raise BundleRefused(f"{name} expands beyond the allowed size: refused as a zip bomb.")
+                    raise BundleRefused(say(MessageCode.BUNDLE_ZIP_BOMB, name=name))
                 window = tail + chunk
                 if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                    raise BundleRefused(
-                        f"{name} declares XML entities in {info.filename} (an entity-expansion attack): refused."
-                    )
+                    raise BundleRefused(say(MessageCode.BUNDLE_XML_ENTITIES, name=name, part=info.filename))
                 if is_sheet:
                     # Tags wholly inside the carried-over tail were counted with the previous chunk.
                     found = _TAG.findall(window)
@@ -220,12 +230,16 @@ def _stream_parts(
                     cells += in_cells
                     if rows > limits.max_rows_per_sheet:
                         raise BundleRefused(
-                            f"{name}: a sheet ({info.filename}) has more than {limits.max_rows_per_sheet:,} "
-                            "rows, more than a bundle may hold: refused."
+                            say(
+                                MessageCode.BUNDLE_TOO_MANY_ROWS,
+                                name=name,
+                                part=info.filename,
+                                max=f"{limits.max_rows_per_sheet:,}",
+                            )
                         )
                     if cells > limits.max_cells:
                         raise BundleRefused(
-                            f"{name} has more than {limits.max_cells:,} cells, more than a bundle may hold: refused."
+                            say(MessageCode.BUNDLE_TOO_MANY_CELLS, name=name, max=f"{limits.max_cells:,}")
                         )
                 tail = window[-_TAIL:]
         if is_sheet:

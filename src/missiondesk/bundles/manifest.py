@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.domain.canonical import canonical_json
+from missiondesk.domain.messages import MessageCode, say
 
 FORMAT = "missiondesk-bundle"
 FORMAT_VERSION = 1
@@ -60,7 +61,9 @@ class Manifest:
     def require(self, key: str) -> str:
         value = self.fields.get(key, "")
         if not value:
-            raise BundleRefused(f"The manifest has no {LABELS.get(key, (key, key))[1].lower()}: refused.")
+            raise BundleRefused(
+                say(MessageCode.MANIFEST_ITEM_MISSING, item=LABELS.get(key, (key, key))[1].lower())
+            )
         return value
 
     def number(self, key: str) -> int:
@@ -68,7 +71,7 @@ class Manifest:
         try:
             return int(text)
         except ValueError:
-            raise BundleRefused(f"The manifest's {key} is not a number ({text!r}): refused.") from None
+            raise BundleRefused(say(MessageCode.MANIFEST_NOT_NUMBER, item=key, text=text)) from None
 
     def signed_text(self) -> str:
         return canonical_json({k: v for k, v in sorted(self.fields.items()) if k != SIGNATURE})

@@ -31,6 +31,7 @@ from msoffcrypto.exceptions import InvalidKeyError
 from missiondesk.bundles.container import OLE_MAGIC
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
+from missiondesk.domain.messages import MessageCode, say
 
 ENV_PASSWORD = "MISSIONDESK_BUNDLE_PASSWORD"
 MIN_PASSWORD_LENGTH = 8
@@ -46,8 +47,7 @@ class PasswordNeeded(BundleRefused):
     def __init__(self, name: str, wrong: bool) -> None:
         self.wrong = wrong
         super().__init__(
-            f"{name} is protected with a password: "
-            + ("the password given does not open it; nothing was read." if wrong else "give its password.")
+            say(MessageCode.BUNDLE_PASSWORD_WRONG if wrong else MessageCode.BUNDLE_PASSWORD_NEEDED, name=name)
         )
 
 
@@ -66,7 +66,7 @@ class Opened:
 def check_new_password(password: str) -> None:
     """Refuse a password too short to protect a file sent by email (UserError)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise BundleRefused(f"A bundle password needs at least {MIN_PASSWORD_LENGTH} characters.")
+        raise BundleRefused(say(MessageCode.BUNDLE_PASSWORD_SHORT, min=MIN_PASSWORD_LENGTH))
 
 
 def read_password_file(path: Path) -> str:
@@ -74,10 +74,12 @@ def read_password_file(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BundleRefused(f"The password file {path.name} cannot be read ({exc}).") from exc
+        raise BundleRefused(
+            say(MessageCode.PASSWORD_FILE_UNREADABLE, name=path.name, detail=str(exc))
+        ) from exc
     password = text.rstrip("\r\n")
     if not password:
-        raise BundleRefused(f"The password file {path.name} is empty.")
+        raise BundleRefused(say(MessageCode.PASSWORD_FILE_EMPTY, name=path.name))
     return password
 
 
@@ -119,13 +121,20 @@ def plain_package(
         size = path.stat().st_size
         encrypted = is_encrypted(path)
     except OSError as exc:
-        raise BundleRefused(f"{name} cannot be read ({exc.strerror or exc}).") from exc
+        raise BundleRefused(
+            say(MessageCode.FILE_UNREADABLE, name=name, detail=str(exc.strerror or exc))
+        ) from exc
     if not encrypted:
         yield Opened(path, None)
         return
     if size > limits.max_file_bytes:
         raise BundleRefused(
-            f"{name} is {size / 1e6:.0f} MB, more than the {limits.max_file_bytes / 1e6:.0f} MB a bundle may be."
+            say(
+                MessageCode.BUNDLE_TOO_LARGE,
+                name=name,
+                size=f"{size / 1e6:.0f}",
+                limit=f"{limits.max_file_bytes / 1e6:.0f}",
+            )
         )
     folder = Path(tempfile.mkdtemp(prefix="missiondesk-bundle-"))  # mode 0700: only this user reads it
     try:
@@ -151,10 +160,12 @@ def _decrypt(path: Path, plain: Path, passwords: Sequence[str]) -> str:
                 except InvalidKeyError as exc:
                     # The password was right (it passed the verifier): the package itself was changed.
                     raise BundleRefused(
-                        f"{name} was altered after it was encrypted ({exc}): refused."
+                        say(MessageCode.BUNDLE_ALTERED_ENCRYPTED, name=name, detail=str(exc))
                     ) from exc
                 except Exception as exc:  # a hostile stream breaks the parser in its own ways
-                    raise BundleRefused(f"{name} is a damaged encrypted file ({exc}): refused.") from exc
+                    raise BundleRefused(
+                        say(MessageCode.BUNDLE_DAMAGED_ENCRYPTED, name=name, detail=str(exc))
+                    ) from exc
             return password
     raise PasswordNeeded(name, wrong=bool(passwords))
 
@@ -162,22 +173,15 @@ def _decrypt(path: Path, plain: Path, passwords: Sequence[str]) -> str:
 def _office_file(fh: object, name: str) -> msoffcrypto.format.ooxml.OOXMLFile:
     """The encrypted workbook's parsed encryption header, refused when it is anything else."""
     if not olefile.isOleFile(fh):
-        raise BundleRefused(f"{name} is a damaged OLE compound file: refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_DAMAGED_OLE, name=name))
     try:
         office = msoffcrypto.OfficeFile(fh)
     except Exception as exc:  # untrusted bytes: olefile and msoffcrypto raise many kinds
-        raise BundleRefused(
-            f"{name} is an old-format (.xls) or damaged encrypted Excel file ({exc}): refused. "
-            "Save it as .xlsx."
-        ) from exc
+        raise BundleRefused(say(MessageCode.BUNDLE_OLD_XLS, name=name, detail=str(exc))) from exc
     if getattr(office, "format", "") != "ooxml" or getattr(office, "type", "") != "agile":
-        raise BundleRefused(
-            f"{name} is an old-format Excel file or uses an old encryption without an integrity check: "
-            "refused. Save it as .xlsx with a current Excel or LibreOffice."
-        )
+        raise BundleRefused(say(MessageCode.BUNDLE_OLD_ENCRYPTION, name=name))
     if int(office.info.get("spinValue", 0)) > MAX_SPIN_COUNT:
         raise BundleRefused(
-            f"{name} asks for a key derivation of {office.info['spinValue']:,} rounds, far more than Excel "
-            "or LibreOffice use: refused."
+            say(MessageCode.BUNDLE_KEY_ROUNDS, name=name, rounds=f"{office.info['spinValue']:,}")
         )
     return office

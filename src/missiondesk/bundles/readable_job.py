@@ -29,6 +29,7 @@ from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import Limits
 from missiondesk.bundles.manifest import MANIFEST_SHEET
 from missiondesk.bundles.reader import read_manifest
+from missiondesk.domain.messages import MessageCode, heard, said_by, say
 
 _SHEETS = tuple(s.name for s in readable.READABLE_SHEETS)
 
@@ -105,13 +106,12 @@ class ReadableJob:
     def _receive(self) -> tuple[str, Any]:
         if self._answer is None:
             try:
-                self._answer = self._answers.recv()
+                kind, detail = self._answers.recv()
+                # A refusal crosses the process boundary as text, code and parameters (a pickled
+                # ``Said`` would arrive as its English text only): the window words it again.
+                self._answer = (kind, detail if kind == "ok" else heard(*detail))
             except (EOFError, OSError):
-                self._answer = (
-                    "failed",
-                    f"{self.path.name}: its readable sheets could not be read (the reader stopped: "
-                    "out of memory?). Refused; nothing was applied.",
-                )
+                self._answer = ("failed", say(MessageCode.READABLE_READER_STOPPED, name=self.path.name))
             self.close()
         return self._answer
 
@@ -135,7 +135,9 @@ def _digests(path: Path) -> dict[str, str]:
         finally:
             book.close()
     except calamine.CalamineError as exc:
-        raise BundleRefused(f"{path.name} cannot be read as a workbook ({exc}): refused.") from exc
+        raise BundleRefused(
+            say(MessageCode.BUNDLE_NOT_READABLE_WORKBOOK, name=path.name, detail=str(exc))
+        ) from exc
 
 
 def _digest_in_child(send: Connection, path: Path, limits: Limits, parts: frozenset[str]) -> None:
@@ -144,12 +146,17 @@ def _digest_in_child(send: Connection, path: Path, limits: Limits, parts: frozen
             # Its parts, and the small ones every reader opens (the workbook, styles, shared text).
             facts = check_container(path, limits, lambda n: n in parts or not n.startswith("xl/worksheets/"))
         except BundleRefused as exc:
-            send.send(("file", str(exc)))
+            send.send(("file", _wire(said_by(exc))))
             return
         send.send(("ok", Digested(facts, _digests(path))))
     except BundleRefused as exc:
-        send.send(("readable", str(exc)))
+        send.send(("readable", _wire(said_by(exc))))
     except Exception as exc:  # any failure must still answer, so the analyst gets a reason
-        send.send(("failed", f"{path.name}: its readable sheets could not be read ({exc}). Refused."))
+        send.send(("failed", _wire(say(MessageCode.READABLE_FAILED, name=path.name, detail=str(exc)))))
     finally:
         send.close()
+
+
+def _wire(said: str) -> tuple[object, object, str]:
+    """A refusal as ``heard`` takes it back in the reading process: code, parameters, English text."""
+    return getattr(said, "code", ""), dict(getattr(said, "params", {})), str(said)

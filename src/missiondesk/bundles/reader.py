@@ -19,6 +19,7 @@ from missiondesk.bundles.container import ContainerFacts, PartFilter, check_cont
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.bundles.manifest import MANIFEST_SHEET, Manifest
+from missiondesk.domain.messages import MessageCode, say
 
 
 @dataclass
@@ -46,12 +47,12 @@ def read_workbook(
         try:
             names = list(book.sheet_names)
             if MANIFEST_SHEET not in names:
-                raise BundleRefused(f"{name} has no manifest sheet: it is not a MissionDesk bundle.")
+                raise BundleRefused(say(MessageCode.BUNDLE_NO_MANIFEST, name=name))
             manifest = read_manifest(book.get_sheet_by_name(MANIFEST_SHEET))
             payload = {}
             for sheet in filter(None, manifest.get("payload_sheets").split(",")):
                 if sheet not in names:
-                    raise BundleRefused(f"{name} has lost its {sheet!r} sheet: refused.")
+                    raise BundleRefused(say(MessageCode.BUNDLE_SHEET_LOST, name=name, sheet=sheet))
                 payload[sheet] = _payload(book.get_sheet_by_name(sheet), sheet)
             content = WorkbookContent(manifest, payload, facts)
             if with_readable:
@@ -59,7 +60,9 @@ def read_workbook(
         finally:
             book.close()
     except calamine.CalamineError as exc:
-        raise BundleRefused(f"{name} cannot be read as a workbook ({exc}): refused.") from exc
+        raise BundleRefused(
+            say(MessageCode.BUNDLE_NOT_READABLE_WORKBOOK, name=name, detail=str(exc))
+        ) from exc
     return content
 
 
@@ -72,7 +75,9 @@ def add_readable(path: Path, content: WorkbookContent, sheets: list[str]) -> Non
         finally:
             book.close()
     except calamine.CalamineError as exc:
-        raise BundleRefused(f"{path.name} cannot be read as a workbook ({exc}): refused.") from exc
+        raise BundleRefused(
+            say(MessageCode.BUNDLE_NOT_READABLE_WORKBOOK, name=path.name, detail=str(exc))
+        ) from exc
 
 
 def _add_readable(book: calamine.CalamineWorkbook, content: WorkbookContent, sheets: list[str]) -> None:
@@ -106,13 +111,8 @@ def _payload(sheet: calamine.CalamineSheet, sheet_name: str) -> list[str]:
         while parts and parts[-1] == "":
             parts = parts[:-1]
         if not parts:
-            raise BundleRefused(
-                f"Row {number + 1} of the {sheet_name} sheet is empty: the file was edited; refused."
-            )
+            raise BundleRefused(say(MessageCode.BUNDLE_ROW_EMPTY, row=number + 1, sheet=sheet_name))
         if not all(isinstance(p, str) for p in parts):
-            raise BundleRefused(
-                f"Row {number + 1} of the {sheet_name} sheet holds a value that is not text: the file was edited; "
-                "refused."
-            )
+            raise BundleRefused(say(MessageCode.BUNDLE_ROW_NOT_TEXT, row=number + 1, sheet=sheet_name))
         lines.append("".join(str(p) for p in parts))
     return lines

@@ -21,6 +21,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.errors import UserError
 from missiondesk.store.private_file import read_private, write_private
 
@@ -45,9 +46,9 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(read_private(path), password=None)
     except (OSError, ValueError) as exc:
-        raise UserError(f"The device key {path} cannot be read ({exc}).") from exc
+        raise UserError(say(MessageCode.DEVICE_KEY_UNREADABLE, path=str(path), detail=str(exc))) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise UserError(f"{path} is not an Ed25519 device key.")
+        raise UserError(say(MessageCode.DEVICE_KEY_NOT_ED25519, path=str(path)))
     return key
 
 
@@ -100,5 +101,5 @@ class KeyCard:
             )
             Ed25519PublicKey.from_public_bytes(base64.b64decode(card.public_key, validate=True))
         except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-            raise UserError(f"{source} is not a MissionDesk device key ({exc}).") from exc
+            raise UserError(say(MessageCode.DEVICE_KEY_NOT_OURS, path=str(source), detail=str(exc))) from exc
         return card

@@ -37,7 +37,7 @@ KeyLookup = Callable[[str], str | None]
 
 def check_format(manifest: Manifest, kind: str | None = None) -> None:
     if manifest.get("format") != FORMAT:
-        raise BundleRefused("The workbook's manifest is not a MissionDesk bundle manifest: refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_NOT_MANIFEST))
     if manifest.number("format_version") > FORMAT_VERSION:
         raise BundleRefused(
             say(
@@ -47,14 +47,12 @@ def check_format(manifest: Manifest, kind: str | None = None) -> None:
             )
         )
     if kind is not None and manifest.get("kind") != kind:
-        raise BundleRefused(f"This is not a {kind} file (it is {manifest.get('kind')!r}).")
+        raise BundleRefused(say(MessageCode.BUNDLE_WRONG_KIND, kind=kind, found=str(manifest.get("kind"))))
     created = manifest.require("created_at")
     try:
         dt.datetime.fromisoformat(created.removesuffix("Z"))
     except ValueError:
-        raise BundleRefused(
-            f"The manifest's creation time is not a date and time ({created!r}): refused."
-        ) from None
+        raise BundleRefused(say(MessageCode.BUNDLE_CREATED_NOT_TIME, text=str(created))) from None
 
 
 def check_schema(manifest: Manifest, schema_version: int = SCHEMA_VERSION) -> int:
@@ -101,13 +99,11 @@ def parse_ops(content: WorkbookContent, sheet: str = "ops") -> list[OpEntry]:
         try:
             entry = parse_entry(line)
         except ValueError as exc:
-            raise BundleRefused(
-                f"Row {number} of the ops sheet is not a valid op ({exc}): refused."
-            ) from None
+            raise BundleRefused(say(MessageCode.BUNDLE_OP_INVALID, row=number, detail=str(exc))) from None
         op = entry.op
         problem = bounds_problem(op)
         if problem:
-            raise BundleRefused(f"Row {number} of the ops sheet is not a valid op ({problem}): refused.")
+            raise BundleRefused(say(MessageCode.BUNDLE_OP_INVALID, row=number, detail=str(problem)))
         if op.op_id in by_id:
             same = by_id[op.op_id].line() == entry.line()
             raise BundleRefused(
@@ -116,22 +112,20 @@ def parse_ops(content: WorkbookContent, sheet: str = "ops") -> list[OpEntry]:
                 + " in this bundle: refused; nothing was applied."
             )
         if op.seq in seqs:
-            raise BundleRefused(f"Sequence number {op.seq} appears twice in this bundle: refused.")
+            raise BundleRefused(say(MessageCode.BUNDLE_SEQ_TWICE, seq=op.seq))
         if op.device_id != device_id:
-            raise BundleRefused(f"Row {number} of the ops sheet was made by another device: refused.")
+            raise BundleRefused(say(MessageCode.BUNDLE_OP_OTHER_DEVICE, row=number))
         if op.schema_version > schema:
-            raise BundleRefused(
-                f"Row {number} of the ops sheet has a newer schema than its manifest: refused."
-            )
+            raise BundleRefused(say(MessageCode.BUNDLE_OP_SCHEMA_NEWER, row=number))
         by_id[op.op_id] = entry
         seqs.add(op.seq)
         entries.append(entry)
     if len(entries) != manifest.number("op_count"):
         raise BundleRefused(
-            f"The bundle holds {len(entries)} ops but its manifest says {manifest.get('op_count')}: refused."
+            say(MessageCode.BUNDLE_OP_COUNT, count=len(entries), expected=str(manifest.get("op_count")))
         )
     if entries and (min(seqs) != manifest.number("seq_first") or max(seqs) != manifest.number("seq_last")):
-        raise BundleRefused("The ops' sequence numbers do not match the manifest's range: refused.")
+        raise BundleRefused(say(MessageCode.BUNDLE_SEQ_RANGE))
     return entries
 
 
@@ -141,9 +135,9 @@ def parse_lines(content: WorkbookContent, sheet: str) -> list[dict[str, Any]]:
         try:
             value = json.loads(line)
         except ValueError:
-            raise BundleRefused(f"Row {number} of the {sheet} sheet is not valid JSON: refused.") from None
+            raise BundleRefused(say(MessageCode.BUNDLE_ROW_NOT_JSON, row=number, sheet=sheet)) from None
         if not isinstance(value, dict):
-            raise BundleRefused(f"Row {number} of the {sheet} sheet is not a record: refused.")
+            raise BundleRefused(say(MessageCode.BUNDLE_ROW_NOT_RECORD, row=number, sheet=sheet))
         out.append(value)
     return out
 
@@ -276,7 +270,13 @@ def _refuse_first_cell(name: str, rows: Sequence[Sequence[Any]], cols: list[Fiel
                 readable.read_value(f, value)
             except ValueError as exc:
                 raise BundleRefused(
-                    f"Sheet {name}, row {number}, column {readable.header(f)}: {exc}. Refused; nothing was applied."
+                    say(
+                        MessageCode.BUNDLE_CELL_EDITED,
+                        sheet=name,
+                        row=number,
+                        column=readable.header(f),
+                        detail=str(exc),
+                    )
                 ) from None
 
 

@@ -6,9 +6,10 @@ it as before) that also keeps its code and parameters. The window words it in it
 same template (``ui/labels.said_text``); the server's JSON carries ``code`` and ``params`` beside the
 English text, so a laptop can do the same with HQ's answers.
 
-Each template is here once, in English. ``QT_TRANSLATE_NOOP`` below is a plain function of the same
-name as Qt's, so that ``pyside6-lupdate`` collects these templates into the Korean catalogue
-(``tools/translations.sh`` reads this file too) while the core stays free of Qt.
+Each template is here once, in English. ``QT_TRANSLATE_NOOP`` (``domain.catalogue``) is a plain
+function of the same name as Qt's, so that ``pyside6-lupdate`` collects these templates into the Korean
+catalogue (``tools/translations.sh`` reads this file too) while the core stays free of Qt. Outside the
+window the Korean comes from the same catalogue, read without Qt: ``said_in`` and ``Speaker``.
 
 Parameters by name: ``entity`` and ``target`` are entity names, ``field``/``fields`` field names of
 ``entity``, ``value``/``values`` stored values; anything else is shown as it is. ``INVALID_VALUES`` also
@@ -21,12 +22,11 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, Self
 
+from missiondesk.domain import catalogue
+from missiondesk.domain.catalogue import QT_TRANSLATE_NOOP
 from missiondesk.domain.schema import entity, is_entity
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
-
+from missiondesk.domain.validation import ProblemCode
+from missiondesk.domain.value_names import value_names
 
 CONTEXT = "message"  # the catalogue's context for every template here
 
@@ -108,6 +108,85 @@ class MessageCode(StrEnum):
     BLOB_LARGER_THAN_RECORD = "blob_larger_than_record"
     BLOB_SENDING = "blob_sending"
     BLOB_RECEIVING = "blob_receiving"
+    # bundle files: container, password, reader, verification, device keys (bundles/)
+    FILE_UNREADABLE = "file_unreadable"
+    BUNDLE_TOO_LARGE = "bundle_too_large"
+    BUNDLE_ENCRYPTED_FILE = "bundle_encrypted_file"
+    BUNDLE_NOT_XLSX_CONTENT = "bundle_not_xlsx_content"
+    BUNDLE_DAMAGED = "bundle_damaged"
+    BUNDLE_ZIP_FEATURE = "bundle_zip_feature"
+    BUNDLE_TOO_MANY_PARTS = "bundle_too_many_parts"
+    BUNDLE_ZIP_NOT_EXCEL = "bundle_zip_not_excel"
+    BUNDLE_ENCRYPTED_PARTS = "bundle_encrypted_parts"
+    BUNDLE_UNSAFE_NAME = "bundle_unsafe_name"
+    BUNDLE_ACTIVE_CONTENT = "bundle_active_content"
+    BUNDLE_ZIP_BOMB_RATIO = "bundle_zip_bomb_ratio"
+    BUNDLE_ZIP_BOMB_TOTAL = "bundle_zip_bomb_total"
+    BUNDLE_OVERSIZED_PART = "bundle_oversized_part"
+    BUNDLE_XML_ENTITIES = "bundle_xml_entities"
+    BUNDLE_UNREADABLE_PART = "bundle_unreadable_part"
+    BUNDLE_MACRO_WORKBOOK = "bundle_macro_workbook"
+    BUNDLE_ZIP_BOMB = "bundle_zip_bomb"
+    BUNDLE_TOO_MANY_ROWS = "bundle_too_many_rows"
+    BUNDLE_TOO_MANY_CELLS = "bundle_too_many_cells"
+    BUNDLE_NOT_READABLE_WORKBOOK = "bundle_not_readable_workbook"
+    BUNDLE_NOT_MANIFEST = "bundle_not_manifest"
+    BUNDLE_WRONG_KIND = "bundle_wrong_kind"
+    BUNDLE_CREATED_NOT_TIME = "bundle_created_not_time"
+    BUNDLE_OP_INVALID = "bundle_op_invalid"
+    BUNDLE_SEQ_TWICE = "bundle_seq_twice"
+    BUNDLE_OP_OTHER_DEVICE = "bundle_op_other_device"
+    BUNDLE_OP_SCHEMA_NEWER = "bundle_op_schema_newer"
+    BUNDLE_OP_COUNT = "bundle_op_count"
+    BUNDLE_SEQ_RANGE = "bundle_seq_range"
+    BUNDLE_ROW_NOT_JSON = "bundle_row_not_json"
+    BUNDLE_ROW_NOT_RECORD = "bundle_row_not_record"
+    BUNDLE_CELL_EDITED = "bundle_cell_edited"
+    BUNDLE_PASSWORD_SHORT = "bundle_password_short"
+    PASSWORD_FILE_UNREADABLE = "password_file_unreadable"
+    PASSWORD_FILE_EMPTY = "password_file_empty"
+    BUNDLE_ALTERED_ENCRYPTED = "bundle_altered_encrypted"
+    BUNDLE_DAMAGED_ENCRYPTED = "bundle_damaged_encrypted"
+    BUNDLE_DAMAGED_OLE = "bundle_damaged_ole"
+    BUNDLE_OLD_XLS = "bundle_old_xls"
+    BUNDLE_OLD_ENCRYPTION = "bundle_old_encryption"
+    BUNDLE_KEY_ROUNDS = "bundle_key_rounds"
+    BUNDLE_NO_MANIFEST = "bundle_no_manifest"
+    BUNDLE_SHEET_LOST = "bundle_sheet_lost"
+    BUNDLE_ROW_EMPTY = "bundle_row_empty"
+    BUNDLE_ROW_NOT_TEXT = "bundle_row_not_text"
+    DEVICE_KEY_UNREADABLE = "device_key_unreadable"
+    DEVICE_KEY_NOT_ED25519 = "device_key_not_ed25519"
+    DEVICE_KEY_NOT_OURS = "device_key_not_ours"
+    MANIFEST_ITEM_MISSING = "manifest_item_missing"
+    MANIFEST_NOT_NUMBER = "manifest_not_number"
+    BUNDLE_PASSWORD_NEEDED = "bundle_password_needed"
+    BUNDLE_PASSWORD_WRONG = "bundle_password_wrong"
+    READABLE_READER_STOPPED = "readable_reader_stopped"
+    READABLE_FAILED = "readable_failed"
+    # key cards, demo data, credential and settings files (services/)
+    KEY_CARD_OWN = "key_card_own"
+    KEY_CARD_MISSION_AT_LAPTOP = "key_card_mission_at_laptop"
+    KEY_CARD_OTHER_MISSION = "key_card_other_mission"
+    KEY_CARD_REVOKED = "key_card_revoked"
+    KEY_CARD_OTHER_KEY = "key_card_other_key"
+    DEMO_AT_HQ = "demo_at_hq"
+    DEMO_COUNT = "demo_count"
+    CREDENTIAL_FILE_UNREADABLE = "credential_file_unreadable"
+    KEY_FILE_UNREADABLE = "key_file_unreadable"
+    SETTINGS_UNREADABLE = "settings_unreadable"
+    FOLDER_NOT_SET_UP = "folder_not_set_up"
+    # legacy tables and counting (services/table_import.py, services/records.py)
+    COUNTING_STOPPED = "counting_stopped"
+    MAPPING_NAME_NEEDED = "mapping_name_needed"
+    SYNONYM_NOT_A_VALUE = "synonym_not_a_value"
+    SYNONYM_EMPTY = "synonym_empty"
+    TABLE_NO_HEADER = "table_no_header"
+    MAPPING_UNKNOWN = "mapping_unknown"
+    TABLE_NO_FIELD = "table_no_field"
+    TABLE_NO_COLUMN_FOR = "table_no_column_for"
+    TABLE_OTHER_MISSION = "table_other_mission"
+    NO_MISSION = "no_mission"
 
 
 ENGLISH: dict[MessageCode, str] = {
@@ -306,6 +385,272 @@ ENGLISH: dict[MessageCode, str] = {
     ),
     MessageCode.BLOB_SENDING: QT_TRANSLATE_NOOP("message", "Sending files: {done} of {total} MB"),
     MessageCode.BLOB_RECEIVING: QT_TRANSLATE_NOOP("message", "Receiving files: {done} of {total} MB"),
+    MessageCode.FILE_UNREADABLE: QT_TRANSLATE_NOOP("message", "{name} cannot be read ({detail})."),
+    MessageCode.BUNDLE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "message", "{name} is {size} MB, more than the {limit} MB a bundle may be."
+    ),
+    MessageCode.BUNDLE_ENCRYPTED_FILE: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} is an encrypted (password-protected) or old-format Excel file: it is read only through the import, with its password (an old .xls: save it as .xlsx).",
+    ),
+    MessageCode.BUNDLE_NOT_XLSX_CONTENT: QT_TRANSLATE_NOOP(
+        "message", "{name} is not an Excel .xlsx workbook (whatever its name says): refused."
+    ),
+    MessageCode.BUNDLE_DAMAGED: QT_TRANSLATE_NOOP(
+        "message", "{name} is damaged or truncated ({detail}): refused."
+    ),
+    MessageCode.BUNDLE_ZIP_FEATURE: QT_TRANSLATE_NOOP(
+        "message", "{name} is damaged or uses a zip feature bundles never use ({detail})."
+    ),
+    MessageCode.BUNDLE_TOO_MANY_PARTS: QT_TRANSLATE_NOOP(
+        "message", "{name} holds {count} parts, more than a bundle ever has: refused."
+    ),
+    MessageCode.BUNDLE_ZIP_NOT_EXCEL: QT_TRANSLATE_NOOP(
+        "message", "{name} is a zip file but not an Excel workbook: refused."
+    ),
+    MessageCode.BUNDLE_ENCRYPTED_PARTS: QT_TRANSLATE_NOOP("message", "{name} has encrypted parts: refused."),
+    MessageCode.BUNDLE_UNSAFE_NAME: QT_TRANSLATE_NOOP(
+        "message", "{name} has a part with an unsafe name (“{part}”): refused."
+    ),
+    MessageCode.BUNDLE_ACTIVE_CONTENT: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} contains macros, controls or external links ({part}): refused. Bundles never have them.",
+    ),
+    MessageCode.BUNDLE_ZIP_BOMB_RATIO: QT_TRANSLATE_NOOP(
+        "message", "{name} expands {ratio}-fold ({part}): refused as a zip bomb."
+    ),
+    MessageCode.BUNDLE_ZIP_BOMB_TOTAL: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} would expand to {size} MB, more than the {limit} MB allowed: refused as a zip bomb.",
+    ),
+    MessageCode.BUNDLE_OVERSIZED_PART: QT_TRANSLATE_NOOP(
+        "message", "{name} has an oversized {part}: refused."
+    ),
+    MessageCode.BUNDLE_XML_ENTITIES: QT_TRANSLATE_NOOP(
+        "message", "{name} declares XML entities in {part} (an entity-expansion attack): refused."
+    ),
+    MessageCode.BUNDLE_UNREADABLE_PART: QT_TRANSLATE_NOOP(
+        "message", "{name} has an unreadable {part} ({detail}): refused."
+    ),
+    MessageCode.BUNDLE_MACRO_WORKBOOK: QT_TRANSLATE_NOOP(
+        "message", "{name} is a macro-enabled workbook: refused. Bundles never carry macros."
+    ),
+    MessageCode.BUNDLE_ZIP_BOMB: QT_TRANSLATE_NOOP(
+        "message", "{name} expands beyond the allowed size: refused as a zip bomb."
+    ),
+    MessageCode.BUNDLE_TOO_MANY_ROWS: QT_TRANSLATE_NOOP(
+        "message", "{name}: a sheet ({part}) has more than {max} rows, more than a bundle may hold: refused."
+    ),
+    MessageCode.BUNDLE_TOO_MANY_CELLS: QT_TRANSLATE_NOOP(
+        "message", "{name} has more than {max} cells, more than a bundle may hold: refused."
+    ),
+    MessageCode.BUNDLE_NOT_READABLE_WORKBOOK: QT_TRANSLATE_NOOP(
+        "message", "{name} cannot be read as a workbook ({detail}): refused."
+    ),
+    MessageCode.BUNDLE_NOT_MANIFEST: QT_TRANSLATE_NOOP(
+        "message", "The workbook's manifest is not a MissionDesk bundle manifest: refused."
+    ),
+    MessageCode.BUNDLE_WRONG_KIND: QT_TRANSLATE_NOOP(
+        "message", "This is not a {kind} file (it is “{found}”)."
+    ),
+    MessageCode.BUNDLE_CREATED_NOT_TIME: QT_TRANSLATE_NOOP(
+        "message", "The manifest's creation time is not a date and time (“{text}”): refused."
+    ),
+    MessageCode.BUNDLE_OP_INVALID: QT_TRANSLATE_NOOP(
+        "message", "Row {row} of the ops sheet is not a valid op ({detail}): refused."
+    ),
+    MessageCode.BUNDLE_SEQ_TWICE: QT_TRANSLATE_NOOP(
+        "message", "Sequence number {seq} appears twice in this bundle: refused."
+    ),
+    MessageCode.BUNDLE_OP_OTHER_DEVICE: QT_TRANSLATE_NOOP(
+        "message", "Row {row} of the ops sheet was made by another device: refused."
+    ),
+    MessageCode.BUNDLE_OP_SCHEMA_NEWER: QT_TRANSLATE_NOOP(
+        "message", "Row {row} of the ops sheet has a newer schema than its manifest: refused."
+    ),
+    MessageCode.BUNDLE_OP_COUNT: QT_TRANSLATE_NOOP(
+        "message", "The bundle holds {count} ops but its manifest says {expected}: refused."
+    ),
+    MessageCode.BUNDLE_SEQ_RANGE: QT_TRANSLATE_NOOP(
+        "message", "The ops' sequence numbers do not match the manifest's range: refused."
+    ),
+    MessageCode.BUNDLE_ROW_NOT_JSON: QT_TRANSLATE_NOOP(
+        "message", "Row {row} of the {sheet} sheet is not valid JSON: refused."
+    ),
+    MessageCode.BUNDLE_ROW_NOT_RECORD: QT_TRANSLATE_NOOP(
+        "message", "Row {row} of the {sheet} sheet is not a record: refused."
+    ),
+    MessageCode.BUNDLE_CELL_EDITED: QT_TRANSLATE_NOOP(
+        "message", "Sheet {sheet}, row {row}, column {column}: {detail}. Refused; nothing was applied."
+    ),
+    MessageCode.BUNDLE_PASSWORD_SHORT: QT_TRANSLATE_NOOP(
+        "message", "A bundle password needs at least {min} characters."
+    ),
+    MessageCode.PASSWORD_FILE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "message", "The password file {name} cannot be read ({detail})."
+    ),
+    MessageCode.PASSWORD_FILE_EMPTY: QT_TRANSLATE_NOOP("message", "The password file {name} is empty."),
+    MessageCode.BUNDLE_ALTERED_ENCRYPTED: QT_TRANSLATE_NOOP(
+        "message", "{name} was altered after it was encrypted ({detail}): refused."
+    ),
+    MessageCode.BUNDLE_DAMAGED_ENCRYPTED: QT_TRANSLATE_NOOP(
+        "message", "{name} is a damaged encrypted file ({detail}): refused."
+    ),
+    MessageCode.BUNDLE_DAMAGED_OLE: QT_TRANSLATE_NOOP(
+        "message", "{name} is a damaged OLE compound file: refused."
+    ),
+    MessageCode.BUNDLE_OLD_XLS: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} is an old-format (.xls) or damaged encrypted Excel file ({detail}): refused. Save it as .xlsx.",
+    ),
+    MessageCode.BUNDLE_OLD_ENCRYPTION: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} is an old-format Excel file or uses an old encryption without an integrity check: refused. Save it as .xlsx with a current Excel or LibreOffice.",
+    ),
+    MessageCode.BUNDLE_KEY_ROUNDS: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} asks for a key derivation of {rounds} rounds, far more than Excel or LibreOffice use: refused.",
+    ),
+    MessageCode.BUNDLE_NO_MANIFEST: QT_TRANSLATE_NOOP(
+        "message", "{name} has no manifest sheet: it is not a MissionDesk bundle."
+    ),
+    MessageCode.BUNDLE_SHEET_LOST: QT_TRANSLATE_NOOP(
+        "message", "{name} has lost its “{sheet}” sheet: refused."
+    ),
+    MessageCode.BUNDLE_ROW_EMPTY: QT_TRANSLATE_NOOP(
+        "message", "Row {row} of the {sheet} sheet is empty: the file was edited; refused."
+    ),
+    MessageCode.BUNDLE_ROW_NOT_TEXT: QT_TRANSLATE_NOOP(
+        "message",
+        "Row {row} of the {sheet} sheet holds a value that is not text: the file was edited; refused.",
+    ),
+    MessageCode.DEVICE_KEY_UNREADABLE: QT_TRANSLATE_NOOP(
+        "message", "The device key {path} cannot be read ({detail})."
+    ),
+    MessageCode.DEVICE_KEY_NOT_ED25519: QT_TRANSLATE_NOOP("message", "{path} is not an Ed25519 device key."),
+    MessageCode.DEVICE_KEY_NOT_OURS: QT_TRANSLATE_NOOP(
+        "message", "{path} is not a MissionDesk device key ({detail})."
+    ),
+    MessageCode.MANIFEST_ITEM_MISSING: QT_TRANSLATE_NOOP("message", "The manifest has no “{item}”: refused."),
+    MessageCode.MANIFEST_NOT_NUMBER: QT_TRANSLATE_NOOP(
+        "message", "The manifest's {item} is not a number (“{text}”): refused."
+    ),
+    MessageCode.BUNDLE_PASSWORD_NEEDED: QT_TRANSLATE_NOOP(
+        "message", "{name} is protected with a password: give its password."
+    ),
+    MessageCode.BUNDLE_PASSWORD_WRONG: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} is protected with a password: the password given does not open it; nothing was read.",
+    ),
+    MessageCode.READABLE_READER_STOPPED: QT_TRANSLATE_NOOP(
+        "message",
+        "{name}: its readable sheets could not be read (the reader stopped: out of memory?). Refused; nothing was applied.",
+    ),
+    MessageCode.READABLE_FAILED: QT_TRANSLATE_NOOP(
+        "message", "{name}: its readable sheets could not be read ({detail}). Refused."
+    ),
+    MessageCode.KEY_CARD_OWN: QT_TRANSLATE_NOOP("message", "That is this device's own key."),
+    MessageCode.KEY_CARD_MISSION_AT_LAPTOP: QT_TRANSLATE_NOOP(
+        "message", "A mission laptop trusts HQ's key only; mission keys are registered at HQ."
+    ),
+    MessageCode.KEY_CARD_OTHER_MISSION: QT_TRANSLATE_NOOP(
+        "message", "Device {device} is enrolled for {owner}, not {mission}: refused."
+    ),
+    MessageCode.KEY_CARD_REVOKED: QT_TRANSLATE_NOOP(
+        "message",
+        "Device {device} ({mission}, {officer}) was revoked by HQ. To take it back and accept its bundles again, confirm with --restore.",
+    ),
+    MessageCode.KEY_CARD_OTHER_KEY: QT_TRANSLATE_NOOP(
+        "message",
+        "Device {device} already has another key registered. If the laptop was set up again, confirm with --replace.",
+    ),
+    MessageCode.DEMO_AT_HQ: QT_TRANSLATE_NOOP(
+        "message", "Demo data is made for a mission laptop, not for the HQ install."
+    ),
+    MessageCode.DEMO_COUNT: QT_TRANSLATE_NOOP("message", "Ask for between 0 and 1,000,000 demo cases."),
+    MessageCode.CREDENTIAL_FILE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "message", "{file} cannot be read ({detail}); enrol this laptop again."
+    ),
+    MessageCode.KEY_FILE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "message",
+        "{file} cannot be read ({detail}); restore the data folder from a backup together with its key.",
+    ),
+    MessageCode.SETTINGS_UNREADABLE: QT_TRANSLATE_NOOP(
+        "message", "{file} cannot be read ({detail}); fix or remove it."
+    ),
+    MessageCode.FOLDER_NOT_SET_UP: QT_TRANSLATE_NOOP(
+        "message", "{folder} is not set up yet. Run 'missiondesk init --mission CODE --officer NAME'."
+    ),
+    MessageCode.COUNTING_STOPPED: QT_TRANSLATE_NOOP("message", "Counting stopped."),
+    MessageCode.MAPPING_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the mapping a name."),
+    MessageCode.SYNONYM_NOT_A_VALUE: QT_TRANSLATE_NOOP("message", "“{value}” is not a value of {column}."),
+    MessageCode.SYNONYM_EMPTY: QT_TRANSLATE_NOOP("message", "The text to recognise is empty."),
+    MessageCode.TABLE_NO_HEADER: QT_TRANSLATE_NOOP(
+        "message", "{name}: no header row was found in the sheet “{sheet}”."
+    ),
+    MessageCode.MAPPING_UNKNOWN: QT_TRANSLATE_NOOP(
+        "message", "There is no saved {kind} mapping named “{mapping}”."
+    ),
+    MessageCode.TABLE_NO_FIELD: QT_TRANSLATE_NOOP("message", "A {kind} table has no field “{key}”."),
+    MessageCode.TABLE_NO_COLUMN_FOR: QT_TRANSLATE_NOOP(
+        "message",
+        "No column holds the {entity}'s {fields}: map one (--column 'HEADER=FIELD') or save a mapping.",
+    ),
+    MessageCode.TABLE_OTHER_MISSION: QT_TRANSLATE_NOOP(
+        "message", "This laptop keeps {owner}'s records, not {mission}'s."
+    ),
+    MessageCode.NO_MISSION: QT_TRANSLATE_NOOP("message", "There is no mission {mission}."),
+}
+
+
+# Validation problems by code (``domain.validation.ProblemCode``); {field} is the field's name in the
+# reader's language. The record form, the import wizard and the errors workbook all say them from here.
+PROBLEMS: dict[str, str] = {
+    ProblemCode.UNKNOWN_FIELD: QT_TRANSLATE_NOOP("problem", "This kind of record has no field {field}."),
+    ProblemCode.NOT_A_DATE: QT_TRANSLATE_NOOP("problem", "Enter a date as YYYY-MM-DD."),
+    ProblemCode.NOT_ALLOWED: QT_TRANSLATE_NOOP("problem", "“{value}” is not one of the choices."),
+    ProblemCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("problem", "Enter a whole number."),
+    ProblemCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("problem", "Expected yes or no."),
+    ProblemCode.NOT_A_LIST: QT_TRANSLATE_NOOP("problem", "Expected a list of codes."),
+    ProblemCode.NOT_TEXT: QT_TRANSLATE_NOOP("problem", "Expected text."),
+    ProblemCode.TOO_LONG: QT_TRANSLATE_NOOP("problem", "{field} is longer than {max} characters."),
+    ProblemCode.TOO_LARGE: QT_TRANSLATE_NOOP("problem", "{field} is too large."),
+    ProblemCode.BAD_LIST: QT_TRANSLATE_NOOP(
+        "problem", "{field} holds too many values, or one that is too long or not plain text."
+    ),
+    ProblemCode.REQUIRED: QT_TRANSLATE_NOOP("problem", "{field} is required."),
+    ProblemCode.NEGATIVE: QT_TRANSLATE_NOOP("problem", "{field} cannot be negative."),
+    ProblemCode.RESOLVED_BEFORE_RECEIVED: QT_TRANSLATE_NOOP(
+        "problem", "The resolution date is before the case was received."
+    ),
+    ProblemCode.CLOSED_NEEDS: QT_TRANSLATE_NOOP("problem", "A closed case needs {field}."),
+    ProblemCode.PENDING_NEEDS_WHOM: QT_TRANSLATE_NOOP("problem", "Say whom the case is pending on."),
+    ProblemCode.SELF_DUPLICATE: QT_TRANSLATE_NOOP("problem", "A case cannot duplicate itself."),
+    ProblemCode.HELD_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A held meeting needs its date."),
+    ProblemCode.YEAR_RANGE: QT_TRANSLATE_NOOP("problem", "{field} must be between {low} and {high}."),
+    ProblemCode.DATE_NOT_IN_YEAR: QT_TRANSLATE_NOOP("problem", "The date is not in {year}."),
+    ProblemCode.NUMBER_FROM_ONE: QT_TRANSLATE_NOOP("problem", "Meetings are numbered from 1."),
+    ProblemCode.VALID_BEFORE_WRITTEN: QT_TRANSLATE_NOOP(
+        "problem", "Valid until is before the brief was written."
+    ),
+    ProblemCode.COMPLETED_BEFORE_REQUESTED: QT_TRANSLATE_NOOP(
+        "problem", "Completed before it was requested."
+    ),
+    ProblemCode.DONE_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A done task needs the date it was done."),
+    ProblemCode.BRN_FORMAT: QT_TRANSLATE_NOOP(
+        "problem", "A business registration number has 10 digits (123-45-67890)."
+    ),
+    ProblemCode.EMAIL_FORMAT: QT_TRANSLATE_NOOP("problem", "This is not an email address."),
+    ProblemCode.ATTENDANCE_NEEDS_WHO: QT_TRANSLATE_NOOP(
+        "problem", "Name the partner institution or the foreign authority that attended."
+    ),
+    ProblemCode.ONE_PARENT: QT_TRANSLATE_NOOP(
+        "problem", "An attachment belongs to exactly one case, activity, brief, meeting or proposal."
+    ),
+    ProblemCode.NOT_A_HASH: QT_TRANSLATE_NOOP("problem", "A SHA-256 is 64 lower-case hexadecimal digits."),
+    ProblemCode.NUMBER_TAKEN: QT_TRANSLATE_NOOP(
+        "problem", "Meeting {year}-{number} already exists; choose another number."
+    ),
 }
 
 
@@ -402,3 +747,55 @@ def said_by(exc: BaseException) -> str:
     """An error's sentence, keeping the code and parameters the core (or HQ's server) gave it."""
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, str) else str(exc)
+
+
+class KoreanWords(Words):
+    """Parameters as the Korean catalogue names them, for words written outside the window."""
+
+    def entity(self, name: str) -> str:
+        return entity(name).label_ko or entity(name).label_en if is_entity(name) else name
+
+    def field(self, entity_name: str, name: str) -> str:
+        if is_entity(entity_name) and entity(entity_name).has_field(name):
+            f = entity(entity_name).field(name)
+            return f.label_ko or f.label_en
+        return name
+
+    def value(self, value: str) -> str:
+        return value_names(value)[0]
+
+    def step(self, name: str) -> str:
+        return catalogue.translate("workflow", name[:1].upper() + name[1:], "ko")
+
+
+def said_in(said: str, language: str) -> str:
+    """A sentence of the core in ``language`` ("ko" or "en") without Qt (the CLI, workbooks): its
+    template from the catalogue when it carries a known code, else the text as it was said."""
+    code = str(getattr(said, "code", ""))
+    if language == "en" or code not in ENGLISH:
+        return str(said)
+    template = catalogue.translate(CONTEXT, ENGLISH[MessageCode(code)], language)
+    try:
+        return render(template, getattr(said, "params", {}), KoreanWords())
+    except (KeyError, IndexError):
+        return str(said)
+
+
+class Speaker:
+    """Who says a template in one language: ``look_up`` finds a template in the catalogue, ``said`` words a
+    sentence of the core. The window is a speaker too (``ui.labels``), through Qt's translator."""
+
+    def __init__(self, language: str = "en") -> None:
+        if language not in catalogue.LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self.language = language
+
+    @property
+    def korean(self) -> bool:
+        return self.language == "ko"
+
+    def look_up(self, context: str, text: str) -> str:
+        return catalogue.translate(context, text, self.language)
+
+    def said(self, said: str) -> str:
+        return said_in(said, self.language)

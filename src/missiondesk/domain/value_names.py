@@ -1,140 +1,124 @@
 """Korean and English names of every stored value of a closed list (statuses, channels, topics…), without Qt.
 
-For what the core writes for people to read outside the window: a bundle's readable sheets. The window
-names the same values through its translation catalogue (``ui/labels.py``); a test keeps the two in step.
+For what the core writes for people to read outside the window: a bundle's readable sheets, documents,
+the legacy-table vocabularies. Each value's English name is here once; its Korean is the translation
+catalogue's (``domain.catalogue``), which the window reads through Qt for the same names
+(``ui/labels.value_label``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-VALUE_NAMES: Mapping[str, tuple[str, str]] = {
-    # ConflictState
-    "none": ("없음", "None"),
-    "soft": ("임시 충돌", "Soft"),
-    "hard": ("확정 충돌", "Hard"),
-    # MissionType
-    "embassy": ("대사관", "Embassy"),
-    "consulate_general": ("총영사관", "Consulate general"),
-    "consulate": ("영사관", "Consulate"),
-    "permanent_mission": ("대표부", "Permanent mission"),
-    # AuthorityLevel
-    "national": ("중앙정부", "National"),
-    "state": ("주·성", "State"),
-    "municipal": ("시·군", "Municipal"),
-    "regulator": ("규제기관", "Regulator"),
-    # PartnerKind
-    "home_ministry": ("국내 부처", "Home ministry"),
-    "home_agency": ("국내 지원기관", "Home agency"),
-    "trade_office": ("무역관", "Trade office"),
-    "chamber": ("상공회의소", "Chamber"),
-    "financial": ("금융기관", "Financial"),
-    "other": ("기타", "Other"),
-    # CompanySize
-    "startup": ("스타트업", "Startup"),
-    "small": ("소기업", "Small"),
-    "medium": ("중기업", "Medium"),
-    # ExportExperience
-    "occasional": ("간헐적", "Occasional"),
-    "regular": ("정기적", "Regular"),
-    # OfficerRole
-    "officer": ("담당관", "Officer"),
-    "head": ("공관장", "Head"),
-    "analyst": ("분석관", "Analyst"),
-    "admin": ("관리자", "Admin"),
-    # CaseStatus
-    "draft": ("작성 중", "Draft"),
-    "open": ("접수", "Open"),
-    "in_progress": ("진행 중", "In progress"),
-    "pending": ("대기", "Pending"),
-    "closed": ("종결", "Closed"),
-    # PendingOn
-    "host_government": ("주재국 정부", "Host government"),
-    "company": ("기업", "Company"),
-    "partner": ("협력기관", "Partner"),
-    "hq": ("본부", "HQ"),
-    # Priority
-    "low": ("낮음", "Low"),
-    "normal": ("보통", "Normal"),
-    "high": ("높음", "High"),
-    "urgent": ("긴급", "Urgent"),
-    # CaseOutcome
-    "resolved_full": ("완전 해결", "Resolved in full"),
-    "resolved_partial": ("일부 해결", "Resolved in part"),
-    "not_resolved": ("미해결", "Not resolved"),
-    "withdrawn": ("철회", "Withdrawn"),
-    "transferred": ("이관", "Transferred"),
-    # RequestSource
-    "council": ("협의회", "Council"),
-    "outreach": ("발굴", "Outreach"),
-    # ActionType
-    "intake": ("접수", "Intake"),
-    "consultation": ("상담", "Consultation"),
-    "request_to_authority": ("기관 요청", "Request to an authority"),
-    "referral": ("연계", "Referral"),
-    "follow_up": ("후속 조치", "Follow-up"),
-    "site_visit": ("현장 방문", "Site visit"),
-    "note": ("메모", "Note"),
-    # Channel
-    "meeting": ("회의", "Meeting"),
-    "call": ("전화", "Call"),
-    "email": ("이메일", "Email"),
-    "official_letter": ("공문", "Official letter"),
-    "video": ("화상", "Video"),
-    # ReferralStatus
-    "requested": ("요청됨", "Requested"),
-    "done": ("완료", "Done"),
-    "declined": ("거절됨", "Declined"),
-    "cancelled": ("취소됨", "Cancelled"),
-    # BriefTopic
-    "regulation": ("규제", "Regulation"),
-    "market_trends": ("시장 동향", "Market trends"),
-    "buyers": ("바이어", "Buyers"),
-    "tenders": ("입찰", "Tenders"),
-    "incentives": ("인센티브", "Incentives"),
-    "sites": ("부지", "Sites"),
-    "labour": ("노무", "Labour"),
-    "tax": ("세무", "Tax"),
-    "logistics": ("물류", "Logistics"),
-    "legal": ("법률", "Legal"),
-    # BriefFormat
-    "report": ("보고서", "Report"),
-    "memo": ("메모", "Memo"),
-    "briefing": ("브리핑", "Briefing"),
-    "seminar": ("세미나", "Seminar"),
-    "dataset": ("데이터", "Dataset"),
-    # DeliveryChannel
-    "post": ("우편", "Post"),
-    # MeetingFormat
-    "in_person": ("대면", "In person"),
-    "online": ("온라인", "Online"),
-    "hybrid": ("혼합", "Hybrid"),
-    # MeetingStatus
-    "planned": ("예정", "Planned"),
-    "held": ("개최", "Held"),
-    # ProposalStatus
-    "submitted": ("제출됨", "Submitted"),
-    "under_review": ("검토 중", "Under review"),
-    "approved": ("승인됨", "Approved"),
-    "returned": ("보완 요청됨", "Returned"),
-    "rejected": ("반려됨", "Rejected"),
-    "in_execution": ("집행 중", "In execution"),
-    "completed": ("완료됨", "Completed"),
-    # ConflictKind
-    "field": ("항목", "Field"),
-    "delete_edit": ("삭제와 수정 충돌", "Delete against edit"),
-    # ConflictStatus
-    "resolved": ("해결됨", "Resolved"),
-    # Resolution
-    "theirs": ("본부 값 유지", "Keep HQ value"),
-    "ours": ("다른 값 적용", "Take the other value"),
-    "merged": ("병합", "Merged"),
+from missiondesk.domain.catalogue import QT_TRANSLATE_NOOP, translate
+
+# value -> English name (the catalogue's context "value"); the Korean is the catalogue's translation.
+VALUE_NAMES: Mapping[str, str] = {
+    "admin": QT_TRANSLATE_NOOP("value", "Admin"),
+    "analyst": QT_TRANSLATE_NOOP("value", "Analyst"),
+    "approved": QT_TRANSLATE_NOOP("value", "Approved"),
+    "briefing": QT_TRANSLATE_NOOP("value", "Briefing"),
+    "buyers": QT_TRANSLATE_NOOP("value", "Buyers"),
+    "call": QT_TRANSLATE_NOOP("value", "Call"),
+    "cancelled": QT_TRANSLATE_NOOP("value", "Cancelled"),
+    "chamber": QT_TRANSLATE_NOOP("value", "Chamber"),
+    "closed": QT_TRANSLATE_NOOP("value", "Closed"),
+    "company": QT_TRANSLATE_NOOP("value", "Company"),
+    "completed": QT_TRANSLATE_NOOP("value", "Completed"),
+    "consulate": QT_TRANSLATE_NOOP("value", "Consulate"),
+    "consulate_general": QT_TRANSLATE_NOOP("value", "Consulate general"),
+    "consultation": QT_TRANSLATE_NOOP("value", "Consultation"),
+    "council": QT_TRANSLATE_NOOP("value", "Council"),
+    "dataset": QT_TRANSLATE_NOOP("value", "Dataset"),
+    "declined": QT_TRANSLATE_NOOP("value", "Declined"),
+    "delete_edit": QT_TRANSLATE_NOOP("value", "Delete against edit"),
+    "done": QT_TRANSLATE_NOOP("value", "Done"),
+    "draft": QT_TRANSLATE_NOOP("value", "Draft"),
+    "email": QT_TRANSLATE_NOOP("value", "Email"),
+    "embassy": QT_TRANSLATE_NOOP("value", "Embassy"),
+    "field": QT_TRANSLATE_NOOP("value", "Field"),
+    "financial": QT_TRANSLATE_NOOP("value", "Financial"),
+    "follow_up": QT_TRANSLATE_NOOP("value", "Follow-up"),
+    "hard": QT_TRANSLATE_NOOP("value", "Hard"),
+    "head": QT_TRANSLATE_NOOP("value", "Head"),
+    "held": QT_TRANSLATE_NOOP("value", "Held"),
+    "high": QT_TRANSLATE_NOOP("value", "High"),
+    "home_agency": QT_TRANSLATE_NOOP("value", "Home agency"),
+    "home_ministry": QT_TRANSLATE_NOOP("value", "Home ministry"),
+    "host_government": QT_TRANSLATE_NOOP("value", "Host government"),
+    "hq": QT_TRANSLATE_NOOP("value", "HQ"),
+    "hybrid": QT_TRANSLATE_NOOP("value", "Hybrid"),
+    "in_execution": QT_TRANSLATE_NOOP("value", "In execution"),
+    "in_person": QT_TRANSLATE_NOOP("value", "In person"),
+    "in_progress": QT_TRANSLATE_NOOP("value", "In progress"),
+    "incentives": QT_TRANSLATE_NOOP("value", "Incentives"),
+    "intake": QT_TRANSLATE_NOOP("value", "Intake"),
+    "labour": QT_TRANSLATE_NOOP("value", "Labour"),
+    "legal": QT_TRANSLATE_NOOP("value", "Legal"),
+    "logistics": QT_TRANSLATE_NOOP("value", "Logistics"),
+    "low": QT_TRANSLATE_NOOP("value", "Low"),
+    "market_trends": QT_TRANSLATE_NOOP("value", "Market trends"),
+    "medium": QT_TRANSLATE_NOOP("value", "Medium"),
+    "meeting": QT_TRANSLATE_NOOP("value", "Meeting"),
+    "memo": QT_TRANSLATE_NOOP("value", "Memo"),
+    "merged": QT_TRANSLATE_NOOP("value", "Merged"),
+    "municipal": QT_TRANSLATE_NOOP("value", "Municipal"),
+    "national": QT_TRANSLATE_NOOP("value", "National"),
+    "none": QT_TRANSLATE_NOOP("value", "None"),
+    "normal": QT_TRANSLATE_NOOP("value", "Normal"),
+    "not_resolved": QT_TRANSLATE_NOOP("value", "Not resolved"),
+    "note": QT_TRANSLATE_NOOP("value", "Note"),
+    "occasional": QT_TRANSLATE_NOOP("value", "Occasional"),
+    "officer": QT_TRANSLATE_NOOP("value", "Officer"),
+    "official_letter": QT_TRANSLATE_NOOP("value", "Official letter"),
+    "online": QT_TRANSLATE_NOOP("value", "Online"),
+    "open": QT_TRANSLATE_NOOP("value", "Open"),
+    "other": QT_TRANSLATE_NOOP("value", "Other"),
+    "ours": QT_TRANSLATE_NOOP("value", "Take the other value"),
+    "outreach": QT_TRANSLATE_NOOP("value", "Outreach"),
+    "partner": QT_TRANSLATE_NOOP("value", "Partner"),
+    "pending": QT_TRANSLATE_NOOP("value", "Pending"),
+    "permanent_mission": QT_TRANSLATE_NOOP("value", "Permanent mission"),
+    "planned": QT_TRANSLATE_NOOP("value", "Planned"),
+    "post": QT_TRANSLATE_NOOP("value", "Post"),
+    "referral": QT_TRANSLATE_NOOP("value", "Referral"),
+    "regular": QT_TRANSLATE_NOOP("value", "Regular"),
+    "regulation": QT_TRANSLATE_NOOP("value", "Regulation"),
+    "regulator": QT_TRANSLATE_NOOP("value", "Regulator"),
+    "rejected": QT_TRANSLATE_NOOP("value", "Rejected"),
+    "report": QT_TRANSLATE_NOOP("value", "Report"),
+    "request_to_authority": QT_TRANSLATE_NOOP("value", "Request to an authority"),
+    "requested": QT_TRANSLATE_NOOP("value", "Requested"),
+    "resolved": QT_TRANSLATE_NOOP("value", "Resolved"),
+    "resolved_full": QT_TRANSLATE_NOOP("value", "Resolved in full"),
+    "resolved_partial": QT_TRANSLATE_NOOP("value", "Resolved in part"),
+    "returned": QT_TRANSLATE_NOOP("value", "Returned"),
+    "seminar": QT_TRANSLATE_NOOP("value", "Seminar"),
+    "site_visit": QT_TRANSLATE_NOOP("value", "Site visit"),
+    "sites": QT_TRANSLATE_NOOP("value", "Sites"),
+    "small": QT_TRANSLATE_NOOP("value", "Small"),
+    "soft": QT_TRANSLATE_NOOP("value", "Soft"),
+    "startup": QT_TRANSLATE_NOOP("value", "Startup"),
+    "state": QT_TRANSLATE_NOOP("value", "State"),
+    "submitted": QT_TRANSLATE_NOOP("value", "Submitted"),
+    "tax": QT_TRANSLATE_NOOP("value", "Tax"),
+    "tenders": QT_TRANSLATE_NOOP("value", "Tenders"),
+    "theirs": QT_TRANSLATE_NOOP("value", "Keep HQ value"),
+    "trade_office": QT_TRANSLATE_NOOP("value", "Trade office"),
+    "transferred": QT_TRANSLATE_NOOP("value", "Transferred"),
+    "under_review": QT_TRANSLATE_NOOP("value", "Under review"),
+    "urgent": QT_TRANSLATE_NOOP("value", "Urgent"),
+    "video": QT_TRANSLATE_NOOP("value", "Video"),
+    "withdrawn": QT_TRANSLATE_NOOP("value", "Withdrawn"),
 }
 
 
 def value_names(value: str) -> tuple[str, str]:
     """(Korean, English) for a stored value; the value itself twice when it has no name."""
-    return VALUE_NAMES.get(value, (value, value))
+    english = VALUE_NAMES.get(value)
+    if english is None:
+        return value, value
+    return translate("value", english, "ko"), english
 
 
 def bilingual(korean: str, english: str, *, korean_first: bool) -> str:

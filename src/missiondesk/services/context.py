@@ -13,6 +13,7 @@ from typing import Any
 
 from missiondesk import paths as paths_mod
 from missiondesk.domain.device import Device
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.errors import NotInitialised, UserError
 from missiondesk.paths import DataPaths
 from missiondesk.services import database_key
@@ -52,7 +53,9 @@ def read_config(paths: DataPaths) -> dict[str, Any]:
     try:
         data = json.loads(paths.config.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UserError(f"{paths.config} cannot be read ({exc}); fix or remove it.") from exc
+        raise UserError(
+            say(MessageCode.SETTINGS_UNREADABLE, file=str(paths.config), detail=str(exc))
+        ) from exc
     return data if isinstance(data, dict) else {}
 
 
@@ -79,9 +82,7 @@ def open_context(data_dir: str | Path | None = None, *, passphrase: str | None =
         with store.write() as conn:
             device = devices.current(conn)
             if device is None:
-                raise NotInitialised(
-                    f"{paths.root} is not set up yet. Run 'missiondesk init --mission CODE --officer NAME'."
-                )
+                raise NotInitialised(say(MessageCode.FOLDER_NOT_SET_UP, folder=str(paths.root)))
             refload.ensure_loaded(conn)
     except BaseException:
         store.dispose()

@@ -13,6 +13,7 @@ import contextlib
 import json
 from typing import Any, Protocol
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.errors import UserError
 from missiondesk.paths import DataPaths
 from missiondesk.store.private_file import PROTECTION, read_private, write_private
@@ -49,17 +50,18 @@ class CredentialStore:
         *,
         file_name: str = FALLBACK_FILE,
         what: str = "the device credential",
-        remedy: str = "enrol this laptop again",
+        unreadable: MessageCode = MessageCode.CREDENTIAL_FILE_UNREADABLE,
     ) -> None:
         """``backend``: True for the system keyring, None/False for none, or a keyring-like object.
 
-        ``file_name`` is the fallback file in the data folder, ``what`` names the secret in the notice.
+        ``file_name`` is the fallback file in the data folder, ``what`` names the secret in the notice,
+        ``unreadable`` says what to do when that file cannot be read.
         """
         self.paths = paths
         self.backend: KeyringLike | None = _system_keyring() if backend is True else (backend or None)
         self.file = paths.root / file_name
         self.what = what
-        self.remedy = remedy
+        self.unreadable = unreadable
         self.notice = ""
 
     @property
@@ -115,7 +117,7 @@ class CredentialStore:
         try:
             data = json.loads(read_private(self.file).decode("utf-8"))
         except (OSError, ValueError) as exc:
-            raise UserError(f"{self.file} cannot be read ({exc}); {self.remedy}.") from exc
+            raise UserError(say(self.unreadable, file=str(self.file), detail=str(exc))) from exc
         return data if isinstance(data, dict) else {}
 
     def _write_file(self, data: dict[str, Any]) -> None:

@@ -116,7 +116,7 @@ def _from_keyring(
         keyring,
         file_name=KEY_FILE,
         what="the database key",
-        remedy="restore the data folder from a backup together with its key",
+        unreadable=MessageCode.KEY_FILE_UNREADABLE,
     )
     key_id = config.get(ID_SETTING)
     if isinstance(key_id, str):

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from missiondesk import refdata
 from missiondesk.domain import enums as E
 from missiondesk.domain import references
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import entity
 from missiondesk.errors import UserError
@@ -131,9 +132,9 @@ def generate_demo(
     ctx: AppContext, cases: int = 200, seed: int = 2026, task: TaskContext | None = None
 ) -> DemoResult:
     if ctx.device.role is not Role.MISSION:
-        raise UserError("Demo data is made for a mission laptop, not for the HQ install.")
+        raise UserError(say(MessageCode.DEMO_AT_HQ))
     if not 0 <= cases <= 1_000_000:
-        raise UserError("Ask for between 0 and 1,000,000 demo cases.")
+        raise UserError(say(MessageCode.DEMO_COUNT))
     task = task or Silent()
     started = time.perf_counter()
     with ctx.store.write() as conn:

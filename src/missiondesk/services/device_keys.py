@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from missiondesk.bundles import signing
 from missiondesk.bundles.signing import KeyCard
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import UserError
 from missiondesk.services.context import AppContext
@@ -78,12 +79,12 @@ def trust_key(ctx: AppContext, path: Path, *, replace: bool = False, restore: bo
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path} cannot be read ({exc}).") from exc
+        raise UserError(say(MessageCode.FILE_UNREADABLE, name=str(path), detail=str(exc))) from exc
     card = KeyCard.from_json(text, str(path))
     if card.device_id == ctx.device.device_id:
-        raise UserError("That is this device's own key.")
+        raise UserError(say(MessageCode.KEY_CARD_OWN))
     if ctx.device.role is Role.MISSION and card.role != Role.HQ.value:
-        raise UserError("A mission laptop trusts HQ's key only; mission keys are registered at HQ.")
+        raise UserError(say(MessageCode.KEY_CARD_MISSION_AT_LAPTOP))
     enrolled = None
     if ctx.device.role is Role.HQ and card.role == Role.MISSION.value:
         try:
@@ -92,20 +93,26 @@ def trust_key(ctx: AppContext, path: Path, *, replace: bool = False, restore: bo
             enrolled = None
         if enrolled is not None and enrolled.mission != card.mission:
             raise UserError(
-                f"Device {card.device_id} is enrolled for {enrolled.mission}, not {card.mission}: refused."
+                say(
+                    MessageCode.KEY_CARD_OTHER_MISSION,
+                    device=card.device_id,
+                    owner=enrolled.mission,
+                    mission=card.mission,
+                )
             )
         if enrolled is not None and enrolled.revoked and not restore:
             raise UserError(
-                f"Device {card.device_id} ({card.mission}, {card.officer}) was revoked by HQ. To take it back "
-                "and accept its bundles again, confirm with --restore."
+                say(
+                    MessageCode.KEY_CARD_REVOKED,
+                    device=card.device_id,
+                    mission=card.mission,
+                    officer=card.officer,
+                )
             )
     with ctx.store.write() as conn:
         known = keys.get(conn, card.device_id)
         if known is not None and known != card.public_key and not replace:
-            raise UserError(
-                f"Device {card.device_id} already has another key registered. If the laptop was set up again, "
-                "confirm with --replace."
-            )
+            raise UserError(say(MessageCode.KEY_CARD_OTHER_KEY, device=card.device_id))
         hq_takes_mission = ctx.device.role is Role.HQ and card.role == Role.MISSION.value
         if hq_takes_mission and (enrolled is None or enrolled.revoked):
             Authority(ctx.store).enrol(

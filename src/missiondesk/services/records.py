@@ -87,7 +87,7 @@ class RecordService:
                 with stoppable(conn, cancelled):
                     return queries.count(conn, query)
             except Interrupted as exc:
-                raise Cancelled("Counting stopped.") from exc
+                raise Cancelled(say(MessageCode.COUNTING_STOPPED)) from exc
 
     def children(self, entity_name: str, parent_id: str, *, sort: str | None = None) -> tuple[Record, ...]:
         spec = entity(entity_name)

@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection
 from missiondesk import refdata
 from missiondesk.domain import references
 from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus
+from missiondesk.domain.messages import MessageCode, said_by, say
 from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import Kind, entity
 from missiondesk.domain.validation import ValidationFailed
@@ -58,7 +59,7 @@ from missiondesk.tables.dates import ColumnOrder, DateOrder, column_order
 from missiondesk.tables.header import DataRow, SkippedRow, Table, find_table
 from missiondesk.tables.mapping import ColumnMapping, GuessedBy, apply_saved, as_saved, guess, known_header
 from missiondesk.tables.read import RawSheet, cell_text, read_sheet, sheet_names
-from missiondesk.tables.reasons import LANGUAGES, reason_text
+from missiondesk.tables.reasons import LANGUAGES, reason_text, refused
 from missiondesk.tables.targets import Helper, TableKind, Target, target, targets
 from missiondesk.tables.text import brn_key, fold, has_hangul
 from missiondesk.tables.values import CellCode, CellProblem, Reader, Suggestion
@@ -254,7 +255,7 @@ def save_mapping(ctx: AppContext, name: str, report: TableReport | TableLayout) 
     header shape."""
     name = name.strip()
     if not name:
-        raise UserError("Give the mapping a name.")
+        raise UserError(say(MessageCode.MAPPING_NAME_NEEDED))
     saved = SavedMapping(name, report.kind, report.shape, as_saved(report.columns))
     with ctx.store.write() as conn:
         conn.execute(sa.delete(import_mapping).where(import_mapping.c.name == name))
@@ -288,10 +289,10 @@ def teach_synonym(ctx: AppContext, kind: TableKind, target_key: str, text: str, 
     t = target(kind, target_key)
     vocab = _vocabulary(ctx, t, {})
     if vocab is None or value not in vocab:
-        raise UserError(f"{value!r} is not a value of {t.label_en or t.key}.")
+        raise UserError(say(MessageCode.SYNONYM_NOT_A_VALUE, value=value, column=t.label_en or t.key))
     key = fold(text)
     if not key:
-        raise UserError("The text to recognise is empty.")
+        raise UserError(say(MessageCode.SYNONYM_EMPTY))
     with ctx.store.write() as conn:
         conn.execute(
             sa.delete(import_synonym).where(
@@ -366,7 +367,7 @@ def _find(ctx: AppContext, request: ImportRequest) -> tuple[RawSheet, Table, lis
     raw = read_sheet(request.path, request.sheet)
     table = find_table(raw, known_header(request.kind))
     if not table.columns:
-        raise UserError(f"{request.path.name}: no header row was found in the sheet {raw.name!r}.")
+        raise UserError(say(MessageCode.TABLE_NO_HEADER, name=request.path.name, sheet=raw.name))
     if request.cells:
         letters = {c.letter: c.index for c in table.columns}
         edits: dict[int, dict[int, str]] = {}
@@ -388,7 +389,9 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
     if request.mapping_name:
         saved = next((m for m in mappings(ctx, request.kind) if m.name == request.mapping_name), None)
         if saved is None:
-            raise UserError(f"There is no saved {request.kind.value} mapping named {request.mapping_name!r}.")
+            raise UserError(
+                say(MessageCode.MAPPING_UNKNOWN, kind=request.kind.value, mapping=request.mapping_name)
+            )
     else:
         saved = next((m for m in mappings(ctx, request.kind) if m.shape == table.shape), None)
     if saved:
@@ -400,7 +403,7 @@ def _columns(ctx: AppContext, request: ImportRequest, table: Table) -> tuple[lis
         wanted = {fold(title): key for title, key in request.columns.items()}
         for key in wanted.values():
             if key is not None and key not in keys:
-                raise UserError(f"A {request.kind.value} table has no field {key!r}.")
+                raise UserError(say(MessageCode.TABLE_NO_FIELD, kind=request.kind.value, key=key))
         columns = [
             ColumnMapping(m.column, wanted[fold(m.column.title)], 1.0, GuessedBy.PERSON)
             if fold(m.column.title) in wanted
@@ -445,18 +448,20 @@ _CHILD_PREFIX = {
     "meeting_attendance": "attendance.",
 }
 
-_REQUIRED: dict[TableKind, tuple[tuple[str, ...], str]] = {
-    TableKind.COMPANIES: (("name_ko", "name_en", Helper.COMPANY_NAME), "the company's name"),
-    TableKind.CASES: (("title",), "the case's title"),
-    TableKind.BRIEFS: (("title",), "the brief's title"),
-    TableKind.MEETINGS: (("number",), "the meeting's number in its year"),
+# A table of a kind needs a column for one of these (the record's entity, then the targets).
+_REQUIRED: dict[TableKind, tuple[str, tuple[str, ...]]] = {
+    TableKind.COMPANIES: ("company", ("name_ko", "name_en", Helper.COMPANY_NAME)),
+    TableKind.CASES: ("support_case", ("title",)),
+    TableKind.BRIEFS: ("market_brief", ("title",)),
+    TableKind.MEETINGS: ("council_meeting", ("number",)),
 }
 
 
 def _check_required(kind: TableKind, mapped: Mapping[str, Any]) -> None:
-    keys, what = _REQUIRED[kind]
+    entity_name, keys = _REQUIRED[kind]
     if not any(k in mapped for k in keys):
-        raise UserError(f"No column holds {what}: map one (--column 'HEADER=FIELD') or save a mapping.")
+        fields = [k for k in keys if entity(entity_name).has_field(k)]
+        raise UserError(say(MessageCode.TABLE_NO_COLUMN_FOR, entity=entity_name, fields=fields))
 
 
 def _vocab_name(t: Target) -> str:
@@ -549,9 +554,9 @@ class _Job:
             return None
         code = mission.upper()
         if device.role is not Role.HQ and code != device.mission:
-            raise UserError(f"This laptop keeps {device.mission}'s records, not {code}'s.")
+            raise UserError(say(MessageCode.TABLE_OTHER_MISSION, owner=device.mission, mission=code))
         if not any(r["code"] == code for r in refdata.rows("mission")):
-            raise UserError(f"There is no mission {code}.")
+            raise UserError(say(MessageCode.NO_MISSION, mission=code))
         return code
 
     def run(self, conn: Connection, task: TaskContext) -> None:
@@ -601,9 +606,9 @@ class _Job:
             except _RowRefused as exc:
                 self._undo(savepoint, result)
                 result.problems = [exc.problem]
-            except UserError as exc:  # the record service's refusals carry English sentences only
+            except UserError as exc:  # the record service's sentence, with its code when it has one
                 self._undo(savepoint, result)
-                result.problems = [CellProblem("", CellCode.REFUSED, {"message": str(exc)})]
+                result.problems = [refused(said_by(exc))]
             else:
                 if savepoint is not None:
                     savepoint.commit()

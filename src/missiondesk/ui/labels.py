@@ -12,111 +12,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from missiondesk.domain.file_types import MB, FileProblem, FileRefused
-from missiondesk.domain.messages import CONTEXT, ENGLISH, MessageCode, Words, render
+from missiondesk.domain.messages import CONTEXT, ENGLISH, PROBLEMS, MessageCode, Speaker, Words, render
 from missiondesk.domain.permissions import RefusalCode, refusal_code
 from missiondesk.domain.schema import EntitySpec, entity, is_entity
-from missiondesk.domain.validation import Problem, ProblemCode
-from missiondesk.tables.values import CellCode, CellProblem
+from missiondesk.domain.validation import Problem
+from missiondesk.domain.value_names import VALUE_NAMES
+from missiondesk.tables.reasons import cell_text
+from missiondesk.tables.values import CellProblem
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
-
-_NAMES: dict[str, str] = {
-    "admin": QT_TRANSLATE_NOOP("value", "Admin"),
-    "analyst": QT_TRANSLATE_NOOP("value", "Analyst"),
-    "approved": QT_TRANSLATE_NOOP("value", "Approved"),
-    "briefing": QT_TRANSLATE_NOOP("value", "Briefing"),
-    "buyers": QT_TRANSLATE_NOOP("value", "Buyers"),
-    "call": QT_TRANSLATE_NOOP("value", "Call"),
-    "cancelled": QT_TRANSLATE_NOOP("value", "Cancelled"),
-    "chamber": QT_TRANSLATE_NOOP("value", "Chamber"),
-    "closed": QT_TRANSLATE_NOOP("value", "Closed"),
-    "company": QT_TRANSLATE_NOOP("value", "Company"),
-    "completed": QT_TRANSLATE_NOOP("value", "Completed"),
-    "consulate": QT_TRANSLATE_NOOP("value", "Consulate"),
-    "consulate_general": QT_TRANSLATE_NOOP("value", "Consulate general"),
-    "consultation": QT_TRANSLATE_NOOP("value", "Consultation"),
-    "council": QT_TRANSLATE_NOOP("value", "Council"),
-    "dataset": QT_TRANSLATE_NOOP("value", "Dataset"),
-    "declined": QT_TRANSLATE_NOOP("value", "Declined"),
-    "delete_edit": QT_TRANSLATE_NOOP("value", "Delete against edit"),
-    "done": QT_TRANSLATE_NOOP("value", "Done"),
-    "draft": QT_TRANSLATE_NOOP("value", "Draft"),
-    "email": QT_TRANSLATE_NOOP("value", "Email"),
-    "embassy": QT_TRANSLATE_NOOP("value", "Embassy"),
-    "field": QT_TRANSLATE_NOOP("value", "Field"),
-    "financial": QT_TRANSLATE_NOOP("value", "Financial"),
-    "follow_up": QT_TRANSLATE_NOOP("value", "Follow-up"),
-    "hard": QT_TRANSLATE_NOOP("value", "Hard"),
-    "head": QT_TRANSLATE_NOOP("value", "Head"),
-    "held": QT_TRANSLATE_NOOP("value", "Held"),
-    "high": QT_TRANSLATE_NOOP("value", "High"),
-    "home_agency": QT_TRANSLATE_NOOP("value", "Home agency"),
-    "home_ministry": QT_TRANSLATE_NOOP("value", "Home ministry"),
-    "host_government": QT_TRANSLATE_NOOP("value", "Host government"),
-    "hq": QT_TRANSLATE_NOOP("value", "HQ"),
-    "hybrid": QT_TRANSLATE_NOOP("value", "Hybrid"),
-    "in_execution": QT_TRANSLATE_NOOP("value", "In execution"),
-    "in_person": QT_TRANSLATE_NOOP("value", "In person"),
-    "in_progress": QT_TRANSLATE_NOOP("value", "In progress"),
-    "incentives": QT_TRANSLATE_NOOP("value", "Incentives"),
-    "intake": QT_TRANSLATE_NOOP("value", "Intake"),
-    "labour": QT_TRANSLATE_NOOP("value", "Labour"),
-    "legal": QT_TRANSLATE_NOOP("value", "Legal"),
-    "logistics": QT_TRANSLATE_NOOP("value", "Logistics"),
-    "low": QT_TRANSLATE_NOOP("value", "Low"),
-    "market_trends": QT_TRANSLATE_NOOP("value", "Market trends"),
-    "medium": QT_TRANSLATE_NOOP("value", "Medium"),
-    "meeting": QT_TRANSLATE_NOOP("value", "Meeting"),
-    "memo": QT_TRANSLATE_NOOP("value", "Memo"),
-    "merged": QT_TRANSLATE_NOOP("value", "Merged"),
-    "municipal": QT_TRANSLATE_NOOP("value", "Municipal"),
-    "national": QT_TRANSLATE_NOOP("value", "National"),
-    "none": QT_TRANSLATE_NOOP("value", "None"),
-    "normal": QT_TRANSLATE_NOOP("value", "Normal"),
-    "not_resolved": QT_TRANSLATE_NOOP("value", "Not resolved"),
-    "note": QT_TRANSLATE_NOOP("value", "Note"),
-    "occasional": QT_TRANSLATE_NOOP("value", "Occasional"),
-    "officer": QT_TRANSLATE_NOOP("value", "Officer"),
-    "official_letter": QT_TRANSLATE_NOOP("value", "Official letter"),
-    "online": QT_TRANSLATE_NOOP("value", "Online"),
-    "open": QT_TRANSLATE_NOOP("value", "Open"),
-    "other": QT_TRANSLATE_NOOP("value", "Other"),
-    "ours": QT_TRANSLATE_NOOP("value", "Take the other value"),
-    "outreach": QT_TRANSLATE_NOOP("value", "Outreach"),
-    "partner": QT_TRANSLATE_NOOP("value", "Partner"),
-    "pending": QT_TRANSLATE_NOOP("value", "Pending"),
-    "permanent_mission": QT_TRANSLATE_NOOP("value", "Permanent mission"),
-    "planned": QT_TRANSLATE_NOOP("value", "Planned"),
-    "post": QT_TRANSLATE_NOOP("value", "Post"),
-    "referral": QT_TRANSLATE_NOOP("value", "Referral"),
-    "regular": QT_TRANSLATE_NOOP("value", "Regular"),
-    "regulation": QT_TRANSLATE_NOOP("value", "Regulation"),
-    "regulator": QT_TRANSLATE_NOOP("value", "Regulator"),
-    "rejected": QT_TRANSLATE_NOOP("value", "Rejected"),
-    "report": QT_TRANSLATE_NOOP("value", "Report"),
-    "request_to_authority": QT_TRANSLATE_NOOP("value", "Request to an authority"),
-    "requested": QT_TRANSLATE_NOOP("value", "Requested"),
-    "resolved": QT_TRANSLATE_NOOP("value", "Resolved"),
-    "resolved_full": QT_TRANSLATE_NOOP("value", "Resolved in full"),
-    "resolved_partial": QT_TRANSLATE_NOOP("value", "Resolved in part"),
-    "returned": QT_TRANSLATE_NOOP("value", "Returned"),
-    "seminar": QT_TRANSLATE_NOOP("value", "Seminar"),
-    "site_visit": QT_TRANSLATE_NOOP("value", "Site visit"),
-    "sites": QT_TRANSLATE_NOOP("value", "Sites"),
-    "small": QT_TRANSLATE_NOOP("value", "Small"),
-    "soft": QT_TRANSLATE_NOOP("value", "Soft"),
-    "startup": QT_TRANSLATE_NOOP("value", "Startup"),
-    "state": QT_TRANSLATE_NOOP("value", "State"),
-    "submitted": QT_TRANSLATE_NOOP("value", "Submitted"),
-    "tax": QT_TRANSLATE_NOOP("value", "Tax"),
-    "tenders": QT_TRANSLATE_NOOP("value", "Tenders"),
-    "theirs": QT_TRANSLATE_NOOP("value", "Keep HQ value"),
-    "trade_office": QT_TRANSLATE_NOOP("value", "Trade office"),
-    "transferred": QT_TRANSLATE_NOOP("value", "Transferred"),
-    "under_review": QT_TRANSLATE_NOOP("value", "Under review"),
-    "urgent": QT_TRANSLATE_NOOP("value", "Urgent"),
-    "video": QT_TRANSLATE_NOOP("value", "Video"),
-    "withdrawn": QT_TRANSLATE_NOOP("value", "Withdrawn"),
-}
 
 
 def value_label(value: object) -> str:
@@ -124,7 +27,7 @@ def value_label(value: object) -> str:
     if value is None or value == "":
         return ""
     text = str(value)
-    name = _NAMES.get(text)
+    name = VALUE_NAMES.get(text)
     return QCoreApplication.translate("value", name) if name else text
 
 
@@ -266,56 +169,6 @@ _REFUSED_HERE: dict[RefusalCode, str] = {
     ),
 }
 
-# Validation problems by code; {field} is the field's name in the window's language.
-_PROBLEMS: dict[str, str] = {
-    ProblemCode.UNKNOWN_FIELD: QT_TRANSLATE_NOOP("problem", "This kind of record has no field {field}."),
-    ProblemCode.NOT_A_DATE: QT_TRANSLATE_NOOP("problem", "Enter a date as YYYY-MM-DD."),
-    ProblemCode.NOT_ALLOWED: QT_TRANSLATE_NOOP("problem", "“{value}” is not one of the choices."),
-    ProblemCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("problem", "Enter a whole number."),
-    ProblemCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("problem", "Expected yes or no."),
-    ProblemCode.NOT_A_LIST: QT_TRANSLATE_NOOP("problem", "Expected a list of codes."),
-    ProblemCode.NOT_TEXT: QT_TRANSLATE_NOOP("problem", "Expected text."),
-    ProblemCode.TOO_LONG: QT_TRANSLATE_NOOP("problem", "{field} is longer than {max} characters."),
-    ProblemCode.TOO_LARGE: QT_TRANSLATE_NOOP("problem", "{field} is too large."),
-    ProblemCode.BAD_LIST: QT_TRANSLATE_NOOP(
-        "problem", "{field} holds too many values, or one that is too long or not plain text."
-    ),
-    ProblemCode.REQUIRED: QT_TRANSLATE_NOOP("problem", "{field} is required."),
-    ProblemCode.NEGATIVE: QT_TRANSLATE_NOOP("problem", "{field} cannot be negative."),
-    ProblemCode.RESOLVED_BEFORE_RECEIVED: QT_TRANSLATE_NOOP(
-        "problem", "The resolution date is before the case was received."
-    ),
-    ProblemCode.CLOSED_NEEDS: QT_TRANSLATE_NOOP("problem", "A closed case needs {field}."),
-    ProblemCode.PENDING_NEEDS_WHOM: QT_TRANSLATE_NOOP("problem", "Say whom the case is pending on."),
-    ProblemCode.SELF_DUPLICATE: QT_TRANSLATE_NOOP("problem", "A case cannot duplicate itself."),
-    ProblemCode.HELD_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A held meeting needs its date."),
-    ProblemCode.YEAR_RANGE: QT_TRANSLATE_NOOP("problem", "{field} must be between {low} and {high}."),
-    ProblemCode.DATE_NOT_IN_YEAR: QT_TRANSLATE_NOOP("problem", "The date is not in {year}."),
-    ProblemCode.NUMBER_FROM_ONE: QT_TRANSLATE_NOOP("problem", "Meetings are numbered from 1."),
-    ProblemCode.VALID_BEFORE_WRITTEN: QT_TRANSLATE_NOOP(
-        "problem", "Valid until is before the brief was written."
-    ),
-    ProblemCode.COMPLETED_BEFORE_REQUESTED: QT_TRANSLATE_NOOP(
-        "problem", "Completed before it was requested."
-    ),
-    ProblemCode.DONE_NEEDS_DATE: QT_TRANSLATE_NOOP("problem", "A done task needs the date it was done."),
-    ProblemCode.BRN_FORMAT: QT_TRANSLATE_NOOP(
-        "problem", "A business registration number has 10 digits (123-45-67890)."
-    ),
-    ProblemCode.EMAIL_FORMAT: QT_TRANSLATE_NOOP("problem", "This is not an email address."),
-    ProblemCode.ATTENDANCE_NEEDS_WHO: QT_TRANSLATE_NOOP(
-        "problem", "Name the partner institution or the foreign authority that attended."
-    ),
-    ProblemCode.ONE_PARENT: QT_TRANSLATE_NOOP(
-        "problem", "An attachment belongs to exactly one case, activity, brief, meeting or proposal."
-    ),
-    ProblemCode.NOT_A_HASH: QT_TRANSLATE_NOOP("problem", "A SHA-256 is 64 lower-case hexadecimal digits."),
-    ProblemCode.NUMBER_TAKEN: QT_TRANSLATE_NOOP(
-        "problem", "Meeting {year}-{number} already exists; choose another number."
-    ),
-}
-
-
 # Why a file cannot be attached; {name} the file's name, {size} and {limit} in MB.
 _FILE_REFUSALS: dict[FileProblem, str] = {
     FileProblem.EMPTY: QT_TRANSLATE_NOOP("attachment", "{name} is empty."),
@@ -355,55 +208,31 @@ def file_refusal_text(refused: FileRefused) -> str:
 
 def problem_text(spec: EntitySpec, problem: Problem) -> str:
     """A validation problem in the window's language (its English message when it has no code)."""
-    template = _PROBLEMS.get(problem.code)
+    template = PROBLEMS.get(problem.code)
     if template is None:
         return problem.message
     name = field_label(spec, problem.field) if spec.has_field(problem.field) else problem.field
     return QCoreApplication.translate("problem", template).format(field=name, **problem.params)
 
 
-# A legacy table's cell problems (``tables.values.CellCode``); ``invalid`` is said as its ProblemCode.
-_CELL_PROBLEMS: dict[str, str] = {
-    CellCode.NOT_A_DATE: QT_TRANSLATE_NOOP("cell", "“{value}” is not a date."),
-    CellCode.AMBIGUOUS_DATE: QT_TRANSLATE_NOOP(
-        "cell", "“{value}” may be day-month or month-day: choose the column's order."
-    ),
-    CellCode.INCONSISTENT_DATES: QT_TRANSLATE_NOOP(
-        "cell", "“{value}”: this column mixes day-month and month-day dates."
-    ),
-    CellCode.NOT_A_WHOLE_NUMBER: QT_TRANSLATE_NOOP("cell", "“{value}” is not a whole number."),
-    CellCode.NOT_TRUE_OR_FALSE: QT_TRANSLATE_NOOP("cell", "“{value}” is not yes or no."),
-    CellCode.UNKNOWN_VALUE: QT_TRANSLATE_NOOP("cell", "“{value}” matches no {field}."),
-    CellCode.CONFIRM_VALUE: QT_TRANSLATE_NOOP(
-        "cell", "“{value}” looks like “{known_as}” ({confidence:.0%}): confirm it."
-    ),
-    CellCode.CONFIRM_COMPANY: QT_TRANSLATE_NOOP(
-        "cell", "“{value}” looks like the existing company “{known_as}” ({confidence:.0%}): confirm it."
-    ),
-    CellCode.UNKNOWN_MISSION: QT_TRANSLATE_NOOP("cell", "There is no mission {mission}."),
-    CellCode.OTHER_MISSION: QT_TRANSLATE_NOOP(
-        "cell", "This row is {row_mission}'s; this laptop keeps {device_mission}'s records."
-    ),
-    CellCode.REFUSED: QT_TRANSLATE_NOOP("cell", "The record cannot be made: {message}"),
-}
-_INVALID_PARAMS = ("entity", "field", "message", "problem")  # what ``invalid`` adds to the problem's own
-
-
 def cell_problem_text(problem: CellProblem) -> str:
-    """A legacy table's cell problem in the window's language (the import wizard's reasons)."""
-    params = dict(problem.params)
-    if problem.code is CellCode.INVALID:
-        name = str(params.get("entity", ""))
-        if not is_entity(name):
-            return str(params.get("message", ""))
-        own = {k: v for k, v in params.items() if k not in _INVALID_PARAMS}
-        found = Problem(
-            str(params.get("field", "")), str(params.get("message", "")), str(params["problem"]), own
-        )
-        return problem_text(entity(name), found)
-    if problem.code is CellCode.UNKNOWN_VALUE:
-        params["field"] = params.get("label_ko" if korean() else "label_en", problem.target)
-    return QCoreApplication.translate("cell", _CELL_PROBLEMS[problem.code]).format(**params)
+    """A legacy table's cell problem in the window's language (the import wizard's reasons): the same
+    templates as the errors workbook (``tables.reasons``), through Qt's translator."""
+    return cell_text(problem, _WindowSpeaker())
+
+
+class _WindowSpeaker(Speaker):
+    """The window as a ``Speaker``: Qt's installed catalogue, the window's language and words."""
+
+    @property
+    def korean(self) -> bool:
+        return korean()
+
+    def look_up(self, context: str, text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+    def said(self, said: str) -> str:
+        return said_text(said)
 
 
 def refused_here_text(code: RefusalCode, params: Mapping[str, Any]) -> str:
