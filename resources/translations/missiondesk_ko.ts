@@ -2475,6 +2475,26 @@ The report was saved to: {0}</source>
         <translation>{file}에는 변경 사항 파일 {bundle}의 첨부 파일이 들어 있는데, 그 파일이 같은 폴더에 없습니다. 두 파일을 한 폴더에 두고 다시 가져오십시오.</translation>
     </message>
     <message>
+        <source>A line of the bundle&apos;s files sheet is not a file entry: refused.</source>
+        <translation>묶음의 파일 시트에 파일 항목이 아닌 줄이 있습니다: 거부됨.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s list of side-car archives cannot be read: refused.</source>
+        <translation>매니페스트의 첨부 묶음 목록을 읽을 수 없습니다: 거부됨.</translation>
+    </message>
+    <message>
+        <source>The attached file {sha256}… is longer than its record says: refused.</source>
+        <translation>첨부 파일 {sha256}…이(가) 기록된 크기보다 깁니다: 거부됨.</translation>
+    </message>
+    <message>
+        <source>An attached file is shorter than its record says: refused.</source>
+        <translation>첨부 파일이 기록된 크기보다 짧습니다: 거부됨.</translation>
+    </message>
+    <message>
+        <source>The attached file {sha256}… is not the file its record names: refused.</source>
+        <translation>첨부 파일 {sha256}…이(가) 기록에 적힌 파일이 아닙니다: 거부됨.</translation>
+    </message>
+    <message>
         <source>The device slot must be between 1 and {max}.</source>
         <translation>기기 슬롯은 1에서 {max} 사이여야 합니다.</translation>
     </message>

@@ -85,13 +85,13 @@ class FileEntry:
                 tuple(Part(int(s), int(n)) for s, n in data["parts"]),
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise BundleRefused(f"A line of the files sheet is not a file entry ({exc}): refused.") from None
+            raise BundleRefused(say(MessageCode.SIDECAR_FILE_LINE_INVALID)) from None
         if (
             not _ADDRESS.match(entry.sha256)
             or not entry.parts
             or sum(p.size for p in entry.parts) != entry.size
         ):
-            raise BundleRefused("A line of the files sheet is not a file entry: refused.")
+            raise BundleRefused(say(MessageCode.SIDECAR_FILE_LINE_INVALID))
         return entry
 
 
@@ -219,9 +219,9 @@ class _Packer:
                 if left <= 0:
                     break
             if source.read(1):
-                raise BundleRefused(f"The attachment content {sha256[:12]}… is longer than its record says.")
+                raise BundleRefused(say(MessageCode.SIDECAR_CONTENT_LONGER, sha256=sha256[:12]))
         if whole.hexdigest() != sha256:
-            raise BundleRefused(f"The attachment content {sha256[:12]}… is not what its record names.")
+            raise BundleRefused(say(MessageCode.SIDECAR_CONTENT_NOT_NAMED, sha256=sha256[:12]))
         return FileEntry(sha256, size, tuple(parts))
 
     def _entry(self, name: str, source: BinaryIO, size: int, whole: hashlib._Hash) -> None:
@@ -234,7 +234,7 @@ class _Packer:
             while left:
                 block = source.read(min(BLOCK, left))
                 if not block:
-                    raise BundleRefused("An attachment content is shorter than its record says.")
+                    raise BundleRefused(say(MessageCode.SIDECAR_CONTENT_SHORTER))
                 whole.update(block)
                 out.write(block)
                 left -= len(block)
@@ -264,10 +264,10 @@ def parse_sidecars(value: str) -> tuple[Sidecar, ...]:
         data = json.loads(value)
         found = tuple(Sidecar(str(d["name"]), str(d["sha256"]), int(d["size"])) for d in data)
     except (ValueError, KeyError, TypeError) as exc:
-        raise BundleRefused(f"The manifest's side-car list cannot be read ({exc}): refused.") from None
+        raise BundleRefused(say(MessageCode.SIDECAR_LIST_INVALID)) from None
     for i, s in enumerate(found, start=1):
         if not _ADDRESS.match(s.sha256) or (m := _NAME.match(s.name)) is None or int(m["index"]) != i:
-            raise BundleRefused("The manifest's side-car list cannot be read: refused.")
+            raise BundleRefused(say(MessageCode.SIDECAR_LIST_INVALID))
     return found
 
 

@@ -98,6 +98,11 @@ class MessageCode(StrEnum):
     BUNDLE_SIGNATURE_INVALID = "bundle_signature_invalid"
     SIDECAR_TAMPERED = "sidecar_tampered"
     SIDECAR_WITHOUT_BUNDLE = "sidecar_without_bundle"
+    SIDECAR_FILE_LINE_INVALID = "sidecar_file_line_invalid"
+    SIDECAR_LIST_INVALID = "sidecar_list_invalid"
+    SIDECAR_CONTENT_LONGER = "sidecar_content_longer"
+    SIDECAR_CONTENT_SHORTER = "sidecar_content_shorter"
+    SIDECAR_CONTENT_NOT_NAMED = "sidecar_content_not_named"
     OFFICER_NAME_NEEDED = "officer_name_needed"
     FOLDER_SET_UP_ALREADY = "folder_set_up_already"
     # attachment contents over the network (sync/blob_hub.py, sync/blob_client.py)
@@ -356,6 +361,21 @@ ENGLISH: dict[MessageCode, str] = {
         "message",
         "{file} holds the attached files of the bundle {bundle}, which is not beside it: put both in one folder "
         "and import again.",
+    ),
+    MessageCode.SIDECAR_FILE_LINE_INVALID: QT_TRANSLATE_NOOP(
+        "message", "A line of the bundle's files sheet is not a file entry: refused."
+    ),
+    MessageCode.SIDECAR_LIST_INVALID: QT_TRANSLATE_NOOP(
+        "message", "The manifest's list of side-car archives cannot be read: refused."
+    ),
+    MessageCode.SIDECAR_CONTENT_LONGER: QT_TRANSLATE_NOOP(
+        "message", "The attached file {sha256}… is longer than its record says: refused."
+    ),
+    MessageCode.SIDECAR_CONTENT_SHORTER: QT_TRANSLATE_NOOP(
+        "message", "An attached file is shorter than its record says: refused."
+    ),
+    MessageCode.SIDECAR_CONTENT_NOT_NAMED: QT_TRANSLATE_NOOP(
+        "message", "The attached file {sha256}… is not the file its record names: refused."
     ),
     MessageCode.SLOT_RANGE: QT_TRANSLATE_NOOP("message", "The device slot must be between 1 and {max}."),
     MessageCode.OFFICER_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the officer's name (--officer)."),

@@ -209,7 +209,7 @@ def layout(ctx: AppContext, request: ImportRequest, task: TaskContext | None = N
 
 def required_fields(kind: TableKind) -> tuple[str, ...]:
     """The fields one of which some column must fill for a table of ``kind``."""
-    return tuple(str(k) for k in _REQUIRED[kind][0])
+    return tuple(str(k) for k in _REQUIRED[kind][1])
 
 
 def suggestion_for(problem: CellProblem) -> Suggestion | None:
