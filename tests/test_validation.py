@@ -9,7 +9,14 @@ import pytest
 
 from missiondesk.domain import references
 from missiondesk.domain.schema import ENTITIES, entity
-from missiondesk.domain.validation import ValidationFailed, normalise, problems_for, validate
+from missiondesk.domain.validation import (
+    ProblemCode,
+    ValidationFailed,
+    clean_text,
+    normalise,
+    problems_for,
+    validate,
+)
 
 D = dt.date
 
@@ -123,6 +130,61 @@ def test_normalise_coerces_wire_values_and_refuses_misfits() -> None:
     assert "not an allowed value" in messages["status"]
     assert "has no field" in messages["colour"]
     assert "whole number" in messages["jobs_created"]
+
+
+def test_every_enum_value_is_stored_as_it_is() -> None:
+    # ``normalise`` keeps a member's value without cleaning it (its common case, inline): that holds
+    # only while every value is clean text within its field's bounds.
+    for spec in ENTITIES:
+        for f in spec.fields:
+            for value in f.enum_values:
+                assert value and clean_text(value) == value and len(value) <= f.max_length, (
+                    spec.name,
+                    f.name,
+                )
+
+
+def test_normalise_decides_the_common_values_as_their_field_kinds_say() -> None:
+    spec = entity("support_case")
+    out = normalise(
+        spec,
+        {
+            "reference": " DE-FRA-26-1 ",
+            "hq_note": "",
+            "country": "",
+            "area": "  ",
+            "company_id": "",
+            "categories": None,
+            "summary": None,
+            "permit_obtained": False,
+            "investment_usd": 2**63 - 1,
+            "received_date": "2026-03-02",
+            "estimated_resolution_date": "",
+            "status": "open",
+        },
+    )
+    assert out == {
+        "reference": "DE-FRA-26-1",
+        "hq_note": "",  # empty text stays text; an empty code or reference is none
+        "country": None,
+        "area": None,
+        "company_id": None,
+        "categories": [],
+        "summary": None,
+        "permit_obtained": False,
+        "investment_usd": 2**63 - 1,
+        "received_date": D(2026, 3, 2),
+        "estimated_resolution_date": None,
+        "status": "open",
+    }
+    with pytest.raises(ValidationFailed) as info:
+        normalise(
+            spec,
+            {"title": "x" * 201, "investment_usd": 2**63, "permit_obtained": 1, "status": " open"},
+        )
+    codes = {p.field: p.code for p in info.value.problems}
+    assert set(codes) == {"title", "investment_usd", "permit_obtained", "status"}
+    assert codes["title"] is ProblemCode.TOO_LONG and codes["investment_usd"] is ProblemCode.TOO_LARGE
 
 
 def test_text_is_stored_as_nfc_without_control_characters() -> None:

@@ -99,6 +99,14 @@ def new_values(changes: Mapping[str, FieldChange]) -> dict[str, Any]:
     return {k: c.new for k, c in changes.items()}
 
 
+def new_value(changes: Mapping[str, FieldChange], name: str) -> Any:
+    """``changes[name].new``, without making a ``FieldChange`` of every field from changes read off the
+    wire (a batch's references are looked up in each of its ops)."""
+    if type(changes) is WireChanges:
+        return changes._wire[name][1]
+    return changes[name].new
+
+
 def change_pairs(changes: Mapping[str, FieldChange]) -> dict[str, list[Any]]:
     """The changes as ``{field: [base, new]}`` (a feed entry's fields), in lists of their own."""
     if type(changes) is WireChanges:

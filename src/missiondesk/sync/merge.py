@@ -28,7 +28,15 @@ from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.enums import ConflictKind, ConflictStatus
 from missiondesk.domain.merge import FieldVerdict, merge_fields
 from missiondesk.domain.messages import MessageCode, Said, as_reason, say, stored_reason
-from missiondesk.domain.ops import FieldChange, Op, OpKind, bounds_problem, change_pairs, new_values
+from missiondesk.domain.ops import (
+    FieldChange,
+    Op,
+    OpKind,
+    bounds_problem,
+    change_pairs,
+    new_value,
+    new_values,
+)
 from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
 from missiondesk.domain.schema import GLOBAL_OWNER, SCHEMA_VERSION, EntitySpec, Scope, entity, is_entity
 from missiondesk.domain.validation import ValidationFailed, normalise
@@ -646,7 +654,7 @@ def _referenced(ops: Sequence[Op]) -> dict[str, set[str]]:
         if not names or op.kind is OpKind.DELETE or op.kind is OpKind.RESTORE:
             continue
         for name in names & op.changes.keys():
-            value = op.changes[name].new
+            value = new_value(op.changes, name)
             for target_id in value if isinstance(value, list) else [value]:
                 if isinstance(target_id, str) and target_id:
                     found.setdefault(str(spec.field(name).target), set()).add(target_id)
