@@ -84,7 +84,7 @@ class FileEntry:
                 int(data["size"]),
                 tuple(Part(int(s), int(n)) for s, n in data["parts"]),
             )
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError):
             raise BundleRefused(say(MessageCode.SIDECAR_FILE_LINE_INVALID)) from None
         if (
             not _ADDRESS.match(entry.sha256)
@@ -263,7 +263,7 @@ def parse_sidecars(value: str) -> tuple[Sidecar, ...]:
     try:
         data = json.loads(value)
         found = tuple(Sidecar(str(d["name"]), str(d["sha256"]), int(d["size"])) for d in data)
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError):
         raise BundleRefused(say(MessageCode.SIDECAR_LIST_INVALID)) from None
     for i, s in enumerate(found, start=1):
         if not _ADDRESS.match(s.sha256) or (m := _NAME.match(s.name)) is None or int(m["index"]) != i:
