@@ -3,6 +3,11 @@
 A mission writes its own records (but not the HQ review fields) and the shared
 master data; HQ writes reference data, shared data and the review fields of
 mission records. Nobody writes another mission's records.
+
+One exception, for creating only (``create_refusal``): HQ may create a mission's record on behalf of
+the mission it names as the owner (the ministry's consolidated legacy workbook lands under its
+missions). The record is then the mission's like any other: HQ keeps only its review fields and
+cannot delete or restore it; the op still says which HQ device and officer made it.
 """
 
 from __future__ import annotations
@@ -139,6 +144,35 @@ def write_refusal(
             fields=reviewed,
         )
     return None
+
+
+def create_refusal(
+    spec: EntitySpec, owner_mission: str, role: Role, mission: str, fields: Iterable[str] = ()
+) -> str | None:
+    """Why this writer may not create a record of ``spec`` owned by ``owner_mission``; None when it may.
+
+    The record service asks it before a create and the authority before it applies one. A mission
+    creates for itself only; HQ also creates for a mission it names (never for HQ itself, since a
+    mission's record has a mission), the only write HQ makes to a mission's record besides review.
+    """
+    if role is Role.HQ and _on_behalf(spec, owner_mission):
+        return None
+    refusal = write_refusal(spec, owner_mission, role, mission, fields, whole_record=True)
+    if (
+        refusal is None
+        and role is Role.MISSION
+        and spec.scope is not Scope.REFERENCE
+        and owner_mission != mission
+    ):
+        return _owned_elsewhere(spec, owner_mission, mission)  # shared data, made for another mission
+    return refusal
+
+
+def _on_behalf(spec: EntitySpec, owner_mission: str) -> bool:
+    """HQ creating a mission-owned record for the mission it names."""
+    mission_made = spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED)
+    named = owner_mission not in (HQ_MISSION, GLOBAL_OWNER)
+    return mission_made and named and not spec.authority_made
 
 
 def _owned_elsewhere(spec: EntitySpec, owner_mission: str, mission: str) -> Refusal:

@@ -6,6 +6,9 @@ given at enrolment or set up) as its first digit and the laptop's own counter
 for the year after it: slot 2, 41st case of 2026 at DE-FRA is ``DE-FRA-26-2041``.
 Past 999 cases the counter simply grows (``DE-FRA-26-21000``); the first digit
 is always the slot, so two slots can never produce the same text.
+
+Slot 0 is no device's: it numbers the cases HQ makes for a mission (a consolidated legacy workbook),
+so those never take a number the mission's own laptops count.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from dataclasses import dataclass
 from missiondesk.errors import UserError
 
 MAX_SLOT = 9
+HQ_SLOT = 0  # the references HQ gives the cases it makes for a mission
 _PATTERN = re.compile(
-    r"^(?P<mission>[A-Z]{2}-[A-Z0-9]{2,4})-(?P<yy>\d{2})-(?P<slot>[1-9])(?P<counter>\d{3,})$"
+    r"^(?P<mission>[A-Z]{2}-[A-Z0-9]{2,4})-(?P<yy>\d{2})-(?P<slot>[0-9])(?P<counter>\d{3,})$"
 )
 
 
@@ -42,7 +46,7 @@ class CaseReference:
 
 
 def make(mission: str, year: int, slot: int, counter: int) -> str:
-    if not 1 <= slot <= MAX_SLOT:
+    if not HQ_SLOT <= slot <= MAX_SLOT:
         raise UserError(f"The device slot must be between 1 and {MAX_SLOT}, not {slot}.")
     if counter < 1:
         raise UserError("Case counters start at 1.")

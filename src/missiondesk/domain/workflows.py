@@ -54,6 +54,19 @@ class Workflow:
         """Fields that every step into ``target`` empties."""
         return tuple(dict.fromkeys(f for t in self.transitions if t.target == target for f in t.clears))
 
+    def path(self, target: str, actor: Actor) -> tuple[Transition, ...] | None:
+        """The shortest run of ``actor``'s steps from the initial status to ``target`` (none when it is
+        the initial one), or None when no run reaches it."""
+        runs: dict[str, tuple[Transition, ...]] = {self.initial: ()}
+        todo = [self.initial]
+        while todo:
+            source = todo.pop(0)
+            for t in self.allowed(source, actor):
+                if t.target not in runs:
+                    runs[t.target] = (*runs[source], t)
+                    todo.append(t.target)
+        return runs.get(target)
+
     def find(self, source: str, target: str) -> Transition | None:
         return next((t for t in self.transitions if t.source == source and t.target == target), None)
 

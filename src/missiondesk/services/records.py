@@ -21,7 +21,7 @@ from missiondesk.domain.enums import CaseStatus, Priority
 from missiondesk.domain.history import HistoryEntry
 from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import Op
-from missiondesk.domain.permissions import Role, owner_for_new, write_refusal
+from missiondesk.domain.permissions import Role, create_refusal, owner_for_new, write_refusal
 from missiondesk.domain.records import Change, ListQuery, Page, Record
 from missiondesk.domain.schema import EntitySpec, Scope, entity
 from missiondesk.domain.validation import Problem, ProblemCode, ValidationFailed, normalise, validate
@@ -138,11 +138,18 @@ class RecordService:
             return self.create_in(conn, entity_name, values)
 
     def create_in(
-        self, conn: Connection, entity_name: str, values: Mapping[str, Any], *, owner: str | None = None
+        self,
+        conn: Connection,
+        entity_name: str,
+        values: Mapping[str, Any],
+        *,
+        owner: str | None = None,
+        arrived: bool = False,
     ) -> Change:
         """A create inside the caller's transaction; ``owner`` names another mission for HQ's records
-        (a consolidated legacy workbook), which the permissions still decide on."""
-        plan = self.plan_create(conn, entity_name, values, owner=owner)
+        (a consolidated legacy workbook), which the permissions still decide on. ``arrived``: a record
+        that comes with its past (a legacy row), in whatever status the mission's steps reach."""
+        plan = self.plan_create(conn, entity_name, values, owner=owner, arrived=arrived)
         extra = {"demo": True} if plan.demo else None
         record, op = rows.insert(conn, self._writer, plan.spec, plan.values, plan.owner, extra=extra)
         record = self._settle_at_hq(conn, op) or record
@@ -156,6 +163,7 @@ class RecordService:
         *,
         owner: str | None = None,
         planned_parent: PlannedCreate | None = None,
+        arrived: bool = False,
     ) -> PlannedCreate:
         """Every check a create makes (permission, defaults, initial status, validation), without writing:
         the create's own first half, so a preview that stops here decides as the create does.
@@ -170,9 +178,11 @@ class RecordService:
             owner = planned_parent.owner  # a child shares its case's or meeting's owner
         elif parent is not None and parent.spec.scope is Scope.MISSION:
             owner = parent.owner_mission
-        self._refuse(spec, owner, clean.keys(), whole_record=True)
+        reason = create_refusal(spec, owner, device.role, device.mission, clean.keys())
+        if reason is not None:
+            raise PermissionDenied(reason)
         full = self._defaults(conn, spec, clean)
-        self._check_initial_status(spec, full)
+        self._check_initial_status(spec, full, arrived=arrived)
         validate(spec, full)
         self._check_unique_number(conn, spec, owner, full, None)
         return PlannedCreate(spec, owner, full, parent is not None and bool(parent.extra.get("demo")))
@@ -322,11 +332,19 @@ class RecordService:
             raise NotFound(say(MessageCode.PARENT_GONE, entity=spec.name, target=parent_spec.name))
         return parent
 
-    def _check_initial_status(self, spec: EntitySpec, values: Mapping[str, Any]) -> None:
+    def _check_initial_status(self, spec: EntitySpec, values: Mapping[str, Any], *, arrived: bool) -> None:
+        """A new record starts at the workflow's start or one step on; one that ``arrived`` with its
+        past may stand anywhere the mission's own steps reach, each step's needs met by its values
+        (one create, so HQ making it for a mission needs no write beyond the create)."""
         workflow = workflows.workflow_for(spec.name)
         if workflow is None:
             return
         status = values.get(workflow.field)
+        run = workflow.path(str(status), workflows.Actor.MISSION) if arrived else None
+        if run is not None:
+            for step in run:
+                workflow.check(step.source, step.target, values, workflows.Actor.MISSION)
+            return
         allowed = {workflow.initial} | {t.target for t in workflow.allowed(workflow.initial)}
         if status not in allowed:
             raise UserError(

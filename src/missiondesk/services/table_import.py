@@ -631,35 +631,26 @@ class _Job:
         result: RowResult,
         *,
         owner: str | None = None,
+        arrived: bool = False,
     ) -> str:
-        """Make a record (import) or run every check of making it (preview): its id either way."""
+        """Make a record (import) or run every check of making it (preview): its id either way.
+        ``arrived``: the row's record in the status the sheet gives it, made by one create."""
         spec = entity(entity_name)
         parent = None
         if not self.write and spec.parent is not None:
             parent = self.planned.get(str(values.get(spec.parent.field)))
         if self.write:
-            record_id = self.records.create_in(conn, entity_name, values, owner=owner).record_id
+            record_id = self.records.create_in(
+                conn, entity_name, values, owner=owner, arrived=arrived
+            ).record_id
         else:
-            plan = self.records.plan_create(conn, entity_name, values, owner=owner, planned_parent=parent)
+            plan = self.records.plan_create(
+                conn, entity_name, values, owner=owner, planned_parent=parent, arrived=arrived
+            )
             record_id = str(uuid.uuid4())
             self.planned[record_id] = plan
         result.made[entity_name] = result.made.get(entity_name, 0) + 1
         return record_id
-
-    def _transition(
-        self,
-        conn: Connection,
-        entity_name: str,
-        record_id: str,
-        target_status: str,
-        values: Mapping[str, Any],
-    ) -> None:
-        if self.write:
-            self.records.transition_in(conn, entity_name, record_id, target_status, values)
-            return
-        plan = self.planned[record_id]
-        after = self.records.check_transition(plan.spec, plan.owner, plan.values, target_status, values)
-        self.planned[record_id] = PlannedCreate(plan.spec, plan.owner, after, plan.demo)
 
     # --- reading a row ---------------------------------------------------------------------
 
@@ -891,13 +882,11 @@ class _Job:
         meeting_key = _key("meeting", str(fields.get("year")), str(fields.get("number")))
         meeting_id = self.links.get(meeting_key) or self.row_links.get(meeting_key)
         if meeting_id is None:
-            status = values.get("status") or (
+            fields["status"] = values.get("status") or (
                 MeetingStatus.HELD.value if fields.get("date") else MeetingStatus.PLANNED.value
             )
-            fields["status"] = MeetingStatus.PLANNED.value
-            meeting_id = self._create(conn, "council_meeting", fields, result, owner=self._owner(values))
-            if status != MeetingStatus.PLANNED.value:
-                self._transition(conn, "council_meeting", meeting_id, str(status), {})
+            owner = self._owner(values)
+            meeting_id = self._create(conn, "council_meeting", fields, result, owner=owner, arrived=True)
             self._link(conn, meeting_key, "council_meeting", meeting_id, result.number)
         result.record_id = meeting_id
         attendance = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith("attendance.")}
@@ -932,7 +921,8 @@ class _Job:
         """The case's reference: the next one (a consolidated workbook's case under its own mission's
         references). A preview counts in memory from the stored counter, as the import will number."""
         year = (fields.get("received_date") or dt.date.today()).year
-        slot = self.ctx.device.slot
+        # HQ numbers a mission's cases in the slot no laptop has, so no laptop of it counts the same.
+        slot = references.HQ_SLOT if self.ctx.device.role is Role.HQ else self.ctx.device.slot
         if self.write:
             return next_case_reference(conn, mission, slot, year)
         key = (mission, year)
@@ -953,28 +943,17 @@ class _Job:
         self, conn: Connection, values: Mapping[str, Any], company_id: str | None, result: RowResult
     ) -> str:
         spec = entity("support_case")
-        fields = {k: v for k, v in values.items() if spec.has_field(k) and k != "status"}
+        fields = {k: v for k, v in values.items() if spec.has_field(k)}
         if company_id:
             fields["company_id"] = company_id
-        status = values.get("status") or (
+        # A case made as the sheet left it (closed with its outcome, say): one create, the workflow's
+        # steps to that status checked on its values (RecordService: ``arrived``).
+        fields["status"] = values.get("status") or (
             CaseStatus.CLOSED.value if values.get("outcome") else CaseStatus.OPEN.value
         )
         owner = self._owner(values)
         fields["reference"] = self._reference(conn, owner or self.ctx.device.mission, fields)
-        closed = status == CaseStatus.CLOSED.value
-        # A closed case is made open, then closed with its outcome: the workflow's own step checks it.
-        closing: dict[str, Any] = {}
-        if closed:
-            closing = {
-                k: fields.pop(k) for k in ("outcome", "resolution_date", "resolution_summary") if k in fields
-            }
-        fields["status"] = (
-            CaseStatus.DRAFT.value if status == CaseStatus.DRAFT.value else CaseStatus.OPEN.value
-        )
-        case_id = self._create(conn, "support_case", fields, result, owner=owner)
-        if status not in (CaseStatus.DRAFT.value, CaseStatus.OPEN.value):
-            self._transition(conn, "support_case", case_id, str(status), closing)
-        return case_id
+        return self._create(conn, "support_case", fields, result, owner=owner, arrived=True)
 
 
 def _plain(value: Any) -> str:

@@ -37,7 +37,7 @@ from missiondesk.domain.ops import (
     new_value,
     new_values,
 )
-from missiondesk.domain.permissions import Role, reference_refusal, write_refusal
+from missiondesk.domain.permissions import Role, create_refusal, reference_refusal, write_refusal
 from missiondesk.domain.schema import GLOBAL_OWNER, SCHEMA_VERSION, EntitySpec, Scope, entity, is_entity
 from missiondesk.domain.validation import ValidationFailed, normalise
 from missiondesk.errors import Malformed, UserError
@@ -365,11 +365,9 @@ class Merge:
 
     def _create(self, unit: Unit, op: Op, spec: EntitySpec, role: Role, mission: str) -> _Effects:
         owner = GLOBAL_OWNER if spec.scope is Scope.REFERENCE else op.owner_mission
-        refusal = write_refusal(spec, owner, role, mission, op.changes.keys(), whole_record=True)
+        refusal = create_refusal(spec, owner, role, mission, op.changes.keys())
         if refusal:
             raise Rejected(refusal)
-        if spec.scope in (Scope.MISSION, Scope.PUBLISHED, Scope.SHARED) and owner != mission:
-            raise Rejected(say(MessageCode.CREATE_FOR_OTHER, mission=mission, owner=owner))
         new = new_values(op.changes)
         if new.keys() <= spec.fields_by_name.keys():
             unknown = {}  # the common case: no field this version does not know
