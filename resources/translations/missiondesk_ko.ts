@@ -727,6 +727,10 @@ The report was saved to: {0}</source>
         <translation>제거</translation>
     </message>
     <message>
+        <source>Bundles and their side-cars (*.xlsx *.zip)</source>
+        <translation>번들 및 첨부 파일 묶음 (*.xlsx *.zip)</translation>
+    </message>
+    <message>
         <source>Choose bundles</source>
         <translation>번들 선택</translation>
     </message>

@@ -29,12 +29,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.bundles import sidecars, verify
-from missiondesk.bundles.container import ContainerFacts
+from missiondesk.bundles.container import ContainerFacts, sheet_parts
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
-from missiondesk.bundles.manifest import KIND_ACK, KIND_OPS, Manifest
+from missiondesk.bundles.manifest import KIND_ACK, KIND_OPS, MANIFEST_SHEET, Manifest
 from missiondesk.bundles.op_entries import OpEntry
-from missiondesk.bundles.password import PasswordNeeded, file_sha256, plain_package
+from missiondesk.bundles.password import PasswordNeeded, file_sha256, is_encrypted, plain_package
 from missiondesk.bundles.readable import ValueLabels
 from missiondesk.bundles.readable_job import ReadableJob
 from missiondesk.bundles.reader import WorkbookContent, add_readable, read_workbook
@@ -394,6 +394,21 @@ class ImportPlan:
     def locked(self) -> list[BundlePlan]:
         """Encrypted files no password given opened (a person may give one and plan again)."""
         return [b for b in self.bundles if b.inspection.password_needed is not None]
+
+
+def is_bundle_file(path: Path) -> bool:
+    """Whether a file someone dropped is MissionDesk's (a bundle or one of its side-cars) rather than a
+    person's spreadsheet: a side-car by its name, a password-protected bundle by its container under
+    ``.xlsx``, any other ``.xlsx`` by a manifest sheet. Reads the workbook's sheet list only (the
+    import's checks come later); a file it cannot tell is not a bundle."""
+    if sidecars.bundle_of(path) is not None:
+        return True
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return False
+    try:
+        return is_encrypted(path) or bool(sheet_parts(path, {MANIFEST_SHEET}))
+    except (OSError, ValueError, KeyError, BundleRefused):  # not a zip, no workbook part: not ours
+        return False
 
 
 def plan(

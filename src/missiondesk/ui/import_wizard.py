@@ -49,7 +49,7 @@ from missiondesk.services.bundle_import import (
 )
 from missiondesk.ui import prompts
 from missiondesk.ui.labels import entity_label, error_text, field_label, korean, said_text, value_label
-from missiondesk.ui.prompts import xlsx_paths
+from missiondesk.ui.prompts import bundle_paths
 from missiondesk.ui.table_import_pages import (
     MappingPage,
     TableFilePage,
@@ -143,7 +143,9 @@ class FilesPage(QWizardPage):
         self.completeChanged.emit()
 
     def _browse(self) -> None:
-        self.add_paths(prompts.open_files(self, self.tr("Choose bundles")))
+        # A side-car alone stands for its bundle beside it (bundle_import.plan): its files import then.
+        name_filter = self.tr("Bundles and their side-cars (*.xlsx *.zip)")
+        self.add_paths(prompts.open_files(self, self.tr("Choose bundles"), name_filter))
 
     def _remove(self) -> None:
         for item in self.files.selectedItems():
@@ -154,11 +156,11 @@ class FilesPage(QWizardPage):
         return self.files.count() > 0
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if xlsx_paths(event.mimeData().urls()):
+        if bundle_paths(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.add_paths(xlsx_paths(event.mimeData().urls()))
+        self.add_paths(bundle_paths(event.mimeData().urls()))
         event.acceptProposedAction()
 
 
@@ -623,7 +625,15 @@ class ImportWizard(QWizard):
 
     imported = Signal(object)
 
-    def __init__(self, ui: UiContext, paths: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ui: UiContext,
+        paths: Sequence[Path] = (),
+        parent: QWidget | None = None,
+        *,
+        table: Path | None = None,
+    ) -> None:
+        """``paths``: bundles dropped on the window; ``table``: a spreadsheet dropped there instead."""
         super().__init__(parent)
         self.ui = ui
         self.at_hq = ui.app.device.role is Role.HQ  # HQ imports missions' bundles, a laptop HQ's answers
@@ -662,6 +672,10 @@ class ImportWizard(QWizard):
         if paths:  # bundles dropped on the window: no need to ask what they are
             self.setStartId(self._bundle_ids[0])
         self.files_page.add_paths(list(paths))
+        if table is not None:  # a spreadsheet dropped on the window: its pages, the file filled in
+            self.source_page.spreadsheet.setChecked(True)
+            self.setStartId(self._table_ids[0])
+            self.table_file_page.set_path(table)
         for commit in (self.preview_page, self.table_preview_page):
             commit.setCommitPage(True)
             commit.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))

@@ -37,7 +37,7 @@ from missiondesk.errors import MissionDeskError
 from missiondesk.paths import DataPaths
 from missiondesk.ui import i18n, labels, prompts, theme
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
-from missiondesk.ui.prompts import xlsx_paths
+from missiondesk.ui.prompts import dropped_files
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
 from missiondesk.ui.status_bar import StatusBar
 from missiondesk.ui.window_state import WindowState
@@ -84,6 +84,7 @@ GO_SHORTCUTS = {
 }
 START_PAGE = "view/start_page"  # "my_work" when the officer chose to start on My work
 SYNC_START_DELAY_MS = 1500
+_DROPPABLE = (".xlsx", ".xls", ".csv", ".zip")  # bundles and side-cars, or a person's spreadsheet
 OPEN_WINDOWS: list[MainWindow] = []  # a window that replaced another (a language switch) is kept here
 
 
@@ -743,22 +744,31 @@ class MainWindow(QMainWindow):
         self.handover_dialog.open()
         return self.handover_dialog
 
-    def open_import(self, paths: Sequence[Path] = ()) -> ImportWizard:
+    def open_import(self, paths: Sequence[Path] = (), table: Path | None = None) -> ImportWizard:
         from missiondesk.ui.import_wizard import ImportWizard
 
-        self.import_wizard = ImportWizard(self.ui, paths, self)
+        self.import_wizard = ImportWizard(self.ui, paths, self, table=table)
         self.import_wizard.open()
         return self.import_wizard
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.ctx is not None and xlsx_paths(event.mimeData().urls()):
+        if self.ctx is not None and dropped_files(event.mimeData().urls(), _DROPPABLE):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = xlsx_paths(event.mimeData().urls())
-        if paths:
+        """Bundles (and side-cars) open the wizard on the bundle pages; a person's spreadsheet (an
+        .xlsx that is no bundle, an .xls, a .csv) on the spreadsheet pages with the file filled in."""
+        from missiondesk.services.bundle_import import is_bundle_file
+
+        paths = dropped_files(event.mimeData().urls(), _DROPPABLE)
+        bundles = [p for p in paths if is_bundle_file(p)]
+        tables = [p for p in paths if p not in bundles and p.suffix.lower() != ".zip"]
+        if bundles:
             event.acceptProposedAction()
-            self.open_import(paths)
+            self.open_import(bundles)
+        elif tables:
+            event.acceptProposedAction()
+            self.open_import(table=tables[0])
 
     def open_enrolment(self) -> EnrolDialog:
         from missiondesk.ui.sync_ui import SyncPage

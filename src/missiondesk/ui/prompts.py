@@ -10,6 +10,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from missiondesk.bundles.sidecars import bundle_of
+
 BUNDLE_FILTER = "Excel workbooks (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"
 # The case summary: the one-page PDF, or the ministry-format document as Hangul (HWPX) or Word (DOCX).
@@ -46,8 +48,20 @@ def passphrase(parent: QWidget | None, *, new: bool, wrong: bool = False) -> str
     return dialog.passphrase if dialog.exec() == PassphraseDialog.DialogCode.Accepted else None
 
 
+def dropped_files(urls: Sequence[Any], suffixes: Sequence[str] = (".xlsx",)) -> list[Path]:
+    """The local files among dropped URLs whose names end in one of ``suffixes`` (lower case)."""
+    return [
+        Path(u.toLocalFile())
+        for u in urls
+        if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in suffixes
+    ]
+
+
 def xlsx_paths(urls: Sequence[Any]) -> list[Path]:
     """The local .xlsx files among dropped URLs."""
-    return [
-        Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".xlsx")
-    ]
+    return dropped_files(urls)
+
+
+def bundle_paths(urls: Sequence[Any]) -> list[Path]:
+    """Dropped bundles: .xlsx files and bundles' side-cars (``NAME.files-1-of-2.zip``)."""
+    return [p for p in dropped_files(urls, (".xlsx", ".zip")) if p.suffix.lower() == ".xlsx" or bundle_of(p)]

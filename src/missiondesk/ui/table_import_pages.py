@@ -52,11 +52,7 @@ PREVIEW_LINES = 2000
 
 def table_paths(urls: Sequence[Any]) -> list[Path]:
     """The local spreadsheets (.xlsx, .xls, .csv) among dropped URLs."""
-    return [
-        Path(u.toLocalFile())
-        for u in urls
-        if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in SUFFIXES
-    ]
+    return prompts.dropped_files(urls, SUFFIXES)
 
 
 def kind_label(kind: ti.TableKind) -> str:
