@@ -153,3 +153,42 @@ def test_the_consolidated_workbook_reaches_each_mission_by_sync(
         for ctx in laptops.values():
             ctx.close()
         hq.close()
+
+
+def test_a_cases_rows_repeated_bring_its_activities_and_referrals(
+    mission: AppContext, tmp_path: Path
+) -> None:
+    header = ["번호", "제목", "국가", "접수일", "활동 일자", "활동 내용"]
+    header += ["연계 기관", "연계 내용", "연계 상태", "연계 완료일"]
+    rows = [
+        ["1", "공장 부지 인허가", "독일", "2023.03.05", "2023.03.06", "주정부 면담"]
+        + ["KOTRA", "입지 컨설팅", "완료", "2023.04.10"],
+        ["1", "공장 부지 인허가", "독일", "2023.03.05", "2023.03.20", "현장 방문", "", "", "", ""],
+        ["2", "비자 발급 지연", "독일", "2023.04.01", "", "", "대한무역투자진흥공사", "비자 상담", "", ""],
+    ]
+    path = _workbook(tmp_path / "cases.csv", rows, header)
+
+    report = ti.import_table(mission, ti.ImportRequest(path, ti.TableKind.CASES))
+
+    assert report.count(ti.Outcome.NEW) == 3 and report.count(ti.Outcome.REFUSED) == 0, [
+        (r.number, r.problems) for r in report.rows
+    ]
+    assert (report.made("support_case"), report.made("case_activity"), report.made("partner_referral")) == (
+        2,
+        2,
+        2,
+    )
+    records = RecordService(mission)
+    cases = {str(c.get("title")): c.id for c in records.list(ListQuery("support_case", limit=9)).rows}
+    permits = cases["공장 부지 인허가"]
+    assert sorted(str(a.get("notes")) for a in records.children("case_activity", permits)) == [
+        "주정부 면담",
+        "현장 방문",
+    ]
+    referrals = [
+        (r.get("partner"), r.get("service"), r.get("status"))
+        for case_id in (permits, cases["비자 발급 지연"])
+        for r in records.children("partner_referral", case_id)
+    ]
+    assert referrals == [("KOTRA", "입지 컨설팅", "done"), ("KOTRA", "비자 상담", "requested")]
+    assert ti.import_table(mission, ti.ImportRequest(path, ti.TableKind.CASES)).count(ti.Outcome.NEW) == 0

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk import refdata
 from missiondesk.domain import references
-from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus
+from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus, ReferralStatus
 from missiondesk.domain.messages import MessageCode, said_by, say
 from missiondesk.domain.permissions import Role
 from missiondesk.domain.schema import Kind, entity
@@ -813,13 +813,22 @@ class _Job:
     # --- cases -----------------------------------------------------------------------------------
 
     def _case_row(self, conn: Connection, values: Mapping[str, Any], result: RowResult) -> None:
+        """A row names a case (by the sheet's number, else its values; made once) and, where the sheet
+        has their columns, an activity and a partner referral of it: a case's rows repeated, one per
+        activity or referral, make one case."""
         result.label = str(values.get("title") or "")
-        case_keys = [k for k in values if not k.startswith("activity.")]
+        case_keys = [k for k in values if not k.startswith(_CASE_CHILDREN)]
         case_key = self._row_key(values, case_keys)
-        activity = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith("activity.")}
-        activity_key = _key(case_key, *(f"{k}={_plain(v)}" for k, v in sorted(activity.items())))
+        children: dict[str, tuple[str, dict[str, Any]]] = {}
+        for prefix, entity_name in _CASE_CHILDREN_ENTITIES.items():
+            child = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith(prefix)}
+            if child:
+                # An activity's key is the case's and its values (as earlier imports linked them).
+                tag = () if entity_name == "case_activity" else (entity_name,)
+                key = _key(case_key, *tag, *(f"{k}={_plain(v)}" for k, v in sorted(child.items())))
+                children[entity_name] = (key, child)
         case_id = self.links.get(case_key)
-        if case_id is not None and (not activity or activity_key in self.links):
+        if case_id is not None and all(key in self.links for key, _ in children.values()):
             result.outcome, result.record_id = Outcome.IMPORTED_BEFORE, case_id
             return
         if case_id is None:
@@ -829,11 +838,20 @@ class _Job:
             case_id = self._make_case(conn, values, company_id, result)
             self._link(conn, case_key, "support_case", case_id, result.number)
         result.outcome, result.record_id = Outcome.NEW, case_id
-        if activity:
-            activity.setdefault("date", values.get("received_date") or dt.date.today())
-            activity.setdefault("action_type", ActionType.NOTE.value)
-            made = self._create(conn, "case_activity", {**activity, "case_id": case_id}, result)
-            self._link(conn, activity_key, "case_activity", made, result.number)
+        if "case_activity" in children:
+            key, activity = children["case_activity"]
+            if key not in self.links:
+                activity.setdefault("date", values.get("received_date") or dt.date.today())
+                activity.setdefault("action_type", ActionType.NOTE.value)
+                made = self._create(conn, "case_activity", {**activity, "case_id": case_id}, result)
+                self._link(conn, key, "case_activity", made, result.number)
+        if "partner_referral" in children:
+            key, referral = children["partner_referral"]
+            if key not in self.links:
+                referral.setdefault("status", ReferralStatus.REQUESTED.value)
+                referral = {**referral, "case_id": case_id}
+                made = self._create(conn, "partner_referral", referral, result, arrived=True)
+                self._link(conn, key, "partner_referral", made, result.number)
 
     # --- briefs and their deliveries -----------------------------------------------------------------
 
@@ -954,6 +972,10 @@ class _Job:
         owner = self._owner(values)
         fields["reference"] = self._reference(conn, owner or self.ctx.device.mission, fields)
         return self._create(conn, "support_case", fields, result, owner=owner, arrived=True)
+
+
+_CASE_CHILDREN_ENTITIES = {"activity.": "case_activity", "referral.": "partner_referral"}
+_CASE_CHILDREN = tuple(_CASE_CHILDREN_ENTITIES)
 
 
 def _plain(value: Any) -> str:

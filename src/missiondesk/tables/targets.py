@@ -138,6 +138,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "activity.channel": ("방식", "채널", "활동 방식", "channel"),
     "activity.notes": ("활동 내용", "조치사항", "조치 사항", "activity", "activity notes"),
     "activity.next_steps": ("후속 조치", "후속조치", "향후 계획", "next steps"),
+    "referral.partner": ("연계 기관", "연계기관", "협력기관", "referred to", "referral partner"),
+    "referral.service": ("연계 내용", "연계 서비스", "연계 지원", "referral", "referral service"),
+    "referral.status": ("연계 상태", "연계 진행", "referral status"),
+    "referral.requested_date": ("연계 요청일", "연계일", "referral date"),
+    "referral.completed_date": ("연계 완료일", "referral completed"),
 }
 
 # Fields a person never fills from a sheet: links made by the import, the review's, the workflow's own.
@@ -207,8 +212,11 @@ def targets(kind: TableKind) -> tuple[Target, ...]:
             "activity.next_steps",
         )
     ]
-    # An activity's labels ("Date", "Notes") would take the case's columns: only its synonyms name it.
-    activity = [Target(t.key, t.kind, "", "", t.synonyms, t.entity, t.field, t.spec) for t in activity]
+    referral = [t for t in _fields("partner_referral", "referral.") if t.key in _SYNONYMS]
+    # A child's labels ("Date", "Status") would take the case's columns: only its synonyms name it.
+    activity = [
+        Target(t.key, t.kind, "", "", t.synonyms, t.entity, t.field, t.spec) for t in (*activity, *referral)
+    ]
     return (
         _helper(Helper.LEGACY_REF, "번호", "No."),
         *_fields("support_case"),
