@@ -155,14 +155,16 @@ def test_the_consolidated_workbook_reaches_each_mission_by_sync(
         hq.close()
 
 
+REFERRAL = ["KOTRA", "입지 컨설팅", "완료", "2023.04.10"]
+
+
 def test_a_cases_rows_repeated_bring_its_activities_and_referrals(
     mission: AppContext, tmp_path: Path
 ) -> None:
     header = ["번호", "제목", "국가", "접수일", "활동 일자", "활동 내용"]
     header += ["연계 기관", "연계 내용", "연계 상태", "연계 완료일"]
     rows = [
-        ["1", "공장 부지 인허가", "독일", "2023.03.05", "2023.03.06", "주정부 면담"]
-        + ["KOTRA", "입지 컨설팅", "완료", "2023.04.10"],
+        ["1", "공장 부지 인허가", "독일", "2023.03.05", "2023.03.06", "주정부 면담", *REFERRAL],
         ["1", "공장 부지 인허가", "독일", "2023.03.05", "2023.03.20", "현장 방문", "", "", "", ""],
         ["2", "비자 발급 지연", "독일", "2023.04.01", "", "", "대한무역투자진흥공사", "비자 상담", "", ""],
     ]
