@@ -211,3 +211,39 @@ def test_the_english_window_says_a_service_refusal_with_its_labels_inside_the_se
     assert (
         error_text(info.value) == "A support case cannot go from draft to closed (allowed from draft: open)."
     )
+
+
+def test_every_coded_sentence_and_refusal_the_window_can_show_is_korean(korean: None) -> None:
+    """Each MessageCode (refusals included: each RefusalCode is one) rendered by the window's renderer
+    with parameters of its template gives Korean, not the English template."""
+    import re
+
+    from missiondesk.domain.messages import Said, Words, render
+    from missiondesk.ui.labels import said_text
+
+    sample: dict[str, object] = {
+        "entity": "support_case",
+        "target": "company",
+        "field": "title",
+        "fields": ["title", "outcome"],
+        "value": "open",
+        "values": ["open", "closed"],
+        "source": "draft",
+        "step": "close the case",
+    }
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    for code, template in _ENGLISH.items():
+        names = set(re.findall(r"{(\w+)", template))
+        params = {n: sample.get(n, "DE-FRA" if n in ("owner", "mission") else "7") for n in names}
+        english = render(template, params, Words())
+        text = said_text(Said(code.value, params, english))
+        assert hangul.search(text) and text != english, (code, text)
+    from missiondesk.domain.messages import MessageCode
+    from missiondesk.domain.permissions import coded
+
+    for refusal in RefusalCode:  # a refusal as the authority makes it: its text led by its code
+        names = set(re.findall(r"{(\w+)", _ENGLISH[MessageCode(refusal.value)]))
+        made = coded(refusal, **{n: sample.get(n, "DE-FRA") for n in names})
+        assert str(made).startswith(f"{refusal.value}: ")
+        text = error_text(PermissionDenied(made))
+        assert hangul.search(text) and refusal.value not in text and "{" not in text, (refusal, text)
