@@ -249,7 +249,9 @@ def test_a_reference_into_another_missions_records_is_refused(
     assert [r["status"] for r in results] == ["rejected", "rejected", "applied"], results
     for r in results[:2]:
         assert refusal_code(r["reason"]) is RefusalCode.REFERENCE_FOREIGN, r["reason"]
-        assert field_name in r["reason"] and "DE-FRA" in r["reason"]
+        assert field_name.replace("_", " ") in r["reason"] and "DE-FRA" in r["reason"]
+        # the JSON keeps the code and its parameters, so a laptop can say it in its language
+        assert r["code"] == "reference_foreign" and r["params"]["fields"] == [field_name], r
     after = hq_data(arena.server)
     assert (entity_name, create.record_id) not in after
     assert _without(after, {fine.record_id}) == before  # HQ's data as it was, but for the fine op

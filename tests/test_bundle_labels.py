@@ -128,6 +128,10 @@ def test_a_korean_bundle_of_real_records_speaks_in_words_to_a_second_reader(
                 assert not (isinstance(value, str) and UUID.search(value)), (sheet.name, f.name, value)
                 if f.kind in readable.LABELLED and value not in (None, ""):
                     seen_coded.setdefault(f"{sheet.name}.{f.name}", set()).add(str(value))
+    # Every coded column holds a label: no stored value (``in_progress``, ``DE-BW``) as it is kept.
+    stored = set(VALUE_NAMES) | {"DE-BW", "DE", "KOTRA-FRA", "DE-BW-ECON", PROGRAMME}
+    raw = {k: v & stored for k, v in seen_coded.items() if v & stored}
+    assert not raw, raw
     words = {k: v.pop() if len(v) == 1 else v for k, v in seen_coded.items()}
     assert words["cases.company_id"] == "배터리리텍 (BatteryReTech)"
     assert words["cases.officer_id"] == "김담당"

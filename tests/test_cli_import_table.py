@@ -175,3 +175,27 @@ def test_a_taught_synonym_is_kept_for_later_imports(
         laptop,
     )
     assert code == 1 and "“finished” is not a value of Status" in err
+
+
+def test_a_permission_refusal_prints_in_english_and_is_korean_in_the_errors_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hq = str(tmp_path / "hq")
+    assert run(capsys, "init", "--hq", "--officer", "본부", "--data-dir", hq)[0] == 0
+    wb = openpyxl.Workbook()
+    wb.active.append(["제목", "공관", "국가", "접수일"])
+    wb.active.append(["비자", "DE-FRA", "독일", "2024-03-05"])
+    wb.save(tmp_path / "s.xlsx")
+    errors = tmp_path / "errors.xlsx"
+
+    code, out, _ = run(
+        capsys, "import-table", str(tmp_path / "s.xlsx"), "--kind", "cases", "--dry-run",
+        "--errors-out", str(errors), "--data-dir", hq,
+    )  # fmt: skip
+
+    assert code == 1
+    assert "A support case belongs to its mission; HQ cannot create, delete or restore one." in out
+    sheet = openpyxl.load_workbook(errors).active
+    assert str(sheet.cell(2, sheet.max_column).value).endswith(
+        "현장 지원 사례은(는) 공관의 자료이므로 본부에서 만들거나 삭제하거나 복원할 수 없습니다."
+    )

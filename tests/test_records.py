@@ -209,7 +209,7 @@ def test_missions_cannot_write_reference_data_or_review_fields(mission: AppConte
     with pytest.raises(PermissionDenied, match="reference data kept by HQ"):
         svc.update("country", germany.id, {"name_en": "Deutschland"})
     case_id = _new_case(svc)
-    with pytest.raises(PermissionDenied, match="Only HQ writes hq_note"):
+    with pytest.raises(PermissionDenied, match="Only HQ writes hq note of a support case"):
         svc.update("support_case", case_id, {"hq_note": "좋습니다"})
 
 

@@ -458,3 +458,26 @@ def test_a_row_the_record_service_refuses_is_said_in_korean_in_the_errors_workbo
     reason = str(sheet.cell(2, sheet.max_column).value)
     assert "pending on" in report.rows[0].reason  # the CLI's English
     assert reason.startswith("자료를 만들 수 없습니다") and "pending" not in reason and "대기" in reason
+
+
+def test_a_permission_refusal_is_said_in_korean_in_the_errors_workbook(
+    hq: AppContext, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["제목", "공관", "국가", "접수일"])
+    ws.append(["비자", "DE-FRA", "독일", "2024-03-05"])
+    wb.save(tmp_path / "s.xlsx")
+    report = ti.preview(hq, ti.ImportRequest(tmp_path / "s.xlsx", ti.TableKind.CASES))
+    out = tmp_path / "errors.xlsx"
+
+    assert ti.write_errors(report, out, "ko") == 1
+
+    [problem] = report.rows[0].problems
+    assert problem.params["said_code"] == "mission_record"  # HQ cannot make a mission's record
+    assert "HQ cannot create, delete or restore one" in report.rows[0].reason  # the CLI's English
+    sheet = openpyxl.load_workbook(out).active
+    reason = str(sheet.cell(2, sheet.max_column).value)
+    assert reason == (
+        "자료를 만들 수 없습니다: 현장 지원 사례은(는) 공관의 자료이므로 본부에서 만들거나 삭제하거나 복원할 수 없습니다."
+    ), reason

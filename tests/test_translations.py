@@ -81,21 +81,42 @@ def test_the_korean_ui_speaks_korean(qtbot: object) -> None:
 
 
 def test_a_coded_refusal_from_hq_is_worded_in_the_window_language(qtbot: object) -> None:
+    from missiondesk.domain.messages import heard, stored_reason
     from missiondesk.domain.permissions import RefusalCode, coded
     from missiondesk.ui import i18n
     from missiondesk.ui.labels import said_text
 
-    reason = coded(RefusalCode.REFERENCE_FOREIGN, "case_id names a support case of DE-FRA")
+    reason = coded(
+        RefusalCode.REFERENCE_FOREIGN,
+        entity="case_activity",
+        fields=["case_id"],
+        target="support_case",
+        owner="DE-FRA",
+    )
+    # HQ's JSON keeps the code and parameters beside the text: a laptop says the whole sentence
+    answer = heard(reason.code.value, dict(reason.params), str(reason))
+    # a receipt keeps the text only, code at its head: an older one has no parameters to fill in
+    receipt = "owned_elsewhere: This support case belongs to DE-BER; DE-FRA cannot change it."
     try:
         assert i18n.install("ko") == "ko"
-        for code in RefusalCode:  # every code the core gives has words in both languages
-            text = said_text(coded(code, "HQ's sentence"))
-            assert text.endswith("본부 원문: " + coded(code, "HQ's sentence")) and text.count("\n") == 1
+        assert said_text(answer).startswith("사례 항목이 DE-FRA의 현장 지원 사례을(를) 가리킵니다."), (
+            said_text(answer)
+        )
+        for code in RefusalCode:  # a reason read back without parameters: its kind, HQ's words beside
+            stored = stored_reason(f"{code.value}: HQ's sentence")
+            text = said_text(stored)
+            assert text.endswith(f"본부 원문: {code.value}: HQ's sentence") and text.count("\n") == 1
             assert not text.startswith(code.value)
-        assert said_text(reason).startswith("다른 공관의 자료를 가리키고 있습니다")
+        assert said_text(stored_reason(receipt)).startswith("다른 공관의 자료입니다.")
     finally:
         i18n.install("en")
-    assert said_text(reason).startswith("It refers to a record of another mission")
+    assert said_text(answer) == (  # the window's English: its labels, without the code
+        "The case field names a support case of DE-FRA; this case activity may only refer to its own mission's records."
+    )
+    assert str(reason) == (
+        "reference_foreign: The case id field names a support case of DE-FRA; this case activity may only refer "
+        "to its own mission's records."
+    )
     assert said_text("A sentence without a code.") == "A sentence without a code."
 
 
@@ -121,9 +142,9 @@ def test_every_code_of_the_core_has_a_finished_korean_sentence() -> None:
         if cell is not CellCode.INVALID:  # said as its ProblemCode
             assert cell in CELL_PROBLEMS, f"{cell} has no sentence in tables/reasons.py"
             templates.append(("cell", CELL_PROBLEMS[cell]))
-    for refusal in RefusalCode:
-        assert refusal in labels._REFUSALS and refusal in labels._REFUSED_HERE, f"{refusal} has no sentence"
-        templates += [("refusal", labels._REFUSALS[refusal]), ("refusal", labels._REFUSED_HERE[refusal])]
+    for refusal in RefusalCode:  # its sentence is a MessageCode's (above); its kind for older reasons
+        assert refusal.value in ENGLISH and refusal in labels._REFUSALS, f"{refusal} has no sentence"
+        templates.append(("refusal", labels._REFUSALS[refusal]))
     unfinished = [
         key
         for key in templates

@@ -265,7 +265,11 @@ def test_a_laptop_imports_hqs_acknowledgement_in_its_own_words(
     page = wizard.checks_page
     row = page.tree.topLevelItem(0)
     checks = [row.child(i).text(1) for i in range(row.childCount())]
-    assert "✓ acknowledgement from HQ for DE-FRA" in checks and "✗ HQ's key not trusted here" in checks
+    # whose acknowledgement: the mission by its name, not only its code
+    frankfurt = (
+        "✓ acknowledgement from HQ for Consulate General of the Republic of Korea in Frankfurt (DE-FRA)"
+    )
+    assert frankfurt in checks and "✗ HQ's key not trusted here" in checks
     # HQ's key was never trusted on this laptop: the verdict says whose key, and how to trust it.
     assert row.text(1) == "Unverified: HQ's key is not trusted on this laptop"
     assert "missiondesk trust-key FILE" in page.status.text()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from missiondesk.domain.messages import ENGLISH as _ENGLISH
 from missiondesk.domain.messages import PROBLEMS as _PROBLEMS
 from missiondesk.domain.permissions import Refusal, RefusalCode, Role, write_refusal
 from missiondesk.domain.records import ListQuery
@@ -17,7 +18,7 @@ from missiondesk.domain.validation import ProblemCode, ValidationFailed, problem
 from missiondesk.services.context import AppContext
 from missiondesk.services.records import PermissionDenied, RecordService
 from missiondesk.ui import i18n
-from missiondesk.ui.labels import _REFUSED_HERE, error_text, problem_text
+from missiondesk.ui.labels import error_text, problem_text
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 
@@ -31,10 +32,7 @@ def korean(qtbot: QtBot) -> Iterator[None]:
 
 def test_every_code_has_words(korean: None) -> None:
     assert set(_PROBLEMS) == set(ProblemCode)
-    refused = {
-        c for c in RefusalCode if c not in (RefusalCode.REFERENCE_FOREIGN, RefusalCode.REFERENCE_OUT_OF_SCOPE)
-    }
-    assert refused <= set(_REFUSED_HERE)
+    assert {c.value for c in RefusalCode} <= set(_ENGLISH)  # one template each, in domain/messages.py
 
 
 def test_a_validation_problem_is_said_in_korean_and_the_cli_keeps_english(
@@ -63,7 +61,7 @@ def test_a_refusal_made_here_is_said_in_korean_with_its_names(mission: AppContex
         svc.update("country", germany.id, {"name_en": "Deutschland"})  # reference data
     assert isinstance(info.value.args[0], Refusal) and info.value.args[0].code is RefusalCode.REFERENCE_DATA
     assert error_text(info.value) == "국가은(는) 본부가 관리하는 기준 정보이므로 공관에서 변경할 수 없습니다."
-    assert str(info.value).startswith("reference_data: Country is reference data kept by HQ")
+    assert str(info.value).startswith("reference_data: A country is reference data kept by HQ")
     owned = write_refusal(entity("support_case"), "DE-BER", Role.MISSION, "DE-FRA", ["title"])
     assert owned is not None
     assert error_text(PermissionDenied(owned)) == (
@@ -213,3 +211,39 @@ def test_the_english_window_says_a_service_refusal_with_its_labels_inside_the_se
     assert (
         error_text(info.value) == "A support case cannot go from draft to closed (allowed from draft: open)."
     )
+
+
+def test_every_coded_sentence_and_refusal_the_window_can_show_is_korean(korean: None) -> None:
+    """Each MessageCode (refusals included: each RefusalCode is one) rendered by the window's renderer
+    with parameters of its template gives Korean, not the English template."""
+    import re
+
+    from missiondesk.domain.messages import Said, Words, render
+    from missiondesk.ui.labels import said_text
+
+    sample: dict[str, object] = {
+        "entity": "support_case",
+        "target": "company",
+        "field": "title",
+        "fields": ["title", "outcome"],
+        "value": "open",
+        "values": ["open", "closed"],
+        "source": "draft",
+        "step": "close the case",
+    }
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    for code, template in _ENGLISH.items():
+        names = set(re.findall(r"{(\w+)", template))
+        params = {n: sample.get(n, "DE-FRA" if n in ("owner", "mission") else "7") for n in names}
+        english = render(template, params, Words())
+        text = said_text(Said(code.value, params, english))
+        assert hangul.search(text) and text != english, (code, text)
+    from missiondesk.domain.messages import MessageCode
+    from missiondesk.domain.permissions import coded
+
+    for refusal in RefusalCode:  # a refusal as the authority makes it: its text led by its code
+        names = set(re.findall(r"{(\w+)", _ENGLISH[MessageCode(refusal.value)]))
+        made = coded(refusal, **{n: sample.get(n, "DE-FRA") for n in names})
+        assert str(made).startswith(f"{refusal.value}: ")
+        text = error_text(PermissionDenied(made))
+        assert hangul.search(text) and refusal.value not in text and "{" not in text, (refusal, text)

@@ -170,3 +170,45 @@ def test_a_figure_opened_from_the_dashboard_shows_every_condition_of_its_list(
     bar.clear_button.click()
     assert not bar.hidden.isVisible()
     assert page.model.query.equals == {} and page.model.query.date_field is None
+
+
+def test_after_an_import_at_hq_the_dashboard_counts_the_imported_records_without_touching_the_cut_off(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The analyst's first look after importing a mission's bundle: today's case is counted at once."""
+    from missiondesk.services import bundle_export
+    from tests.syncsim import World
+    from tests.test_ui_bundles import trusted_laptop
+
+    today = dt.date.today()
+    world = World.make(tmp_path)
+    try:
+        fra = trusted_laptop(world, "fra", tmp_path)
+        service = RecordService(fra)
+        service.create("support_case", {"title": "오늘 접수된 사례", "received_date": today.isoformat()})
+        service.create(
+            "support_case", {"title": "오늘 접수된 두 번째 사례", "received_date": today.isoformat()}
+        )
+        bundle = tmp_path / "fra.xlsx"
+        bundle_export.export_bundle(fra, bundle)
+        window = MainWindow(world.hq)
+        qtbot.addWidget(window)
+        window.show()
+        dash = open_dashboard(qtbot, window)
+        assert dash.report is not None and dash.report.tallies.figures["cases_received"] == 0
+
+        wizard = window.open_import([bundle])
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30_000)
+        wizard.next()
+        with qtbot.waitSignal(wizard.imported, timeout=30_000):
+            wizard.next()
+        wizard.close()
+        with qtbot.waitSignal(dash.refreshed, timeout=10_000):
+            window.go("reports")
+
+        assert dash.cutoff.date().toPython() == today  # nobody touched it
+        assert dash.report is not None and dash.report.tallies.figures["cases_received"] == 2
+        window.close()
+    finally:
+        world.close()

@@ -40,3 +40,36 @@ def test_a_rows_reasons_are_said_in_korean(mission: AppContext, tmp_path: Path, 
     )
     assert cell_problem_text(by_number[10].problems[0]) == "제목은(는) 필수 항목입니다."
     assert "Title is required" in by_number[10].reason  # the CLI's words stay English
+
+
+def test_at_hq_a_row_refused_by_permission_is_said_in_korean_in_the_wizard(
+    qtbot: QtBot, hq: AppContext, tmp_path: Path, korean: None
+) -> None:
+    import openpyxl
+
+    from missiondesk.ui.main_window import MainWindow
+    from missiondesk.ui.table_import_pages import _REASON
+
+    book = tmp_path / "cases.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["제목", "공관", "국가", "접수일"])
+    wb.active.append(["비자", "DE-FRA", "독일", "2024-03-05"])
+    wb.save(book)
+    window = MainWindow(hq)
+    qtbot.addWidget(window)
+    wizard = window.open_import()
+    wizard.source_page.spreadsheet.setChecked(True)
+    wizard.next()
+    page = wizard.table_file_page
+    page.set_path(book)
+    page.kind.setCurrentIndex(page.kind.findData(ti.TableKind.CASES))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.table.layout is not None, timeout=30_000)
+    wizard.next()
+    preview = wizard.table_preview_page
+    qtbot.waitUntil(preview.isComplete, timeout=30_000)
+    reasons = [preview.table.item(i, _REASON).text() for i in range(preview.table.rowCount())]
+
+    assert reasons == [
+        "자료를 만들 수 없습니다: 현장 지원 사례은(는) 공관의 자료이므로 본부에서 만들거나 삭제하거나 복원할 수 없습니다."
+    ]

@@ -2243,6 +2243,42 @@ The report was saved to: {0}</source>
 <context>
     <name>message</name>
     <message>
+        <source>The {fields} field names a {target} of {owner}; this {entity} may only refer to its own mission&apos;s records.</source>
+        <translation>{fields} 항목이 {owner}의 {target}을(를) 가리킵니다. 이 {entity}은(는) 자기 공관의 자료만 가리킬 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The {fields} field names a {target} of {owner}, which {mission} cannot read.</source>
+        <translation>{fields} 항목이 {mission}에서 볼 수 없는 {owner}의 {target}을(를) 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} is made by HQ&apos;s merge only: no device creates, deletes or restores one.</source>
+        <translation>{entity}은(는) 본부의 병합으로만 만들어집니다. 어떤 기기도 만들거나 삭제하거나 복원할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only the review decision of a {entity} can be changed, not {fields}.</source>
+        <translation>{entity}은(는) 검토 결정만 바꿀 수 있습니다 ({fields}은(는) 바꿀 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>This {entity} belongs to {owner}; {mission} cannot change it.</source>
+        <translation>이 {entity}은(는) {owner}의 자료이므로 {mission}에서 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A {entity} belongs to its mission; HQ cannot create, delete or restore one.</source>
+        <translation>{entity}은(는) 공관의 자료이므로 본부에서 만들거나 삭제하거나 복원할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>HQ can only write the review fields of a {entity}, not {fields}.</source>
+        <translation>본부는 {entity}의 검토 항목만 입력할 수 있습니다 ({fields}은(는) 입력할 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>A {entity} is reference data kept by HQ; missions cannot change it.</source>
+        <translation>{entity}은(는) 본부가 관리하는 기준 정보이므로 공관에서 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only HQ writes {fields} of a {entity}.</source>
+        <translation>{entity}의 {fields}은(는) 본부만 입력합니다.</translation>
+    </message>
+    <message>
         <source>There is no {entity} with id {id}.</source>
         <translation>id가 {id}인 {entity}이(가) 없습니다.</translation>
     </message>
@@ -3109,42 +3145,6 @@ The report was saved to: {0}</source>
     <message>
         <source>Only HQ writes the review fields.</source>
         <translation>검토 항목은 본부만 입력합니다.</translation>
-    </message>
-    <message>
-        <source>A {entity} is made by HQ&apos;s merge only: no device creates, deletes or restores one.</source>
-        <translation>{entity}은(는) 본부의 병합으로만 만들어집니다. 어떤 기기도 만들거나 삭제하거나 복원할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Only the review decision of a {entity} can be changed, not {fields}.</source>
-        <translation>{entity}은(는) 검토 결정만 바꿀 수 있습니다 ({fields}은(는) 바꿀 수 없습니다).</translation>
-    </message>
-    <message>
-        <source>This {entity} belongs to {owner}; {mission} cannot change it.</source>
-        <translation>이 {entity}은(는) {owner}의 자료이므로 {mission}에서 변경할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>A {entity} belongs to its mission; HQ cannot create, delete or restore one.</source>
-        <translation>{entity}은(는) 공관의 자료이므로 본부에서 만들거나 삭제하거나 복원할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>HQ can only write the review fields of a {entity}, not {fields}.</source>
-        <translation>본부는 {entity}의 검토 항목만 입력할 수 있습니다 ({fields}은(는) 입력할 수 없습니다).</translation>
-    </message>
-    <message>
-        <source>{entity} is reference data kept by HQ; missions cannot change it.</source>
-        <translation>{entity}은(는) 본부가 관리하는 기준 정보이므로 공관에서 변경할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Only HQ writes {fields} of a {entity}.</source>
-        <translation>{entity}의 {fields}은(는) 본부만 입력합니다.</translation>
-    </message>
-    <message>
-        <source>{fields} names a {target} of {owner}; a {entity} may only refer to its own mission&apos;s.</source>
-        <translation>{fields}이(가) {owner}의 {target}을(를) 가리킵니다. {entity}은(는) 자기 공관의 자료만 가리킬 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>{fields} names a {target} of {owner}, which this mission cannot read.</source>
-        <translation>{fields}이(가) 이 공관이 볼 수 없는 {owner}의 {target}을(를) 가리킵니다.</translation>
     </message>
     <message>
         <source>HQ&apos;s words: {0}</source>

@@ -192,9 +192,46 @@ class MessageCode(StrEnum):
     TABLE_NO_COLUMN_FOR = "table_no_column_for"
     TABLE_OTHER_MISSION = "table_other_mission"
     NO_MISSION = "no_mission"
+    # permission refusals (domain/permissions.py: ``RefusalCode`` has the same values); their text
+    # keeps the code at its head (``code: sentence``), as receipts and older laptops read it
+    REFERENCE_FOREIGN = "reference_foreign"
+    REFERENCE_OUT_OF_SCOPE = "reference_out_of_scope"
+    AUTHORITY_MADE = "authority_made"
+    DECISION_ONLY = "decision_only"
+    OWNED_ELSEWHERE = "owned_elsewhere"
+    MISSION_RECORD = "mission_record"
+    REVIEW_FIELDS_ONLY = "review_fields_only"
+    REFERENCE_DATA = "reference_data"
+    HQ_REVIEW_FIELDS = "hq_review_fields"
 
 
 ENGLISH: dict[MessageCode, str] = {
+    MessageCode.REFERENCE_FOREIGN: QT_TRANSLATE_NOOP(
+        "message",
+        "The {fields} field names a {target} of {owner}; this {entity} may only refer to its own mission's records.",
+    ),
+    MessageCode.REFERENCE_OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
+        "message", "The {fields} field names a {target} of {owner}, which {mission} cannot read."
+    ),
+    MessageCode.AUTHORITY_MADE: QT_TRANSLATE_NOOP(
+        "message", "A {entity} is made by HQ's merge only: no device creates, deletes or restores one."
+    ),
+    MessageCode.DECISION_ONLY: QT_TRANSLATE_NOOP(
+        "message", "Only the review decision of a {entity} can be changed, not {fields}."
+    ),
+    MessageCode.OWNED_ELSEWHERE: QT_TRANSLATE_NOOP(
+        "message", "This {entity} belongs to {owner}; {mission} cannot change it."
+    ),
+    MessageCode.MISSION_RECORD: QT_TRANSLATE_NOOP(
+        "message", "A {entity} belongs to its mission; HQ cannot create, delete or restore one."
+    ),
+    MessageCode.REVIEW_FIELDS_ONLY: QT_TRANSLATE_NOOP(
+        "message", "HQ can only write the review fields of a {entity}, not {fields}."
+    ),
+    MessageCode.REFERENCE_DATA: QT_TRANSLATE_NOOP(
+        "message", "A {entity} is reference data kept by HQ; missions cannot change it."
+    ),
+    MessageCode.HQ_REVIEW_FIELDS: QT_TRANSLATE_NOOP("message", "Only HQ writes {fields} of a {entity}."),
     MessageCode.NO_RECORD: QT_TRANSLATE_NOOP("message", "There is no {entity} with id {id}."),
     MessageCode.STATUS_THROUGH_WORKFLOW: QT_TRANSLATE_NOOP(
         "message", "Change the {field} of a {entity} through its workflow."
@@ -746,13 +783,32 @@ def heard(code: object, params: object, text: str) -> str:
     return stored_reason(text)
 
 
+# The codes whose text keeps the code at its head (``code: sentence``): permission refusals, which
+# receipts and older laptops have always read that way (``permissions.refusal_code``).
+CODE_LED: frozenset[MessageCode] = frozenset(
+    {
+        MessageCode.REFERENCE_FOREIGN,
+        MessageCode.REFERENCE_OUT_OF_SCOPE,
+        MessageCode.AUTHORITY_MADE,
+        MessageCode.DECISION_ONLY,
+        MessageCode.OWNED_ELSEWHERE,
+        MessageCode.MISSION_RECORD,
+        MessageCode.REVIEW_FIELDS_ONLY,
+        MessageCode.REFERENCE_DATA,
+        MessageCode.HQ_REVIEW_FIELDS,
+    }
+)
+
+
 def stored_reason(reason: str | None) -> str:
     """A reason read back from a receipt: ``code: sentence`` of a code here becomes the sentence that
-    keeps its code (its parameters were not stored); a refusal's text and an older bare text stay."""
-    head, sep, rest = (reason or "").partition(": ")
+    keeps its code (its parameters were not stored; a refusal keeps its code at the head of its text,
+    as it was sent); an older bare text stays."""
+    text = reason or ""
+    head, sep, rest = text.partition(": ")
     if sep and head in MessageCode.__members__.values():
-        return Said(head, {}, rest)
-    return reason or ""
+        return Said(head, {}, text if head in CODE_LED else rest)
+    return text
 
 
 def as_reason(said: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-from missiondesk.domain.messages import Said
+from missiondesk.domain.messages import ENGLISH, MessageCode, Said, Words, render
 from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, FieldSpec, Scope
 
 HQ_MISSION = "HQ"
@@ -29,7 +29,8 @@ class Role(StrEnum):
 
 class RefusalCode(StrEnum):
     """Why the authority refused an op, as a stable code: a refused op's reason starts with it
-    (``code: sentence``), so a screen can say it in the window's language (``refusal_code``)."""
+    (``code: sentence``), so a screen can say it in the window's language (``refusal_code``). Each is
+    also a ``MessageCode`` of the same value, whose template (``domain.messages``) is its one sentence."""
 
     REFERENCE_FOREIGN = "reference_foreign"  # points into another mission's records where it may not
     REFERENCE_OUT_OF_SCOPE = "reference_out_of_scope"  # points to a record the writer cannot read
@@ -44,21 +45,23 @@ class RefusalCode(StrEnum):
 
 class Refusal(Said):
     """A refusal's reason as text (``code: sentence``, the sentence in English for logs, the CLI and
-    HQ's own tools) that also keeps its code and parameters, so a window can say it in its language.
+    HQ's own tools) that also keeps its code and parameters, so a window, the errors workbook or a
+    laptop reading HQ's answer can say it in its language from the same template (``said_in``).
     The code leads the text, as receipts and older laptops have always read it."""
 
     code: RefusalCode
 
-    def __new__(cls, code: RefusalCode, sentence: str, **params: Any) -> Refusal:
+    def __new__(cls, code: RefusalCode, **params: Any) -> Refusal:
+        sentence = render(ENGLISH[MessageCode(code.value)], params, Words())
         made = super().__new__(cls, code.value, params, f"{code.value}: {sentence}")
         made.code = code
         return made
 
 
-def coded(code: RefusalCode, sentence: str, **params: Any) -> Refusal:
-    """A refusal's reason: its code, then the sentence; ``params`` for the window's own words
-    (``entity``: an entity name, ``fields``: field names, ``owner``/``mission``: mission codes)."""
-    return Refusal(code, sentence, **params)
+def coded(code: RefusalCode, **params: Any) -> Refusal:
+    """A refusal's reason: its code, then its sentence; ``params`` fill the template (``entity`` and
+    ``target``: entity names, ``fields``: field names, ``owner``/``mission``: mission codes)."""
+    return Refusal(code, **params)
 
 
 def refusal_code(reason: str | None) -> RefusalCode | None:
@@ -87,20 +90,17 @@ def write_refusal(
     record itself rather than on some of its fields.
     """
     fields = set(fields)
-    label = spec.label_en.lower()
     name = spec.name
     if spec.authority_made:
         if whole_record:
             return coded(
                 RefusalCode.AUTHORITY_MADE,
-                f"A {label} is made by HQ's merge engine only; no device creates, deletes or restores one.",
                 entity=name,
             )
         outside = sorted(fields - spec.decision_fields)
         if outside:
             return coded(
                 RefusalCode.DECISION_ONLY,
-                f"Only the review decision of a {label} may be changed, not {', '.join(outside)}.",
                 entity=name,
                 fields=outside,
             )
@@ -113,14 +113,12 @@ def write_refusal(
             if whole_record:
                 return coded(
                     RefusalCode.MISSION_RECORD,
-                    f"A {label} belongs to its mission; HQ cannot create, delete or restore one.",
                     entity=name,
                 )
             outside = sorted(fields - spec.review_fields)
             if outside:
                 return coded(
                     RefusalCode.REVIEW_FIELDS_ONLY,
-                    f"HQ can only write the review fields of a {label}, not {', '.join(outside)}.",
                     entity=name,
                     fields=outside,
                 )
@@ -128,7 +126,6 @@ def write_refusal(
     if spec.scope is Scope.REFERENCE:
         return coded(
             RefusalCode.REFERENCE_DATA,
-            f"{spec.label_en} is reference data kept by HQ; missions cannot change it.",
             entity=name,
         )
     if spec.scope is Scope.SHARED:
@@ -139,7 +136,6 @@ def write_refusal(
     if reviewed:
         return coded(
             RefusalCode.HQ_REVIEW_FIELDS,
-            f"Only HQ writes {', '.join(reviewed)} of a {label}.",
             entity=name,
             fields=reviewed,
         )
@@ -178,7 +174,6 @@ def _on_behalf(spec: EntitySpec, owner_mission: str) -> bool:
 def _owned_elsewhere(spec: EntitySpec, owner_mission: str, mission: str) -> Refusal:
     return coded(
         RefusalCode.OWNED_ELSEWHERE,
-        f"This {spec.label_en.lower()} belongs to {owner_mission}; {mission} cannot change it.",
         entity=spec.name,
         owner=owner_mission,
         mission=mission,
@@ -200,8 +195,6 @@ def reference_refusal(
     if not f.cross_mission and target_owner != owner:
         return coded(
             RefusalCode.REFERENCE_FOREIGN,
-            f"{f.name} names a {target.label_en.lower()} of {target_owner}; a {spec.label_en.lower()} of "
-            f"{owner} may only refer to its own mission's {target.label_en.lower()}s.",
             entity=spec.name,
             fields=[f.name],
             target=target.name,
@@ -210,11 +203,11 @@ def reference_refusal(
     if not visible_to(target, target_owner, role, mission):
         return coded(
             RefusalCode.REFERENCE_OUT_OF_SCOPE,
-            f"{f.name} names a {target.label_en.lower()} of {target_owner}, which {mission} cannot read.",
             entity=spec.name,
             fields=[f.name],
             target=target.name,
             owner=target_owner,
+            mission=mission,
         )
     return None
 

@@ -297,6 +297,11 @@ class ChecksPage(QWizardPage):
         }
         return names.get(step, str(step))
 
+    def _mission(self, code: str) -> str:
+        """A mission by its name in the window's language, its code beside (reference data, cached)."""
+        name = self.wiz.ui.lookups.code_label("mission", code, korean=korean())
+        return f"{name} ({code})" if name and name != code else code
+
     def _detail(self, found: Inspection, check: Check) -> str:
         """What a passed check found, in the window's language; a refusal's own sentence otherwise."""
         if found.password_needed is not None:
@@ -307,9 +312,10 @@ class ChecksPage(QWizardPage):
             case Step.FILE if found.facts is not None:
                 return self.tr("{0} parts, {1} rows").format(found.facts.entries, f"{found.facts.rows:,}")
             case Step.MANIFEST if found.manifest is not None:
+                mission = self._mission(str(found.manifest.get("mission") or ""))
                 if found.kind == KIND_OPS:
-                    return self.tr("{0} from {1}").format(self.tr("changes"), found.manifest.get("mission"))
-                return self.tr("acknowledgement from HQ for {0}").format(found.manifest.get("mission"))
+                    return self.tr("{0} from {1}").format(self.tr("changes"), mission)
+                return self.tr("acknowledgement from HQ for {0}").format(mission)
             case Step.SIGNATURE:
                 if check.ok:
                     return self.tr("signed by the registered key")

@@ -111,7 +111,9 @@ def step_label(name: str) -> str:
     return QCoreApplication.translate("workflow", text)
 
 
-# Why HQ refused a change, by the code its reason starts with (the core keeps codes, not words).
+# Why HQ refused a change, when its reason came with its code but not its parameters (a receipt read
+# back, an older HQ): the refusal's own sentence (``domain.messages``) needs them, so the window says
+# the kind of refusal and shows HQ's words beside it.
 _REFUSALS: dict[RefusalCode, str] = {
     RefusalCode.REFERENCE_FOREIGN: QT_TRANSLATE_NOOP(
         "refusal", "It refers to a record of another mission, which this kind of record may not do."
@@ -136,37 +138,6 @@ _REFUSALS: dict[RefusalCode, str] = {
         "refusal", "Reference data is kept by HQ; missions cannot change it."
     ),
     RefusalCode.HQ_REVIEW_FIELDS: QT_TRANSLATE_NOOP("refusal", "Only HQ writes the review fields."),
-}
-
-# A refusal made here (this device may not make the change), with its parameters in the window's words:
-# {entity} the kind of record, {fields} the fields, {owner} and {mission} mission codes, {target} the
-# kind of record referred to.
-_REFUSED_HERE: dict[RefusalCode, str] = {
-    RefusalCode.AUTHORITY_MADE: QT_TRANSLATE_NOOP(
-        "refusal", "A {entity} is made by HQ's merge only: no device creates, deletes or restores one."
-    ),
-    RefusalCode.DECISION_ONLY: QT_TRANSLATE_NOOP(
-        "refusal", "Only the review decision of a {entity} can be changed, not {fields}."
-    ),
-    RefusalCode.OWNED_ELSEWHERE: QT_TRANSLATE_NOOP(
-        "refusal", "This {entity} belongs to {owner}; {mission} cannot change it."
-    ),
-    RefusalCode.MISSION_RECORD: QT_TRANSLATE_NOOP(
-        "refusal", "A {entity} belongs to its mission; HQ cannot create, delete or restore one."
-    ),
-    RefusalCode.REVIEW_FIELDS_ONLY: QT_TRANSLATE_NOOP(
-        "refusal", "HQ can only write the review fields of a {entity}, not {fields}."
-    ),
-    RefusalCode.REFERENCE_DATA: QT_TRANSLATE_NOOP(
-        "refusal", "{entity} is reference data kept by HQ; missions cannot change it."
-    ),
-    RefusalCode.HQ_REVIEW_FIELDS: QT_TRANSLATE_NOOP("refusal", "Only HQ writes {fields} of a {entity}."),
-    RefusalCode.REFERENCE_FOREIGN: QT_TRANSLATE_NOOP(
-        "refusal", "{fields} names a {target} of {owner}; a {entity} may only refer to its own mission's."
-    ),
-    RefusalCode.REFERENCE_OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
-        "refusal", "{fields} names a {target} of {owner}, which this mission cannot read."
-    ),
 }
 
 # Why a file cannot be attached; {name} the file's name, {size} and {limit} in MB.
@@ -235,23 +206,6 @@ class _WindowSpeaker(Speaker):
         return said_text(said)
 
 
-def refused_here_text(code: RefusalCode, params: Mapping[str, Any]) -> str:
-    """A refusal with its parameters (made here, or sent by a newer HQ) in the window's language."""
-    spec = entity(str(params["entity"])) if is_entity(str(params.get("entity", ""))) else None
-    target = str(params.get("target", ""))
-    words = {
-        "entity": entity_label(spec) if spec is not None else str(params.get("entity", "")),
-        "target": entity_label(entity(target)) if is_entity(target) else target,
-        "fields": ", ".join(
-            field_label(spec, str(n)) if spec is not None and spec.has_field(str(n)) else str(n)
-            for n in params.get("fields", ())
-        ),
-        "owner": str(params.get("owner", "")),
-        "mission": str(params.get("mission", "")),
-    }
-    return QCoreApplication.translate("refusal", _REFUSED_HERE[code]).format(**words)
-
-
 def error_text(exc: BaseException) -> str:
     """An error a person reads: a file refused by its content, or the core's coded sentence in the
     window's language, else its own text."""
@@ -291,12 +245,11 @@ def said_text(said: str) -> str:
 
     The code and parameters come with the sentence (``domain.messages.Said``, ``Refusal``, or HQ's
     answer read back with its ``code`` and ``params``), or only the code at the head of a stored
-    receipt's reason (``code: sentence``); a sentence without a code, an unknown code (a newer HQ) or
-    a template whose parameters did not come (an older receipt) stays as it was said."""
+    receipt's reason (``code: sentence``); a refusal whose parameters did not come is said by its kind
+    with HQ's words beside it; a sentence without a code, an unknown code (a newer HQ) or another
+    template whose parameters did not come stays as it was said."""
     params: Mapping[str, Any] = getattr(said, "params", {})
     code = str(getattr(said, "code", "")) or refusal_code(said) or ""
-    if code in _REFUSED_HERE and params.get("entity"):
-        return refused_here_text(RefusalCode(code), params)
     if code == MessageCode.INVALID_VALUES and params.get("each") and is_entity(str(params.get("entity"))):
         params = {**params, "problems": _problems_text(entity(str(params["entity"])), params["each"])}
     if code in ENGLISH:
@@ -305,7 +258,7 @@ def said_text(said: str) -> str:
                 QCoreApplication.translate(CONTEXT, ENGLISH[MessageCode(code)]), params, _WindowWords()
             )
         except (KeyError, IndexError):
-            return str(said)
+            pass  # its parameters did not come (an older receipt or HQ): a refusal's kind, or its text
     if code in _REFUSALS:
         words = QCoreApplication.translate("refusal", "HQ's words: {0}").format(said)
         return QCoreApplication.translate("refusal", _REFUSALS[RefusalCode(code)]) + "\n" + words
