@@ -184,7 +184,7 @@ def test_a_permission_refusal_prints_in_english_and_is_korean_in_the_errors_work
     assert run(capsys, "init", "--hq", "--officer", "본부", "--data-dir", hq)[0] == 0
     wb = openpyxl.Workbook()
     wb.active.append(["제목", "공관", "국가", "접수일"])
-    wb.active.append(["비자", "DE-FRA", "독일", "2024-03-05"])
+    wb.active.append(["비자", "HQ", "독일", "2024-03-05"])  # HQ makes cases for missions only
     wb.save(tmp_path / "s.xlsx")
     errors = tmp_path / "errors.xlsx"
 

@@ -466,7 +466,7 @@ def test_a_permission_refusal_is_said_in_korean_in_the_errors_workbook(
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["제목", "공관", "국가", "접수일"])
-    ws.append(["비자", "DE-FRA", "독일", "2024-03-05"])
+    ws.append(["비자", "HQ", "독일", "2024-03-05"])  # a case for HQ itself: cases are missions'
     wb.save(tmp_path / "s.xlsx")
     report = ti.preview(hq, ti.ImportRequest(tmp_path / "s.xlsx", ti.TableKind.CASES))
     out = tmp_path / "errors.xlsx"

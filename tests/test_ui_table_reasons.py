@@ -53,7 +53,7 @@ def test_at_hq_a_row_refused_by_permission_is_said_in_korean_in_the_wizard(
     book = tmp_path / "cases.xlsx"
     wb = openpyxl.Workbook()
     wb.active.append(["제목", "공관", "국가", "접수일"])
-    wb.active.append(["비자", "DE-FRA", "독일", "2024-03-05"])
+    wb.active.append(["비자", "HQ", "독일", "2024-03-05"])  # HQ may make a case for a mission, not for itself
     wb.save(book)
     window = MainWindow(hq)
     qtbot.addWidget(window)
