@@ -23,6 +23,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.records import ListQuery
 from missiondesk.errors import MissionDeskError
 from missiondesk.server.main import main as server_main
@@ -35,9 +36,11 @@ from missiondesk.services.setup import init_hq, init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.sync.client import Offline
 from missiondesk.sync.protocol import BLOB_CHUNK
-from missiondesk.ui import prompts
+from missiondesk.ui import i18n, prompts
+from missiondesk.ui.labels import said_text
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
+from missiondesk.ui.sync_ui import SyncPage
 from tests.syncserver import ServerProcess, serve_on
 
 pytestmark = pytest.mark.slow
@@ -460,5 +463,35 @@ def test_a_file_that_reached_an_hq_install_by_side_car_is_served_to_the_missions
         assert blob_store(hq).root == served
     finally:
         hq.close()
+        fra.close()
+        fra2.close()
+
+
+def test_the_window_says_in_korean_which_files_did_not_move(
+    qtbot: QtBot, server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MainWindow, "start_sync", lambda _self: None)  # the test says when to sync
+    fra = _laptop(tmp_path, server, "fra", "US-LAX", 3)
+    fra2 = _laptop(tmp_path, server, "fra2", "US-LAX", 4)
+    bad = _attach(fra, _text_file(tmp_path / "in", "broken.txt", 20_000))
+    _sync(fra)
+    (server.root / "data" / "hq-blobs" / bad[:2] / bad).write_bytes(b"q" * 20_000)
+    assert i18n.install("ko") == "ko"
+    window = MainWindow(fra2)
+    try:
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.sync.synced, timeout=30_000) as done:
+            window.actions_["sync_now"].trigger()
+        assert done.args[0].files_failed == 1
+        page = window.go("sync")
+        assert isinstance(page, SyncPage)
+        log = page.log.toPlainText()
+        assert "첨부 파일 1개를 보내거나 받지 못했습니다" in log
+        assert said_text(say(MessageCode.BLOB_HASH_MISMATCH, sha256=bad)) in log  # the file's own reason
+        assert "SHA-256" in log and "does not match" not in log
+    finally:
+        window.close()
+        i18n.install("en")
         fra.close()
         fra2.close()
