@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from missiondesk.domain.ops import Op
-from missiondesk.domain.permissions import Role
+from missiondesk.domain.permissions import Role, published_through
 from missiondesk.domain.schema import ENTITIES, Scope
 from missiondesk.services.context import AppContext
 from missiondesk.services.setup import init_hq, init_mission
@@ -80,7 +80,8 @@ def visible_state(ctx: AppContext, mission: str | None) -> dict[tuple[str, str],
             table = entity_table(spec.name)
             stmt = sa.select(table)
             if mission is not None and spec.scope in (Scope.MISSION, Scope.REVIEW):
-                stmt = stmt.where(table.c.owner_mission == mission)
+                shared = [table.c[name].is_not(None) for name in published_through(spec)]
+                stmt = stmt.where(sa.or_(table.c.owner_mission == mission, *shared))
             for row in conn.execute(stmt).mappings():
                 key = (spec.name, row["id"])
                 out[key] = (

@@ -24,7 +24,7 @@ from missiondesk.services.search import search_all
 from missiondesk.services.setup import init_mission
 from missiondesk.store.tables import change_feed, entity_table, op_receipt
 from missiondesk.sync import merge as merge_module
-from missiondesk.sync import replica
+from missiondesk.sync import replica, verify
 from missiondesk.sync.devices import Refused
 from missiondesk.sync.protocol import Status
 from tests.syncsim import World, visible_state
@@ -365,6 +365,44 @@ def test_a_case_moved_to_another_mission_is_revoked_and_late_edits_are_rejected(
     assert len(RecordService(ber).children("case_activity", case_id)) == 1
     moved = RecordService(ber).list(ListQuery("attachment")).rows
     assert len(moved) == 2 and {r.owner_mission for r in moved} == {"DE-BER"}
+
+
+def test_a_shared_briefs_files_reach_every_mission_and_stay_their_owners(world: World) -> None:
+    fra, ber = world.laptop("fra", "DE-FRA"), world.laptop("ber", "DE-BER")
+    brief = RecordService(fra).create(
+        "market_brief", {"title": "시장 동향", "topic": "market_trends", "country": "DE"}
+    )
+    file = {"file_name": "동향.pdf", "sha256": "cd" * 32, "size": 10, "media_type": "application/pdf"}
+    on_brief = RecordService(fra).create("attachment", {**file, "brief_id": brief.record_id}).record_id
+    RecordService(fra).create("attachment", {**file, "case_id": _case(fra)})  # the case's stays in Frankfurt
+    world.sync(fra)
+    world.sync(ber)
+    listed = RecordService(ber).list(ListQuery("attachment")).rows
+    assert [r.id for r in listed] == [on_brief]
+    assert listed[0].owner_mission == "DE-FRA"
+    # The verify digest agrees: the file is in Berlin's scope on both sides.
+    with world.hq.store.read() as hq_conn, ber.store.read() as ber_conn:
+        assert verify.digest(hq_conn, Role.MISSION, "DE-BER") == verify.digest(
+            ber_conn, Role.MISSION, "DE-BER"
+        )
+    forged = Op(
+        op_id="8c1d3f0e-0000-4000-8000-000000000002",
+        device_id=ber.device.device_id,
+        seq=2,
+        entity="attachment",
+        record_id=on_brief,
+        kind=OpKind.UPDATE,
+        owner_mission="DE-FRA",
+        base_version=1,
+        changes={"file_name": FieldChange("동향.pdf", "베를린.pdf")},
+    )
+    (result,) = world.authority.push([forged], ber.device.device_id)
+    assert result.status is Status.REJECTED and "belongs to DE-FRA" in result.reason
+    RecordService(fra).delete("attachment", on_brief)  # its deletion travels the same way
+    world.sync(fra)
+    world.pull(ber)
+    assert RecordService(ber).get("attachment", on_brief).is_deleted
+    assert visible_state(ber, "DE-BER") == visible_state(world.hq, "DE-BER")
 
 
 def test_an_empty_answer_from_hq_never_deletes_local_records(world: World) -> None:

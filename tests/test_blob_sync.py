@@ -4,14 +4,16 @@ One server for the module; each test uses missions of its own (a mission has nin
 
 Uploads and downloads that lose their connection half-way and continue where they stopped, a content
 HQ has already (stored once, not sent again), a content that does not match its hash (refused, nothing
-kept), another mission's device asking by hash (refused), and a shared brief's file fetched by another
-mission.
+kept), another mission's device asking by hash (refused), a shared brief's file listed and fetched by
+another mission, one bad file among good ones (counted, the others arrive), staged uploads nobody
+continued (pruned), and a side-car file imported at an HQ install served to the mission's laptops.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,19 +23,24 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.records import ListQuery
 from missiondesk.errors import MissionDeskError
+from missiondesk.server.main import main as server_main
+from missiondesk.services import bundle_export, bundle_import, device_keys
 from missiondesk.services.attachments import AttachmentService, blob_store
-from missiondesk.services.context import AppContext
+from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.progress import Cancelled
 from missiondesk.services.records import RecordService
-from missiondesk.services.setup import init_mission
+from missiondesk.services.setup import init_hq, init_mission
 from missiondesk.services.sync import SyncService
 from missiondesk.sync.client import Offline
 from missiondesk.sync.protocol import BLOB_CHUNK
-from missiondesk.ui import prompts
+from missiondesk.ui import i18n, prompts
+from missiondesk.ui.labels import said_text
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
+from missiondesk.ui.sync_ui import SyncPage
 from tests.syncserver import ServerProcess, serve_on
 
 pytestmark = pytest.mark.slow
@@ -285,6 +292,10 @@ def test_a_shared_briefs_file_is_fetched_by_another_mission_when_opened(
         sha = _attach(fra, source, "market_brief", brief.record_id)
         _sync(fra)
         _sync(ber)
+        # Berlin lists the brief's file (its record came with the brief), owned by Boston.
+        [listed] = AttachmentService(ber).list("market_brief", brief.record_id)
+        assert listed["sha256"] == sha and listed.owner_mission == "US-BOS"
+        assert not blob_store(ber).has(sha)  # fetched when opened, not with every sync
         assert SyncService(ber, keyring=False).fetch_content(sha) is True
         with blob_store(ber).open(sha) as fh:
             assert fh.read() == source.read_bytes()
@@ -369,5 +380,118 @@ def test_opening_a_file_this_laptop_lacks_fetches_it_from_hq_first(
         assert blob_store(fra2).has(sha)
     finally:
         window.close()
+        fra.close()
+        fra2.close()
+
+
+def test_one_file_hq_holds_wrongly_is_reported_and_the_others_still_arrive(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    fra = _laptop(tmp_path, server, "fra", "US-HOU", 1)
+    fra2 = _laptop(tmp_path, server, "fra2", "US-HOU", 2)
+    try:
+        bad = _attach(fra, _text_file(tmp_path / "in", "bad.txt", 40_000))
+        good = _attach(fra, _text_file(tmp_path / "in", "good.txt", 40_000))
+        _sync(fra)
+        held = server.root / "data" / "hq-blobs" / bad[:2] / bad
+        held.write_bytes(b"z" * 40_000)  # HQ's copy went bad on its disk
+        report = _sync(fra2)  # no error: the records and the good file are in
+        assert report.files_failed == 1 and report.files_received == 1
+        assert [getattr(p, "code", "") for p in report.file_problems] == ["blob_hash_mismatch"]
+        store = blob_store(fra2)
+        assert store.has(good) and not store.has(bad)
+        status = SyncService(fra2, keyring=False).status()
+        assert status.last_error is None and status.files_failed == 1
+    finally:
+        fra.close()
+        fra2.close()
+
+
+def test_uploads_nobody_continued_are_pruned_at_start_and_by_the_admin_command(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    blobs = tmp_path / "blobs"
+    old, fresh = (
+        blobs / "staging" / "dev-1" / f"{'a' * 64}.part",
+        blobs / "staging" / "dev-2" / f"{'b' * 64}.part",
+    )
+    for part in (old, fresh):
+        part.parent.mkdir(parents=True)
+        part.write_bytes(b"half a file")
+    eight_days_ago = time.time() - 8 * 24 * 3600
+    os.utime(old, (eight_days_ago, eight_days_ago))
+    started = ServerProcess(server.database_url, tmp_path / "second", "--blobs", str(blobs))
+    started.start()
+    try:
+        assert not old.exists() and not old.parent.exists()  # its device folder went with it
+        assert fresh.read_bytes() == b"half a file"  # a laptop may still continue this one
+    finally:
+        started.stop()
+    os.utime(fresh, (eight_days_ago, eight_days_ago))
+    assert server_main(["prune-staging", "--blobs", str(blobs), "--days", "7"]) == 0
+    assert not fresh.exists()
+
+
+def test_a_file_that_reached_an_hq_install_by_side_car_is_served_to_the_missions_laptops(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    served = server.root / "data" / "hq-blobs"  # the server's contents folder (its default --blobs)
+    hq = init_hq(tmp_path / "hq", "본부 분석관", server.database_url, attachments_dir=served)
+    fra = init_mission(tmp_path / "fra", "US-LAX", "fra 담당관", 1)  # sends by bundle, never syncs
+    fra2 = _laptop(tmp_path, server, "fra2", "US-LAX", 2)
+    try:
+        card = tmp_path / "fra.key"
+        device_keys.write_key_card(fra, card)
+        device_keys.trust_key(hq, card)
+        source = _text_file(tmp_path / "in", "permit.txt", 200_000)
+        sha = _attach(fra, source)
+        out = tmp_path / "mail" / "fra.xlsx"
+        out.parent.mkdir()
+        exported = bundle_export.export_bundle(fra, out)
+        assert exported.sidecars
+        report = bundle_import.apply(hq, bundle_import.plan(hq, [out, *exported.sidecars]))
+        assert report.bundles[0].files.stored == 1
+        assert _hq_has(server, sha) == source.read_bytes()  # stored where the server serves from
+
+        received = _sync(fra2)
+        assert received.files_received == 1 and received.files_failed == 0
+        with blob_store(fra2).open(sha) as fh:
+            assert fh.read() == source.read_bytes()
+        # The install keeps that folder: opened again, its store is the server's.
+        hq.close()
+        hq = open_context(tmp_path / "hq")
+        assert blob_store(hq).root == served
+    finally:
+        hq.close()
+        fra.close()
+        fra2.close()
+
+
+def test_the_window_says_in_korean_which_files_did_not_move(
+    qtbot: QtBot, server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MainWindow, "start_sync", lambda _self: None)  # the test says when to sync
+    fra = _laptop(tmp_path, server, "fra", "US-LAX", 3)
+    fra2 = _laptop(tmp_path, server, "fra2", "US-LAX", 4)
+    bad = _attach(fra, _text_file(tmp_path / "in", "broken.txt", 20_000))
+    _sync(fra)
+    (server.root / "data" / "hq-blobs" / bad[:2] / bad).write_bytes(b"q" * 20_000)
+    assert i18n.install("ko") == "ko"
+    window = MainWindow(fra2)
+    try:
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.sync.synced, timeout=30_000) as done:
+            window.actions_["sync_now"].trigger()
+        assert done.args[0].files_failed == 1
+        page = window.go("sync")
+        assert isinstance(page, SyncPage)
+        log = page.log.toPlainText()
+        assert "첨부 파일 1개를 보내거나 받지 못했습니다" in log
+        assert said_text(say(MessageCode.BLOB_HASH_MISMATCH, sha256=bad)) in log  # the file's own reason
+        assert "SHA-256" in log and "does not match" not in log
+    finally:
+        window.close()
+        i18n.install("en")
         fra.close()
         fra2.close()

@@ -2579,6 +2579,14 @@ The report was saved to: {0}</source>
         <translation>파일 받는 중: {total}MB 중 {done}MB</translation>
     </message>
     <message>
+        <source>A contents folder shared with the sync server needs the database the server uses (--database URL).</source>
+        <translation>동기화 서버와 공유하는 파일 폴더는 서버가 쓰는 데이터베이스(--database URL)가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>{count} attached file(s) could not be sent or received; the next sync tries again.</source>
+        <translation>첨부 파일 {count}개를 보내거나 받지 못했습니다. 다음 동기화 때 다시 시도합니다.</translation>
+    </message>
+    <message>
         <source>{name} cannot be read ({detail}).</source>
         <translation>{name}을(를) 읽을 수 없습니다 ({detail}).</translation>
     </message>

@@ -18,6 +18,7 @@ from typing import Any
 
 from missiondesk import __version__, crash
 from missiondesk import paths as paths_mod
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.permissions import Role
 from missiondesk.errors import MissionDeskError
 from missiondesk.services import database_key, maintenance, setup
@@ -60,10 +61,20 @@ def _passphrase(args: argparse.Namespace) -> str | None:
 def cmd_init(args: argparse.Namespace) -> None:
     passphrase = _passphrase(args)
     if args.hq:
-        ctx = setup.init_hq(args.data_dir, args.officer, args.database, passphrase=passphrase)
+        ctx = setup.init_hq(
+            args.data_dir,
+            args.officer,
+            args.database,
+            passphrase=passphrase,
+            attachments_dir=args.attachments,
+        )
     else:
         if not args.mission:
             raise MissionDeskError("Name the mission (--mission CODE), or set up HQ with --hq.")
+        if args.attachments:
+            raise MissionDeskError(
+                "--attachments is for an HQ install (--hq) sharing its files with the server."
+            )
         ctx = setup.init_mission(args.data_dir, args.mission, args.officer, args.slot, passphrase=passphrase)
     with ctx:
         if ctx.notice:
@@ -440,6 +451,10 @@ def cmd_sync(args: argparse.Namespace) -> None:
     )
     for line in report.rejections:
         _print(f"rejected: {line}")
+    if report.files_failed:
+        _print(say(MessageCode.SYNC_FILES_FAILED, count=report.files_failed))
+        for line in report.file_problems:
+            _print(f"  {line}")
     if report.rejected:
         raise MissionDeskError(f"HQ refused {report.rejected} change(s); see the reasons above.")
     if report.unsent:
@@ -672,6 +687,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--slot", type=int, default=1, help="device number within the mission, 1-9 (default 1)")
     p.add_argument("--hq", action="store_true", help="set up the HQ install (the authority)")
     p.add_argument("--database", metavar="URL", help="HQ only: a database URL, e.g. postgresql+psycopg://...")
+    p.add_argument(
+        "--attachments",
+        metavar="DIR",
+        help="HQ only: keep attachment contents in the sync server's --blobs folder, so laptops receive them",
+    )
 
     p = add("missions", cmd_missions, "list the mission codes")
     p.add_argument("--country", metavar="CC", help="only missions in this country (ISO code)")

@@ -27,6 +27,9 @@ PORTABLE_MARKER = "missiondesk-portable"
 @dataclass(frozen=True)
 class DataPaths:
     root: Path
+    # An HQ install's contents folder when it is shared with the sync server (``--blobs DIR`` there;
+    # config ``attachments_dir``); None: ``attachments`` in the data folder.
+    attachments_dir: Path | None = None
 
     @property
     def database(self) -> Path:
@@ -43,7 +46,7 @@ class DataPaths:
     @property
     def attachments(self) -> Path:
         """Attachment contents by SHA-256 (``store/blobs.py``)."""
-        return self.root / "attachments"
+        return self.attachments_dir or self.root / "attachments"
 
     @property
     def logs(self) -> Path:

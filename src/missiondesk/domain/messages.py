@@ -113,6 +113,8 @@ class MessageCode(StrEnum):
     BLOB_LARGER_THAN_RECORD = "blob_larger_than_record"
     BLOB_SENDING = "blob_sending"
     BLOB_RECEIVING = "blob_receiving"
+    SYNC_FILES_FAILED = "sync_files_failed"
+    SHARED_CONTENTS_NEED_SERVER_DATABASE = "shared_contents_need_server_database"
     # bundle files: container, password, reader, verification, device keys (bundles/)
     FILE_UNREADABLE = "file_unreadable"
     BUNDLE_TOO_LARGE = "bundle_too_large"
@@ -442,6 +444,13 @@ ENGLISH: dict[MessageCode, str] = {
     ),
     MessageCode.BLOB_SENDING: QT_TRANSLATE_NOOP("message", "Sending files: {done} of {total} MB"),
     MessageCode.BLOB_RECEIVING: QT_TRANSLATE_NOOP("message", "Receiving files: {done} of {total} MB"),
+    MessageCode.SHARED_CONTENTS_NEED_SERVER_DATABASE: QT_TRANSLATE_NOOP(
+        "message",
+        "A contents folder shared with the sync server needs the database the server uses (--database URL).",
+    ),
+    MessageCode.SYNC_FILES_FAILED: QT_TRANSLATE_NOOP(
+        "message", "{count} attached file(s) could not be sent or received; the next sync tries again."
+    ),
     MessageCode.FILE_UNREADABLE: QT_TRANSLATE_NOOP("message", "{name} cannot be read ({detail})."),
     MessageCode.BUNDLE_TOO_LARGE: QT_TRANSLATE_NOOP(
         "message", "{name} is {size} MB, more than the {limit} MB a bundle may be."

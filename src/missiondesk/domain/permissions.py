@@ -12,12 +12,12 @@ cannot delete or restore it; the op still says which HQ device and officer made 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
 from missiondesk.domain.messages import ENGLISH, MessageCode, Said, Words, render
-from missiondesk.domain.schema import GLOBAL_OWNER, EntitySpec, FieldSpec, Scope
+from missiondesk.domain.schema import ATTACHMENT_PARENTS, GLOBAL_OWNER, EntitySpec, FieldSpec, Scope, entity
 
 HQ_MISSION = "HQ"
 
@@ -217,6 +217,25 @@ def visible_to(spec: EntitySpec, owner_mission: str, role: Role, mission: str) -
     if role is Role.HQ or spec.scope in (Scope.REFERENCE, Scope.SHARED, Scope.PUBLISHED):
         return True
     return owner_mission == mission
+
+
+def published_through(spec: EntitySpec) -> tuple[str, ...]:
+    """The fields of ``spec`` that, when set, make a record read by every mission although its own
+    entity is mission-scoped: an attachment on a market brief travels wherever the brief does."""
+    if spec.name != "attachment":
+        return ()
+    readable_by_all = (Scope.REFERENCE, Scope.SHARED, Scope.PUBLISHED)
+    return tuple(name for name, target, *_ in ATTACHMENT_PARENTS if entity(target).scope in readable_by_all)
+
+
+def shared_by_parent(spec: EntitySpec, row: Mapping[str, Any]) -> bool:
+    """Whether this record is read by every mission because of the record it belongs to."""
+    return any(row.get(name) for name in published_through(spec))
+
+
+def record_visible_to(spec: EntitySpec, row: Mapping[str, Any], role: Role, mission: str) -> bool:
+    """``visible_to`` for one record: its owner, and whether its parent is read by every mission."""
+    return visible_to(spec, str(row["owner_mission"]), role, mission) or shared_by_parent(spec, row)
 
 
 def owner_for_new(spec: EntitySpec, role: Role, mission: str) -> str:

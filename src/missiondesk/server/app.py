@@ -27,7 +27,7 @@ from missiondesk import __version__
 from missiondesk import paths as paths_mod
 from missiondesk.domain.enums import ConflictStatus
 from missiondesk.domain.ops import MAX_NUMBER, Op
-from missiondesk.domain.permissions import HQ_MISSION, Role, visible_to
+from missiondesk.domain.permissions import HQ_MISSION, Role, record_visible_to
 from missiondesk.domain.schema import SCHEMA_VERSION, entity, is_entity
 from missiondesk.domain.upgrades import MIN_SUPPORTED_SCHEMA
 from missiondesk.errors import EnvironmentProblem, Malformed, NotFound, UserError
@@ -42,7 +42,7 @@ from missiondesk.store.records import utcnow
 from missiondesk.store.tables import auth_device, entity_table
 from missiondesk.sync import protocol, verify
 from missiondesk.sync.authority import Authority
-from missiondesk.sync.blob_hub import BlobHub, OutOfScope
+from missiondesk.sync.blob_hub import STAGING_KEPT_DAYS, BlobHub, OutOfScope
 from missiondesk.sync.devices import Refused
 from missiondesk.sync.feed import EPOCH_SETTING
 from missiondesk.sync.wire import row_to_wire
@@ -60,6 +60,7 @@ class ServerConfig:
     max_body: int = protocol.MAX_BODY
     token_ttl: dt.timedelta = auth.TOKEN_TTL
     blob_dir: FilePath | None = None  # attachment contents; None: ``hq-blobs`` in the data folder
+    staging_days: float = STAGING_KEPT_DAYS  # partial uploads untouched this long are pruned
 
     def blobs_at(self) -> FilePath:
         return self.blob_dir or paths_mod.resolve(None).root / "hq-blobs"
@@ -464,11 +465,8 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         table = entity_table(spec.name)
         with store.read() as conn:
             rows = conn.execute(sa.select(table).where(table.c.id.in_(body.ids))).mappings().all()
-        found = [
-            row_to_wire(spec, dict(r))
-            for r in rows
-            if visible_to(spec, r["owner_mission"], who.role, who.mission)
-        ]
+        mapped = [dict(r) for r in rows]
+        found = [row_to_wire(spec, r) for r in mapped if record_visible_to(spec, r, who.role, who.mission)]
         return RecordsOut(epoch=epoch(), records=found)
 
     # -- HQ administration --
@@ -522,7 +520,10 @@ def create_app(config: ServerConfig, store: Store | None = None) -> FastAPI:
         return [dict(r.to_wire()) for r in results]
 
     blob_root = config.blobs_at()
-    hub = BlobHub(store, FolderBlobStore(blob_root), blob_root / "staging")
+    hub = BlobHub(
+        store, FolderBlobStore(blob_root), blob_root / "staging", dt.timedelta(days=config.staging_days)
+    )
+    hub.prune()  # what uploads were left half-way while the server was down, or long ago
     add_blob_routes(app, hub, current, versioned)
 
     app.add_middleware(LimitBody, limit=config.max_body)

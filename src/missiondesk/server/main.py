@@ -6,6 +6,7 @@
     missiondesk-server revoke DEVICE [--database URL]
     missiondesk-server devices [--database URL]
     missiondesk-server restored [--database URL]
+    missiondesk-server prune-staging [--blobs DIR] [--days N]
 
 Exit status 0 on success, 1 with a one-line message for a problem, 70 for a bug.
 """
@@ -13,6 +14,7 @@ Exit status 0 on success, 1 with a one-line message for a problem, 70 for a bug.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import ipaddress
 import os
 import sys
@@ -27,6 +29,7 @@ from missiondesk.errors import MissionDeskError, UserError
 from missiondesk.server import auth, logs
 from missiondesk.server.app import ServerConfig, check_mission, create_app, open_server_store
 from missiondesk.sync.authority import Authority
+from missiondesk.sync.blob_hub import STAGING_KEPT_DAYS, prune_staging
 
 ENV_DATABASE = "MISSIONDESK_SERVER_DATABASE"
 ENV_MIN_VERSION = "MISSIONDESK_SERVER_MIN_APP_VERSION"
@@ -75,6 +78,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         min_app_version=args.min_app_version or os.environ.get(ENV_MIN_VERSION) or __version__,
         message=args.message or os.environ.get(ENV_MESSAGE, ""),
         blob_dir=Path(args.blobs) if args.blobs else None,
+        staging_days=args.staging_days,
     )
     app = create_app(config)
     uvicorn.run(
@@ -133,6 +137,13 @@ def cmd_restored(args: argparse.Namespace) -> None:
     _print(f"New feed epoch {epoch}: laptops will re-send what this database lost and pull again.")
 
 
+def cmd_prune_staging(args: argparse.Namespace) -> None:
+    config = ServerConfig(database_url=args.database, blob_dir=Path(args.blobs) if args.blobs else None)
+    staging = config.blobs_at() / "staging"
+    removed = prune_staging(staging, dt.timedelta(days=args.days))
+    _print(f"{removed} partial upload(s) untouched for {args.days:g} day(s) removed from {staging}.")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -161,7 +172,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_devices)
     p = sub.add_parser("restored", parents=[common], help="after restoring the database from a backup")
     p.set_defaults(func=cmd_restored)
+    p = sub.add_parser(
+        "prune-staging", parents=[common], help="remove partial uploads nobody continued (also done at start)"
+    )
+    _blobs_option(p)
+    p.add_argument("--days", type=float, default=STAGING_KEPT_DAYS, help="untouched this long (default 7)")
+    p.set_defaults(func=cmd_prune_staging)
     return parser
+
+
+def _blobs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--blobs", metavar="DIR", help="folder for attachment contents (default: hq-blobs in the data folder)"
+    )
 
 
 def _serve_options(p: argparse.ArgumentParser) -> None:
@@ -176,8 +199,12 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--min-app-version", metavar="X.Y.Z", help="older apps are told to update")
     p.add_argument("--message", default="", help="a line shown to every laptop that syncs")
+    _blobs_option(p)
     p.add_argument(
-        "--blobs", metavar="DIR", help="folder for attachment contents (default: hq-blobs in the data folder)"
+        "--staging-days",
+        type=float,
+        default=STAGING_KEPT_DAYS,
+        help="partial uploads untouched this many days are removed, at start and daily (default 7)",
     )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument(
@@ -188,7 +215,7 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     use_utf8_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"serve", "enroll-code", "revoke", "devices", "restored"}
+    commands = {"serve", "enroll-code", "revoke", "devices", "restored", "prune-staging"}
     if not any(a in commands for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):
         args_list.insert(0, "serve")
     args = build_parser().parse_args(args_list)

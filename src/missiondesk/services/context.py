@@ -6,6 +6,7 @@ so the GUI, the CLI, the server and tests can hold several side by side.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,16 @@ def read_config(paths: DataPaths) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+ATTACHMENTS_DIR = "attachments_dir"
+"""Config key: where an HQ install keeps attachment contents (the sync server's ``--blobs`` folder)."""
+
+
+def configured(paths: DataPaths) -> DataPaths:
+    """The folder's paths with what its config moves elsewhere (an HQ install's contents folder)."""
+    where = read_config(paths).get(ATTACHMENTS_DIR)
+    return dataclasses.replace(paths, attachments_dir=Path(where)) if where else paths
+
+
 def write_config(paths: DataPaths, data: dict[str, Any]) -> None:
     tmp = paths.config.with_name(paths.config.name + ".partial")
     ensure_writable_folder(paths.root)
@@ -76,7 +87,7 @@ def open_context(data_dir: str | Path | None = None, *, passphrase: str | None =
 
     ``passphrase`` (or ``MISSIONDESK_PASSPHRASE``) opens a portable folder; PassphraseNeeded without it.
     """
-    paths = paths_mod.resolve(data_dir)
+    paths = configured(paths_mod.resolve(data_dir))
     store, notice = open_keyed_store(paths, database_url(paths), passphrase=passphrase)
     try:
         with store.write() as conn:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 from pathlib import Path
 
@@ -15,7 +16,14 @@ from missiondesk.domain.references import MAX_SLOT
 from missiondesk.domain.schema import entity
 from missiondesk.domain.validation import clean_text, normalise
 from missiondesk.errors import NotFound, UserError
-from missiondesk.services.context import AppContext, open_keyed_store, read_config, write_config
+from missiondesk.services.context import (
+    ATTACHMENTS_DIR,
+    AppContext,
+    configured,
+    open_keyed_store,
+    read_config,
+    write_config,
+)
 from missiondesk.store import devices, outbox, refload
 from missiondesk.store import records as rows
 from missiondesk.store.engine import sqlite_path
@@ -62,8 +70,12 @@ def init_hq(
     database_url: str | None = None,
     *,
     passphrase: str | None = None,
+    attachments_dir: str | Path | None = None,
 ) -> AppContext:
-    return _init(data_dir, HQ_MISSION, Role.HQ, officer, 1, database_url, passphrase)
+    """``attachments_dir``: keep attachment contents there instead of the data folder, the folder the
+    sync server serves (its ``--blobs``), so a file that arrives here by side-car reaches the laptops.
+    Contents are kept as the server keeps them: only for a database without a folder key (PostgreSQL)."""
+    return _init(data_dir, HQ_MISSION, Role.HQ, officer, 1, database_url, passphrase, attachments_dir)
 
 
 def _init(
@@ -74,11 +86,16 @@ def _init(
     slot: int,
     database_url: str | None,
     passphrase: str | None,
+    attachments_dir: str | Path | None = None,
 ) -> AppContext:
     officer = clean_text(officer)
     if not officer:
         raise UserError(say(MessageCode.OFFICER_NAME_NEEDED))
     paths = paths_mod.resolve(data_dir)
+    if attachments_dir:
+        paths = dataclasses.replace(paths, attachments_dir=Path(attachments_dir).expanduser().resolve())
+    else:
+        paths = configured(paths)
     url = database_url or read_config(paths).get("database_url") or paths.default_database_url()
     db_file = sqlite_path(url)
     created = db_file is not None and not db_file.exists()
@@ -91,6 +108,9 @@ def _init(
             _remove_sqlite(db_file)
         raise
     try:
+        if paths.attachments_dir is not None and store.key is not None:
+            # The server could not read contents sealed under this folder's key.
+            raise UserError(say(MessageCode.SHARED_CONTENTS_NEED_SERVER_DATABASE))
         with store.write() as conn:
             existing = devices.current(conn)
             if existing is not None:
@@ -124,6 +144,8 @@ def _init(
             device = devices.current(conn) or device
         if database_url:
             write_config(paths, {**read_config(paths), "database_url": database_url})
+        if paths.attachments_dir is not None:
+            write_config(paths, {**read_config(paths), ATTACHMENTS_DIR: str(paths.attachments_dir)})
     except BaseException:
         store.dispose()
         if created and db_file is not None:

@@ -95,6 +95,7 @@ class SyncStatus:
     conflicts: int  # open conflicts on this laptop
     credential_where: str
     device_refused: bool = False  # the last cycle was refused for this device: it needs a new code
+    files_failed: int = 0  # attachment contents the last cycle could not move (tried again next time)
 
     @property
     def needs_code(self) -> bool:
@@ -197,7 +198,9 @@ class SyncService:
     def _move_files(self, client: SyncClient, task: TaskContext, report: SyncReport) -> None:
         """Send this mission's contents HQ lacks (their records went up just before), then fetch the
         contents of its own mission's records this laptop holds without them. A dropped connection raises ``Offline``
-        like any step; what was sent or received so far is kept and the next cycle continues it."""
+        like any step; what was sent or received so far is kept and the next cycle continues it. A
+        problem of one file (HQ's copy does not match its hash, HQ refuses it) is counted in the report
+        (``files_failed``, ``file_problems``) and the other files go on."""
         transfer = self._transfer(client)
         table = entity_table("attachment")
         device = self.ctx.device
@@ -213,12 +216,16 @@ class SyncService:
                     table.c.deleted_at.is_(None), table.c.owner_mission == device.mission
                 )
             ).all()
-        report.files_sent += transfer.upload_all(mine, task)
-        fetched, waiting = transfer.download_all(((h, int(size)) for h, size in live), task)
-        if fetched:
-            index_pending(self.ctx, task, transfer.blobs)  # the fetched files' words, for search
-        report.files_received += fetched
-        report.files_waiting += waiting
+        try:
+            report.files_sent += transfer.upload_all(mine, task)
+            fetched, waiting = transfer.download_all(((h, int(size)) for h, size in live), task)
+            if fetched:
+                index_pending(self.ctx, task, transfer.blobs)  # the fetched files' words, for search
+            report.files_received += fetched
+            report.files_waiting += waiting
+        finally:
+            report.files_failed += len(transfer.problems)
+            report.file_problems += transfer.problems
 
     def fetch_content(self, sha256: str, task: TaskContext | None = None) -> bool:
         """Fetch one attachment's content from HQ when it is opened and not here (another mission's
@@ -247,6 +254,7 @@ class SyncService:
             last = settings.get(conn, LAST_SYNC_AT)
             error = _stored_error(settings.get(conn, LAST_ERROR))
             refused = bool(settings.get(conn, DEVICE_REFUSED))
+            last_report = settings.get(conn, LAST_REPORT)
             unsent = outbox.pending_count(conn)
             rejected = int(
                 conn.execute(
@@ -272,6 +280,7 @@ class SyncService:
             conflicts=conflicts,
             credential_where=self.credentials.where,
             device_refused=refused,
+            files_failed=int(last_report.get("files_failed", 0)) if isinstance(last_report, dict) else 0,
         )
 
     def _enrolment(self) -> tuple[str, str]:
@@ -297,6 +306,7 @@ class SyncService:
                         "held": report.held,
                         "pulled": report.pulled,
                         "unsent": report.unsent,
+                        "files_failed": report.files_failed,
                         "seconds": round(report.seconds, 3),
                     },
                 )

@@ -22,16 +22,29 @@ from typing import BinaryIO
 
 import httpx
 
-from missiondesk.domain.messages import MessageCode, say
-from missiondesk.errors import NotFound
+from missiondesk.domain.messages import MessageCode, said_by, say
+from missiondesk.errors import MissionDeskError, NotFound
 from missiondesk.store.blobs import BlobMismatch, BlobStore, DamagedBlob, Partial
 from missiondesk.store.errors import environment_errors
 from missiondesk.sync import protocol
 from missiondesk.sync.backoff import Backoff
-from missiondesk.sync.client import Offline, Progress, SyncClient, failure
+from missiondesk.sync.client import (
+    Offline,
+    Progress,
+    ServerProblem,
+    SyncClient,
+    SyncRefused,
+    failure,
+)
 from missiondesk.sync.protocol import BlobMissing, BlobQuery, BlobStored, UploadState
 
 _MB = 1024 * 1024
+
+# One file's problems: HQ's copy (or this laptop's) does not match its hash, HQ refuses or fails on that
+# file. Counted and said, and the other files go on. Everything else ends the cycle as before: the
+# network gone (``Offline``: the next cycle continues), this device or app refused, the person
+# cancelling, this laptop's disk full.
+_FILE_PROBLEMS: tuple[type[MissionDeskError], ...] = (BlobMismatch, DamagedBlob, SyncRefused, ServerProblem)
 
 
 class BlobTransfer:
@@ -48,6 +61,7 @@ class BlobTransfer:
         self.blobs = blobs
         self.partial_dir = partial_dir
         self.partial = partial or (lambda path: Partial(path, None))
+        self.problems: list[str] = []  # one sentence (its code kept) per file that failed this time
 
     # --- up -------------------------------------------------------------------------------------
 
@@ -65,9 +79,14 @@ class BlobTransfer:
         wanted = self.missing_at_hq(hashes)
         sizes = {h: self.blobs.size(h) for h in wanted}
         meter = _Meter(task, sum(sizes.values()), MessageCode.BLOB_SENDING)
+        sent = 0
         for h in wanted:
-            self.upload(h, task, meter)
-        return len(wanted)
+            try:
+                self.upload(h, task, meter)
+                sent += 1
+            except _FILE_PROBLEMS as exc:
+                self.problems.append(said_by(exc))
+        return sent
 
     def upload(self, sha256: str, task: Progress, meter: _Meter | None = None) -> BlobStored | None:
         """Send one content from where HQ's upload stands; None when HQ had it already."""
@@ -104,6 +123,8 @@ class BlobTransfer:
                 fetched += 1
             except NotFound:
                 waiting += 1  # the laptop that attached it has not sent it yet: next time
+            except _FILE_PROBLEMS as exc:
+                self.problems.append(said_by(exc))
         return fetched, waiting
 
     def download(self, sha256: str, task: Progress, meter: _Meter | None = None) -> bool:

@@ -16,13 +16,18 @@ Scope, decided from HQ's own records, never from the request:
 
 An upload is staged per device and hash (``staging/<device>/<sha256>.part``): a dropped connection
 leaves what arrived, the device asks how many bytes HQ has and continues from there. On ``finish`` the
-staged bytes are hashed; a wrong hash is refused and the staged file removed, nothing kept.
+staged bytes are hashed; a wrong hash is refused and the staged file removed, nothing kept. An upload
+nobody continues (the laptop was wiped, the file removed before it was sent) is pruned once untouched
+for ``STAGING_KEPT_DAYS``: at server start, at most once a day after a finished upload, and by
+``missiondesk-server prune-staging``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,6 +43,28 @@ from missiondesk.store.errors import environment_errors
 from missiondesk.store.tables import entity_table
 from missiondesk.sync.protocol import UploadState
 
+STAGING_KEPT_DAYS = 7  # a partial upload untouched this long is given up (the laptop sends it anew)
+_PRUNE_EVERY = 24 * 3600.0  # seconds between prunes while the server runs
+
+
+def prune_staging(staging: Path, older_than: dt.timedelta, now: float | None = None) -> int:
+    """Remove the partial uploads under ``staging`` untouched for ``older_than`` (and device folders
+    left empty); how many were removed. A laptop whose upload was pruned starts it again from 0."""
+    cutoff = (time.time() if now is None else now) - older_than.total_seconds()
+    removed = 0
+    if not staging.is_dir():
+        return 0
+    with environment_errors():
+        for folder in [p for p in staging.iterdir() if p.is_dir()]:
+            for part in folder.glob("*.part"):
+                with contextlib.suppress(FileNotFoundError):  # finished meanwhile by another process
+                    if part.stat().st_mtime < cutoff:
+                        os.remove(part)
+                        removed += 1
+            with contextlib.suppress(OSError):  # not empty, or in use again: kept
+                folder.rmdir()
+    return removed
+
 
 class OutOfScope(UserError):
     """The device may not send or fetch this content (HTTP 403)."""
@@ -48,10 +75,27 @@ class OffsetAhead(UserError):
 
 
 class BlobHub:
-    def __init__(self, store: Store, blobs: BlobStore, staging: Path) -> None:
+    def __init__(
+        self,
+        store: Store,
+        blobs: BlobStore,
+        staging: Path,
+        kept: dt.timedelta = dt.timedelta(days=STAGING_KEPT_DAYS),
+    ) -> None:
         self.store = store
         self.blobs = blobs
         self.staging = staging
+        self.kept = kept
+        self._pruned_at: float | None = None
+
+    def prune(self) -> int:
+        """Give up the partial uploads untouched for ``kept`` (at start, then at most once a day)."""
+        self._pruned_at = time.monotonic()
+        return prune_staging(self.staging, self.kept)
+
+    def _prune_if_due(self) -> None:
+        if self._pruned_at is None or time.monotonic() - self._pruned_at >= _PRUNE_EVERY:
+            self.prune()
 
     # --- scope ------------------------------------------------------------------------------
 
@@ -138,6 +182,7 @@ class BlobHub:
             raise BlobMismatch(say(MessageCode.BLOB_HASH_MISMATCH, sha256=sha256)) from None
         finally:
             _remove(part)
+            self._prune_if_due()
 
     # --- downloads ----------------------------------------------------------------------------
 

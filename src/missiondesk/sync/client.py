@@ -109,6 +109,8 @@ class SyncReport:
     files_sent: int = 0  # attachment contents uploaded (HQ lacked them)
     files_received: int = 0  # attachment contents downloaded and checked
     files_waiting: int = 0  # contents HQ does not have yet (their laptop has not sent them)
+    files_failed: int = 0  # contents that met a problem of their own (a bad hash, HQ refused): next time
+    file_problems: list[str] = field(default_factory=list)  # one sentence each, its code kept
     message: str = ""  # HQ's message of the day
     seconds: float = 0.0
     rejections: list[str] = field(default_factory=list)

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import MAX_NUMBER
-from missiondesk.domain.permissions import Role, visible_to
+from missiondesk.domain.permissions import Role, record_visible_to
 from missiondesk.domain.schema import entity
 from missiondesk.errors import Malformed
 from missiondesk.store import bulk, settings
@@ -95,7 +95,7 @@ def page(conn: Connection, device_id: str, cursor: int, limit: int, epoch: str) 
         if e["kind"] == "upsert":
             spec = entity(e["entity"])
             row = states.get(e["record_id"])
-            if row is None or not visible_to(spec, row["owner_mission"], device.role, device.mission):
+            if row is None or not record_visible_to(spec, row, device.role, device.mission):
                 continue  # it left this scope since; its revoke follows in the feed
             state = row_to_wire(spec, row)
         changes.append(FeedChange(e["seq"], e["entity"], e["record_id"], e["kind"], e["version"], state))

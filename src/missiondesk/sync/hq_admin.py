@@ -15,7 +15,7 @@ from missiondesk.domain.schema import EntitySpec, dependants_of
 from missiondesk.errors import NotFound
 from missiondesk.store.tables import entity_table, held_op, op_receipt
 from missiondesk.sync.devices import Refused
-from missiondesk.sync.merge import Merge, audience_of
+from missiondesk.sync.merge import Merge, record_audience
 from missiondesk.sync.protocol import PushResult, Status
 from missiondesk.sync.unit import Unit
 
@@ -70,7 +70,7 @@ def move(merge: Merge, unit: Unit, spec: EntitySpec, record_id: str, new_owner: 
     current = unit.record(spec, record_id)
     if current is None:
         raise NotFound(say(MessageCode.NO_RECORD, entity=spec.name, id=record_id))
-    old_audience = audience_of(spec, current.owner_mission)
+    old_audience = record_audience(spec, current.row)
     record = merge.change(unit, spec, current, {}, None, owner_mission=new_owner)
     if old_audience != "*":
         merge.feed(unit, spec, record, None, {}, kind="revoke", audience=old_audience)

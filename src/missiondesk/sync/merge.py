@@ -37,7 +37,13 @@ from missiondesk.domain.ops import (
     new_value,
     new_values,
 )
-from missiondesk.domain.permissions import Role, create_refusal, reference_refusal, write_refusal
+from missiondesk.domain.permissions import (
+    Role,
+    create_refusal,
+    reference_refusal,
+    shared_by_parent,
+    write_refusal,
+)
 from missiondesk.domain.schema import GLOBAL_OWNER, SCHEMA_VERSION, EntitySpec, Scope, entity, is_entity
 from missiondesk.domain.validation import ValidationFailed, normalise
 from missiondesk.errors import Malformed, UserError
@@ -572,7 +578,7 @@ class Merge:
             {
                 "entity": spec.name,
                 "record_id": record.id,
-                "audience": audience or audience_of(spec, record.owner_mission),
+                "audience": audience or record_audience(spec, record.row),
                 "kind": kind,
                 "version": record.version,
                 "device_id": None if op is None else op.device_id,
@@ -671,6 +677,12 @@ _STAMPS = ("version", "updated_at", "updated_by")  # the columns every change ma
 
 def audience_of(spec: EntitySpec, owner: str) -> str:
     return owner if spec.scope in (Scope.MISSION, Scope.REVIEW) else "*"
+
+
+def record_audience(spec: EntitySpec, row: Mapping[str, Any]) -> str:
+    """Who receives this record's feed entries: everyone for a shared brief's attachment (and its
+    deletion), as for the brief itself; otherwise as its entity and owner say."""
+    return "*" if shared_by_parent(spec, row) else audience_of(spec, str(row["owner_mission"]))
 
 
 def _made_at(op: Op) -> dt.datetime | None:

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from missiondesk.domain.permissions import Role
+from missiondesk.domain.permissions import Role, published_through
 from missiondesk.domain.schema import ENTITIES, EntitySpec, Scope, entity
 from missiondesk.store.tables import entity_table
 
@@ -34,7 +34,9 @@ def _rows(
     table = entity_table(spec.name)
     stmt = sa.select(table.c.id, table.c.version, table.c.deleted_at.is_not(None)).order_by(table.c.id)
     if role is not Role.HQ and spec.scope in (Scope.MISSION, Scope.REVIEW):
-        stmt = stmt.where(table.c.owner_mission == mission)
+        # A shared brief's attachments are held by every mission, like the brief (``feed.page``).
+        shared = [table.c[name].is_not(None) for name in published_through(spec)]
+        stmt = stmt.where(sa.or_(table.c.owner_mission == mission, *shared))
     if bucket is not None:
         stmt = stmt.where(table.c.id.like(bucket + "%"))
     for record_id, version, deleted in conn.execute(stmt.execution_options(yield_per=5000)):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from missiondesk.domain.messages import MessageCode, say
 from missiondesk.errors import MissionDeskError
 from missiondesk.services.sync import (
     DeviceRefused,
@@ -121,6 +122,10 @@ class SyncController(QObject):
         if report.message:
             line += f" — {report.message}"
         self.log.append(line)
+        if report.files_failed:
+            self.log.append(said_text(say(MessageCode.SYNC_FILES_FAILED, count=report.files_failed)))
+            for problem in report.file_problems:
+                self.log.append("  " + said_text(problem))
         self.show_status()
         if changed_records(report):
             self.ui.changes.announce_everything()
