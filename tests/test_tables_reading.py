@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zipfile
 from pathlib import Path
@@ -10,7 +11,9 @@ import openpyxl
 import pytest
 
 from missiondesk import refdata
+from missiondesk.bundles.limits import DEFAULT_LIMITS
 from missiondesk.domain.enums import CaseStatus
+from missiondesk.domain.messages import said_by, said_in
 from missiondesk.tables.companies import CompanyIndex, FoundBy
 from missiondesk.tables.dates import ColumnOrder, DateError, DateOrder, column_order, read_date
 from missiondesk.tables.header import SkipReason, find_table
@@ -101,9 +104,56 @@ def test_a_workbook_with_macros_is_refused_before_parsing(tmp_path: Path) -> Non
         read_sheet(path)
 
 
+def _rewritten(path: Path, out: Path, part: str, data: bytes) -> Path:
+    """``path`` with one part's bytes replaced (as a hostile sender would)."""
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, data if info.filename == part else src.read(info))
+    return out
+
+
+def test_a_zip_bomb_is_refused_before_any_parser_reads_it(tmp_path: Path) -> None:
+    path = cases_workbook(tmp_path / "cases.xlsx")
+    bomb = b"<x>" + b" " * 200_000_000 + b"</x>"  # deflates about a thousandfold
+    with pytest.raises(TableRefused, match="zip bomb"):
+        read_sheet(_rewritten(path, tmp_path / "bomb.xlsx", "docProps/app.xml", bomb))
+
+
+def test_xml_entity_expansion_is_refused_before_any_parser_reads_it(tmp_path: Path) -> None:
+    path = cases_workbook(tmp_path / "cases.xlsx")
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+        b"<Properties>&lol2;</Properties>"
+    )
+    with pytest.raises(TableRefused, match="entit") as refused:
+        read_sheet(_rewritten(path, tmp_path / "laughs.xlsx", "docProps/app.xml", laughs))
+    assert said_in(said_by(refused.value), "ko") != said_by(refused.value)  # the window says it in Korean
+
+
+def test_a_sheet_longer_than_the_row_limit_is_refused_in_either_language(tmp_path: Path) -> None:
+    path = cases_workbook(tmp_path / "cases.xlsx")
+    small = dataclasses.replace(DEFAULT_LIMITS, max_rows_per_sheet=3)
+    with pytest.raises(TableRefused) as refused:
+        read_sheet(path, limits=small)
+    said = said_by(refused.value)
+    assert "more than 3 rows" in said  # the container's check, before calamine parses the sheet
+    korean = said_in(said, "ko")
+    assert korean != said and "3" in korean and "거부" in korean
+
+
+def test_a_formula_is_read_as_its_cached_value_and_never_evaluated(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["제목", "건수"])
+    ws.append(["비자", "=1+1"])  # openpyxl writes no cached value: a reader that evaluated would say 2
+    wb.save(tmp_path / "f.xlsx")
+    [_header, row] = read_sheet(tmp_path / "f.xlsx").rows
+    assert row[0] == "비자" and row[1] in ("", None)
+
+
 def test_an_unknown_sheet_or_file_type_is_refused(tmp_path: Path) -> None:
     path = cases_workbook(tmp_path / "cases.xlsx")
-    with pytest.raises(TableRefused, match="no sheet 'Sheet9'"):
+    with pytest.raises(TableRefused, match="no sheet “Sheet9”"):
         read_sheet(path, "Sheet9")
     (tmp_path / "x.ods").write_bytes(b"x")
     with pytest.raises(TableRefused, match=r"\.xlsx, \.xls and \.csv"):

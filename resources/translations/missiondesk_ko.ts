@@ -2867,6 +2867,38 @@ The report was saved to: {0}</source>
         <translation>인식할 텍스트가 비어 있습니다.</translation>
     </message>
     <message>
+        <source>{name}: MissionDesk reads .xlsx, .xls and .csv tables, not this kind of file.</source>
+        <translation>{name}: MissionDesk는 .xlsx, .xls, .csv 표만 읽습니다. 이 종류의 파일은 읽지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet.</source>
+        <translation>{name}에 시트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet “{sheet}”; it has {sheets}.</source>
+        <translation>{name}에 “{sheet}” 시트가 없습니다. 있는 시트: {sheets}.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} MB: refused.</source>
+        <translation>{name}은(는) {limit}MB보다 큽니다: 거부됨.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {max} rows in a sheet: refused.</source>
+        <translation>{name}의 시트에 {max}행이 넘게 있습니다: 거부됨.</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel 97-2003 workbook, whatever its name says: refused.</source>
+        <translation>{name}은(는) 이름과 달리 Excel 97-2003 통합 문서가 아닙니다: 거부됨.</translation>
+    </message>
+    <message>
+        <source>{name} contains macros: refused. Save the sheet without macros (.xlsx) and import that.</source>
+        <translation>{name}에 매크로가 있습니다: 거부됨. 매크로 없이(.xlsx) 저장한 뒤 그 파일을 가져오십시오.</translation>
+    </message>
+    <message>
+        <source>{name} is neither UTF-8 nor Korean (CP949/EUC-KR) text: save it as CSV UTF-8 and try again.</source>
+        <translation>{name}은(는) UTF-8도 한국어(CP949/EUC-KR) 텍스트도 아닙니다: CSV UTF-8로 저장한 뒤 다시 시도하십시오.</translation>
+    </message>
+    <message>
         <source>{name}: no header row was found in the sheet “{sheet}”.</source>
         <translation>{name}: “{sheet}” 시트에서 머리글 행을 찾지 못했습니다.</translation>
     </message>

@@ -189,6 +189,14 @@ class MessageCode(StrEnum):
     SYNONYM_NOT_A_VALUE = "synonym_not_a_value"
     SYNONYM_EMPTY = "synonym_empty"
     TABLE_NO_HEADER = "table_no_header"
+    TABLE_NO_SHEET = "table_no_sheet"
+    TABLE_KIND_UNREAD = "table_kind_unread"
+    TABLE_SHEET_MISSING = "table_sheet_missing"
+    TABLE_TOO_LARGE = "table_too_large"
+    TABLE_TOO_MANY_ROWS = "table_too_many_rows"
+    TABLE_NOT_XLS = "table_not_xls"
+    TABLE_MACROS = "table_macros"
+    TABLE_NOT_TEXT = "table_not_text"
     MAPPING_UNKNOWN = "mapping_unknown"
     TABLE_NO_FIELD = "table_no_field"
     TABLE_NO_COLUMN_FOR = "table_no_column_for"
@@ -651,6 +659,27 @@ ENGLISH: dict[MessageCode, str] = {
     MessageCode.MAPPING_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the mapping a name."),
     MessageCode.SYNONYM_NOT_A_VALUE: QT_TRANSLATE_NOOP("message", "“{value}” is not a value of {column}."),
     MessageCode.SYNONYM_EMPTY: QT_TRANSLATE_NOOP("message", "The text to recognise is empty."),
+    MessageCode.TABLE_KIND_UNREAD: QT_TRANSLATE_NOOP(
+        "message", "{name}: MissionDesk reads .xlsx, .xls and .csv tables, not this kind of file."
+    ),
+    MessageCode.TABLE_NO_SHEET: QT_TRANSLATE_NOOP("message", "{name} has no sheet."),
+    MessageCode.TABLE_SHEET_MISSING: QT_TRANSLATE_NOOP(
+        "message", "{name} has no sheet “{sheet}”; it has {sheets}."
+    ),
+    MessageCode.TABLE_TOO_LARGE: QT_TRANSLATE_NOOP("message", "{name} is larger than {limit} MB: refused."),
+    MessageCode.TABLE_TOO_MANY_ROWS: QT_TRANSLATE_NOOP(
+        "message", "{name} has more than {max} rows in a sheet: refused."
+    ),
+    MessageCode.TABLE_NOT_XLS: QT_TRANSLATE_NOOP(
+        "message", "{name} is not an Excel 97-2003 workbook, whatever its name says: refused."
+    ),
+    MessageCode.TABLE_MACROS: QT_TRANSLATE_NOOP(
+        "message", "{name} contains macros: refused. Save the sheet without macros (.xlsx) and import that."
+    ),
+    MessageCode.TABLE_NOT_TEXT: QT_TRANSLATE_NOOP(
+        "message",
+        "{name} is neither UTF-8 nor Korean (CP949/EUC-KR) text: save it as CSV UTF-8 and try again.",
+    ),
     MessageCode.TABLE_NO_HEADER: QT_TRANSLATE_NOOP(
         "message", "{name}: no header row was found in the sheet “{sheet}”."
     ),

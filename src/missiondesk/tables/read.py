@@ -21,10 +21,14 @@ import python_calamine as calamine
 from missiondesk.bundles.container import OLE_MAGIC, check_container
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
+from missiondesk.domain.messages import MessageCode, said_by, say
 from missiondesk.errors import UserError
 
 SUFFIXES = (".xlsx", ".xls", ".csv")
 _VBA_MARK = "_VBA_PROJECT".encode("utf-16-le")  # an .xls with macros names this stream in its directory
+
+
+MIB = 1024 * 1024
 
 
 class TableRefused(UserError):
@@ -69,9 +73,7 @@ def read_sheet(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LI
     """The cells of one sheet (the first when ``sheet`` is None), after the file's checks."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise TableRefused(
-            f"{path.name}: MissionDesk reads .xlsx, .xls and .csv tables, not {suffix or 'this'}."
-        )
+        raise TableRefused(say(MessageCode.TABLE_KIND_UNREAD, name=path.name))
     if suffix == ".csv":
         return read_csv(path, limits)
     _check(path, limits)
@@ -79,20 +81,26 @@ def read_sheet(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LI
     try:
         names = list(book.sheet_names)
         if not names:
-            raise TableRefused(f"{path.name} has no sheet.")
+            raise TableRefused(say(MessageCode.TABLE_NO_SHEET, name=path.name))
         name = sheet if sheet is not None else names[0]
         if name not in names:
-            raise TableRefused(f"{path.name} has no sheet {name!r}; it has {', '.join(names)}.")
+            raise TableRefused(
+                say(MessageCode.TABLE_SHEET_MISSING, name=path.name, sheet=name, sheets=", ".join(names))
+            )
         data = book.get_sheet_by_name(name)
         rows = [list(r) for r in data.iter_rows()]
         if len(rows) > limits.max_rows_per_sheet:
-            raise TableRefused(f"{path.name}: more than {limits.max_rows_per_sheet} rows: refused.")
+            raise TableRefused(
+                say(MessageCode.TABLE_TOO_MANY_ROWS, name=path.name, max=limits.max_rows_per_sheet)
+            )
         # iter_rows pads the rows above the used range but starts at its first column.
         start = data.start or (0, 0)
         merges = [Merge(m[0][0], m[0][1], m[1][0], m[1][1]) for m in (data.merged_cell_ranges or [])]
         return RawSheet(name, rows, 0, int(start[1]), merges)
     except calamine.CalamineError as exc:
-        raise TableRefused(f"{path.name} cannot be read as a workbook ({exc}).") from exc
+        raise TableRefused(
+            say(MessageCode.BUNDLE_NOT_READABLE_WORKBOOK, name=path.name, detail=str(exc))
+        ) from exc
     finally:
         book.close()
 
@@ -101,7 +109,9 @@ def _open(path: Path) -> calamine.CalamineWorkbook:
     try:
         return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.CalamineError as exc:
-        raise TableRefused(f"{path.name} cannot be read as a workbook ({exc}).") from exc
+        raise TableRefused(
+            say(MessageCode.BUNDLE_NOT_READABLE_WORKBOOK, name=path.name, detail=str(exc))
+        ) from exc
 
 
 def _check(path: Path, limits: Limits) -> None:
@@ -110,24 +120,26 @@ def _check(path: Path, limits: Limits) -> None:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise TableRefused(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
+        raise TableRefused(
+            say(MessageCode.FILE_UNREADABLE, name=path.name, detail=exc.strerror or str(exc))
+        ) from exc
     if size > limits.max_file_bytes:
         raise TableRefused(
-            f"{path.name} is larger than {limits.max_file_bytes // (1024 * 1024)} MB: refused."
+            say(MessageCode.TABLE_TOO_LARGE, name=path.name, limit=limits.max_file_bytes // MIB)
         )
     if path.suffix.lower() == ".xls" or head == OLE_MAGIC:
         if head != OLE_MAGIC:
-            raise TableRefused(f"{path.name} is not an Excel 97-2003 workbook.")
+            raise TableRefused(say(MessageCode.TABLE_NOT_XLS, name=path.name))
         if _VBA_MARK in path.read_bytes():
-            raise TableRefused(f"{path.name} contains macros: refused.")
+            raise TableRefused(say(MessageCode.TABLE_MACROS, name=path.name))
         return
     try:
         check_container(path, limits)
     except BundleRefused as exc:
-        raise TableRefused(str(exc)) from exc
+        raise TableRefused(said_by(exc)) from exc  # the bundle checks' sentence, code kept
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes, name: str = "") -> tuple[str, str]:
     """The text of a CSV file and the encoding it was in: UTF-8 (BOM or not), else CP949."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
@@ -140,22 +152,26 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp949"), "cp949"
     except UnicodeDecodeError as exc:
-        raise TableRefused("The file is neither UTF-8 nor Korean (CP949/EUC-KR) text.") from exc
+        raise TableRefused(say(MessageCode.TABLE_NOT_TEXT, name=name or "CSV")) from exc
 
 
 def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawSheet:
     try:
         if path.stat().st_size > limits.max_file_bytes:
             raise TableRefused(
-                f"{path.name} is larger than {limits.max_file_bytes // (1024 * 1024)} MB: refused."
+                say(MessageCode.TABLE_TOO_LARGE, name=path.name, limit=limits.max_file_bytes // MIB)
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise TableRefused(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
-    text, encoding = decode(data)
+        raise TableRefused(
+            say(MessageCode.FILE_UNREADABLE, name=path.name, detail=exc.strerror or str(exc))
+        ) from exc
+    text, encoding = decode(data, path.name)
     rows = parse_csv(text)
     if len(rows) > limits.max_rows_per_sheet:
-        raise TableRefused(f"{path.name}: more than {limits.max_rows_per_sheet} rows: refused.")
+        raise TableRefused(
+            say(MessageCode.TABLE_TOO_MANY_ROWS, name=path.name, max=limits.max_rows_per_sheet)
+        )
     return RawSheet(path.stem, rows, encoding=encoding)
 
 
