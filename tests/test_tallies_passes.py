@@ -1,8 +1,9 @@
-"""The case tallies, counted in two narrow passes, equal the single wide pass they replaced.
+"""The case tallies, counted in narrower passes, equal the passes they replaced.
 
 Until 2026-12-07 one query grouped the period's cases by every dimension, the categories' JSON text
-included, and Python decoded the list of every group (thousands at 100,000 cases). The reference below
-is that query and its fold, kept here verbatim in substance, run on a generated dataset on both stores.
+included, and Python decoded the list of every group (thousands at 100,000 cases); the partners were
+counted with window functions over every (case, partner) pair. The references below are those queries
+and their folds, kept here in substance, run on a generated dataset on both stores.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ CASE_FIGURES = (
     "jobs_created",
     "permits_obtained",
     "sites_secured",
+    "cases_referred",
+    "cases_joint",
 )
 CASE_BREAKDOWNS = (
     "cases_by_status",
@@ -41,6 +44,7 @@ CASE_BREAKDOWNS = (
     "cases_by_category",
     "cases_by_area",
     "cases_by_country",
+    "cases_by_partner",
 )
 
 
@@ -93,12 +97,51 @@ def _one_wide_pass(conn: sa.Connection, period: Period, as_of: dt.date) -> dict[
                 figures["cases_resolved_full"] += n
             elif outcome == CaseOutcome.RESOLVED_PARTIAL:
                 figures["cases_resolved_partial"] += n
+    _partners_by_window(conn, period, figures, table["cases_by_partner"])
     out: dict[str, object] = {name: figures[name] for name in CASE_FIGURES}
     out.update({name: {k: n for k, n in t.items() if n} for name, t in table.items()})
     return out
 
 
-def test_the_two_narrow_passes_count_what_the_wide_pass_counted(mission_on: AppContext) -> None:
+def _partners_by_window(conn: sa.Connection, period: Period, figures: Counter[str], by: Counter[str]) -> None:
+    """The replaced partner pass: a joint case found by window functions over the (case, partner) pairs."""
+    c, r = entity_table("support_case"), entity_table("partner_referral")
+    counted_ids = (
+        sa.select(c.c.id)
+        .where(
+            c.c.deleted_at.is_(None),
+            c.c.received_date >= period.start,
+            c.c.received_date <= period.last,
+            c.c.duplicate_of.is_(None),
+        )
+        .scalar_subquery()
+    )
+    credited = [
+        r.c.deleted_at.is_(None),
+        r.c.status.not_in(tallies.NOT_CREDITED),
+        r.c.case_id.in_(counted_ids),
+    ]
+    pairs = sa.select(r.c.case_id, r.c.partner).where(*credited).distinct().subquery()
+    ranked = sa.select(
+        pairs.c.partner,
+        sa.func.count().over(partition_by=pairs.c.case_id).label("partners"),
+        sa.func.row_number().over(partition_by=pairs.c.case_id, order_by=pairs.c.partner).label("rank"),
+    ).subquery()
+    first = ranked.c.rank == 1
+    for partner, n, referred, joint in conn.execute(
+        sa.select(
+            ranked.c.partner,
+            sa.func.count(),
+            sa.func.sum(sa.case((first, 1), else_=0)),
+            sa.func.sum(sa.case((sa.and_(first, ranked.c.partners >= 2), 1), else_=0)),
+        ).group_by(ranked.c.partner)
+    ):
+        by[partner] += n
+        figures["cases_referred"] += int(referred or 0)
+        figures["cases_joint"] += int(joint or 0)
+
+
+def test_the_narrow_passes_count_what_the_wide_passes_counted(mission_on: AppContext) -> None:
     generate_demo(mission_on, cases=600)
     today = dt.date.today()
     for year in (today.year - 1, today.year):
@@ -108,6 +151,7 @@ def test_the_two_narrow_passes_count_what_the_wide_pass_counted(mission_on: AppC
             expected = _one_wide_pass(conn, period, min(period.last, today))
         assert expected["cases_received"], f"the demo data has no cases in {year}"
         assert len(expected["cases_by_category"]) > 2  # type: ignore[arg-type]
+        assert expected["cases_joint"], f"the demo data has no joint case in {year}"
         now = {name: got.figures[name] for name in CASE_FIGURES}
         now.update({name: dict(got.breakdowns[name]) for name in CASE_BREAKDOWNS})
         assert now == expected
