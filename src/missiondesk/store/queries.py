@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.util import ClauseAdapter
 
 from missiondesk.domain import references
 from missiondesk.domain.records import ListQuery, Page
@@ -114,10 +116,66 @@ def page(conn: Connection, q: ListQuery, *, with_total: bool = True) -> Page:
         stmt = sa.select(table).where(table.c.id.in_(ids.scalar_subquery())).order_by(*order)
     else:
         stmt = sa.select(table).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit)
-    rows = conn.execute(stmt)
-    records = tuple(to_record(spec, r) for r in rows.mappings())
+    found = _from_sort_index(conn, q, table, sort, where, order, limit)
+    rows = found if found is not None else conn.execute(stmt).mappings().all()
+    records = tuple(to_record(spec, r) for r in rows)
     total = _count(conn, table, where) if with_total else None
     return Page(rows=records, total=total, offset=q.offset, limit=limit)
+
+
+# How many live rows, in the list's order, a filtered page looks through on the sort column's index
+# before it leaves the choice of index to SQLite.
+SORT_WINDOW = 1000
+
+
+def _from_sort_index(
+    conn: Connection,
+    q: ListQuery,
+    table: sa.Table,
+    sort: str,
+    where: list[sa.ColumnElement[bool]],
+    order: list[Any],
+    limit: int,
+) -> Sequence[sa.RowMapping] | None:
+    """A page filtered by equal values, read along the sort column's live index; None to ask SQLite.
+
+    With statistics, SQLite answers "status = closed, newest first" from the status index: it reads
+    every closed case (40,000 of 100,000) and sorts them for a page of 100 (90-200 ms), where walking
+    the received-date index and keeping the closed ones stops after about 250 rows (1 ms). A value that
+    is rare in the first ``SORT_WINDOW`` rows gives a short page here (a few ms), and the planner's query
+    follows.
+    The window is a prefix of the list's order, so a full page from it is the page.
+    """
+    index = f"ix_{table.name}_live_{sort}"
+    if (
+        conn.dialect.name != "sqlite"
+        or q.trash
+        or not q.equals
+        or q.text.strip()
+        or index not in {i.name for i in table.indexes}
+    ):
+        return None
+    window = (
+        sa.select(table)
+        .with_hint(table, f"INDEXED BY {index}", "sqlite")
+        .where(table.c.deleted_at.is_(None))
+        .order_by(*order)
+        .limit(SORT_WINDOW)
+        .subquery()
+    )
+    adapt = ClauseAdapter(window).traverse
+    stmt = (
+        sa.select(window)
+        .where(*[adapt(w) for w in where])
+        .order_by(*[adapt(o) for o in order])
+        .offset(max(0, q.offset))
+        .limit(limit)
+    )
+    try:
+        rows = conn.execute(stmt).mappings().all()
+    except sa.exc.OperationalError:  # the index set aside during a large pull (deferred_indexes)
+        return None
+    return rows if len(rows) == limit else None
 
 
 def count(conn: Connection, q: ListQuery) -> int:
