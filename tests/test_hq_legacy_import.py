@@ -194,3 +194,33 @@ def test_a_cases_rows_repeated_bring_its_activities_and_referrals(
     ]
     assert referrals == [("KOTRA", "입지 컨설팅", "done"), ("KOTRA", "비자 상담", "requested")]
     assert ti.import_table(mission, ti.ImportRequest(path, ti.TableKind.CASES)).count(ti.Outcome.NEW) == 0
+
+
+def test_a_missions_legacy_sheet_reaches_hq_by_sync_and_hqs_report_counts_it(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """The other direction: a mission adopts MissionDesk with its old sheet; HQ's yearly tally counts it."""
+    from missiondesk.reports.period import Period
+    from missiondesk.reports.tallies import ReportScope, count
+
+    def hq_tally() -> dict[str, int]:  # the figures HQ's report shows, read from HQ's own database
+        with server.store() as store, store.read() as conn:
+            return dict(count(conn, Period.year(2023), ReportScope()).figures)
+
+    fra = init_mission(
+        tmp_path / "fra", "DE-FRA", "프랑크푸르트 담당관", slot=7
+    )  # another laptop of the mission
+    try:
+        before = hq_tally()
+        own = [r for r in ROWS if r[0] == "DE-FRA"]
+        report = ti.import_table(
+            fra, ti.ImportRequest(_workbook(tmp_path / "fra.csv", own), ti.TableKind.CASES)
+        )
+        assert report.count(ti.Outcome.NEW) == 2
+        SyncService(fra, keyring=False).enroll(server.url, server.code("DE-FRA"))
+        SyncService(fra, keyring=False, sleep=lambda _s: None).sync_once()
+
+        after = hq_tally()
+        assert after["cases_received"] - before["cases_received"] == 2
+    finally:
+        fra.close()
