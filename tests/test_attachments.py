@@ -402,3 +402,28 @@ def test_a_copy_that_cannot_be_removed_is_left_and_removed_next_time(
     monkeypatch.setattr(os, "unlink", real_unlink)
     assert service.remove_temp_copies() == 1
     assert not opened.parent.exists()
+
+
+def test_hq_sets_the_limit_on_an_attached_file_and_a_laptop_may_not(
+    hq: AppContext, mission: AppContext
+) -> None:
+    AttachmentService(hq).set_max_bytes(10 * 1024 * 1024)
+    assert AttachmentService(hq).max_bytes() == 10 * 1024 * 1024
+    with pytest.raises(UserError, match="at least 1 MB"):
+        AttachmentService(hq).set_max_bytes(1000)
+    with pytest.raises(UserError, match="Only HQ"):
+        AttachmentService(mission).set_max_bytes(10 * 1024 * 1024)
+
+
+def test_the_cli_shows_the_limit_and_hq_sets_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hq_dir, laptop_dir = str(tmp_path / "hq"), str(tmp_path / "fra")
+    assert _run(capsys, "init", "--hq", "--officer", "본부", "--data-dir", hq_dir)[0] == 0
+    assert _run(capsys, "init", "--mission", "DE-FRA", "--officer", "김", "--data-dir", laptop_dir)[0] == 0
+
+    assert _run(capsys, "attachment-limit", "40", "--data-dir", hq_dir)[1:] == (
+        "An attached file may be up to 40 MB.\n",
+        "",
+    )
+    code, out, err = _run(capsys, "attachment-limit", "40", "--data-dir", laptop_dir)
+    assert code != 0 and "Only HQ sets the limit" in out + err
+    assert "up to 25 MB" in _run(capsys, "attachment-limit", "--data-dir", laptop_dir)[1]

@@ -495,3 +495,29 @@ def test_the_window_says_in_korean_which_files_did_not_move(
         i18n.install("en")
         fra.close()
         fra2.close()
+
+
+def test_hqs_limit_on_an_attached_file_reaches_the_laptop_with_its_next_sync(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    from missiondesk.domain.file_types import DEFAULT_MAX_BYTES, MAX_BYTES_SETTING
+    from missiondesk.store import settings
+
+    ber = _laptop(tmp_path, server, "ber-limit", "DE-BER", 8)
+    try:
+        service = AttachmentService(ber)
+        assert service.max_bytes() == DEFAULT_MAX_BYTES
+        with pytest.raises(MissionDeskError, match="Only HQ sets the limit"):
+            service.set_max_bytes(2 * 1024 * 1024)  # a laptop follows HQ's figure, it does not set one
+        with server.store() as store, store.write() as conn:  # as HQ's `attachment-limit 2` writes it
+            settings.put(conn, MAX_BYTES_SETTING, 2 * 1024 * 1024)
+        _sync(ber)
+
+        assert service.max_bytes() == 2 * 1024 * 1024
+        big = _text_file(tmp_path / "in", "big.txt", 3 * 1024 * 1024)
+        with pytest.raises(MissionDeskError, match="MB"):
+            AttachmentService(ber).attach("support_case", _case(ber, "큰 파일"), big)
+    finally:
+        with server.store() as store, store.write() as conn:
+            settings.put(conn, MAX_BYTES_SETTING, None)  # the module's other tests keep the default
+        ber.close()

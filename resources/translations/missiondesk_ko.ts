@@ -2871,6 +2871,14 @@ The report was saved to: {0}</source>
         <translation>{name}: MissionDesk는 .xlsx, .xls, .csv 표만 읽습니다. 이 종류의 파일은 읽지 않습니다.</translation>
     </message>
     <message>
+        <source>Only HQ sets the limit on attached files; laptops take it from HQ when they sync.</source>
+        <translation>첨부 파일 크기 제한은 본부만 정합니다. 노트북은 동기화할 때 본부의 제한을 받습니다.</translation>
+    </message>
+    <message>
+        <source>The limit on an attached file must be at least 1 MB.</source>
+        <translation>첨부 파일 크기 제한은 1MB 이상이어야 합니다.</translation>
+    </message>
+    <message>
         <source>{name} has no sheet.</source>
         <translation>{name}에 시트가 없습니다.</translation>
     </message>

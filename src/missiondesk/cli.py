@@ -570,6 +570,16 @@ def cmd_attachments(args: argparse.Namespace) -> None:
                 _print(f"  saved to {service.save_as(record.id, Path(args.save))}")
 
 
+def cmd_attachment_limit(args: argparse.Namespace) -> None:
+    from missiondesk.services.attachments import AttachmentService
+
+    with _open(args) as ctx:
+        service = AttachmentService(ctx)
+        if args.megabytes is not None:
+            service.set_max_bytes(round(args.megabytes * 1024 * 1024))
+        _print(f"An attached file may be up to {service.max_bytes() / (1024 * 1024):g} MB.")
+
+
 def cmd_report(args: argparse.Namespace) -> None:
     from missiondesk.reports.period import ReportScope, ScopeKind
     from missiondesk.services.reports import ReportService
@@ -901,6 +911,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("attachments", cmd_attachments, "list a case's attachments, and save them with --save")
     p.add_argument("reference", metavar="REF", help="the case's reference, e.g. DE-FRA-26-1001")
     p.add_argument("--save", metavar="DIR", help="also save every file into this folder")
+    p = add("attachment-limit", cmd_attachment_limit, "show the limit on one attached file; HQ: set it (MB)")
+    p.add_argument(
+        "megabytes", nargs="?", type=float, metavar="MB", help="HQ: the new limit, sent to laptops"
+    )
     p = add("search", cmd_search, "search cases, briefs, companies and attached files' names")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)

@@ -34,6 +34,10 @@ from missiondesk.errors import UserError
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 25 * MB
+MAX_BYTES_SETTING = "attachments.max_bytes"
+"""HQ's limit on one attached file (bytes), kept in the setting table and shipped to laptops."""
+SHIPPED_SETTINGS = (MAX_BYTES_SETTING,)
+"""HQ's settings a laptop takes from every feed page: policy HQ decides, whole numbers only."""
 """A file's size limit when HQ has set none (``services/attachments.limits`` reads HQ's setting)."""
 
 _HEAD = 1024

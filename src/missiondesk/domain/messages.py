@@ -190,6 +190,8 @@ class MessageCode(StrEnum):
     SYNONYM_EMPTY = "synonym_empty"
     TABLE_NO_HEADER = "table_no_header"
     TABLE_NO_SHEET = "table_no_sheet"
+    ATTACHMENT_LIMIT_HQ_ONLY = "attachment_limit_hq_only"
+    ATTACHMENT_LIMIT_TOO_SMALL = "attachment_limit_too_small"
     TABLE_KIND_UNREAD = "table_kind_unread"
     TABLE_SHEET_MISSING = "table_sheet_missing"
     TABLE_TOO_LARGE = "table_too_large"
@@ -661,6 +663,12 @@ ENGLISH: dict[MessageCode, str] = {
     MessageCode.SYNONYM_EMPTY: QT_TRANSLATE_NOOP("message", "The text to recognise is empty."),
     MessageCode.TABLE_KIND_UNREAD: QT_TRANSLATE_NOOP(
         "message", "{name}: MissionDesk reads .xlsx, .xls and .csv tables, not this kind of file."
+    ),
+    MessageCode.ATTACHMENT_LIMIT_HQ_ONLY: QT_TRANSLATE_NOOP(
+        "message", "Only HQ sets the limit on attached files; laptops take it from HQ when they sync."
+    ),
+    MessageCode.ATTACHMENT_LIMIT_TOO_SMALL: QT_TRANSLATE_NOOP(
+        "message", "The limit on an attached file must be at least 1 MB."
     ),
     MessageCode.TABLE_NO_SHEET: QT_TRANSLATE_NOOP("message", "{name} has no sheet."),
     MessageCode.TABLE_SHEET_MISSING: QT_TRANSLATE_NOOP(

@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from missiondesk.domain.file_types import DEFAULT_MAX_BYTES, check_file
-from missiondesk.domain.permissions import write_refusal
+from missiondesk.domain.file_types import DEFAULT_MAX_BYTES, MAX_BYTES_SETTING, check_file
+from missiondesk.domain.messages import MessageCode, say
+from missiondesk.domain.permissions import Role, write_refusal
 from missiondesk.domain.records import Change, ListQuery, Record
 from missiondesk.domain.schema import ATTACHMENT_PARENTS, entity
 from missiondesk.errors import NotFound, UserError
@@ -40,7 +41,6 @@ ENTITY = "attachment"
 PARENT_FIELDS: dict[str, str] = {target: name for name, target, *_ in ATTACHMENT_PARENTS}
 """The entity a file is attached to -> the attachment's field that names it."""
 
-MAX_BYTES_SETTING = "attachments.max_bytes"
 """The one place a file's size limit is kept: HQ's figure (shipped to laptops), else DEFAULT_MAX_BYTES."""
 
 _NOT_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')  # what Windows refuses in a file name
@@ -86,6 +86,15 @@ class AttachmentService:
         with self.ctx.store.read() as conn:
             value = settings.get(conn, MAX_BYTES_SETTING)
         return int(value) if isinstance(value, int) and value > 0 else DEFAULT_MAX_BYTES
+
+    def set_max_bytes(self, limit: int) -> None:
+        """HQ's limit on one file, for every laptop: each takes it from its next sync's feed page."""
+        if self.ctx.device.role is not Role.HQ:
+            raise UserError(say(MessageCode.ATTACHMENT_LIMIT_HQ_ONLY))
+        if limit < 1024 * 1024:
+            raise UserError(say(MessageCode.ATTACHMENT_LIMIT_TOO_SMALL))
+        with self.ctx.store.write() as conn:
+            settings.put(conn, MAX_BYTES_SETTING, int(limit))
 
     def attach(self, parent_entity: str, parent_id: str, path: Path, name: str | None = None) -> Attached:
         """Check ``path`` by its content, store it once by hash, and make its record under the parent."""

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from missiondesk.domain.file_types import SHIPPED_SETTINGS
 from missiondesk.domain.messages import MessageCode, say
 from missiondesk.domain.ops import MAX_NUMBER
 from missiondesk.domain.permissions import Role, record_visible_to
@@ -107,4 +108,5 @@ def page(conn: Connection, device_id: str, cursor: int, limit: int, epoch: str) 
         next_cursor = max(head, entries[-1]["seq"] if entries else cursor)
     else:
         next_cursor = entries[-1]["seq"]
-    return FeedPage(epoch, next_cursor, head, tuple(changes))
+    policy = {k: v for k in SHIPPED_SETTINGS if type(v := settings.get(conn, k)) is int and v > 0}
+    return FeedPage(epoch, next_cursor, head, tuple(changes), policy)

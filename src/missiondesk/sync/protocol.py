@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NotRequired, TypedDict
 
+from missiondesk.domain.file_types import SHIPPED_SETTINGS
 from missiondesk.domain.messages import as_reason, heard
 from missiondesk.domain.ops import Op
 
@@ -192,6 +193,7 @@ class FeedPageWire(TypedDict):
     head: int
     more: bool
     changes: list[FeedChangeWire]
+    policy: NotRequired[dict[str, int]]  # HQ's settings laptops follow (``file_types.SHIPPED_SETTINGS``)
 
 
 @dataclass(frozen=True)
@@ -200,26 +202,33 @@ class FeedPage:
     cursor: int  # the cursor to ask from next time
     head: int  # the newest feed number when the page was read
     changes: tuple[FeedChange, ...] = field(default_factory=tuple)
+    policy: Mapping[str, int] = field(default_factory=dict)  # HQ's settings this laptop follows
 
     @property
     def more(self) -> bool:
         return self.cursor < self.head
 
     def to_wire(self) -> FeedPageWire:
-        return {
+        wire: FeedPageWire = {
             "epoch": self.epoch,
             "cursor": self.cursor,
             "head": self.head,
             "more": self.more,
             "changes": [c.to_wire() for c in self.changes],
         }
+        if self.policy:
+            wire["policy"] = dict(self.policy)
+        return wire
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> FeedPage:
         """The page a wire form holds (``more`` follows from cursor and head); ValueError when none."""
         try:
             changes = tuple(FeedChange.from_wire(c) for c in data["changes"])
-            return cls(str(data["epoch"]), int(data["cursor"]), int(data["head"]), changes)
+            sent = data.get("policy") or {}
+            # Only the settings HQ may decide, as whole numbers: anything else is not HQ's to set here.
+            policy = {k: v for k, v in sent.items() if k in SHIPPED_SETTINGS and type(v) is int and v > 0}
+            return cls(str(data["epoch"]), int(data["cursor"]), int(data["head"]), changes, policy)
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not a feed page: {exc!r}") from exc
 

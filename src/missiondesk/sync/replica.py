@@ -175,6 +175,8 @@ def apply_page(
         results = [_apply_run(conn, run, pending) for run in _runs(page.changes, incoming_rows)]
         settings.put(conn, CURSOR, page.cursor)
         settings.put(conn, EPOCH, page.epoch)
+        for key, value in page.policy.items():  # HQ's limits, as of this page (from_wire checked them)
+            settings.put(conn, key, value)
     return ApplyResult(
         upserted=sum(r.upserted for r in results),
         revoked=sum(r.revoked for r in results),
