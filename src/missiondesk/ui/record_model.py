@@ -35,6 +35,23 @@ _Index = QModelIndex | QPersistentModelIndex
 class _Page:
     rows: tuple[Record, ...]
     titles: dict[str, str]
+    # Shown text by (offset, column): a repaint asks for every visible cell again, and formatting
+    # it (codes to names, dates) was half of a list update's Python time. A page is replaced, never
+    # edited, so the texts cannot go stale.
+    texts: dict[tuple[int, int], str] = dataclasses.field(default_factory=dict)
+
+
+# The roles data() answers; Qt's delegate asks for about ten per cell and most are answered None.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ID_ROLE,
+        SORT_ROLE,
+        RECORD_ROLE,
+    }
+)
 
 
 # Counts a query's matches somewhere else (a worker thread) and calls back with the number.
@@ -220,18 +237,21 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.total:
+        if role not in _ROLES:
             return None
-        page = self._page_at(index.row() // PAGE_SIZE)
-        offset = index.row() % PAGE_SIZE
+        row = index.row()
+        if not index.isValid() or not 0 <= row < self.total:
+            return None
+        page = self._page_at(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
         if offset >= len(page.rows):
             return None  # the list shrank since it was counted; a refresh is on its way
         record = page.rows[offset]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.formatter.text(col, self._value(record, col), page.titles)
+            return self._text(page, offset, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and col.key in ("title", "notes", "service"):
-            return self.formatter.text(col, self._value(record, col), page.titles) or None
+            return self._text(page, offset, index.column()) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
@@ -241,6 +261,16 @@ class RecordTableModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return record
         return None
+
+    def _text(self, page: _Page, offset: int, column: int) -> str:
+        key = (offset, column)
+        text = page.texts.get(key)
+        if text is None:
+            col = self.columns[column]
+            text = page.texts[key] = self.formatter.text(
+                col, self._value(page.rows[offset], col), page.titles
+            )
+        return text
 
     @staticmethod
     def _value(record: Record, col: Column) -> Any:
