@@ -313,3 +313,24 @@ def test_cli_export_and_import_with_side_cars(tmp_path: Path, capsys: pytest.Cap
     assert main(["attachments", reference, "--save", str(tmp_path / "saved"), "--data-dir", hq]) == 0
     assert (tmp_path / "saved" / "허가서.pdf").read_bytes() == LARGE
     assert "still to come" not in capsys.readouterr().out
+
+
+def test_a_sealed_stream_refuses_chunks_dropped_or_reordered(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.zip"
+    plain.write_bytes(LARGE)  # a chunk of 1 MiB and a part of one
+    box = tmp_path / "fra.files-1-of-1.sealed"
+    sealed.seal(plain, box, PASSWORD)
+    sealed.unseal(box, tmp_path / "back", PASSWORD)
+    assert (tmp_path / "back").read_bytes() == LARGE
+    data = box.read_bytes()
+    head, size = sealed.HEADER, sealed.CHUNK + 16
+    chunks = [data[i : i + size] for i in range(head, len(data), size)]
+    assert len(chunks) == 2
+    for changed in (
+        data[:head] + chunks[0],  # cut after a whole chunk
+        data[:head] + chunks[1] + chunks[0],  # reordered
+    ):
+        box.write_bytes(changed)
+        with pytest.raises(BundleRefused) as refused:
+            sealed.unseal(box, tmp_path / "out", PASSWORD)
+        assert getattr(said_by(refused.value), "code", "") == "sidecar_tampered"

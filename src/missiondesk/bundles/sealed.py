@@ -4,10 +4,12 @@ Excel's encryption protects the workbook only; its side-cars are plain zips, so 
 side-car is written as usual and then sealed as one stream: AES-256-GCM in chunks of ``CHUNK`` bytes,
 the key derived from the password by scrypt with a random salt kept in the sealed file's header.
 
-Layout: ``MAGIC`` (8 bytes), salt (16), nonce prefix (8), then the chunks, each its ciphertext and
-16-byte tag. A chunk's nonce is the prefix and its index; its associated data is the header, its index
-and whether it is the last: chunks moved, dropped or cut off after a whole chunk fail their tag. The
-signed manifest names the sealed file's SHA-256, so a changed one is refused before it is opened.
+Layout: ``MAGIC`` (8 bytes), salt (16), nonce prefix (8), a password check (the 16-byte tag of nothing
+under a nonce no chunk uses), then the chunks, each its ciphertext and 16-byte tag. A chunk's nonce is
+the prefix and its index; its associated data is the header, its index and whether it is the last:
+chunks moved, dropped or cut off after a whole chunk fail their tag. The check tells a wrong password
+from an altered file. The signed manifest names the sealed file's SHA-256, so a changed one is refused
+before it is opened.
 
 Both ways are streamed a chunk at a time (memory flat); the plain zip is unsealed into a private
 temporary folder for reading, as ``password.plain_package`` does for the workbook.
@@ -32,7 +34,9 @@ CHUNK = 1024 * 1024
 _SALT = 16
 _PREFIX = 8
 _TAG = 16
-HEADER = len(MAGIC) + _SALT + _PREFIX
+_START = len(MAGIC) + _SALT + _PREFIX
+HEADER = _START + _TAG
+_CHECK_INDEX = 0xFFFFFFFF  # the password check's nonce; a side-car has far fewer chunks
 # scrypt at 2**15 x 8: 32 MiB and about 0.1 s per side-car; a guess costs an attacker the same.
 _N, _R, _P = 2**15, 8, 1
 
@@ -57,8 +61,9 @@ def _nonce(prefix: bytes, index: int) -> bytes:
 def seal(src: Path, dst: Path, password: str) -> None:
     """Write ``src`` sealed with ``password`` to ``dst`` (closed and flushed before it returns)."""
     salt, prefix = os.urandom(_SALT), os.urandom(_PREFIX)
-    header = MAGIC + salt + prefix
     aead = _key(password, salt)
+    start = MAGIC + salt + prefix
+    header = start + aead.encrypt(_nonce(prefix, _CHECK_INDEX), b"", start)
     with src.open("rb") as plain, dst.open("wb") as out:
         out.write(header)
         block = plain.read(CHUNK)
@@ -74,34 +79,33 @@ def seal(src: Path, dst: Path, password: str) -> None:
         os.fsync(out.fileno())
 
 
-def _header(fh: BinaryIO, name: str) -> bytes:
+def _opened(fh: BinaryIO, name: str, password: str) -> tuple[bytes, AESGCM]:
+    """The header and the key, once the password check passed (``SIDECAR_SEALED_WRONG_PASSWORD``)."""
     header = fh.read(HEADER)
     if len(header) != HEADER or not header.startswith(MAGIC):
         raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=name))
-    return bytes(header)
+    aead = _key(password, header[len(MAGIC) : len(MAGIC) + _SALT])
+    prefix = header[len(MAGIC) + _SALT : _START]
+    try:
+        aead.decrypt(_nonce(prefix, _CHECK_INDEX), header[_START:], header[:_START])
+    except InvalidTag:
+        raise BundleRefused(say(MessageCode.SIDECAR_SEALED_WRONG_PASSWORD, file=name)) from None
+    return header, aead
 
 
 def check_password(path: Path, password: str) -> None:
-    """Refuse (``SIDECAR_SEALED_WRONG_PASSWORD``) when ``password`` does not open the first chunk."""
+    """Refuse (``SIDECAR_SEALED_WRONG_PASSWORD``) when ``password`` is not the one ``path`` was sealed with."""
     with path.open("rb") as fh:
-        header = _header(fh, path.name)
-        aead = _key(password, header[len(MAGIC) : len(MAGIC) + _SALT])
-        chunk = fh.read(CHUNK + _TAG)
-        last = not fh.read(1)
-    try:
-        aead.decrypt(_nonce(header[-_PREFIX:], 0), chunk, _aad(header, 0, last))
-    except InvalidTag:
-        raise BundleRefused(say(MessageCode.SIDECAR_SEALED_WRONG_PASSWORD, file=path.name)) from None
+        _opened(fh, path.name, password)
 
 
 def unseal(src: Path, dst: Path, password: str) -> None:
-    """Write the zip sealed in ``src`` to ``dst``; a chunk that fails its tag refuses the side-car
-    (the first: the wrong password; a later one: it was altered)."""
+    """Write the zip sealed in ``src`` to ``dst``; a wrong password, or a chunk that fails its tag
+    (altered, moved, cut off), refuses the side-car."""
     name = src.name
     with src.open("rb") as fh, dst.open("wb") as out:
-        header = _header(fh, name)
-        aead = _key(password, header[len(MAGIC) : len(MAGIC) + _SALT])
-        prefix = header[-_PREFIX:]
+        header, aead = _opened(fh, name, password)
+        prefix = header[len(MAGIC) + _SALT : _START]
         chunk = fh.read(CHUNK + _TAG)
         index = 0
         while True:
@@ -110,10 +114,7 @@ def unseal(src: Path, dst: Path, password: str) -> None:
             try:
                 out.write(aead.decrypt(_nonce(prefix, index), chunk, _aad(header, index, last)))
             except InvalidTag:
-                code = (
-                    MessageCode.SIDECAR_SEALED_WRONG_PASSWORD if index == 0 else MessageCode.SIDECAR_TAMPERED
-                )
-                raise BundleRefused(say(code, file=name)) from None
+                raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=name)) from None
             if last:
                 break
             chunk, index = after, index + 1

@@ -325,8 +325,8 @@ def present_sidecars(bundle: Path, sidecars: Iterable[Sidecar]) -> dict[int, Pat
 
 
 def check_sealed(present: dict[int, Path], password: str | None) -> None:
-    """Refuse sealed side-cars the bundle's password does not open (the first chunk of each is
-    tried: cheap), or that came with a bundle that was not protected (no password to open them)."""
+    """Refuse sealed side-cars the bundle's password does not open (each one's password check in its
+    header: cheap), or that came with a bundle that was not protected (no password to open them)."""
     for path in present.values():
         if not is_sealed(path.name):
             continue
