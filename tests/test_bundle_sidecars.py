@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from missiondesk.bundles import sealed, sidecars
+from missiondesk.bundles.errors import BundleRefused
 from missiondesk.cli import main
+from missiondesk.domain.messages import said_by
 from missiondesk.domain.records import ListQuery
 from missiondesk.services import bundle_export, bundle_import, device_keys
 from missiondesk.services.attachments import AttachmentService, blob_store
@@ -195,14 +198,92 @@ def test_a_failed_export_leaves_no_side_car_and_no_workbook(world: World, tmp_pa
     assert list(out.parent.iterdir()) == []
 
 
-def test_a_protected_bundle_carries_no_side_car(world: World, tmp_path: Path) -> None:
+PASSWORD = "a long enough passphrase 1"
+
+
+def _protected(world: World, tmp_path: Path) -> tuple[Path, bundle_export.ExportResult]:
     fra = world.laptop("fra")
-    _attach(fra, tmp_path, {"a.pdf": SMALL})
+    _trusted(world, fra, tmp_path)
+    _attach(fra, tmp_path, {"a.pdf": SMALL, "c.pdf": LARGE})
     out = tmp_path / "mail" / "fra.xlsx"
     out.parent.mkdir()
-    result = bundle_export.export_bundle(fra, out, password="a long enough passphrase 1")
-    assert result.sidecars == () and result.files_left_out == 1
-    assert [p.name for p in out.parent.iterdir()] == ["fra.xlsx"]
+    return out, bundle_export.export_bundle(fra, out, password=PASSWORD, sidecar_limit=LIMIT)
+
+
+def test_a_protected_bundle_carries_its_files_sealed_and_they_arrive_at_hq(
+    world: World, tmp_path: Path
+) -> None:
+    out, result = _protected(world, tmp_path)
+    count = len(result.sidecars)
+    assert result.files == 2 and result.files_left_out == 0 and count >= 3
+    assert [p.name for p in result.sidecars] == [
+        f"fra.files-{i}-of-{count}.sealed" for i in range(1, count + 1)
+    ]
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted(
+        [out.name, *(p.name for p in result.sidecars)]
+    )
+    for p in result.sidecars:
+        assert p.stat().st_size <= LIMIT
+        data = p.read_bytes()
+        assert not zipfile.is_zipfile(p)
+        assert b"%PDF" not in data and SMALL[1000:1064] not in data  # no content readable sealed
+
+    plan = bundle_import.plan(world.hq, [out], passwords=[PASSWORD])
+    assert not plan.refused and plan.bundles[0].inspection.files_to_come == 0
+    report = bundle_import.apply(world.hq, plan)
+    assert report.bundles[0].status == "imported"
+    assert report.bundles[0].files == bundle_import.FilesStored(stored=2, had=0, waiting=0)
+    assert _hq_has(world, SMALL) and _hq_has(world, LARGE)
+
+
+def test_a_tampered_sealed_side_car_is_refused(world: World, tmp_path: Path) -> None:
+    out, result = _protected(world, tmp_path)
+    victim = result.sidecars[0]
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    victim.write_bytes(bytes(data))
+    plan = bundle_import.plan(world.hq, [out], passwords=[PASSWORD])
+    [refused] = plan.refused
+    assert getattr(refused.refusal, "code", "") == "sidecar_tampered" and victim.name in str(refused.refusal)
+    assert bundle_import.apply(world.hq, plan).bundles[0].status == "refused"
+    assert _attachments(world.hq) == [] and not _hq_has(world, SMALL)
+
+
+def test_a_sealed_side_car_is_not_opened_without_its_password(world: World, tmp_path: Path) -> None:
+    _, result = _protected(world, tmp_path)
+    # Given alone and without a password: its bundle stays locked, nothing of it read.
+    plan = bundle_import.plan(world.hq, [result.sidecars[0]])
+    assert [b.inspection.password_needed for b in plan.locked] == [bundle_import.PasswordNeed.NEEDED]
+    # A side-car sealed with another password than its bundle's: refused, coded.
+    sealed.unseal(result.sidecars[0], tmp_path / "plain.zip", PASSWORD)
+    with pytest.raises(BundleRefused) as wrong:
+        sealed.unseal(result.sidecars[0], tmp_path / "other.zip", "another long passphrase")
+    assert getattr(said_by(wrong.value), "code", "") == "sidecar_sealed_wrong_password"
+    other = tmp_path / "resealed"
+    sealed.seal(tmp_path / "plain.zip", other, "another long passphrase")
+    with pytest.raises(BundleRefused) as refused:
+        sidecars.check_sealed({1: other.rename(result.sidecars[0])}, PASSWORD)
+    assert getattr(said_by(refused.value), "code", "") == "sidecar_sealed_wrong_password"
+
+
+def test_a_missing_sealed_side_car_leaves_files_to_come_and_is_filled_in_later(
+    world: World, tmp_path: Path
+) -> None:
+    out, result = _protected(world, tmp_path)
+    later = tmp_path / "later"
+    later.mkdir()
+    for p in result.sidecars[1:]:
+        p.rename(later / p.name)
+    report = bundle_import.apply(world.hq, bundle_import.plan(world.hq, [out], passwords=[PASSWORD]))
+    assert report.bundles[0].status == "imported" and report.bundles[0].files.waiting == 1
+    assert _hq_has(world, SMALL) and not _hq_has(world, LARGE)
+    for p in later.iterdir():
+        p.rename(out.parent / p.name)
+    plan = bundle_import.plan(world.hq, [result.sidecars[-1]], passwords=[PASSWORD])
+    again = bundle_import.apply(world.hq, plan)
+    assert again.bundles[0].status == "already imported"
+    assert again.bundles[0].files == bundle_import.FilesStored(stored=1, had=1, waiting=0)
+    assert _hq_has(world, LARGE)
 
 
 def test_cli_export_and_import_with_side_cars(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -232,3 +313,24 @@ def test_cli_export_and_import_with_side_cars(tmp_path: Path, capsys: pytest.Cap
     assert main(["attachments", reference, "--save", str(tmp_path / "saved"), "--data-dir", hq]) == 0
     assert (tmp_path / "saved" / "허가서.pdf").read_bytes() == LARGE
     assert "still to come" not in capsys.readouterr().out
+
+
+def test_a_sealed_stream_refuses_chunks_dropped_or_reordered(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.zip"
+    plain.write_bytes(LARGE)  # a chunk of 1 MiB and a part of one
+    box = tmp_path / "fra.files-1-of-1.sealed"
+    sealed.seal(plain, box, PASSWORD)
+    sealed.unseal(box, tmp_path / "back", PASSWORD)
+    assert (tmp_path / "back").read_bytes() == LARGE
+    data = box.read_bytes()
+    head, size = sealed.HEADER, sealed.CHUNK + 16
+    chunks = [data[i : i + size] for i in range(head, len(data), size)]
+    assert len(chunks) == 2
+    for changed in (
+        data[:head] + chunks[0],  # cut after a whole chunk
+        data[:head] + chunks[1] + chunks[0],  # reordered
+    ):
+        box.write_bytes(changed)
+        with pytest.raises(BundleRefused) as refused:
+            sealed.unseal(box, tmp_path / "out", PASSWORD)
+        assert getattr(said_by(refused.value), "code", "") == "sidecar_tampered"

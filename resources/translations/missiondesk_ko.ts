@@ -2535,6 +2535,14 @@ The report was saved to: {0}</source>
         <translation>첨부 파일 {sha256}…이(가) 기록에 적힌 파일이 아닙니다: 거부됨.</translation>
     </message>
     <message>
+        <source>The attached-files archive {file} is sealed with another password than its bundle&apos;s: refused; nothing was applied.</source>
+        <translation>첨부 파일 묶음 {file}이(가) 변경 사항 파일과 다른 암호로 봉인되어 있습니다. 거부되었으며 아무것도 적용되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The attached-files archive {file} is sealed with a password, but its bundle is not protected: refused; nothing was applied.</source>
+        <translation>첨부 파일 묶음 {file}은(는) 암호로 봉인되어 있지만 변경 사항 파일은 암호로 보호되어 있지 않습니다. 거부되었으며 아무것도 적용되지 않았습니다.</translation>
+    </message>
+    <message>
         <source>The device slot must be between 1 and {max}.</source>
         <translation>기기 슬롯은 1에서 {max} 사이여야 합니다.</translation>
     </message>

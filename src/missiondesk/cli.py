@@ -219,9 +219,7 @@ def cmd_export(args: argparse.Namespace) -> None:
             for sidecar in result.sidecars:
                 _print(f"  {sidecar}")
         if result.files_left_out:
-            _print(
-                f"{result.files_left_out} attached file(s) not carried (a protected bundle, or not on this laptop)."
-            )
+            _print(f"{result.files_left_out} attached file(s) not carried (not on this laptop).")
         if args.eml:
             eml = bundle_export.prepare_email(ctx, result.path, Path(args.eml), args.to)
             _print(f"Mail draft written to {eml}")

@@ -26,12 +26,15 @@ import io
 import json
 import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from missiondesk.bundles import sealed
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import SIDECAR_MAX_BYTES
 from missiondesk.bundles.password import file_sha256
@@ -46,7 +49,9 @@ BLOCK = 1024 * 1024
 _ENTRY_COST = 30 + 46 + 2 * 80 + 64
 _ARCHIVE_COST = 22 + 64
 _MIN_PART = 64 * 1024  # a side-car with less room left than this is closed rather than given a sliver
-_NAME = re.compile(r"^(?P<stem>.+)\.files-(?P<index>\d+)-of-(?P<count>\d+)\.zip$", re.IGNORECASE)
+_NAME = re.compile(
+    r"^(?P<stem>.+)\.files-(?P<index>\d+)-of-(?P<count>\d+)\.(?P<kind>zip|sealed)$", re.IGNORECASE
+)
 _ADDRESS = re.compile(r"^[0-9a-f]{64}$")
 
 Opener = Callable[[str], BinaryIO]
@@ -131,8 +136,14 @@ class Written:
                 tmp.unlink()
 
 
-def sidecar_name(bundle: Path, index: int, count: int) -> str:
-    return f"{bundle.stem}.files-{index}-of-{count}.zip"
+def sidecar_name(bundle: Path, index: int, count: int, protected: bool = False) -> str:
+    return f"{bundle.stem}.files-{index}-of-{count}.{'sealed' if protected else 'zip'}"
+
+
+def is_sealed(name: str) -> bool:
+    """Whether a side-car's name says it is sealed with its bundle's password (``bundles.sealed``)."""
+    found = _NAME.match(name)
+    return found is not None and found["kind"].lower() == "sealed"
 
 
 def bundle_of(path: Path) -> Path | None:
@@ -159,30 +170,58 @@ def write_sidecars(
     open_content: Opener,
     limit: int = SIDECAR_MAX_BYTES,
     when: dt.datetime | None = None,
+    password: str | None = None,
 ) -> Written:
     """Pack ``contents`` (SHA-256, size; each once) into side-cars of at most ``limit`` bytes beside
-    ``bundle``, under temporary names. A content whose bytes do not hash to its address is refused."""
+    ``bundle``, under temporary names. A content whose bytes do not hash to its address is refused.
+
+    With ``password`` each side-car is sealed with it (``bundles.sealed``): the plain zips are packed
+    in a private temporary folder, removed afterwards, and only the sealed ones are written beside."""
+    if password is not None:
+        limit -= sealed.overhead(limit)
     if limit < _ARCHIVE_COST + _ENTRY_COST + _MIN_PART:
         raise ValueError(f"a side-car limit of {limit} bytes leaves no room for content")
     stamp = (when or dt.datetime.now(dt.UTC)).timetuple()[:6]
-    packer = _Packer(bundle, limit, stamp)
+    scratch = Path(tempfile.mkdtemp(prefix="missiondesk-sidecars-")) if password is not None else None
+    packer = _Packer(bundle, limit, stamp, scratch or bundle.parent)
     try:
         files = tuple(packer.add(sha256, size, open_content) for sha256, size in contents)
         temporary = packer.close()
+        if password is not None:
+            temporary = _sealed(bundle, temporary, password)
     except BaseException:
         packer.abandon()
         raise
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     count = len(temporary)
     sidecars = tuple(
-        Sidecar(sidecar_name(bundle, i, count), file_sha256(tmp), tmp.stat().st_size)
+        Sidecar(sidecar_name(bundle, i, count, password is not None), file_sha256(tmp), tmp.stat().st_size)
         for i, tmp in enumerate(temporary, start=1)
     )
     return Written(files, sidecars, temporary, bundle.parent)
 
 
+def _sealed(bundle: Path, plain: tuple[Path, ...], password: str) -> tuple[Path, ...]:
+    """Each of the ``plain`` zips sealed beside ``bundle`` under a temporary name (removed on failure)."""
+    out: list[Path] = []
+    try:
+        for i, path in enumerate(plain, start=1):
+            out.append(bundle.with_name(f"{bundle.name}.files-{i}.sealed.partial"))
+            sealed.seal(path, out[-1], password)
+    except BaseException:
+        for p in out:
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+        raise
+    return tuple(out)
+
+
 class _Packer:
-    def __init__(self, bundle: Path, limit: int, stamp: tuple[int, ...]) -> None:
+    def __init__(self, bundle: Path, limit: int, stamp: tuple[int, ...], folder: Path) -> None:
         self.bundle = bundle
+        self.folder = folder  # where the zips are written under temporary names
         self.limit = limit
         self.stamp = stamp
         self.paths: list[Path] = []
@@ -195,7 +234,7 @@ class _Packer:
     def _next(self) -> None:
         if self.zip is not None:
             self.zip.close()
-        tmp = self.bundle.with_name(f"{self.bundle.name}.files-{len(self.paths) + 1}.partial")
+        tmp = self.folder / f"{self.bundle.name}.files-{len(self.paths) + 1}.partial"
         self.paths.append(tmp)
         self.zip = zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED, allowZip64=False)
         self.used = 0
@@ -283,6 +322,41 @@ def present_sidecars(bundle: Path, sidecars: Iterable[Sidecar]) -> dict[int, Pat
             raise BundleRefused(say(MessageCode.SIDECAR_TAMPERED, file=sidecar.name))
         found[index] = path
     return found
+
+
+def check_sealed(present: dict[int, Path], password: str | None) -> None:
+    """Refuse sealed side-cars the bundle's password does not open (each one's password check in its
+    header: cheap), or that came with a bundle that was not protected (no password to open them)."""
+    for path in present.values():
+        if not is_sealed(path.name):
+            continue
+        if password is None:
+            raise BundleRefused(say(MessageCode.SIDECAR_SEALED_NO_PASSWORD, file=path.name))
+        sealed.check_password(path, password)
+
+
+@contextlib.contextmanager
+def unsealed(present: dict[int, Path], password: str | None) -> Iterator[dict[int, Path]]:
+    """``present`` with each sealed side-car unsealed (every chunk checked) into a private temporary
+    folder, removed on exit; plain ones as they are."""
+    if not any(is_sealed(p.name) for p in present.values()):
+        yield present
+        return
+    if password is None:
+        name = next(p.name for p in present.values() if is_sealed(p.name))
+        raise BundleRefused(say(MessageCode.SIDECAR_SEALED_NO_PASSWORD, file=name))
+    folder = Path(tempfile.mkdtemp(prefix="missiondesk-sidecars-"))  # mode 0700: only this user reads it
+    try:
+        out: dict[int, Path] = {}
+        for index, path in present.items():
+            if is_sealed(path.name):
+                out[index] = folder / (path.stem + ".zip")
+                sealed.unseal(path, out[index], password)
+            else:
+                out[index] = path
+        yield out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def complete(entry: FileEntry, present: dict[int, Path]) -> bool:

@@ -103,6 +103,8 @@ class MessageCode(StrEnum):
     SIDECAR_CONTENT_LONGER = "sidecar_content_longer"
     SIDECAR_CONTENT_SHORTER = "sidecar_content_shorter"
     SIDECAR_CONTENT_NOT_NAMED = "sidecar_content_not_named"
+    SIDECAR_SEALED_WRONG_PASSWORD = "sidecar_sealed_wrong_password"
+    SIDECAR_SEALED_NO_PASSWORD = "sidecar_sealed_no_password"
     OFFICER_NAME_NEEDED = "officer_name_needed"
     FOLDER_SET_UP_ALREADY = "folder_set_up_already"
     # attachment contents over the network (sync/blob_hub.py, sync/blob_client.py)
@@ -425,6 +427,16 @@ ENGLISH: dict[MessageCode, str] = {
     ),
     MessageCode.SIDECAR_CONTENT_NOT_NAMED: QT_TRANSLATE_NOOP(
         "message", "The attached file {sha256}… is not the file its record names: refused."
+    ),
+    MessageCode.SIDECAR_SEALED_WRONG_PASSWORD: QT_TRANSLATE_NOOP(
+        "message",
+        "The attached-files archive {file} is sealed with another password than its bundle's: refused; "
+        "nothing was applied.",
+    ),
+    MessageCode.SIDECAR_SEALED_NO_PASSWORD: QT_TRANSLATE_NOOP(
+        "message",
+        "The attached-files archive {file} is sealed with a password, but its bundle is not protected: "
+        "refused; nothing was applied.",
     ),
     MessageCode.SLOT_RANGE: QT_TRANSLATE_NOOP("message", "The device slot must be between 1 and {max}."),
     MessageCode.OFFICER_NAME_NEEDED: QT_TRANSLATE_NOOP("message", "Give the officer's name (--officer)."),

@@ -72,7 +72,7 @@ class ExportResult:
     sha256: str = ""  # of the file as written: the audit log records it
     files: int = 0  # attachment contents written into side-cars
     sidecars: tuple[Path, ...] = ()  # beside ``path``, in their order
-    files_left_out: int = 0  # contents not written: a password-protected bundle, or not on this laptop
+    files_left_out: int = 0  # contents not written: not on this laptop (a record synced before its file)
 
 
 def export_bundle(
@@ -92,7 +92,7 @@ def export_bundle(
     ``language`` (``ko`` or ``en``) is the readable sheets' first language for labels and names; the
     other follows in brackets. The contents of the attachment records among the ops go beside ``out``
     in side-cars of at most ``sidecar_limit`` bytes (``bundles.sidecars``); a password-protected
-    bundle carries none (a side-car is a plain zip: the files reach HQ by sync or a plain bundle).
+    bundle's side-cars are sealed with the same password (``bundles.sealed``).
     """
     task = task or Silent()
     if out.suffix.lower() != ".xlsx":
@@ -169,7 +169,7 @@ def _export(
         ]
         contents = _contents(conn, _selected(ctx, all_ops))
         blobs = blob_store(ctx)
-        carried = [c for c in contents if blobs.has(c[0])] if password is None else []
+        carried = [c for c in contents if blobs.has(c[0])]
         left_out = len(contents) - len(carried)
         payload: list[tuple[str, Iterable[str]]] = [
             ("ops", _lines(conn, _selected(ctx, all_ops), include_sensitive, tally, flagged))
@@ -177,7 +177,7 @@ def _export(
         with environment_errors():
             if carried:
                 task.progress(0, total, "Writing the attached files")
-                files = sidecars.write_sidecars(out, carried, blobs.open, sidecar_limit, created)
+                files = sidecars.write_sidecars(out, carried, blobs.open, sidecar_limit, created, password)
                 payload.append((sidecars.FILES_SHEET, files.lines()))
                 manifest[sidecars.SIDECARS_FIELD] = files.manifest_value()
             else:

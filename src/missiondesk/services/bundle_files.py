@@ -38,17 +38,27 @@ def store_files(
     files: tuple[FileEntry, ...],
     present: dict[int, Path],
     task: TaskContext | None = None,
+    password: str | None = None,
 ) -> FilesStored:
-    """Store each content of ``files`` whose side-cars are all ``present`` and that is not stored yet."""
+    """Store each content of ``files`` whose side-cars are all ``present`` and that is not stored yet;
+    sealed side-cars (a protected bundle's) are unsealed with ``password``, the one that opened it."""
     task = task or Silent()
     blobs = blob_store(ctx)
     stored = had = waiting = 0
-    with sidecars.SidecarReader(present) as reader:
+    # Only the side-cars holding a content still to store are unsealed (each costs a pass over it).
+    needed = {
+        p.sidecar for e in files if sidecars.complete(e, present) and not blobs.has(e.sha256) for p in e.parts
+    }
+    with (
+        environment_errors(),
+        sidecars.unsealed({i: present[i] for i in needed}, password) as opened,
+        sidecars.SidecarReader(opened) as reader,
+    ):
         for done, entry in enumerate(files, start=1):
             task.check_cancelled()
             if blobs.has(entry.sha256):
                 had += 1
-            elif not sidecars.complete(entry, present):
+            elif not sidecars.complete(entry, opened):
                 waiting += 1
             else:
                 with environment_errors(), reader.open_file(entry) as source:

@@ -273,6 +273,7 @@ def _find_sidecars(found: Inspection, content: WorkbookContent) -> None:
     if not found.files:
         return
     found.present = sidecars.present_sidecars(found.path, found.sidecars)
+    sidecars.check_sealed(found.present, found.password)
     waiting = found.files_to_come
     detail = f"{len(found.files)} files in {len(found.present)} of {len(found.sidecars)} side-cars"
     found.checks.append(Check(Step.FILES, True, detail + (f"; {waiting} still to come" if waiting else "")))
@@ -659,7 +660,9 @@ def apply(
         # checked, so a stop here leaves records whose files are still to come, as a missing side-car.
         for b, out in zip(ops_plans, report.bundles[-len(ops_plans) :], strict=True):
             if b.inspection.files:
-                out.files = store_files(ctx, b.inspection.files, b.inspection.present, task)
+                out.files = store_files(
+                    ctx, b.inspection.files, b.inspection.present, task, b.inspection.password
+                )
     for b in todo:
         if b.inspection.kind == KIND_ACK:
             report.bundles.append(_apply_ack(ctx, b, confirm_mass_change))
