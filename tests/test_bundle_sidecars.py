@@ -262,7 +262,7 @@ def test_a_sealed_side_car_is_not_opened_without_its_password(world: World, tmp_
     other = tmp_path / "resealed"
     sealed.seal(tmp_path / "plain.zip", other, "another long passphrase")
     with pytest.raises(BundleRefused) as refused:
-        sidecars.check_sealed({1: other.rename(result.sidecars[0])}, PASSWORD)
+        sidecars.check_sealed({1: other.replace(result.sidecars[0])}, PASSWORD)
     assert getattr(said_by(refused.value), "code", "") == "sidecar_sealed_wrong_password"
 
 
