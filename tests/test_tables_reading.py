@@ -136,9 +136,25 @@ def test_a_sheet_longer_than_the_row_limit_is_refused_in_either_language(tmp_pat
     with pytest.raises(TableRefused) as refused:
         read_sheet(path, limits=small)
     said = said_by(refused.value)
-    assert "more than 3 rows" in said  # the container's check, before calamine parses the sheet
+    # The container's check, before calamine parses the sheet; in the table's words, not a bundle's.
+    assert getattr(said, "code", "") == "table_too_many_rows"
+    assert "bundle" not in said
+    sheet = openpyxl.load_workbook(path, read_only=True).sheetnames[0]
+    rows = len(read_sheet(path).rows)
+    assert f"the sheet “{sheet}” has {rows} rows, more than the 3" in said
     korean = said_in(said, "ko")
-    assert korean != said and "3" in korean and "거부" in korean
+    assert korean != said and sheet in korean and str(rows) in korean and "3" in korean and "거부" in korean
+
+
+def test_a_csv_or_xls_longer_than_the_row_limit_names_its_rows_and_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("a,b\n" + "x,y\n" * 1500, encoding="utf-8")
+    small = dataclasses.replace(DEFAULT_LIMITS, max_rows_per_sheet=1000)
+    with pytest.raises(TableRefused) as refused:
+        read_sheet(path, limits=small)
+    said = said_by(refused.value)
+    assert "the sheet “people” has 1,501 rows, more than the 1,000 a table may have" in said
+    assert "1,501" in said_in(said, "ko")
 
 
 def test_a_formula_is_read_as_its_cached_value_and_never_evaluated(tmp_path: Path) -> None:

@@ -2899,8 +2899,8 @@ The report was saved to: {0}</source>
         <translation>{name}은(는) {limit}MB보다 큽니다: 거부됨.</translation>
     </message>
     <message>
-        <source>{name} has more than {max} rows in a sheet: refused.</source>
-        <translation>{name}의 시트에 {max}행이 넘게 있습니다: 거부됨.</translation>
+        <source>{name}: the sheet “{sheet}” has {rows} rows, more than the {max} a table may have: refused. Split it into sheets of at most {max} rows and import each.</source>
+        <translation>{name}: 시트 “{sheet}”에 {rows}행이 있어 표 하나에 허용되는 {max}행을 넘습니다: 거부됨. {max}행 이하의 시트로 나누어 각각 가져오세요.</translation>
     </message>
     <message>
         <source>{name} is not an Excel 97-2003 workbook, whatever its name says: refused.</source>

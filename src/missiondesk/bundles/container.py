@@ -146,8 +146,9 @@ def _check_directory(name: str, infos: list[zipfile.ZipInfo], limits: Limits) ->
         )
 
 
-def sheet_parts(path: Path, sheets: Collection[str]) -> dict[str, str] | None:
-    """The zip part of each of ``sheets`` that the workbook has, as a reader finds it; None if unclear.
+def sheet_parts(path: Path, sheets: Collection[str] | None = None) -> dict[str, str] | None:
+    """The zip part of each of ``sheets`` (all when None) that the workbook has, as a reader finds it;
+    None if unclear.
 
     For a file ``check_container`` passed. The workbook lists its sheets with relationship ids, and
     its relationships give each id's part, relative to ``xl/`` or absolute.
@@ -159,7 +160,7 @@ def sheet_parts(path: Path, sheets: Collection[str]) -> dict[str, str] | None:
     targets = {el.get("Id"): el.get("Target") or "" for el in rels if el.tag.endswith("}Relationship")}
     found: dict[str, str] = {}
     for el in book.iter():
-        if el.tag.endswith("}sheet") and el.get("name") in sheets:
+        if el.tag.endswith("}sheet") and (sheets is None or el.get("name") in sheets):
             rel = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
             target = targets.get(rel)
             if not target:
@@ -211,6 +212,7 @@ def _stream_parts(
             continue
         is_sheet = lower.startswith("xl/worksheets/")
         rows = 0
+        over = False  # past the row limit: count on to the sheet's end, to say how many rows it has
         tail = b""
         with zf.open(info) as fh:
             while chunk := fh.read(READ_CHUNK):
@@ -228,20 +230,22 @@ def _stream_parts(
                     in_cells = found.count(b"c")
                     rows += len(found) - in_cells
                     cells += in_cells
-                    if rows > limits.max_rows_per_sheet:
-                        raise BundleRefused(
-                            say(
-                                MessageCode.BUNDLE_TOO_MANY_ROWS,
-                                name=name,
-                                part=info.filename,
-                                max=f"{limits.max_rows_per_sheet:,}",
-                            )
-                        )
-                    if cells > limits.max_cells:
+                    over = over or rows > limits.max_rows_per_sheet
+                    if cells > limits.max_cells and not over:
                         raise BundleRefused(
                             say(MessageCode.BUNDLE_TOO_MANY_CELLS, name=name, max=f"{limits.max_cells:,}")
                         )
                 tail = window[-_TAIL:]
+        if over:
+            raise BundleRefused(
+                say(
+                    MessageCode.BUNDLE_TOO_MANY_ROWS,
+                    name=name,
+                    part=info.filename,
+                    rows=f"{rows:,}",
+                    max=f"{limits.max_rows_per_sheet:,}",
+                )
+            )
         if is_sheet:
             rows_per_part[info.filename] = rows
     return rows_per_part, real_total

@@ -688,7 +688,9 @@ ENGLISH: dict[MessageCode, str] = {
     ),
     MessageCode.TABLE_TOO_LARGE: QT_TRANSLATE_NOOP("message", "{name} is larger than {limit} MB: refused."),
     MessageCode.TABLE_TOO_MANY_ROWS: QT_TRANSLATE_NOOP(
-        "message", "{name} has more than {max} rows in a sheet: refused."
+        "message",
+        "{name}: the sheet “{sheet}” has {rows} rows, more than the {max} a table may have: refused. "
+        "Split it into sheets of at most {max} rows and import each.",
     ),
     MessageCode.TABLE_NOT_XLS: QT_TRANSLATE_NOOP(
         "message", "{name} is not an Excel 97-2003 workbook, whatever its name says: refused."

@@ -18,7 +18,7 @@ from typing import Any
 
 import python_calamine as calamine
 
-from missiondesk.bundles.container import OLE_MAGIC, check_container
+from missiondesk.bundles.container import OLE_MAGIC, check_container, sheet_parts
 from missiondesk.bundles.errors import BundleRefused
 from missiondesk.bundles.limits import DEFAULT_LIMITS, Limits
 from missiondesk.domain.messages import MessageCode, said_by, say
@@ -90,9 +90,7 @@ def read_sheet(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LI
         data = book.get_sheet_by_name(name)
         rows = [list(r) for r in data.iter_rows()]
         if len(rows) > limits.max_rows_per_sheet:
-            raise TableRefused(
-                say(MessageCode.TABLE_TOO_MANY_ROWS, name=path.name, max=limits.max_rows_per_sheet)
-            )
+            raise TableRefused(_too_many_rows(path, name, len(rows), limits.max_rows_per_sheet))
         # iter_rows pads the rows above the used range but starts at its first column.
         start = data.start or (0, 0)
         merges = [Merge(m[0][0], m[0][1], m[1][0], m[1][1]) for m in (data.merged_cell_ranges or [])]
@@ -136,7 +134,32 @@ def _check(path: Path, limits: Limits) -> None:
     try:
         check_container(path, limits)
     except BundleRefused as exc:
-        raise TableRefused(said_by(exc)) from exc  # the bundle checks' sentence, code kept
+        said = said_by(exc)
+        params = getattr(said, "params", {})
+        if getattr(said, "code", "") == MessageCode.BUNDLE_TOO_MANY_ROWS:
+            # The table's own sentence: which sheet, how many rows, the limit (not a bundle's).
+            raise TableRefused(
+                _too_many_rows(path, _sheet_of(path, str(params["part"])), params["rows"], params["max"])
+            ) from exc
+        raise TableRefused(said) from exc  # the bundle checks' sentence, code kept
+
+
+def _sheet_of(path: Path, part: str) -> str:
+    """The name of the sheet kept in ``part`` of a workbook the container check read; the part if unclear."""
+    try:
+        parts = sheet_parts(path) or {}
+    except (BundleRefused, OSError, ValueError):
+        parts = {}
+    return next((sheet for sheet, p in parts.items() if p == part), part)
+
+
+def _too_many_rows(path: Path, sheet: str, rows: int | str, limit: int | str) -> str:
+    def number(n: int | str) -> str:
+        return f"{n:,}" if isinstance(n, int) else n
+
+    return say(
+        MessageCode.TABLE_TOO_MANY_ROWS, name=path.name, sheet=sheet, rows=number(rows), max=number(limit)
+    )
 
 
 def decode(data: bytes, name: str = "") -> tuple[str, str]:
@@ -169,9 +192,7 @@ def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawSheet:
     text, encoding = decode(data, path.name)
     rows = parse_csv(text)
     if len(rows) > limits.max_rows_per_sheet:
-        raise TableRefused(
-            say(MessageCode.TABLE_TOO_MANY_ROWS, name=path.name, max=limits.max_rows_per_sheet)
-        )
+        raise TableRefused(_too_many_rows(path, path.stem, len(rows), limits.max_rows_per_sheet))
     return RawSheet(path.stem, rows, encoding=encoding)
 
 
