@@ -94,6 +94,27 @@ def test_hq_imports_under_the_mission_it_is_told(hq: AppContext, tmp_path: Path)
     assert sorted(references) == ["DE-BER-23-0001", "DE-BER-23-0002", "DE-BER-23-0003"]
 
 
+def test_at_hq_a_row_naming_no_mission_is_told_how_to_give_one(hq: AppContext, tmp_path: Path) -> None:
+    # No mission column and none chosen; then a mission column with one cell left empty.
+    no_column = _workbook(tmp_path / "nocol.csv", [row[1:] for row in ROWS[:1]], HEADER[1:])
+    one_empty = _workbook(tmp_path / "empty.csv", [ROWS[0], ["", *ROWS[1][1:]]])
+
+    report = ti.import_table(hq, ti.ImportRequest(no_column, ti.TableKind.CASES))
+    [row] = report.rows
+    assert row.outcome is ti.Outcome.REFUSED
+    assert [p.code for p in row.problems] == [CellCode.NO_MISSION]  # not a permission refusal
+    said = ti.reason_text(row.problems)
+    assert said.startswith("This row names no mission") and "choose the mission" in said
+    assert "HQ" not in said
+    assert ti.reason_text(row.problems, "ko") != said
+
+    report = ti.import_table(hq, ti.ImportRequest(one_empty, ti.TableKind.CASES))
+    assert [r.outcome for r in report.rows] == [ti.Outcome.NEW, ti.Outcome.REFUSED]
+    [problem] = report.rows[1].problems
+    assert problem.code is CellCode.NO_MISSION and problem.column == "A"  # the empty 공관 cell
+    assert _cases(hq) == [("DE-FRA", "공장 부지 인허가")]
+
+
 def test_a_mission_laptop_still_refuses_another_missions_rows(mission: AppContext, tmp_path: Path) -> None:
     report = ti.import_table(mission, ti.ImportRequest(_workbook(tmp_path / "all.csv"), ti.TableKind.CASES))
 

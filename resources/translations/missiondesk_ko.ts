@@ -2010,6 +2010,10 @@ The report was saved to: {0}</source>
         <translation>이 행은 {row_mission}의 자료입니다. 이 노트북은 {device_mission}의 자료를 관리합니다.</translation>
     </message>
     <message>
+        <source>This row names no mission: give the sheet a mission column (공관), or choose the mission in the import wizard.</source>
+        <translation>이 행에는 공관이 없습니다: 시트에 공관 열을 넣거나, 가져오기 마법사에서 공관을 선택하세요.</translation>
+    </message>
+    <message>
         <source>The record cannot be made: {message}</source>
         <translation>자료를 만들 수 없습니다: {message}</translation>
     </message>

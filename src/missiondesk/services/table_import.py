@@ -38,7 +38,7 @@ from missiondesk import refdata
 from missiondesk.domain import references
 from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus, ReferralStatus
 from missiondesk.domain.messages import MessageCode, said_by, say
-from missiondesk.domain.permissions import Role
+from missiondesk.domain.permissions import HQ_MISSION, RefusalCode, Role, create_refusal, refusal_code
 from missiondesk.domain.schema import Kind, entity
 from missiondesk.domain.validation import ValidationFailed
 from missiondesk.errors import UserError
@@ -726,11 +726,18 @@ class _Job:
             ),
         )
 
-    def _owner(self, values: Mapping[str, Any]) -> str | None:
+    def _owner(self, values: Mapping[str, Any], entity_name: str) -> str | None:
         code = values.get(Helper.MISSION)
+        device = self.ctx.device
+        if code is None and self.mission is None and device.role is Role.HQ:
+            # HQ makes a mission's record only for a mission named: the row lacks one (not a permission).
+            mine = create_refusal(entity(entity_name), HQ_MISSION, Role.HQ, HQ_MISSION)
+            if refusal_code(mine) is RefusalCode.MISSION_RECORD:
+                if Helper.MISSION.value in self.mapped:
+                    raise _RowRefused(self._located(Helper.MISSION.value, CellCode.NO_MISSION, {}))
+                raise _RowRefused(CellProblem("", CellCode.NO_MISSION, {}))
         if code is None:
             return self.mission
-        device = self.ctx.device
         if device.role is not Role.HQ and code != device.mission:
             raise _RowRefused(
                 self._located(
@@ -793,7 +800,7 @@ class _Job:
         if found is not None:
             result.outcome, result.record_id = Outcome.MATCHED, found.company_id
         else:
-            made = self._create(conn, "company", clean, result, owner=self._owner(values))
+            made = self._create(conn, "company", clean, result, owner=self._owner(values, "company"))
             result.outcome, result.record_id = Outcome.NEW, made
             self.row_companies.append((made, clean.get("name_ko"), clean.get("name_en"), clean.get("brn")))
         self._link(conn, row_key, "company", result.record_id, result.number)
@@ -871,7 +878,9 @@ class _Job:
         brief_id = self.links.get(brief_key) or self.row_links.get(brief_key)
         if brief_id is None:
             fields = {k: v for k, v in values.items() if spec.has_field(k)}
-            brief_id = self._create(conn, "market_brief", fields, result, owner=self._owner(values))
+            brief_id = self._create(
+                conn, "market_brief", fields, result, owner=self._owner(values, "market_brief")
+            )
             self._link(conn, brief_key, "market_brief", brief_id, result.number)
         result.record_id = brief_id
         delivery = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith("delivery.")}
@@ -903,7 +912,7 @@ class _Job:
             fields["status"] = values.get("status") or (
                 MeetingStatus.HELD.value if fields.get("date") else MeetingStatus.PLANNED.value
             )
-            owner = self._owner(values)
+            owner = self._owner(values, "council_meeting")
             meeting_id = self._create(conn, "council_meeting", fields, result, owner=owner, arrived=True)
             self._link(conn, meeting_key, "council_meeting", meeting_id, result.number)
         result.record_id = meeting_id
@@ -969,7 +978,7 @@ class _Job:
         fields["status"] = values.get("status") or (
             CaseStatus.CLOSED.value if values.get("outcome") else CaseStatus.OPEN.value
         )
-        owner = self._owner(values)
+        owner = self._owner(values, "support_case")
         fields["reference"] = self._reference(conn, owner or self.ctx.device.mission, fields)
         return self._create(conn, "support_case", fields, result, owner=owner, arrived=True)
 

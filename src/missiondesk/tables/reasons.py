@@ -43,6 +43,11 @@ CELL_PROBLEMS: dict[str, str] = {
     CellCode.OTHER_MISSION: QT_TRANSLATE_NOOP(
         "cell", "This row is {row_mission}'s; this laptop keeps {device_mission}'s records."
     ),
+    CellCode.NO_MISSION: QT_TRANSLATE_NOOP(
+        "cell",
+        "This row names no mission: give the sheet a mission column (공관), or choose the mission in the "
+        "import wizard.",
+    ),
     CellCode.REFUSED: QT_TRANSLATE_NOOP("cell", "The record cannot be made: {message}"),
 }
 

@@ -37,6 +37,7 @@ class CellCode(StrEnum):
     INVALID = "invalid"  # the record's own validation: params carry its problem code
     UNKNOWN_MISSION = "unknown_mission"  # params: mission
     OTHER_MISSION = "other_mission"  # params: row_mission, device_mission
+    NO_MISSION = "no_mission"  # HQ: the row names no mission and none was chosen for the table
     REFUSED = "refused"  # the service refused the record (permissions, workflow): params: message (English)
 
 
