@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from missiondesk.services import bundle_export
@@ -130,3 +130,35 @@ def test_the_bundle_picker_offers_side_cars(
 
     assert "*.zip" in asked[0] and "*.xlsx" in asked[0]
     assert page.paths() == [sidecar]
+
+
+def test_back_from_a_dropped_files_first_page_returns_to_the_choice_of_what_to_import(
+    qtbot: QtBot, world: World, tmp_path: Path
+) -> None:
+    path = _csv(tmp_path / "2023 실적.csv")
+    window = _window(qtbot, world)
+
+    assert _drop(window, [path])
+    wizard = window.import_wizard
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert wizard.currentPage() is wizard.table_file_page
+    assert back.isVisible() and back.isEnabled()
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.source_page and wizard.source_page.spreadsheet.isChecked()
+    wizard.next()  # the same spreadsheet, still filled in
+    assert wizard.currentPage() is wizard.table_file_page and wizard.table_file_page.path.text() == str(path)
+    wizard.back()
+    wizard.source_page.bundle.setChecked(True)  # changed its mind: the bundle pages instead
+    wizard.next()
+    assert wizard.currentPage() is wizard.files_page
+    wizard.close()
+
+    fra = world.laptop("fra")
+    RecordService(fra).create("support_case", {"title": "공장 부지 인허가"})
+    bundle = bundle_export.export_bundle(fra, tmp_path / "fra.xlsx").path
+    assert _drop(window, [bundle])
+    wizard = window.import_wizard
+    assert wizard.currentPage() is wizard.files_page
+    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    wizard.back()
+    assert wizard.currentPage() is wizard.source_page and wizard.source_page.bundle.isChecked()

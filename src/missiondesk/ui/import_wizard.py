@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -675,17 +675,23 @@ class ImportWizard(QWizard):
             self.setPage(number, page)
         self._bundle_ids = [self.pageIds()[i] for i in range(1, 5)]
         self._table_ids = [self.pageIds()[i] for i in range(5, 9)]
-        if paths:  # bundles dropped on the window: no need to ask what they are
-            self.setStartId(self._bundle_ids[0])
+        # Files dropped on the window: no need to ask what they are, so the wizard opens past that first
+        # choice (showEvent), which stays one Back away, as if Next had been pressed on it.
+        self._past_source = bool(paths) or table is not None
         self.files_page.add_paths(list(paths))
         if table is not None:  # a spreadsheet dropped on the window: its pages, the file filled in
             self.source_page.spreadsheet.setChecked(True)
-            self.setStartId(self._table_ids[0])
             self.table_file_page.set_path(table)
         for commit in (self.preview_page, self.table_preview_page):
             commit.setCommitPage(True)
             commit.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.rejected.connect(self.ui.tasks.cancel_all)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._past_source and self.currentId() == self.pageIds()[0]:
+            self._past_source = False
+            self.next()  # the source page stays in the history: Back returns to it
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         """The bundle pages or the spreadsheet pages, as the first page chose."""
