@@ -4,6 +4,7 @@ beside the text on the wire (push results, the server's error bodies), and plain
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +12,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+import missiondesk
 from missiondesk.cli import main
 from missiondesk.domain.messages import ENGLISH, MessageCode, Said, say, stored_reason
 from missiondesk.domain.ops import FieldChange, Op, OpKind
+from missiondesk.domain.permissions import RefusalCode
 from missiondesk.errors import UserError
 from missiondesk.server.app import error_body
 from missiondesk.services.records import RecordService
@@ -151,3 +154,14 @@ def test_the_cli_says_the_authoritys_reason_in_english(
     code = main(["held", "--data-dir", data, "--force", "--device", a.device.device_id, "--older-than", "0"])
     out = capsys.readouterr().out
     assert code == 0 and "The record it changes never reached HQ" in out and "never_reached" not in out
+
+
+def test_every_message_code_is_still_said_somewhere() -> None:
+    """A template no code raises any more is dead weight in the catalogue: remove it with its code."""
+    root = Path(missiondesk.__file__).parent
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in root.rglob("*.py") if p != root / "domain" / "messages.py"
+    )
+    used = set(re.findall(r"\bMessageCode\.([A-Z_0-9]+)\b", source))
+    used |= {MessageCode(c.value).name for c in RefusalCode}  # said as refusals (domain/permissions)
+    assert sorted(c.name for c in MessageCode if c.name not in used) == []

@@ -2423,10 +2423,6 @@ The report was saved to: {0}</source>
         <translation>알 수 없는 자료 종류 {value}입니다.</translation>
     </message>
     <message>
-        <source>{mission} cannot create records for {owner}.</source>
-        <translation>{mission}은(는) {owner}의 자료를 만들 수 없습니다.</translation>
-    </message>
-    <message>
         <source>The {entity} has invalid values: {problems}</source>
         <translation>{entity}에 올바르지 않은 값이 있습니다: {problems}</translation>
     </message>

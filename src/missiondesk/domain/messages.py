@@ -71,7 +71,6 @@ class MessageCode(StrEnum):
     RECORD_CLASH = "record_clash"
     CANNOT_UPGRADE = "cannot_upgrade"
     UNKNOWN_ENTITY = "unknown_entity"
-    CREATE_FOR_OTHER = "create_for_other"
     INVALID_VALUES = "invalid_values"
     KEPT_FOR_REVIEW = "kept_for_review"
     EDIT_OF_DELETED = "edit_of_deleted"
@@ -330,9 +329,6 @@ ENGLISH: dict[MessageCode, str] = {
         "message", "This change cannot be upgraded to schema {schema}: {problem}"
     ),
     MessageCode.UNKNOWN_ENTITY: QT_TRANSLATE_NOOP("message", "Unknown record type {value}."),
-    MessageCode.CREATE_FOR_OTHER: QT_TRANSLATE_NOOP(
-        "message", "{mission} cannot create records for {owner}."
-    ),
     MessageCode.INVALID_VALUES: QT_TRANSLATE_NOOP("message", "The {entity} has invalid values: {problems}"),
     MessageCode.KEPT_FOR_REVIEW: QT_TRANSLATE_NOOP("message", "kept for review: {fields}"),
     MessageCode.EDIT_OF_DELETED: QT_TRANSLATE_NOOP(
