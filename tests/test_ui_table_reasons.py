@@ -73,3 +73,17 @@ def test_at_hq_a_row_refused_by_permission_is_said_in_korean_in_the_wizard(
     assert reasons == [
         "자료를 만들 수 없습니다: 현장 지원 사례은(는) 공관의 자료이므로 본부에서 만들거나 삭제하거나 복원할 수 없습니다."
     ]
+
+
+def test_the_case_kind_says_its_rows_may_carry_referrals_as_well_as_activities(qtbot: QtBot) -> None:
+    from missiondesk.tables.targets import targets
+    from missiondesk.ui.table_import_pages import kind_label
+
+    children = {t.key.partition(".")[0] for t in targets(ti.TableKind.CASES) if "." in t.key}
+    assert children == {"activity", "referral"}  # the child columns a case row may carry
+    assert kind_label(ti.TableKind.CASES) == "Support cases (with activities and partner referrals)"
+    assert i18n.install("ko") == "ko"
+    try:
+        assert "연계" in kind_label(ti.TableKind.CASES) and "활동" in kind_label(ti.TableKind.CASES)
+    finally:
+        i18n.install("en")

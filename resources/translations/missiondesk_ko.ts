@@ -3301,8 +3301,8 @@ The report was saved to: {0}</source>
 <context>
     <name>table_import</name>
     <message>
-        <source>Support cases (with activities)</source>
-        <translation>지원 사례 (활동 포함)</translation>
+        <source>Support cases (with activities and partner referrals)</source>
+        <translation>지원 사례 (활동 및 협력기관 연계 포함)</translation>
     </message>
     <message>
         <source>Market briefs (with deliveries)</source>

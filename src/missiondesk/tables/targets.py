@@ -2,7 +2,7 @@
 
 Fields come from the schema (their Korean and English labels are known headers); the synonyms add the
 headers legacy sheets use. A key with a dot fills a child record made from the same row
-(``activity.date``: the case's activity).
+(``activity.date``: the case's activity; ``referral.partner``: its referral to a partner).
 """
 
 from __future__ import annotations

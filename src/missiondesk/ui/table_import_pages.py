@@ -57,7 +57,9 @@ def table_paths(urls: Sequence[Any]) -> list[Path]:
 
 def kind_label(kind: ti.TableKind) -> str:
     names = {
-        ti.TableKind.CASES: QCoreApplication.translate("table_import", "Support cases (with activities)"),
+        ti.TableKind.CASES: QCoreApplication.translate(
+            "table_import", "Support cases (with activities and partner referrals)"
+        ),
         ti.TableKind.BRIEFS: QCoreApplication.translate("table_import", "Market briefs (with deliveries)"),
         ti.TableKind.MEETINGS: QCoreApplication.translate(
             "table_import", "Council meetings (with attendance)"
