@@ -266,3 +266,16 @@ def test_the_core_says_its_sentences_in_korean_without_qt() -> None:
     )
     assert Speaker("ko").said(said) == said_in(said, "ko")
     assert said_in("A sentence without a code.", "ko") == "A sentence without a code."
+
+
+def test_the_languages_are_listed_once_in_the_core() -> None:
+    """Korean and English: one list (domain.catalogue) that the workbooks, the legacy import and the
+    window's settings read, so adding a language cannot leave one of them behind."""
+    from missiondesk.domain import catalogue
+    from missiondesk.services import bundle_labels, table_import
+    from missiondesk.ui import i18n
+
+    for module in (bundle_labels, table_import):
+        assert module.LANGUAGES is catalogue.LANGUAGES, module.__name__
+    assert ("system", *catalogue.LANGUAGES, "pseudo") == i18n.CHOICES
+    assert [i18n.resolve(language) for language in catalogue.LANGUAGES] == list(catalogue.LANGUAGES)

@@ -17,7 +17,7 @@ import struct
 from functools import cache
 from importlib.resources import files
 
-LANGUAGES = ("ko", "en")
+LANGUAGES = ("ko", "en")  # the languages the core says its words in: the one list (services and ui import it)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for

@@ -15,13 +15,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from missiondesk.bundles.readable import ENUM_LABELS, LABELLED, ValueLabels, labels_of
+from missiondesk.domain.catalogue import LANGUAGES
 from missiondesk.domain.schema import FieldSpec, Scope, entity
 from missiondesk.domain.value_names import bilingual, value_names
 from missiondesk.services.lookups import display_title
 from missiondesk.store import records as rows
 from missiondesk.store.tables import entity_table
-
-LANGUAGES = ("ko", "en")
 
 
 class Labeller:

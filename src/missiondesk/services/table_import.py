@@ -36,6 +36,7 @@ from sqlalchemy.engine import Connection
 
 from missiondesk import refdata
 from missiondesk.domain import references
+from missiondesk.domain.catalogue import LANGUAGES
 from missiondesk.domain.enums import ActionType, CaseStatus, MeetingStatus, ReferralStatus
 from missiondesk.domain.messages import MessageCode, said_by, say
 from missiondesk.domain.permissions import HQ_MISSION, RefusalCode, Role, create_refusal, refusal_code
@@ -59,7 +60,7 @@ from missiondesk.tables.dates import ColumnOrder, DateOrder, column_order
 from missiondesk.tables.header import DataRow, SkippedRow, Table, find_table
 from missiondesk.tables.mapping import ColumnMapping, GuessedBy, apply_saved, as_saved, guess, known_header
 from missiondesk.tables.read import RawSheet, cell_text, read_sheet, sheet_names
-from missiondesk.tables.reasons import LANGUAGES, reason_text, refused
+from missiondesk.tables.reasons import reason_text, refused
 from missiondesk.tables.targets import Helper, TableKind, Target, target, targets
 from missiondesk.tables.text import brn_key, fold, has_hangul
 from missiondesk.tables.values import CellCode, CellProblem, Reader, Suggestion

@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from missiondesk.domain.catalogue import LANGUAGES
 from missiondesk.domain.messages import PROBLEMS, QT_TRANSLATE_NOOP, Said, Speaker
 from missiondesk.domain.schema import entity, is_entity
 from missiondesk.tables.values import CellCode, CellProblem
 
-__all__ = ["CELL_PROBLEMS", "LANGUAGES", "cell_text", "located_text", "problem_text", "reason_text"]
+__all__ = ["CELL_PROBLEMS", "cell_text", "located_text", "problem_text", "reason_text"]
 
 # code -> English template (the catalogue's context "cell"); {value}, {known_as}, {confidence}, {field}…
 # come from the parameters. ``invalid`` is said as its ProblemCode (``domain.messages.PROBLEMS``).

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-LANGUAGES = ("system", "ko", "en", "pseudo")
+from missiondesk.domain.catalogue import LANGUAGES
+
+# The window's language settings: the catalogue's languages, the computer's, and pseudo-localisation.
+CHOICES = ("system", *LANGUAGES, "pseudo")
 CATALOGUES = Path(__file__).parent / "translations"
 
 
@@ -46,7 +49,7 @@ def resolve(language: str) -> str:
     """The language to show: "ko", "en" or "pseudo" ("system" follows the computer's locale)."""
     if language == "system":
         return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
-    return language if language in LANGUAGES else "en"
+    return language if language in CHOICES else "en"
 
 
 _installed: list[QTranslator] = []
