@@ -27,7 +27,7 @@ from missiondesk.services.records import RecordService
 from missiondesk.services.setup import init_mission
 from missiondesk.store import cipher
 from missiondesk.store.blobs import CHUNK, FolderBlobStore, content_key
-from missiondesk.store.encrypt_existing import STEPS, STOP_AT_ENV
+from missiondesk.store.encrypt_existing import PARTIAL_SUFFIX, SEALED_MARK, STEPS, STOP_AT_ENV
 from missiondesk.ui import launch, prompts
 from missiondesk.ui.main_window import MainWindow
 
@@ -236,6 +236,42 @@ def test_a_conversion_killed_at_any_step_leaves_a_database_that_opens_with_nothi
     killed = signal.SIGTERM if sys.platform == "win32" else -signal.SIGKILL
     assert done.returncode == killed, done.stderr.decode("utf-8", "replace")
     _assert_all_encrypted_and_whole(folder, ids, digest)
+
+
+def test_attachments_an_older_conversion_left_plain_are_encrypted_on_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An encrypted database whose attachments an older MissionDesk left in plaintext: on the next open
+    each is encrypted in place (hash-checked, then one replace), and read back whole; once marked, later
+    opens no longer look at every content."""
+    folder = tmp_path / "data"
+    ctx = init_mission(folder, "DE-FRA", "김영희")
+    case = _with_cases(ctx)["비자 발급 지연"]
+    source = tmp_path / "전문.txt"
+    source.write_bytes(ATTACHED)
+    AttachmentService(ctx).attach("support_case", case, source)
+    blobs = blob_store(ctx)
+    assert isinstance(blobs, FolderBlobStore)
+    (address,) = blobs.addresses()
+    ctx.close()
+    blobs.path(address).write_bytes(ATTACHED)  # as the older conversion left it
+    (folder / "attachments" / SEALED_MARK).unlink(missing_ok=True)  # it wrote no mark
+
+    ctx = open_context(folder)
+    try:
+        assert SECRET not in blobs.path(address).read_bytes()
+        assert (folder / "attachments" / SEALED_MARK).is_file()
+        assert not list((folder / "attachments").rglob("*" + PARTIAL_SUFFIX))
+        service = AttachmentService(ctx)
+        (attached,) = service.list("support_case", case)
+        assert service.save_as(attached.id, tmp_path / "saved.txt").read_bytes() == ATTACHED
+    finally:
+        ctx.close()
+
+    looked: list[str] = []
+    monkeypatch.setattr(FolderBlobStore, "is_sealed", lambda self, sha256: looked.append(sha256) or True)
+    open_context(folder).close()
+    assert looked == []  # marked: the next open does not read every content again
 
 
 # --- portable mode: a passphrase ----------------------------------------------------------------

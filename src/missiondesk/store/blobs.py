@@ -180,8 +180,9 @@ class FolderBlobStore:
                 return False
         return file_sha256(path) != sha256
 
-    def seal_copy(self, plain: Path, target: Path) -> None:
-        """Write ``plain``'s bytes encrypted to ``target``, flushed, then read it back whole to check it.
+    def seal_copy(self, plain: Path, target: Path) -> str:
+        """Write ``plain``'s bytes encrypted to ``target``, flushed, then read it back whole to check it;
+        the SHA-256 of the plain bytes.
 
         Raises DamagedBlob (and removes ``target``) when the copy does not decrypt to the same bytes.
         """
@@ -197,6 +198,7 @@ class FolderBlobStore:
         except BaseException:
             target.unlink(missing_ok=True)
             raise
+        return digest
 
     def open(self, sha256: str) -> BinaryIO:
         path = self.path(sha256)

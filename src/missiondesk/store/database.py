@@ -47,6 +47,7 @@ def open_store(
                 if path.exists() and path.stat().st_size > 0 and cipher.is_plaintext(path):
                     encrypt_existing.encrypt_database(path, key, backups, attachments)
                 else:
+                    encrypt_existing.encrypt_left_attachments(attachments, key)
                     encrypt_existing.encrypt_backups(backups, key)
     engine = make_engine(url, key)
     try:

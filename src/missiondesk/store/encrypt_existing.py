@@ -25,6 +25,7 @@ encryption stays the operating system's job (docs/data-protection.md).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from collections.abc import Iterator
@@ -39,6 +40,7 @@ from missiondesk.store.cipher import Key
 from missiondesk.store.engine import fsync_dir, fsync_file
 
 PARTIAL_SUFFIX = ".encrypting"
+SEALED_MARK = ".sealed"  # in an attachments folder: a pass found (or made) every content there encrypted
 # Tests stop the conversion at a named step (the process kills itself there) to prove each is safe.
 STOP_AT_ENV = "MISSIONDESK_TEST_STOP_AT"
 STEPS = (
@@ -61,7 +63,8 @@ def encrypt_database(path: Path, key: Key, backups: Path | None, attachments: Pa
 
 
 def encrypt_attachments(folder: Path | None, key: Key) -> None:
-    """Encrypt, one at a time, every content in ``folder`` still in plaintext (step 0)."""
+    """Encrypt, one at a time, every content in ``folder`` still in plaintext (step 0); then mark the
+    folder as wholly sealed (``SEALED_MARK``)."""
     if folder is None or not folder.is_dir():
         return
     store = FolderBlobStore(folder, content_key(key.raw))
@@ -71,7 +74,11 @@ def encrypt_attachments(folder: Path | None, key: Key) -> None:
             continue
         work.mkdir(exist_ok=True)
         partial = work / (address + PARTIAL_SUFFIX)
-        store.seal_copy(store.path(address), partial)  # overwrites a copy a stopped pass left
+        # Overwrites a copy a stopped pass left. A plain file that no longer hashes to its address is
+        # damaged: left as it is for 'missiondesk check' to report, rather than sealed as if whole.
+        if store.seal_copy(store.path(address), partial) != address:
+            partial.unlink(missing_ok=True)
+            continue
         _stop_if_asked("attachment-copied")
         os.replace(partial, store.path(address))
         fsync_dir(store.path(address).parent)
@@ -79,6 +86,20 @@ def encrypt_attachments(folder: Path | None, key: Key) -> None:
     if work.is_dir():
         for left in work.glob("*" + PARTIAL_SUFFIX):  # a copy a stopped pass left, its content done since
             left.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # not written (a read-only folder): the next open passes again
+        (folder / SEALED_MARK).write_bytes(b"")
+
+
+def encrypt_left_attachments(folder: Path | None, key: Key) -> None:
+    """On opening an encrypted database: contents left in plaintext are encrypted (step 0), once.
+
+    A MissionDesk before this one encrypted the database but not always the attachments beside it, and
+    a plain content in an encrypted folder reads as damaged. Until a pass has marked the folder
+    (``SEALED_MARK``; every content since is written sealed), each open checks every content.
+    """
+    if folder is None or not folder.is_dir() or (folder / SEALED_MARK).is_file():
+        return
+    encrypt_attachments(folder, key)
 
 
 def encrypt_backups(backups: Path | None, key: Key) -> None:
