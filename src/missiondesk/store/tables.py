@@ -137,6 +137,13 @@ _partial_index(
     *(ENTITY_TABLES["support_case"].c[name] for name in ("reference", "received_date", "id", "deleted_at")),
     where=ENTITY_TABLES["support_case"].c.deleted_at.is_(None),
 )
+# The tallies credit partners from each counted case's live referrals: (case_id, partner) order with
+# everything the pass checks, so it reads no referral row and groups by case without a sort (0015).
+_partial_index(
+    "ix_partner_referral_live_case_partner",
+    *(ENTITY_TABLES["partner_referral"].c[name] for name in ("case_id", "partner", "status", "deleted_at")),
+    where=ENTITY_TABLES["partner_referral"].c.deleted_at.is_(None),
+)
 sa.Index("ix_company_brn", ENTITY_TABLES["company"].c.brn)
 sa.Index("ix_conflict_record_id", ENTITY_TABLES["conflict"].c.record_id)
 # Whether another record still names a content (the same file attached twice is stored once).
