@@ -24,9 +24,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from xlsxwriter.worksheet import Worksheet
 
 from missiondesk.bundles import readable, signing
-from missiondesk.bundles.cells import clean_cell_text, looks_like_formula, split_text
+from missiondesk.bundles.cells import CHUNK, FORMULA_START, clean_cell_text, looks_like_formula, split_text
 from missiondesk.bundles.manifest import LABELS, MANIFEST_SHEET, SIGNATURE, Manifest, PayloadDigest
 from missiondesk.bundles.password import encrypt_file
+from missiondesk.bundles.xlsx_rows import RowSheet
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.schema import Kind
 
@@ -132,6 +133,7 @@ def _write(
             "default_date_format": "yyyy-mm-dd",
         },
     )
+    book.worksheet_class = RowSheet  # the same cells, written with less work each
     try:
         fmt = _Sheets(book)
         manifest_ws = book.add_worksheet(MANIFEST_SHEET)
@@ -150,11 +152,15 @@ def _write(
             ws.set_column(0, 0, 8)
             ws.set_column(1, 1, 80)
             ws.freeze_panes(1, 0)
+            put, text, quoted = ws.put_string, fmt.text, fmt.quoted
             for row, line in enumerate(lines, start=1):
                 digest.line(line)
-                ws.write_string(row, 0, str(row), fmt.text)
-                for col, part in enumerate(split_text(line), start=1):
-                    fmt.put_text(ws, row, col, part)
+                put(row, 0, str(row), text)
+                if len(line) <= CHUNK:  # the common line: one cell
+                    put(row, 1, line, quoted if line.startswith(FORMULA_START) else text)
+                else:
+                    for col, part in enumerate(split_text(line), start=1):
+                        fmt.put_text(ws, row, col, part)
                 written += 1
                 if progress is not None and written % 1000 == 0:
                     progress(written)
@@ -242,7 +248,13 @@ def _write_readable(
         (col, f, f.name, f.kind in _TEXT_LIKE, f.kind is Kind.DATE) for col, f in enumerate(cols, start=1)
     ]
     comparable = labels.shown
-    write_string, write_number, write_boolean = ws.write_string, ws.write_number, ws.write_boolean
+    write_string, write_number, write_boolean = ws.put_string, ws.put_number, ws.put_boolean
+    write_datetime, to_date, date_format, number_format = (
+        ws.put_datetime,
+        dt.date.fromisoformat,
+        fmt.date,
+        fmt.number,
+    )
     text_format, quoted_format = fmt.text, fmt.quoted
     row = 0
     for record_id, values in table.rows:
@@ -254,7 +266,9 @@ def _write_readable(
             if text_like and type(wire) is str:
                 if wire:
                     wire = clean_cell_text(wire)[:32_000]
-                    write_string(row, col, wire, quoted_format if looks_like_formula(wire) else text_format)
+                    write_string(
+                        row, col, wire, quoted_format if wire.startswith(FORMULA_START) else text_format
+                    )
                 shown.append(wire)
                 continue
             value = comparable(f, wire)
@@ -263,7 +277,7 @@ def _write_readable(
                 continue
             if is_date:
                 try:
-                    ws.write_datetime(row, col, dt.date.fromisoformat(str(value)), fmt.date)
+                    write_datetime(row, col, to_date(str(value)), date_format)
                     shown.append(value)
                     continue
                 except ValueError:
@@ -271,10 +285,12 @@ def _write_readable(
             if isinstance(value, bool):
                 write_boolean(row, col, value)
             elif isinstance(value, int):
-                write_number(row, col, value, fmt.number)
+                write_number(row, col, value, number_format)
             else:
                 value = clean_cell_text(str(value))[:32_000]
-                fmt.put_text(ws, row, col, value)
+                write_string(
+                    row, col, value, quoted_format if value.startswith(FORMULA_START) else text_format
+                )
             shown.append(value)
         digest.row(shown)
     ws.autofilter(0, 0, max(row, 1), len(cols))
