@@ -12,6 +12,7 @@ from missiondesk.domain.schema import ENTITIES, entity
 from missiondesk.domain.validation import (
     ProblemCode,
     ValidationFailed,
+    _out_of_bounds,
     clean_text,
     normalise,
     problems_for,
@@ -185,6 +186,41 @@ def test_normalise_decides_the_common_values_as_their_field_kinds_say() -> None:
     codes = {p.field: p.code for p in info.value.problems}
     assert set(codes) == {"title", "investment_usd", "permit_obtained", "status"}
     assert codes["title"] is ProblemCode.TOO_LONG and codes["investment_usd"] is ProblemCode.TOO_LARGE
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        ["site", "permits"],
+        ["site", "permits"] * 500,  # as many as a list holds
+        ["site"] * 1_001,  # one too many
+        ["x" * 64],
+        ["x" * 65],  # an item too long
+        ["si\x07te"],  # a control character
+        ["site", 3],  # not all text
+        ["바이에른"],  # printable, not ASCII
+        "site",  # not a list
+    ],
+)
+def test_a_list_is_decided_as_its_kind_and_bounds_say(value: object) -> None:
+    # ``normalise`` decides a plain list inline (a case's categories, in every create of an import):
+    # as the general path does, ``FieldSpec.from_wire`` and then the bounds of a list.
+    spec = entity("support_case")
+    f = spec.field("categories")
+    try:
+        coerced = f.from_wire(value)
+        problem = _out_of_bounds(f, coerced)
+        expected: object = problem.code if problem else coerced
+    except (ValueError, TypeError):
+        expected = ProblemCode.NOT_A_LIST
+    try:
+        got: object = normalise(spec, {"categories": value})["categories"]
+    except ValidationFailed as exc:
+        got = exc.problems[0].code
+    assert got == expected
+    if isinstance(got, list):
+        assert got is not value  # a list of its own, as ``from_wire`` makes
 
 
 def test_text_is_stored_as_nfc_without_control_characters() -> None:

@@ -123,6 +123,17 @@ def normalise(spec: EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
         if type(value) is str and value in f.enum_values:
             out[name] = value  # a member's value is clean text within bounds (tests/test_validation.py)
             continue
+        if (
+            type(value) is list
+            and f.is_list
+            and len(value) <= MAX_LIST
+            and all(type(v) is str and len(v) <= MAX_LIST_ITEM for v in value)
+        ):
+            # A list of codes or ids (a case's categories), decided as ``from_wire`` then ``_out_of_bounds``.
+            joined = "".join(value)
+            if joined.isprintable() or not _CONTROL.search(joined):
+                out[name] = list(value)
+                continue
         if type(value) is str and f.kind is Kind.DATE and value:
             try:
                 out[name] = dt.date.fromisoformat(value)

@@ -109,7 +109,7 @@ def new_row(
     extra: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A complete row for a new record: every field (empty where not given) and the sync columns."""
-    row: dict[str, Any] = dict.fromkeys(spec.field_names)  # every field, in order, empty...
+    row = _empty_row(spec).copy()  # every field, in order, empty...
     for name in spec.list_fields:
         row[name] = []  # ...a list field as an empty list of its own
     if values.keys() <= row.keys():
@@ -129,6 +129,18 @@ def new_row(
         conflict_state="none",
         extra=dict(extra or {}),
     )
+    return row
+
+
+_EMPTY_ROWS: dict[str, dict[str, Any]] = {}
+
+
+def _empty_row(spec: EntitySpec) -> dict[str, Any]:
+    """Every field of ``spec`` set to None, in order: copied for each new row, never changed itself.
+    Kept by the entity's name (hashing an ``EntitySpec`` hashes every field spec it holds)."""
+    row = _EMPTY_ROWS.get(spec.name)
+    if row is None:
+        row = _EMPTY_ROWS[spec.name] = dict.fromkeys(spec.field_names)
     return row
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -313,6 +312,8 @@ class Unit:
         return None if row is None else Stored(spec, row)
 
     def held_for_record(self, record_id: str) -> list[HeldRow]:
+        if record_id not in self.held_by_record and record_id in self.held_known_for:
+            return []  # the common case: the batch read this record's held ops, and none waits for it
         if record_id not in self.held_known_for:
             self.held_known_for.add(record_id)
             for row in self.conn.execute(
@@ -455,10 +456,16 @@ class Unit:
         search.reindex_many(self.conn, items)
 
 
-@functools.cache
+_WATCHED: dict[str, tuple[str, ...]] = {}
+
+
 def _watched(spec: EntitySpec) -> tuple[str, ...]:
-    """The columns a record's search document depends on."""
-    return (*spec.search_fields, "deleted_at", "owner_mission")
+    """The columns a record's search document depends on (kept by the entity's name: hashing an
+    ``EntitySpec`` hashes every field spec it holds, per changed row of a flush)."""
+    found = _WATCHED.get(spec.name)
+    if found is None:
+        found = _WATCHED[spec.name] = (*spec.search_fields, "deleted_at", "owner_mission")
+    return found
 
 
 def _dicts(conn: Connection, stmt: sa.Select[Any]) -> Iterator[dict[str, Any]]:
