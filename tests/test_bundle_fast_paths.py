@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -50,6 +51,20 @@ def test_a_parsed_line_is_the_op_its_plain_round_trip_gives() -> None:
     parsed = parse_entry(entry.line())
     assert parsed.op == op and parsed.full_hash == op.content_hash() and parsed.left_out == ()
     assert parsed.op.canonical() == op.canonical()
+
+
+def test_an_op_made_from_its_wire_form_is_the_op_from_wire_gives() -> None:
+    """``Op.of_checked_wire`` (the quick reading's constructor) makes the same frozen op as ``from_wire``."""
+    op = _op(title="제목", investment_usd=5, categories=["permits"])
+    parsed = parse_entry(entry_for(op, True).line()).op
+    reference = Op.from_wire(op.to_wire())
+    assert parsed == reference and type(parsed.kind) is OpKind and parsed.kind is reference.kind
+    assert {f.name: getattr(parsed, f.name) for f in dataclasses.fields(Op)} == {
+        f.name: getattr(reference, f.name) for f in dataclasses.fields(Op)
+    }
+    assert parsed.changes["title"] == FieldChange(None, "제목") and parsed.to_wire() == op.to_wire()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        parsed.seq = 4  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(

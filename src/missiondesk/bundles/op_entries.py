@@ -25,7 +25,7 @@ from typing import Any
 import orjson
 
 from missiondesk.domain.canonical import canonical_json, sha256_hex
-from missiondesk.domain.ops import Op, OpKind, WireChanges
+from missiondesk.domain.ops import Op, OpKind
 from missiondesk.domain.schema import entity, is_entity
 
 
@@ -90,11 +90,12 @@ def _list_of_scalars(value: Any) -> bool:
     return type(value) is list and all(type(v) in _SCALARS for v in value)
 
 
-def _plain_op(wire: Any) -> Op | None:
-    """The op of a wire form that ``Op.from_wire(...).to_wire()`` would give back unchanged, else None.
+def _plain_kind(wire: Any) -> OpKind | None:
+    """The kind of a wire form that ``Op.from_wire(...).to_wire()`` would give back unchanged, else None.
 
     For such a form the canonical text of the parsed JSON is the op's canonical text, so a line is
-    checked with one serialisation and no round trip through ``to_wire``.
+    checked with one serialisation and no round trip through ``to_wire``; its op is then made from
+    the form itself (``Op.of_checked_wire``), once that text is no longer needed.
     """
     if type(wire) is not dict or wire.keys() != _WIRE_KEYS:
         return None
@@ -117,20 +118,7 @@ def _plain_op(wire: Any) -> Op | None:
             type(new) not in _SCALARS and not _list_of_scalars(new)
         ):
             return None
-    return Op(
-        wire["op_id"],
-        wire["device_id"],
-        wire["seq"],
-        wire["entity"],
-        wire["record_id"],
-        kind,
-        wire["owner_mission"],
-        wire["base_version"],
-        WireChanges(changes),
-        wire["schema_version"],
-        wire["made_at"],
-        wire["made_by"],
-    )
+    return kind
 
 
 def parse_entry(line: str) -> OpEntry:
@@ -144,12 +132,13 @@ def parse_entry(line: str) -> OpEntry:
         raise ValueError(f"not JSON ({exc})") from exc
     if not isinstance(data, dict) or set(data) != {"op", "full_hash", "left_out"}:
         raise ValueError("not an op entry")
-    op = _plain_op(data["op"])
-    if op is None:
+    kind = _plain_kind(data["op"])
+    if kind is None:
         op = Op.from_wire(data["op"])
         op_text = op.canonical()
     else:
         op_text = canonical_json(data["op"])  # the same text, without building the wire form again
+        op = Op.of_checked_wire(data["op"], kind)
     left_out = data["left_out"]
     if not isinstance(left_out, list) or not all(isinstance(x, str) for x in left_out):
         raise ValueError("left_out is not a list of field names")
@@ -173,19 +162,19 @@ def _quick_entry(line: str) -> OpEntry | None:
     fails a check, is None: the standard way then reads it again and gives the reason.
     """
     try:
-        data = orjson.loads(line)
-    except orjson.JSONDecodeError:
+        encoded = line.encode()
+        data = orjson.loads(encoded)  # from bytes: faster than from text, and they are needed below
+    except (UnicodeEncodeError, orjson.JSONDecodeError):  # a lone surrogate: the standard way says so
         return None
     if type(data) is not dict or data.keys() != _ENTRY_KEYS:
         return None
     full_hash, left_out = data["full_hash"], data["left_out"]
     if type(full_hash) is not str or type(left_out) is not list or not all(type(x) is str for x in left_out):
         return None
-    op = _plain_op(data["op"])
-    if op is None:
+    kind = _plain_kind(data["op"])
+    if kind is None:
         return None
     # The line is canonical when it is what it holds, written again (its keys sort as a line has them)...
-    encoded = line.encode()
     if orjson.dumps(data, option=orjson.OPT_SORT_KEYS) != encoded or not unicodedata.is_normalized(
         "NFC", line
     ):
@@ -194,7 +183,7 @@ def _quick_entry(line: str) -> OpEntry | None:
     # hash or a field name before it, a quote would be escaped.
     if not left_out and full_hash != hashlib.sha256(encoded[encoded.index(_OP_TEXT) + 6 : -1]).hexdigest():
         return None
-    return OpEntry(op, full_hash, tuple(left_out), line)
+    return OpEntry(Op.of_checked_wire(data["op"], kind), full_hash, tuple(left_out), line)
 
 
 _OP_TEXT = b',"op":{'
