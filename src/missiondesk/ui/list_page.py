@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,12 @@ from missiondesk.ui.record_model import ID_ROLE, RecordTableModel
 from missiondesk.ui.record_table import RecordTable
 from missiondesk.ui.ui_context import UiContext
 
+# A filtered list's count starts once the changes have paused this long: the first page is painted
+# before the count competes with it for the cores (and the GIL), and a burst of changes (typing
+# after the search box's own delay, stepping through a filter's values) starts no count at all
+# until it ends. The row count meanwhile says "100+ shown, counting…".
+COUNT_DELAY_MS = 150
+
 
 class ListPage(QWidget):
     """Follows ``ui.changes``: in sight, an edit updates its row in place; hidden, the page reads again
@@ -40,6 +46,9 @@ class ListPage(QWidget):
         self.filter_bar = FilterBar(ui.lookups, entity_name, self, me=ui.app.device.officer_id)
         self.filter_bar.changed.connect(self.apply_query)
         self._stop_counting: Callable[[], None] = lambda: None
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._start_count)
+        self._count_due: tuple[ListQuery, Callable[[int], None]] | None = None
         spec = self.spec
         self.model = RecordTableModel(
             ui.records,
@@ -148,6 +157,15 @@ class ListPage(QWidget):
 
     def _count(self, query: ListQuery, done: Callable[[int], None]) -> None:
         self._stop_counting()  # the person has moved on: the count under way would only be thrown away
+        self._stop_counting = lambda: None
+        self._count_due = (query, done)  # a count still waiting for its turn is replaced, never started
+        self._count_timer.start()
+
+    def _start_count(self) -> None:
+        if self._count_due is None:
+            return
+        query, done = self._count_due
+        self._count_due = None
         task = self.ui.tasks.run(
             self.tr("Counting"),
             lambda context: self.ui.records.count(query, context),

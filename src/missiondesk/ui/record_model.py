@@ -276,10 +276,8 @@ class RecordTableModel(QAbstractTableModel):
     def _value(record: Record, col: Column) -> Any:
         return getattr(record, col.key) if col.is_meta else record.get(col.key)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # flags() is QAbstractTableModel's own (enabled, selectable, no children; none for an invalid
+    # index): a Python override is called for every visible cell on every repaint.
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns) or not self.columns[column].sortable:

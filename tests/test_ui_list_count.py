@@ -1,0 +1,78 @@
+"""A filtered list counts its matches off the GUI thread, once the changes have paused: the first page
+is shown first, and a count overtaken by the next change is never started."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from missiondesk.domain.records import ListQuery
+from missiondesk.services.context import AppContext
+from missiondesk.services.demo import generate_demo
+from missiondesk.ui.list_page import ListPage
+from missiondesk.ui.main_window import MainWindow
+from missiondesk.ui.record_model import PAGE_SIZE
+
+
+@pytest.fixture
+def page(open_window: Callable[..., MainWindow], mission: AppContext, qtbot: QtBot) -> ListPage:
+    generate_demo(mission, cases=PAGE_SIZE * 4)
+    window = open_window(mission)
+    shown = window.go("support_case")
+    assert isinstance(shown, ListPage)
+    qtbot.waitUntil(lambda: shown._count_due is None and not window.ui.tasks.running)
+    qtbot.waitUntil(lambda: not shown.model.counting)
+    return shown
+
+
+def search(page: ListPage, text: str) -> None:
+    """Type ``text`` and send the query at once (what the search box's timer calls)."""
+    page.filter_bar.search.blockSignals(True)
+    page.filter_bar.search.setText(text)
+    page.filter_bar.search.blockSignals(False)
+    page.filter_bar._emit()
+
+
+def _counted_queries(page: ListPage, monkeypatch: pytest.MonkeyPatch) -> list[ListQuery]:
+    """The queries the page asks the service to count (on a worker thread), in order."""
+    asked: list[ListQuery] = []
+    count = page.ui.records.count
+
+    def counting(query: ListQuery, task: Any = None) -> int:
+        asked.append(query)
+        return count(query, task)
+
+    monkeypatch.setattr(page.ui.records, "count", counting)
+    return asked
+
+
+def test_a_burst_of_changes_counts_only_the_last_query(
+    page: ListPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = page.ui.records.count(ListQuery("support_case", text="DE-FRA"))
+    asked = _counted_queries(page, monkeypatch)
+    for text in ("DE", "DE-", "DE-FRA"):  # each a full first page: each would need a count
+        search(page, text)
+        assert page.model.total == PAGE_SIZE and page.model.counting
+        assert page.count.text().startswith(f"{PAGE_SIZE}+")  # the first page is shown, counting
+    qtbot.waitUntil(lambda: not page.model.counting)
+    # Only the last query was counted: the two before it were overtaken before their count started.
+    assert [q.text for q in asked] == ["DE-FRA"]
+    assert page.model.total == everything == page.model.rowCount()
+    assert page.count.text() == f"{everything:,} shown"
+
+
+def test_a_change_while_counting_stops_that_count_and_counts_the_new_query(
+    page: ListPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = page.ui.records.count(ListQuery("support_case", equals={"status": "closed"}, text="DE"))
+    asked = _counted_queries(page, monkeypatch)
+    search(page, "DE")
+    qtbot.waitUntil(lambda: len(asked) == 1)  # the first count has started
+    page.filter_bar.set_filter("status", "closed")  # a combo box sends its change at once
+    qtbot.waitUntil(lambda: not page.model.counting)
+    assert [q.equals for q in asked] == [{}, {"status": "closed"}]
+    assert page.model.total == closed  # the first count's answer, if it came, was not shown
