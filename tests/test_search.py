@@ -151,3 +151,12 @@ def test_the_case_list_finds_a_closed_case_by_its_resolution_summary(seeded: App
     found = svc.list(ListQuery("support_case", text="baugenehmigung")).rows
     assert [r.id for r in found] == [case.record_id]
     assert [r.record.id for r in search_all(seeded, "Baugenehmigung")] == [case.record_id]
+
+
+def test_fold_many_folds_each_text_as_fold_does() -> None:
+    """Folded joined, the texts come back as one by one: combining marks after a text's start,
+    Korean jamo, final sigma, expanding folds, and a text holding the separator itself."""
+    texts = ["\u0301abc", "e", "\u1100\u1161", "ΟΔΟΣ", "Straße", "", "x\x1ey", "ﬃ\u0327"]
+    assert search.fold_many(texts) == [search.fold(t) for t in texts]
+    assert search.fold_many(texts[:-2]) == [search.fold(t) for t in texts[:-2]]
+    assert search.fold_many([]) == []

@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-Processor = Callable[[Any], Any] | None
+Processor = Callable[[Sequence[Any]], list[Any]] | None  # a column's values in, as the driver takes them
 
 _processors: dict[tuple[str, str, tuple[str, ...]], tuple[Processor, ...]] = {}
 
@@ -48,60 +48,79 @@ def processors(conn: Connection, table: sa.Table, columns: Sequence[str]) -> tup
 
 
 def _processor(kind: sa.types.TypeEngine[Any], dialect: sa.Dialect) -> Processor:
+    """The column's bind processor, applied to a whole column of a batch at once."""
     process = kind.dialect_impl(dialect).bind_processor(dialect)
     if process is None:
         return None
     if isinstance(kind, sa.JSON):  # a batch repeats a few small values: {}, [], ["permits"]
-        return _remembering(process, _json_key)
-    if isinstance(kind, sa.DateTime | sa.Date):  # a batch stamps most rows with the same few times
-        return _remembering(process, lambda value: value)
-    return process
+        return _json_column(process)
+    if isinstance(kind, sa.DateTime | sa.Date | sa.Boolean):  # a batch repeats the same few values
+        return _distinct_column(process)
+    return lambda column: list(map(process, column))
 
 
-def _json_key(value: Any) -> Any:
-    """A key for a JSON value worth remembering, or None. Only lists of text: as keys, 1 == True
-    would mix [1] and [true]."""
-    if type(value) is list:
+def _distinct_column(process: Callable[[Any], Any]) -> Processor:
+    """``process`` called once per distinct value of the column (told apart by type and value)."""
+
+    def convert(column: Sequence[Any]) -> list[Any]:
+        keys = list(zip(map(type, column), column, strict=True))
         try:
-            "".join(value)  # raises on anything but text
-        except TypeError:
-            return None
-        return tuple(value)
-    return "{}" if type(value) is dict and not value else None
+            done = {key: process(key[1]) for key in set(keys)}
+        except TypeError:  # a value that cannot be a key: each converted on its own
+            return list(map(process, column))
+        return list(map(done.__getitem__, keys))
+
+    return convert
 
 
-def _remembering(process: Callable[[Any], Any], key_of: Callable[[Any], Any]) -> Processor:
-    """``process`` with its answers kept by ``key_of(value)`` (None: not kept), at most 10,000 of them."""
+def _json_column(process: Callable[[Any], Any]) -> Processor:
+    """``process`` with its answers kept for the values worth remembering (at most 10,000 of them):
+    lists of text and the empty object. Only lists of text: as keys, 1 == True would mix [1] and [true]."""
     memo: dict[Any, Any] = {}
 
-    def remembered(value: Any) -> Any:
-        key = key_of(value)
-        if key is None:
-            return process(value)
-        try:
-            return memo[key]
-        except KeyError:
-            if len(memo) > 10_000:
-                memo.clear()
-            memo[key] = result = process(value)
-            return result
+    def convert(column: Sequence[Any]) -> list[Any]:
+        out: list[Any] = []
+        append = out.append
+        for value in column:
+            kind = type(value)
+            key: Any = None
+            if kind is list:
+                try:
+                    "".join(value)  # raises on anything but text
+                    key = tuple(value)
+                except TypeError:
+                    pass
+            elif kind is dict and not value:
+                key = "{}"
+            if key is None:
+                append(process(value))
+                continue
+            found = memo.get(key, memo)
+            if found is memo:
+                if len(memo) > 10_000:
+                    memo.clear()
+                memo[key] = found = process(value)
+            append(found)
+        return out
 
-    return remembered
+    return convert
 
 
 def tuples(
     conn: Connection, table: sa.Table, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]
 ) -> list[tuple[Any, ...]]:
-    """Each row's values for ``columns``, as the driver takes them."""
+    """Each row's values for ``columns``, as the driver takes them (converted column by column)."""
     get = operator.itemgetter(*columns)
+    values: list[tuple[Any, ...]] = (
+        list(map(get, rows)) if len(columns) > 1 else [(get(row),) for row in rows]
+    )
     convert = [(i, p) for i, p in enumerate(processors(conn, table, columns)) if p is not None]
-    out = []
-    for row in rows:
-        values = list(get(row)) if len(columns) > 1 else [get(row)]
-        for i, process in convert:
-            values[i] = process(values[i])
-        out.append(tuple(values))
-    return out
+    if not convert or not values:
+        return values
+    by_column: list[Sequence[Any]] = list(zip(*values, strict=True))
+    for i, process in convert:
+        by_column[i] = process(by_column[i])
+    return list(zip(*by_column, strict=True))
 
 
 @contextlib.contextmanager

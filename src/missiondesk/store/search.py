@@ -55,6 +55,32 @@ def full_body(spec: EntitySpec, values: Mapping[str, Any], content: Mapping[str,
     return f"{body} \u2502 {fold(text)}" if text else body
 
 
+_FOLD_APART = "\x1e"  # between texts folded together: a character no composition or case fold involves
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """``[fold(t) for t in texts]`` in two calls: normalising and folding are per character and do
+    not reach across a separator that composes with nothing, so the texts are folded joined."""
+    joined = _FOLD_APART.join(texts)
+    if joined.count(_FOLD_APART) == len(texts) - 1:  # no text holds the separator itself
+        folded = fold(joined).split(_FOLD_APART)
+        if len(folded) == len(texts):
+            return folded
+    return [fold(t) for t in texts]
+
+
+def full_bodies(
+    items: Sequence[tuple[EntitySpec, Mapping[str, Any]]], content: Mapping[str, str]
+) -> list[str]:
+    """``full_body`` of each item, folded in bulk."""
+    texts = []
+    for spec, values in items:
+        text = " \u2502 ".join([str(values[name]) for name in spec.search_fields if values.get(name)])
+        words = content.get(str(values.get("sha256"))) if spec.name == CONTENT_ENTITY else None
+        texts.append(f"{text} \u2502 {words}" if words else text)
+    return fold_many(texts)
+
+
 def bigrams(body: str) -> str:
     """The overlapping character pairs of each word, as space-separated tokens."""
     return " ".join(_PAIRS.findall(body))  # every two word characters side by side: the pairs of each word
@@ -245,19 +271,24 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
         existing.update((r, d) for r, d in conn.execute(stmt))
     changed: list[dict[str, Any]] = []
     added: list[dict[str, Any]] = []
-    dropped: list[int] = []
-    content = content_texts(conn, items)
-    for spec, row in items:
+    live = [(spec, row) for spec, row in items if row.get("deleted_at") is None]
+    dropped = [
+        existing[row["id"]] for _, row in items if row.get("deleted_at") is not None and row["id"] in existing
+    ]
+    bodies = full_bodies(live, content_texts(conn, live))
+    for (spec, row), body in zip(live, bodies, strict=True):
         doc_id = existing.get(row["id"])
-        if row.get("deleted_at") is not None:
-            if doc_id is not None:
-                dropped.append(doc_id)
-            continue
-        doc = {"owner_mission": row["owner_mission"], "body": full_body(spec, row, content)}
         if doc_id is None:
-            added.append({**doc, "entity": spec.name, "record_id": row["id"]})
+            added.append(
+                {
+                    "entity": spec.name,
+                    "record_id": row["id"],
+                    "owner_mission": row["owner_mission"],
+                    "body": body,
+                }
+            )
         else:
-            changed.append({**doc, "id": doc_id})
+            changed.append({"owner_mission": row["owner_mission"], "body": body, "id": doc_id})
     sqlite = conn.dialect.name == "sqlite"
     mark = bulk.marker(conn)
     if sqlite:
@@ -281,9 +312,23 @@ def reindex_many(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str
                 [(d["id"], bigrams(d["body"])) for d in changed],
             )
     if added:
-        first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one()
+        # Numbered here as SQLite would number them one by one (after the highest id), so their FTS
+        # rows are written from memory instead of reading the documents back.
+        first = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(search_doc.c.id), 0))).scalar_one())
+        for doc_id, doc in enumerate(added, start=first + 1):
+            doc["id"] = doc_id
         bulk.insert(conn, search_doc, added)
-        index_new_documents(conn, int(first))
+        if sqlite:
+            bulk.executemany(
+                conn,
+                f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT id, body FROM search_doc WHERE id > ?",
+                [(first,)],
+            )
+            bulk.executemany(
+                conn,
+                f"INSERT INTO {BIGRAM_TABLE}(rowid, body) VALUES (?, ?)",
+                [(d["id"], bigrams(d["body"])) for d in added],
+            )
 
 
 def _rewrite_documents(conn: Connection, items: Sequence[tuple[EntitySpec, Mapping[str, Any]]]) -> None:
