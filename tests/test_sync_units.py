@@ -12,6 +12,7 @@ import pytest
 
 from missiondesk import paths as paths_mod
 from missiondesk.server import auth
+from missiondesk.services import credentials
 from missiondesk.services.credentials import SERVICE, CredentialStore
 from missiondesk.sync.backoff import Backoff
 from missiondesk.sync.lock import SyncBusy, SyncLock
@@ -160,6 +161,27 @@ def test_the_credential_goes_to_the_keyring_or_to_a_private_file(tmp_path: Path)
     assert broken.load("dev-3") is None
     # The default on this machine: keyring finds no backend and the file is used.
     assert CredentialStore(paths).where == str(bare.file)
+
+
+def test_a_secret_in_the_fallback_file_is_read_without_loading_the_keyring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database key is read on every start: where it is in the file (no keyring took it), the
+    keyring's backends (0.1-1 s to discover) are not loaded; a secret not in the file still asks them."""
+    paths = paths_mod.resolve(tmp_path / "data")
+    CredentialStore(paths, None).save("db", "key-1")
+    asked: list[str] = []
+    ring = FakeKeyring()
+    ring.items[(SERVICE, "dev-1")] = "secret-1"
+
+    def system() -> FakeKeyring:
+        asked.append("keyring")
+        return ring
+
+    monkeypatch.setattr(credentials, "_system_keyring", system)
+    store = CredentialStore(paths)
+    assert store.load("db") == "key-1" and asked == []
+    assert store.load("dev-1") == "secret-1" and asked == ["keyring"]
 
 
 def test_the_device_key_is_private_and_never_overwritten(tmp_path: Path) -> None:

@@ -226,9 +226,9 @@ def test_copies_opened_in_the_viewer_are_removed_when_the_window_closes_and_open
     left = service.open_to_temp(record.id)  # by an earlier run that was stopped
     window = MainWindow(mission)
     qtbot.addWidget(window)
-    assert not left.parent.exists()  # removed as the window opens the data folder
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not left.parent.exists())  # removed once the window has shown its first page
     _record, view = _case_view(qtbot, window, mission)
     monkeypatch.setattr(prompts, "open_files", lambda *_a: [write(tmp_path, "b.pdf", SAMPLES["pdf"])])
     with qtbot.waitSignal(window.ui.changes.changed):

@@ -18,7 +18,7 @@ from missiondesk.paths import resolve
 from missiondesk.services.context import AppContext
 from missiondesk.services.demo import generate_demo
 from missiondesk.services.records import RecordService
-from missiondesk.ui import launch
+from missiondesk.ui import launch, main_window
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import PAGES, MainWindow
 from missiondesk.ui.record_model import ID_ROLE, RECORD_ROLE, RecordTableModel
@@ -50,7 +50,7 @@ def shown_records(qtbot: QtBot, page: ListPage) -> list:
 
 def test_the_window_names_the_mission_and_counts_unsent_changes(qtbot: QtBot, window: MainWindow) -> None:
     assert "DE-FRA" in window.windowTitle() and "김영희" in window.windowTitle()
-    assert window.status.unsent.text() == "Unsent changes: 1"  # the officer's own record, made at set-up
+    qtbot.waitUntil(lambda: window.status.unsent.text() == "Unsent changes: 1")  # the officer's own record
     assert window.status.sync.text().endswith("Offline")
     assert window.nav.count() == len(PAGES)
     assert counted(qtbot, cases_page(window)) == 120
@@ -299,6 +299,40 @@ def test_the_start_up_path_shows_its_frame_before_loading_the_database_layer() -
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_frame_loads_neither_the_schema_nor_the_file_readers_nor_the_ciphers() -> None:
+    """What the frame's modules import: the words of errors, the bundles' side-cars (cryptography), the
+    legacy table readers (calamine) and the schema load when they are used, not before the frame."""
+    code = (
+        "import sys, missiondesk.app, missiondesk.ui.launch; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('cryptography', 'python_calamine', "
+        "'msoffcrypto', 'orjson') or m.startswith(('missiondesk.domain.schema', 'missiondesk.tables', "
+        "'missiondesk.bundles', 'missiondesk.ui.labels'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_what_the_first_page_does_not_need_follows_it(
+    qtbot: QtBot, mission: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up shows the case list first; the status bar's counts, My work's reminders and the clean-up
+    of viewer copies come a moment after it (``ready`` does not wait for them), and still come."""
+    cleaned: list[AppContext] = []
+    monkeypatch.setattr(main_window, "_remove_viewer_copies", cleaned.append)
+    window = MainWindow(None, opening=mission.paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attach(mission)
+    assert isinstance(window.stack.currentWidget(), ListPage)  # the first page, at once
+    assert window.status.unsent.text() == "" and window.reminders.read_on is None and cleaned == []
+    qtbot.waitUntil(lambda: window.settled)
+    assert cleaned == [mission]
+    assert window.status.unsent.text() == "Unsent changes: 1"  # the officer's own record, made at set-up
+    qtbot.waitUntil(lambda: window.reminders.read_on is not None)
 
 
 def test_a_database_that_cannot_be_opened_is_explained_in_the_window_and_by_exit_when_ready(

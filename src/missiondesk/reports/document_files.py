@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from missiondesk.errors import UserError
-from missiondesk.reports.document import Document
 
-PdfWriter = Callable[[Document, Path], Path]
+if TYPE_CHECKING:  # the composition root registers the PDF writer before the window's frame: no dataclasses
+    from missiondesk.reports.document import Document
+
+PdfWriter = Callable[["Document", Path], Path]
 FORMATS = (".hwpx", ".docx", ".pdf")
 
 _pdf_writer: PdfWriter | None = None

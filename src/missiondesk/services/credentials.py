@@ -58,11 +58,24 @@ class CredentialStore:
         ``unreadable`` says what to do when that file cannot be read.
         """
         self.paths = paths
-        self.backend: KeyringLike | None = _system_keyring() if backend is True else (backend or None)
+        self._asks_system = backend is True  # the system keyring is looked up when first needed:
+        self._backend: KeyringLike | None = None if backend is True else (backend or None)  # ~0.1-1 s
         self.file = paths.root / file_name
         self.what = what
         self.unreadable = unreadable
         self.notice = ""
+
+    @property
+    def backend(self) -> KeyringLike | None:
+        if self._asks_system:
+            self._asks_system = False
+            self._backend = _system_keyring()
+        return self._backend
+
+    @backend.setter
+    def backend(self, value: KeyringLike | None) -> None:
+        self._asks_system = False
+        self._backend = value
 
     @property
     def where(self) -> str:
@@ -89,6 +102,16 @@ class CredentialStore:
         return self.where
 
     def load(self, device_id: str) -> str | None:
+        """The secret, from the fallback file when it holds it (only what no keyring took is kept there:
+        ``save`` drops the file's copy once a keyring has it), else from the keyring. The keyring's
+        backends are not even loaded for a secret the file holds (a database opened on every start)."""
+        unreadable: UserError | None = None
+        try:
+            value = self._read_file().get(device_id)
+        except UserError as exc:  # said only when the keyring does not hold the secret either
+            value, unreadable = None, exc
+        if value:
+            return str(value)
         if self.backend is not None:
             try:
                 found = self.backend.get_password(SERVICE, device_id)
@@ -96,8 +119,9 @@ class CredentialStore:
                 found = None
             if found:
                 return found
-        value = self._read_file().get(device_id)
-        return str(value) if value else None
+        if unreadable is not None:
+            raise unreadable
+        return None
 
     def delete(self, device_id: str) -> None:
         if self.backend is not None:

@@ -34,7 +34,6 @@ from missiondesk.store.engine import Interrupted, stoppable
 from missiondesk.store.history import record_history
 from missiondesk.store.records import Writer
 from missiondesk.store.tables import entity_table, reference_counter
-from missiondesk.sync.authority import Authority
 
 
 class PermissionDenied(UserError):
@@ -311,6 +310,8 @@ class RecordService:
         """At HQ the database is the authority: version and feed the change now, nothing to send."""
         if op is None or self.ctx.device.role is not Role.HQ:
             return None
+        from missiondesk.sync.authority import Authority  # HQ's merge engine: loaded by HQ's first edit
+
         Authority(self.ctx.store).record_local(conn, op)
         outbox.mark_settled(conn, op.op_id)
         return rows.load(conn, entity(op.entity), op.record_id)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from missiondesk import crash
 from missiondesk.errors import MissionDeskError
-from missiondesk.ui.labels import error_text
 
 
 class CrashDialog(QDialog):
@@ -69,6 +68,8 @@ class ErrorPresenter:
 
     def show(self, exc: BaseException) -> None:
         if isinstance(exc, MissionDeskError):
+            from missiondesk.ui.labels import error_text  # the catalogue of words: when one is shown
+
             self.message(error_text(exc))
         else:
             self.crash(exc)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -17,9 +17,10 @@ from missiondesk.domain.permissions import RefusalCode, refusal_code
 from missiondesk.domain.schema import EntitySpec, entity, is_entity
 from missiondesk.domain.validation import Problem
 from missiondesk.domain.value_names import VALUE_NAMES
-from missiondesk.tables.reasons import cell_text
-from missiondesk.tables.values import CellProblem
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from missiondesk.tables.values import CellProblem
 
 
 def value_label(value: object) -> str:
@@ -189,6 +190,8 @@ def problem_text(spec: EntitySpec, problem: Problem) -> str:
 def cell_problem_text(problem: CellProblem) -> str:
     """A legacy table's cell problem in the window's language (the import wizard's reasons): the same
     templates as the errors workbook (``tables.reasons``), through Qt's translator."""
+    from missiondesk.tables.reasons import cell_text  # the legacy table reader: the wizard's
+
     return cell_text(problem, _WindowSpeaker())
 
 

@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from missiondesk import APP_NAME, __version__
-from missiondesk.domain.records import Change, ListQuery
 from missiondesk.errors import MissionDeskError
 from missiondesk.paths import DataPaths
-from missiondesk.ui import i18n, labels, prompts, theme
+from missiondesk.ui import i18n, prompts, theme
 from missiondesk.ui.i18n import QT_TRANSLATE_NOOP
 from missiondesk.ui.prompts import dropped_files
 from missiondesk.ui.shortcuts import SHORTCUTS, shortcut
@@ -45,6 +44,7 @@ from missiondesk.ui.window_state import WindowState
 # The pages, the services and the database layer are imported when a context is attached: the
 # window's frame can then be shown before SQLAlchemy is loaded (see ``launch``).
 if TYPE_CHECKING:
+    from missiondesk.domain.records import Change, ListQuery
     from missiondesk.reports.period import Period
     from missiondesk.services.context import AppContext
     from missiondesk.services.reminders import Reminder
@@ -84,6 +84,7 @@ GO_SHORTCUTS = {
 }
 START_PAGE = "view/start_page"  # "my_work" when the officer chose to start on My work
 SYNC_START_DELAY_MS = 1500
+SETTLE_DELAY_MS = 100  # after the first page: the counts, reminders and clean-up that can wait for it
 _DROPPABLE = (".xlsx", ".xls", ".csv", ".zip")  # bundles and side-cars, or a person's spreadsheet
 OPEN_WINDOWS: list[MainWindow] = []  # a window that replaced another (a language switch) is kept here
 
@@ -178,7 +179,6 @@ class MainWindow(QMainWindow):
         from missiondesk.ui.ui_context import UiContext
 
         self.ctx = ctx
-        _remove_viewer_copies(ctx)  # those an earlier run left (a viewer held them, or it was stopped)
         self.setWindowTitle(f"{APP_NAME} — {ctx.device.mission} · {ctx.device.officer_name}")
         self.setAcceptDrops(True)  # bundles dropped on the window open the import wizard
         self.ui = UiContext.create(ctx, self)
@@ -208,12 +208,24 @@ class MainWindow(QMainWindow):
         ):
             if current in actions:
                 actions[current].setChecked(True)
-        self.refresh_counts()
-        self.reminders.refresh()
+        # What the first page does not need waits until it is shown (start-up's "ready" does not wait).
+        self.settled = False
+        QTimer.singleShot(SETTLE_DELAY_MS, self, self._settle)
         # Background sync starts a moment after the window is up (its HTTP stack is not needed to show it).
         QTimer.singleShot(SYNC_START_DELAY_MS, self, self.start_sync)
         QTimer.singleShot(SYNC_START_DELAY_MS, self, self._read_attachment_words)
         self.search_dialog: SearchDialog | None = None
+
+    def _settle(self) -> None:
+        """A moment after the first page is shown: the status bar's counts, My work's reminders (and with
+        them the tray's daily notice), and the plain copies of opened files an earlier run left (a
+        viewer held them, or it was stopped)."""
+        if self.closing or self.ctx is None:
+            return
+        _remove_viewer_copies(self.ctx)
+        self.refresh_counts()
+        self.reminders.refresh()
+        self.settled = True
 
     def start_sync(self) -> None:
         """Make the sync service (its HTTP stack and the OS keyring take 150 ms to load) on a worker
@@ -672,6 +684,7 @@ class MainWindow(QMainWindow):
         from missiondesk.services.case_documents import case_summary_document
         from missiondesk.services.case_summary import CaseSummaryService
         from missiondesk.services.handover_document import write_document
+        from missiondesk.ui import labels
         from missiondesk.ui.case_summary_pdf import write_case_summary
         from missiondesk.ui.list_page import ListPage
 

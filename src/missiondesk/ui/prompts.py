@@ -10,8 +10,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from missiondesk.bundles.sidecars import bundle_of
-
 BUNDLE_FILTER = "Excel workbooks (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"
 # The case summary: the one-page PDF, or the ministry-format document as Hangul (HWPX) or Word (DOCX).
@@ -64,4 +62,6 @@ def xlsx_paths(urls: Sequence[Any]) -> list[Path]:
 
 def bundle_paths(urls: Sequence[Any]) -> list[Path]:
     """Dropped bundles: .xlsx files and bundles' side-cars (``NAME.files-1-of-2.zip``)."""
+    from missiondesk.bundles.sidecars import bundle_of  # its ciphers load when something is dropped
+
     return [p for p in dropped_files(urls, (".xlsx", ".zip")) if p.suffix.lower() == ".xlsx" or bundle_of(p)]
