@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from missiondesk.bundles import sealed, sidecars
 from missiondesk.bundles.errors import BundleRefused
@@ -20,6 +21,7 @@ from missiondesk.services.attachments import AttachmentService, blob_store
 from missiondesk.services.context import AppContext, open_context
 from missiondesk.services.records import RecordService
 from missiondesk.store.blobs import DamagedBlob, FolderBlobStore
+from missiondesk.store.tables import audit_event, op_receipt
 from tests.syncsim import World
 
 LIMIT = 512 * 1024  # the side-car limit these tests set (the app's is 18 MB)
@@ -334,3 +336,81 @@ def test_a_sealed_stream_refuses_chunks_dropped_or_reordered(tmp_path: Path) -> 
         with pytest.raises(BundleRefused) as refused:
             sealed.unseal(box, tmp_path / "out", PASSWORD)
         assert getattr(said_by(refused.value), "code", "") == "sidecar_tampered"
+
+
+# --- side-cars changed between the preview and the import ------------------------------------------
+
+
+def _hq_state(world: World) -> tuple[int, int, int, int, int]:
+    """Records, attachments, receipts, audit rows and stored contents at HQ."""
+    with world.hq.store.read() as conn:
+        receipts = conn.execute(sa.select(sa.func.count()).select_from(op_receipt)).scalar_one()
+        audit = conn.execute(sa.select(sa.func.count()).select_from(audit_event)).scalar_one()
+    cases = len(RecordService(world.hq).list(ListQuery("support_case", limit=100)).rows)
+    store = blob_store(world.hq)
+    assert isinstance(store, FolderBlobStore)
+    return cases, len(_attachments(world.hq)), receipts, audit, len(list(store.addresses()))
+
+
+def _previewed(world: World, tmp_path: Path, protected: bool) -> tuple[bundle_import.ImportPlan, list[Path]]:
+    if protected:
+        out, result = _protected(world, tmp_path)
+        plan = bundle_import.plan(world.hq, [out], passwords=[PASSWORD])
+    else:
+        fra = world.laptop("fra")
+        _trusted(world, fra, tmp_path)
+        _attach(fra, tmp_path, {"a.pdf": SMALL, "c.pdf": LARGE})
+        out = tmp_path / "fra.xlsx"
+        result = bundle_export.export_bundle(fra, out, sidecar_limit=LIMIT)
+        plan = bundle_import.plan(world.hq, [out])
+    assert not plan.refused and plan.bundles[0].inspection.files_to_come == 0
+    return plan, list(result.sidecars)
+
+
+@pytest.mark.parametrize("protected", [False, True], ids=["plain", "sealed"])
+@pytest.mark.parametrize("how", ["one byte", "shortened"])
+def test_a_side_car_altered_after_the_preview_refuses_the_bundle_whole_and_writes_nothing(
+    world: World, tmp_path: Path, protected: bool, how: str
+) -> None:
+    plan, cars = _previewed(world, tmp_path, protected)
+    before = _hq_state(world)
+    victim = cars[1]
+    if how == "one byte":  # same size: only its hash tells
+        data = bytearray(victim.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        victim.write_bytes(bytes(data))
+    else:  # its size tells, before any hashing
+        victim.write_bytes(victim.read_bytes()[:-100])
+
+    report = bundle_import.apply(world.hq, plan)
+    [out] = report.bundles
+    assert out.status == "refused"
+    assert getattr(out.message, "code", "") == "sidecar_changed_since_preview"
+    assert victim.name in out.message and "Preview the bundle again" in out.message
+    assert report.backup is None  # nothing to import: no backup taken either
+    assert _hq_state(world) == before
+    assert not _hq_has(world, SMALL) and not _hq_has(world, LARGE)
+
+
+@pytest.mark.parametrize("protected", [False, True], ids=["plain", "sealed"])
+def test_side_cars_unaltered_after_the_preview_import_as_before(
+    world: World, tmp_path: Path, protected: bool
+) -> None:
+    plan, _ = _previewed(world, tmp_path, protected)
+    report = bundle_import.apply(world.hq, plan)
+    assert report.bundles[0].status == "imported"
+    assert report.bundles[0].files == bundle_import.FilesStored(stored=2, had=0, waiting=0)
+    assert _hq_has(world, SMALL) and _hq_has(world, LARGE) and len(_attachments(world.hq)) == 2
+
+
+@pytest.mark.parametrize("protected", [False, True], ids=["plain", "sealed"])
+def test_a_side_car_gone_after_the_preview_leaves_its_files_still_to_come_as_the_preview_would(
+    world: World, tmp_path: Path, protected: bool
+) -> None:
+    plan, cars = _previewed(world, tmp_path, protected)
+    for p in cars[1:]:
+        p.unlink()
+    report = bundle_import.apply(world.hq, plan)
+    assert report.bundles[0].status == "imported"
+    assert report.bundles[0].files == bundle_import.FilesStored(stored=1, had=0, waiting=1)
+    assert _hq_has(world, SMALL) and not _hq_has(world, LARGE) and len(_attachments(world.hq)) == 2

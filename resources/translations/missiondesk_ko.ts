@@ -2511,6 +2511,10 @@ The report was saved to: {0}</source>
         <translation>첨부 파일 묶음 {file}이(가) 변경 사항 파일에 서명된 SHA-256과 일치하지 않습니다. 작성된 뒤 변경되었습니다. 거부되었으며 아무것도 적용되지 않았습니다. 이 묶음을 치우면(또는 공관에 다시 요청하면) 첨부 파일 없이 기록을 가져올 수 있습니다.</translation>
     </message>
     <message>
+        <source>The attached-files archive {file} changed after the preview: it no longer matches the SHA-256 its bundle signed. Refused; nothing was applied. Preview the bundle again.</source>
+        <translation>첨부 파일 묶음 {file}이(가) 미리 보기 뒤에 변경되었습니다. 변경 사항 파일에 서명된 SHA-256과 더 이상 일치하지 않습니다. 거부되었으며 아무것도 적용되지 않았습니다. 변경 사항 파일을 다시 미리 보십시오.</translation>
+    </message>
+    <message>
         <source>{file} holds the attached files of the bundle {bundle}, which is not beside it: put both in one folder and import again.</source>
         <translation>{file}에는 변경 사항 파일 {bundle}의 첨부 파일이 들어 있는데, 그 파일이 같은 폴더에 없습니다. 두 파일을 한 폴더에 두고 다시 가져오십시오.</translation>
     </message>

@@ -324,6 +324,30 @@ def present_sidecars(bundle: Path, sidecars: Iterable[Sidecar]) -> dict[int, Pat
     return found
 
 
+def recheck_present(bundle_sidecars: tuple[Sidecar, ...], present: dict[int, Path]) -> dict[int, Path]:
+    """The ``present`` side-cars checked again against the signed list just before an import writes
+    anything: one changed since the preview refuses the whole bundle (``SIDECAR_CHANGED_SINCE_PREVIEW``);
+    one gone since is left out, its contents still to come, as a missing side-car at the preview.
+    Every size is compared before any content is hashed (the cheap check first)."""
+    kept: dict[int, Path] = {}
+    for index, path in present.items():
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            continue
+        if size != bundle_sidecars[index - 1].size:
+            raise BundleRefused(say(MessageCode.SIDECAR_CHANGED_SINCE_PREVIEW, file=path.name))
+        kept[index] = path
+    for index, path in kept.items():
+        try:
+            digest = file_sha256(path)
+        except FileNotFoundError:
+            digest = ""
+        if digest != bundle_sidecars[index - 1].sha256:
+            raise BundleRefused(say(MessageCode.SIDECAR_CHANGED_SINCE_PREVIEW, file=path.name))
+    return kept
+
+
 def check_sealed(present: dict[int, Path], password: str | None) -> None:
     """Refuse sealed side-cars the bundle's password does not open (each one's password check in its
     header: cheap), or that came with a bundle that was not protected (no password to open them)."""

@@ -96,6 +96,7 @@ class MessageCode(StrEnum):
     BUNDLE_SIGNATURE_MISMATCH = "bundle_signature_mismatch"
     BUNDLE_SIGNATURE_INVALID = "bundle_signature_invalid"
     SIDECAR_TAMPERED = "sidecar_tampered"
+    SIDECAR_CHANGED_SINCE_PREVIEW = "sidecar_changed_since_preview"
     SIDECAR_WITHOUT_BUNDLE = "sidecar_without_bundle"
     SIDECAR_FILE_LINE_INVALID = "sidecar_file_line_invalid"
     SIDECAR_LIST_INVALID = "sidecar_list_invalid"
@@ -403,6 +404,11 @@ ENGLISH: dict[MessageCode, str] = {
         "The attached-files archive {file} does not match the SHA-256 its bundle signed: it was altered after "
         "it was made. Refused; nothing was applied. Remove it (or ask the mission for it again) to import the "
         "records without its files.",
+    ),
+    MessageCode.SIDECAR_CHANGED_SINCE_PREVIEW: QT_TRANSLATE_NOOP(
+        "message",
+        "The attached-files archive {file} changed after the preview: it no longer matches the SHA-256 its "
+        "bundle signed. Refused; nothing was applied. Preview the bundle again.",
     ),
     MessageCode.SIDECAR_WITHOUT_BUNDLE: QT_TRANSLATE_NOOP(
         "message",

@@ -643,6 +643,18 @@ def apply(
         )
     report = ImportReport([])
     todo = [b for b in import_plan.bundles if not b.refusal]
+    # The side-cars the preview checked, checked again before anything is written: one changed since
+    # refuses its bundle whole (no records, no audit row, no files); one gone since is still to come.
+    present: dict[int, dict[int, Path]] = {}
+    changed: dict[int, str] = {}
+    for b in todo:
+        if b.inspection.kind == KIND_OPS and b.inspection.files:
+            try:
+                with environment_errors():
+                    present[id(b)] = sidecars.recheck_present(b.inspection.sidecars, b.inspection.present)
+            except BundleRefused as refused:
+                changed[id(b)] = said_by(refused)
+    todo = [b for b in todo if id(b) not in changed]
     if any(b.inspection.kind == KIND_OPS and not b.already_imported for b in todo):
         report.backup, report.backup_note = _backup(ctx)
     total = sum(len(b.inspection.entries) for b in todo) or 1
@@ -650,6 +662,8 @@ def apply(
     for b in import_plan.bundles:
         if b.refusal:
             report.bundles.append(_bundle_report(b, "refused", b.refusal))
+        elif id(b) in changed:
+            report.bundles.append(_bundle_report(b, "refused", changed[id(b)]))
     ops_plans = [b for b in todo if b.inspection.kind == KIND_OPS]
     if ops_plans:
         authority = Authority(ctx.store)
@@ -660,9 +674,7 @@ def apply(
         # checked, so a stop here leaves records whose files are still to come, as a missing side-car.
         for b, out in zip(ops_plans, report.bundles[-len(ops_plans) :], strict=True):
             if b.inspection.files:
-                out.files = store_files(
-                    ctx, b.inspection.files, b.inspection.present, task, b.inspection.password
-                )
+                out.files = store_files(ctx, b.inspection.files, present[id(b)], task, b.inspection.password)
     for b in todo:
         if b.inspection.kind == KIND_ACK:
             report.bundles.append(_apply_ack(ctx, b, confirm_mass_change))

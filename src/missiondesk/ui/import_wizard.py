@@ -574,7 +574,7 @@ class ApplyPage(QWizardPage):
             lines.append(
                 f"{b.path.name}: {outcome_label(b.status)}"
                 + (f" ({counts})" if counts else "")
-                + (f" {b.message}" if b.message else "")
+                + (f" {said_text(b.message)}" if b.message else "")
             )
             if b.files.stored or b.files.had or b.files.waiting:
                 lines.append(
