@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from missiondesk.ui.handover_dialog import HandoverDialog
     from missiondesk.ui.import_wizard import ImportWizard
     from missiondesk.ui.list_page import ListPage
+    from missiondesk.ui.my_work import DailyNotice, ReminderWatch
     from missiondesk.ui.search_dialog import SearchDialog
     from missiondesk.ui.sync_ui import EnrolDialog, SyncController
 
@@ -175,7 +176,6 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Fill the frame in for an open context: actions, menus, the case list, the counts."""
         from missiondesk.domain.permissions import Role
-        from missiondesk.ui.my_work import DailyNotice, ReminderWatch
         from missiondesk.ui.ui_context import UiContext
 
         self.ctx = ctx
@@ -184,9 +184,8 @@ class MainWindow(QMainWindow):
         self.ui = UiContext.create(ctx, self)
         self.window_state = WindowState(ctx.paths.root)
         self.last_delete: Change | None = None
-        self.reminders: ReminderWatch = ReminderWatch(self.ui, self)
-        self.reminders.updated.connect(self._show_reminder_counts)
-        self.notice: DailyNotice = DailyNotice(self.reminders, self._bring_my_work, self)
+        self._reminders: ReminderWatch | None = None  # made with the first reading, after the first page
+        self._notice: DailyNotice | None = None
         self.due_soon.clicked.connect(lambda: self.go("my_work"))
         self.status.undo_requested.connect(self.undo_delete)
         self._sync: SyncController | None = None
@@ -215,6 +214,24 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(SYNC_START_DELAY_MS, self, self.start_sync)
         QTimer.singleShot(SYNC_START_DELAY_MS, self, self._read_attachment_words)
         self.search_dialog: SearchDialog | None = None
+
+    @property
+    def reminders(self) -> ReminderWatch:
+        """My work's reminders and the tray's daily notice, made on first use (My work as the start page,
+        else a moment after the first page: their module and the tallies it uses are not loaded before)."""
+        if self._reminders is None:
+            from missiondesk.ui.my_work import DailyNotice, ReminderWatch
+
+            self._reminders = ReminderWatch(self.ui, self)
+            self._reminders.updated.connect(self._show_reminder_counts)
+            self._notice = DailyNotice(self._reminders, self._bring_my_work, self)
+        return self._reminders
+
+    @property
+    def notice(self) -> DailyNotice:
+        self.reminders  # noqa: B018 - made with the reminders it watches
+        assert self._notice is not None
+        return self._notice
 
     def _settle(self) -> None:
         """A moment after the first page is shown: the status bar's counts, My work's reminders (and with
@@ -811,7 +828,8 @@ class MainWindow(QMainWindow):
                 self._sync.stop()
             self.ui.tasks.cancel_all()
             self.ui.tasks.wait()
-            self.notice.close()
+            if self._notice is not None:
+                self._notice.close()
             _remove_viewer_copies(self.ctx)
         super().closeEvent(event)
 
