@@ -86,7 +86,8 @@ def test_the_main_window_opens_the_review_and_counts_conflicts(qtbot: QtBot, wor
     _two_conflicts(world)
     window = MainWindow(world.laptops["a"])
     qtbot.addWidget(window)
-    assert window.status.conflicts.text() == "Conflicts to review: 2"
+    # The status bar counts a moment after the first page (start-up defers them past ``ready``).
+    qtbot.waitUntil(lambda: window.status.conflicts.text() == "Conflicts to review: 2")
     window.review_action.trigger()
     assert window.conflict_dialog is not None
     qtbot.waitExposed(window.conflict_dialog)
