@@ -87,7 +87,7 @@ def test_the_main_window_opens_the_review_and_counts_conflicts(qtbot: QtBot, wor
     window = MainWindow(world.laptops["a"])
     qtbot.addWidget(window)
     # The status bar counts a moment after the first page (start-up defers them past ``ready``).
-    qtbot.waitUntil(lambda: window.status.conflicts.text() == "Conflicts to review: 2")
+    qtbot.waitUntil(lambda: window.status.conflicts.text() == "Conflicts to review: 2", timeout=30_000)
     window.review_action.trigger()
     assert window.conflict_dialog is not None
     qtbot.waitExposed(window.conflict_dialog)

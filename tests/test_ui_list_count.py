@@ -23,8 +23,9 @@ def page(open_window: Callable[..., MainWindow], mission: AppContext, qtbot: QtB
     window = open_window(mission)
     shown = window.go("support_case")
     assert isinstance(shown, ListPage)
-    qtbot.waitUntil(lambda: shown._count_due is None and not window.ui.tasks.running)
-    qtbot.waitUntil(lambda: not shown.model.counting)
+    # The first page, then its count once the changes pause (400 demo cases: slow under wine).
+    qtbot.waitUntil(lambda: shown._count_due is None and not window.ui.tasks.running, timeout=30_000)
+    qtbot.waitUntil(lambda: not shown.model.counting, timeout=30_000)
     return shown
 
 
@@ -58,7 +59,7 @@ def test_a_burst_of_changes_counts_only_the_last_query(
         search(page, text)
         assert page.model.total == PAGE_SIZE and page.model.counting
         assert page.count.text().startswith(f"{PAGE_SIZE}+")  # the first page is shown, counting
-    qtbot.waitUntil(lambda: not page.model.counting)
+    qtbot.waitUntil(lambda: not page.model.counting, timeout=30_000)
     # Only the last query was counted: the two before it were overtaken before their count started.
     assert [q.text for q in asked] == ["DE-FRA"]
     assert page.model.total == everything == page.model.rowCount()
@@ -71,8 +72,8 @@ def test_a_change_while_counting_stops_that_count_and_counts_the_new_query(
     closed = page.ui.records.count(ListQuery("support_case", equals={"status": "closed"}, text="DE"))
     asked = _counted_queries(page, monkeypatch)
     search(page, "DE")
-    qtbot.waitUntil(lambda: len(asked) == 1)  # the first count has started
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=30_000)  # the first count has started
     page.filter_bar.set_filter("status", "closed")  # a combo box sends its change at once
-    qtbot.waitUntil(lambda: not page.model.counting)
+    qtbot.waitUntil(lambda: not page.model.counting, timeout=30_000)
     assert [q.equals for q in asked] == [{}, {"status": "closed"}]
     assert page.model.total == closed  # the first count's answer, if it came, was not shown
