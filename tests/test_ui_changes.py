@@ -101,6 +101,8 @@ def test_the_dashboard_counts_again_only_after_a_change(qtbot: QtBot, window: Ma
     counted: list[object] = []
     dashboard.refreshed.connect(counted.append)
     cases_page(window)
+    # The case list's own work (its count, start-up's settle step) finishes first: not the dashboard's.
+    qtbot.waitUntil(lambda: not window.ui.tasks.running, timeout=30_000)
     window.go("reports")
     assert counted == [] and not window.ui.tasks.running  # nothing changed: nothing counted
 
