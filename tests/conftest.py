@@ -98,8 +98,9 @@ def _no_tray_notices(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
 
 @pytest.fixture
 def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
-    """Shows a data folder's main window as a person sees it (``size`` as in the real-window checks);
-    every window opened is closed after the test."""
+    """Shows a data folder's main window as a person sees it a moment after start-up (``size`` as in the
+    real-window checks): the status bar's counts and the reminders, deferred past the first page, are in.
+    Every window opened is closed after the test."""
     from missiondesk.ui.main_window import MainWindow  # Qt only for the tests that ask for a window
 
     opened: list[MainWindow] = []
@@ -112,6 +113,8 @@ def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
         window.show()
         qtbot.waitExposed(window)
         opened.append(window)
+        # Laid out after the deferred counts: a check right after show() would race the settle timer.
+        qtbot.waitUntil(lambda: window.settled, timeout=30_000)
         return window
 
     yield open_

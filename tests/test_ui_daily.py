@@ -25,8 +25,6 @@ from missiondesk.ui.main_window import MainWindow
 from tests.cli_process import run_missiondesk
 from tests.syncsim import World
 
-TODAY = dt.date.today()
-
 
 @pytest.fixture
 def case(mission: AppContext) -> dict[str, str]:
@@ -42,7 +40,7 @@ def case(mission: AppContext) -> dict[str, str]:
             "email": "jh.park@poen.example",
             "phone": "+82 31 555 0102",
             "consent_to_share": True,
-            "consent_date": TODAY,
+            "consent_date": dt.date.today(),
         },
     )
     created = svc.create(
@@ -54,7 +52,7 @@ def case(mission: AppContext) -> dict[str, str]:
             "country": "DE",
             "area": "DE-BW",
             "categories": ["permits", "site"],
-            "received_date": TODAY - dt.timedelta(days=40),
+            "received_date": dt.date.today() - dt.timedelta(days=40),
             "status": "open",
             "priority": "normal",
             "summary": "하일브론 인근 공장 부지 확보와 주 정부 인허가 협조 요청",
@@ -65,7 +63,7 @@ def case(mission: AppContext) -> dict[str, str]:
         "case_activity",
         {
             "case_id": case_id,
-            "date": TODAY - dt.timedelta(days=30),
+            "date": dt.date.today() - dt.timedelta(days=30),
             "action_type": "consultation",
             "channel": "meeting",
             "notes": "주 경제부와 부지 후보 협의",
@@ -139,7 +137,9 @@ def test_every_kind_of_record_has_its_history_tab(
     qtbot: QtBot, window: MainWindow, mission: AppContext, case: dict[str, str]
 ) -> None:
     svc = RecordService(mission)
-    task = svc.create("task", {"title": "보고서 제출", "status": "open", "due_date": TODAY}).record_id
+    task = svc.create(
+        "task", {"title": "보고서 제출", "status": "open", "due_date": dt.date.today()}
+    ).record_id
     svc.update("task", task, {"title": "주 정부 회신 확인"})
     for key in ("support_case", "market_brief", "council_meeting", "company", "proposal", "task"):
         detail = page_of(window, key).detail
@@ -183,13 +183,13 @@ def test_a_companys_contacts_are_added_edited_and_removed_with_their_consent(
     consent = form.editors["consent_to_share"]
     qtbot.mouseClick(consent, Qt.MouseButton.LeftButton, pos=QPoint(8, consent.height() // 2))
     assert consent.isChecked()
-    assert form.editors["consent_date"].value() == TODAY  # ticking records since when
+    assert form.editors["consent_date"].value() == dt.date.today()  # ticking records since when
     with qtbot.waitSignal(detail.ui.changes.changed):
         dialog.editor.save()
     names = sorted(r["name"] for r in detail.contacts.rows())
     assert names == ["Anna Schmidt", "박지훈"]
     anna = next(r for r in detail.contacts.rows() if r["name"] == "Anna Schmidt")
-    assert anna["consent_to_share"] is True and anna["consent_date"] == TODAY
+    assert anna["consent_to_share"] is True and anna["consent_date"] == dt.date.today()
     assert anna["company_id"] == case["company"]
     # edit: a phone number; the consent stays as recorded
     edit = detail.contacts.edit(anna)
@@ -197,7 +197,7 @@ def test_a_companys_contacts_are_added_edited_and_removed_with_their_consent(
     with qtbot.waitSignal(detail.ui.changes.changed):
         edit.editor.save()
     stored = RecordService(mission).get("contact", anna.id)
-    assert stored["phone"] == "+49 711 123 4567" and stored["consent_date"] == TODAY
+    assert stored["phone"] == "+49 711 123 4567" and stored["consent_date"] == dt.date.today()
     edit.close()
     # remove
     remove = detail.contacts.edit(stored)
@@ -233,7 +233,7 @@ def close_case(mission: AppContext, case_id: str) -> None:
         "closed",
         {
             "outcome": "resolved_full",
-            "resolution_date": TODAY,
+            "resolution_date": dt.date.today(),
             "resolution_summary": "주 정부 인허가 완료, 부지 임대 계약 체결",
             "investment_usd": 20_000_000,
             "jobs_created": 85,

@@ -27,8 +27,6 @@ from missiondesk.ui.record_editor import NewRecordDialog
 from missiondesk.ui.record_form import FORM_FIELDS, RecordForm
 from tests.runs_on import UNDER_WINE
 
-TODAY = dt.date.today()
-
 # A popup (calendar, suggestions, menu) grabs the keyboard and raises itself: the offscreen platform
 # says it cannot, which is no fault of the popup.
 popup = pytest.mark.qt_log_ignore("does not support grabbing the keyboard", "does not support raise")
@@ -143,7 +141,7 @@ def test_the_wheel_over_the_case_form_in_the_window_leaves_the_area_alone(
         wheel_down(form.editors[name])
     assert form.editors["area"].value() == "DE-BW"
     assert form.editors["country"].value() == "DE"
-    assert form.editors["received_date"].value() == TODAY
+    assert form.editors["received_date"].value() == dt.date.today()
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -159,7 +157,7 @@ def test_an_empty_date_opens_its_calendar_at_this_month(qtbot: QtBot, mission: A
     qtbot.mouseClick(date, Qt.MouseButton.LeftButton, pos=QPoint(date.width() - 6, date.height() // 2))
     calendar = date.calendarWidget()
     qtbot.waitUntil(calendar.isVisible)
-    assert (calendar.yearShown(), calendar.monthShown()) == (TODAY.year, TODAY.month)
+    assert (calendar.yearShown(), calendar.monthShown()) == (dt.date.today().year, dt.date.today().month)
     calendar.window().close()
     assert date.value() is None  # looking at the calendar picks nothing
 
@@ -443,8 +441,8 @@ def test_quick_add_sets_the_channel_and_add_keeps_what_was_typed(
 
 def test_overdue_tasks_are_not_called_due_within_a_week(qtbot: QtBot, mission: AppContext) -> None:
     svc = RecordService(mission)
-    svc.create("task", {"title": "지난주 보고", "due_date": TODAY - dt.timedelta(days=3)})
-    svc.create("task", {"title": "이번 주 보고", "due_date": TODAY + dt.timedelta(days=2)})
+    svc.create("task", {"title": "지난주 보고", "due_date": dt.date.today() - dt.timedelta(days=3)})
+    svc.create("task", {"title": "이번 주 보고", "due_date": dt.date.today() + dt.timedelta(days=2)})
     window = MainWindow(mission)
     qtbot.addWidget(window)
     window.show()
@@ -475,11 +473,11 @@ def test_a_second_meeting_with_the_same_number_is_refused(mission: AppContext) -
     from missiondesk.domain.validation import ValidationFailed
 
     svc = RecordService(mission)
-    svc.create("council_meeting", {"year": 2026, "number": 3, "date": TODAY})
+    svc.create("council_meeting", {"year": 2026, "number": 3, "date": dt.date.today()})
     with pytest.raises(ValidationFailed) as refused:
-        svc.create("council_meeting", {"year": 2026, "number": 3, "date": TODAY})
+        svc.create("council_meeting", {"year": 2026, "number": 3, "date": dt.date.today()})
     assert [p.field for p in refused.value.problems] == ["number"]
-    fourth = svc.create("council_meeting", {"year": 2026, "number": 4, "date": TODAY})
+    fourth = svc.create("council_meeting", {"year": 2026, "number": 4, "date": dt.date.today()})
     with pytest.raises(ValidationFailed):
         svc.update("council_meeting", fourth.record_id, {"number": 3})
     svc.create("council_meeting", {"year": 2025, "number": 3})  # each year is numbered from 1

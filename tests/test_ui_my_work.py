@@ -17,23 +17,21 @@ from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import PAGES, MainWindow
 from missiondesk.ui.my_work import DailyNotice, MyWorkPage
 
-TODAY = dt.date.today()
-
 
 @pytest.fixture
 def work(mission: AppContext) -> AppContext:
     """Two overdue tasks, one due this week, a case past its expected date."""
     svc = RecordService(mission)
-    svc.create("task", {"title": "주정부 회신 확인", "due_date": TODAY - dt.timedelta(days=3)})
-    svc.create("task", {"title": "허가 서류 보완", "due_date": TODAY - dt.timedelta(days=1)})
-    svc.create("task", {"title": "기업 방문", "due_date": TODAY + dt.timedelta(days=2)})
+    svc.create("task", {"title": "주정부 회신 확인", "due_date": dt.date.today() - dt.timedelta(days=3)})
+    svc.create("task", {"title": "허가 서류 보완", "due_date": dt.date.today() - dt.timedelta(days=1)})
+    svc.create("task", {"title": "기업 방문", "due_date": dt.date.today() + dt.timedelta(days=2)})
     svc.create(
         "support_case",
         {
             "title": "배터리 공장 부지",
-            "received_date": TODAY - dt.timedelta(days=30),
+            "received_date": dt.date.today() - dt.timedelta(days=30),
             "status": "open",
-            "estimated_resolution_date": TODAY - dt.timedelta(days=1),
+            "estimated_resolution_date": dt.date.today() - dt.timedelta(days=1),
         },
     )
     return mission
@@ -123,7 +121,7 @@ def test_open_shows_the_record_in_its_list(qtbot: QtBot, window: MainWindow) -> 
 
 def test_a_change_elsewhere_refreshes_the_list(qtbot: QtBot, window: MainWindow) -> None:
     page = my_work(qtbot, window)
-    change = window.ui.records.create("task", {"title": "새 할 일", "due_date": TODAY})
+    change = window.ui.records.create("task", {"title": "새 할 일", "due_date": dt.date.today()})
     with qtbot.waitSignal(window.reminders.updated):
         window.ui.changes.announce([change])
     assert "새 할 일" in titles(page)
@@ -162,11 +160,11 @@ def test_the_notification_comes_once_a_day(
     my_work(qtbot, again)
     assert len(shown) == 1
     # The window left open overnight: the day turns, the list is read again and notified again.
-    again.reminders.service.clock = lambda: TODAY + dt.timedelta(days=1)
+    again.reminders.service.clock = lambda: dt.date.today() + dt.timedelta(days=1)
     again.reminders.day_timer.timeout.emit()
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert shown[1][0] == "MissionDesk reminders today: 4"
-    assert again.reminders.read_on == TODAY + dt.timedelta(days=1)
+    assert again.reminders.read_on == dt.date.today() + dt.timedelta(days=1)
     again.close()
 
 
@@ -193,7 +191,7 @@ def test_next_steps_become_a_task_in_one_click(qtbot: QtBot, window: MainWindow)
                 "case_activity",
                 {
                     "case_id": page.shown_record.id,  # type: ignore[union-attr]
-                    "date": TODAY,
+                    "date": dt.date.today(),
                     "action_type": "request_to_authority",
                     "next_steps": "주정부 담당관 재면담",
                 },
@@ -206,7 +204,7 @@ def test_next_steps_become_a_task_in_one_click(qtbot: QtBot, window: MainWindow)
     assert detail.next_step_task.isEnabled()
     with qtbot.waitSignal(window.reminders.updated):
         detail.next_step_task.click()
-    due = TODAY + dt.timedelta(days=NEXT_STEP_DAYS)
+    due = dt.date.today() + dt.timedelta(days=NEXT_STEP_DAYS)
     assert detail.next_step_note.text() == f"Task added, due {due.isoformat()}: 주정부 담당관 재면담"
     [task] = [r for r in window.reminders.reminders if r.title == "주정부 담당관 재면담"]
     assert task.kind is ReminderKind.TASK_DUE and task.case_reference

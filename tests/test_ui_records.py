@@ -22,8 +22,6 @@ from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 from missiondesk.ui.record_editor import TransitionDialog
 
-TODAY = dt.date.today()
-
 
 @pytest.fixture
 def company(mission: AppContext) -> str:
@@ -152,14 +150,20 @@ def test_a_case_from_intake_to_closing(qtbot: QtBot, window: MainWindow, mission
         click(qtbot, ok)
     closed = RecordService(mission).get("support_case", case.id)
     assert closed["status"] == "closed" and closed["outcome"] == "resolved_full"
-    assert closed["resolution_date"] == TODAY
+    assert closed["resolution_date"] == dt.date.today()
     assert closed["permit_obtained"] is True and closed["jobs_created"] == 40
     assert closed["pending_on"] is None  # a closed case waits on no one
     assert set(detail.editor.workflow_buttons) == {"in_progress"}  # reopen is all that is left
     # The detail pane says how it ended, on top, not under a tab.
     outcome = detail.editor.outcome
     assert outcome.isVisible()
-    for words in ("Resolved in full", str(TODAY), "건축허가 발급 완료", "Permit obtained", "Jobs created 40"):
+    for words in (
+        "Resolved in full",
+        str(dt.date.today()),
+        "건축허가 발급 완료",
+        "Permit obtained",
+        "Jobs created 40",
+    ):
         assert words in outcome.text()
 
 
@@ -278,7 +282,7 @@ def test_a_brief_with_deliveries_to_several_companies(
             click(qtbot, dialog.editor.save_button)
     rows = detail.deliveries.rows()
     assert sorted(r["company_id"] for r in rows) == sorted([company, other])
-    assert all(r["date"] == TODAY for r in rows)
+    assert all(r["date"] == dt.date.today() for r in rows)
     texts = [detail.deliveries.model.index(i, 1).data() for i in range(2)]
     assert sorted(texts) == sorted(["한빛배터리 (Hanbit Battery Co., Ltd.)", "세진모빌리티"])
 
@@ -290,7 +294,7 @@ def test_a_held_meeting_with_attendance(qtbot: QtBot, window: MainWindow, missio
     assert isinstance(detail, MeetingDetail)
     form = detail.editor.form
     form.set("number", 3)
-    form.set("date", TODAY)
+    form.set("date", dt.date.today())
     form.editors["location"].setText("주프랑크푸르트 총영사관 회의실")
     with qtbot.waitSignal(page.model.reloaded):
         click(qtbot, detail.editor.save_button)
@@ -306,7 +310,7 @@ def test_a_held_meeting_with_attendance(qtbot: QtBot, window: MainWindow, missio
     dialog = detail.editor.transition_dialog
     with qtbot.waitSignal(dialog.accepted):
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
-    assert detail.record["status"] == "held" and detail.record["date"] == TODAY
+    assert detail.record["status"] == "held" and detail.record["date"] == dt.date.today()
 
 
 def test_a_company_with_a_known_registration_number_is_flagged(
