@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from missiondesk.domain.records import ListQuery
@@ -77,3 +79,29 @@ def test_a_change_while_counting_stops_that_count_and_counts_the_new_query(
     qtbot.waitUntil(lambda: not page.model.counting, timeout=30_000)
     assert [q.equals for q in asked] == [{}, {"status": "closed"}]
     assert page.model.total == closed  # the first count's answer, if it came, was not shown
+
+
+class _Paints(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_filter_change_paints_the_list_once(page: ListPage, qtbot: QtBot) -> None:
+    """The rows are laid out with the reset, so the paint the reset asks for is the only one (the view's
+    own layout, deferred to a zero timer, used to follow it and paint the list a second time)."""
+    paints = _Paints(page.table.viewport())
+    page.filter_bar.set_filter("status", "closed")
+    qtbot.waitUntil(lambda: paints.count >= 1)
+    for _ in range(5):  # the zero timers and posted events a change leaves, short of the count's pause
+        QApplication.processEvents()
+    assert page.model.counting  # the count (and the rows it may add) has not come in yet
+    assert paints.count == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -163,14 +164,7 @@ def _from_sort_index(
         or index not in {i.name for i in table.indexes}
     ):
         return None
-    window = (
-        sa.select(table)
-        .with_hint(table, f"INDEXED BY {index}", "sqlite")
-        .where(table.c.deleted_at.is_(None))
-        .order_by(*_order(table.c, sort, q.descending))
-        .limit(SORT_WINDOW)
-        .subquery()
-    )
+    window = _sort_window(table, sort, q.descending, index)
     # The conditions are made on the window's columns directly: adapting the table's conditions to
     # the subquery (ClauseAdapter) cost more Python than the page's SQL takes.
     stmt = (
@@ -185,6 +179,20 @@ def _from_sort_index(
     except sa.exc.OperationalError:  # the index set aside during a large pull (deferred_indexes)
         return None
     return rows if len(rows) == limit else None
+
+
+@functools.cache
+def _sort_window(table: sa.Table, sort: str, descending: bool, index: str) -> sa.Subquery:
+    """The first ``SORT_WINDOW`` live rows in the list's order, read along ``index``: made once per list
+    and order (setting up a subquery's columns for a table this wide costs more than the page's SQL)."""
+    return (
+        sa.select(table)
+        .with_hint(table, f"INDEXED BY {index}", "sqlite")
+        .where(table.c.deleted_at.is_(None))
+        .order_by(*_order(table.c, sort, descending))
+        .limit(SORT_WINDOW)
+        .subquery()
+    )
 
 
 def count(conn: Connection, q: ListQuery) -> int:

@@ -146,6 +146,9 @@ class ListPage(QWidget):
         """Reference data or officers changed (a sync): nothing to do for most pages."""
 
     def _model_reset(self) -> None:
+        # Lay the rows out now: the view's own layout is deferred to a zero timer, and the paint the reset
+        # asked for would come first and be done again after it (two paints of the list for one change).
+        self.table.doItemsLayout()
         self._show_count()
         shown = self.shown_record
         if shown is not None:
