@@ -1,4 +1,5 @@
-"""``RowSheet`` writes the very bytes XlsxWriter's own worksheet writes, whatever the cells hold."""
+"""``RowSheet`` writes the very bytes XlsxWriter's own worksheet writes, whatever the cells hold; with an
+XlsxWriter release it was not compared with, the export writes through XlsxWriter's own rows."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+import pytest
 import xlsxwriter
 
-from missiondesk.bundles.xlsx_rows import RowSheet
+from missiondesk.bundles.reader import read_workbook
+from missiondesk.bundles.xlsx_rows import PlainSheet, RowSheet, sheet_class
+from missiondesk.services import bundle_export
+from missiondesk.services.context import AppContext
+from missiondesk.services.demo import generate_demo
 
 AWKWARD = [
     "",
@@ -70,3 +76,22 @@ def test_row_sheet_writes_the_bytes_of_xlsxwriters_worksheet(tmp_path: Path) -> 
     ours = _sheet_xml(tmp_path / "ours.xlsx", RowSheet)
     assert b"_x0001_" in theirs and b'xml:space="preserve"' in theirs  # the awkward texts were escaped
     assert ours == theirs
+
+
+def test_an_untested_xlsxwriter_release_exports_through_xlsxwriters_own_rows(
+    mission: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate_demo(mission, cases=5)
+    assert sheet_class() is RowSheet  # the release installed here is one RowSheet was compared with
+    fast = tmp_path / "fast.xlsx"
+    bundle_export.export_bundle(mission, fast)
+
+    monkeypatch.setattr(xlsxwriter, "__version__", "3.4.0")  # a release with a changed row writer
+    assert sheet_class() is PlainSheet
+    plain = tmp_path / "plain.xlsx"
+    bundle_export.export_bundle(mission, plain)
+    assert _sheet_xml(tmp_path / "plain-sheet.xlsx", PlainSheet) == _sheet_xml(
+        tmp_path / "row.xlsx", RowSheet
+    )
+    # Both bundles hold the same ops (the second export sends the unsent changes again).
+    assert read_workbook(plain).payload == read_workbook(fast).payload

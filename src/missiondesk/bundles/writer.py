@@ -27,7 +27,7 @@ from missiondesk.bundles import readable, signing
 from missiondesk.bundles.cells import CHUNK, FORMULA_START, clean_cell_text, looks_like_formula, split_text
 from missiondesk.bundles.manifest import LABELS, MANIFEST_SHEET, SIGNATURE, Manifest, PayloadDigest
 from missiondesk.bundles.password import encrypt_file
-from missiondesk.bundles.xlsx_rows import RowSheet
+from missiondesk.bundles.xlsx_rows import sheet_class
 from missiondesk.domain.canonical import canonical_json
 from missiondesk.domain.schema import Kind
 
@@ -133,7 +133,7 @@ def _write(
             "default_date_format": "yyyy-mm-dd",
         },
     )
-    book.worksheet_class = RowSheet  # the same cells, written with less work each
+    book.worksheet_class = sheet_class()  # the same cells, written with less work each
     try:
         fmt = _Sheets(book)
         manifest_ws = book.add_worksheet(MANIFEST_SHEET)

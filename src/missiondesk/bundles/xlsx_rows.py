@@ -10,6 +10,10 @@ of the export's time.
 escapes (one regular expression says so) is written directly, a row's cells joined in one write;
 every other cell (blank, boolean, text that needs escaping, no format) goes through XlsxWriter's own
 ``_write_cell``. ``tests/test_xlsx_rows.py`` holds the two equal, byte for byte, for awkward text.
+
+It leans on XlsxWriter's private row writer, so it is used only with the XlsxWriter releases it was
+compared with (``TESTED_RELEASES``); with any other, ``sheet_class`` gives ``PlainSheet``, whose rows
+XlsxWriter writes itself (slower, the same workbook).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
@@ -40,8 +45,12 @@ _STRING = "String"
 _NUMBERS = frozenset(("Number", "Datetime"))
 
 
-class RowSheet(Worksheet):
-    """A worksheet for ``add_worksheet(name, worksheet_class=RowSheet)`` in a ``constant_memory`` workbook."""
+# The XlsxWriter releases (major.minor) whose row writer RowSheet was compared with, byte for byte.
+TESTED_RELEASES = frozenset(("3.3",))
+
+
+class PlainSheet(Worksheet):
+    """XlsxWriter's worksheet with the cell writers the export calls (what RowSheet falls back to)."""
 
     # XlsxWriter's writers without the decorator that reads "A1" notation in every call: for loops
     # that give row and column numbers. They return 0, or -1 for a cell beyond the sheet's bounds.
@@ -49,6 +58,17 @@ class RowSheet(Worksheet):
     put_number = Worksheet._write_number
     put_datetime = Worksheet._write_datetime
     put_boolean = Worksheet._write_boolean
+
+
+def sheet_class() -> type[PlainSheet]:
+    """RowSheet with a tested XlsxWriter release; else PlainSheet (a newer XlsxWriter may have changed
+    the private row writer RowSheet replaces)."""
+    release = ".".join(str(xlsxwriter.__version__).split(".")[:2])
+    return RowSheet if release in TESTED_RELEASES else PlainSheet
+
+
+class RowSheet(PlainSheet):
+    """A worksheet for ``add_worksheet(name, worksheet_class=RowSheet)`` in a ``constant_memory`` workbook."""
 
     def __init__(self) -> None:
         super().__init__()
