@@ -126,7 +126,32 @@ def _page_statement(
             .limit(limit)
         )
         return sa.select(table).where(table.c.id.in_(ids.scalar_subquery())).order_by(*order)
-    return sa.select(table).where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit)
+    stmt = sa.select(table)
+    index = _live_index(table, sort)
+    if index is not None and _unfiltered(q):
+        # The whole list, a page deep in it: along the live index, the rows skipped are never read. By a
+        # unique column (the reference) the planner would take its unique index and read every row
+        # before the offset to check it is live (21 ms against 3 at offset 50,000 of 100,000).
+        stmt = stmt.with_hint(table, f"INDEXED BY {index}", "sqlite")
+    return stmt.where(*where).order_by(*order).offset(max(0, q.offset)).limit(limit)
+
+
+def _live_index(table: sa.Table, sort: str) -> str | None:
+    """The partial index on (sort column, id) over live rows, if the table has one."""
+    name = f"ix_{table.name}_live_{sort}"
+    return name if name in {i.name for i in table.indexes} else None
+
+
+def _unfiltered(q: ListQuery) -> bool:
+    return not (
+        q.trash
+        or q.equals
+        or q.has_code
+        or q.date_field
+        or q.on_or_after
+        or q.owner_missions
+        or q.text.strip()
+    )
 
 
 def _order(columns: Any, sort: str, descending: bool) -> list[Any]:
@@ -135,8 +160,10 @@ def _order(columns: Any, sort: str, descending: bool) -> list[Any]:
 
 
 # How many live rows, in the list's order, a filtered page looks through on the sort column's index
-# before it leaves the choice of index to SQLite.
+# before it leaves the choice of index to SQLite; and how much wider the second look is, taken when
+# the first found some matches but not a page of them.
 SORT_WINDOW = 1000
+WIDER_WINDOW = 10
 
 
 def _from_sort_index(
@@ -151,20 +178,32 @@ def _from_sort_index(
     With statistics, SQLite answers "status = closed, newest first" from the status index: it reads
     every closed case (40,000 of 100,000) and sorts them for a page of 100 (90-200 ms), where walking
     the received-date index and keeping the closed ones stops after about 250 rows (1 ms). A value that
-    is rare in the first ``SORT_WINDOW`` rows gives a short page here (a few ms), and the planner's query
-    follows.
+    is rare in the first ``SORT_WINDOW`` rows gives a short page here (a few ms); then a window
+    ``WIDER_WINDOW`` times wider if the first held any match, then the planner's query.
     The window is a prefix of the list's order, so a full page from it is the page.
     """
-    index = f"ix_{table.name}_live_{sort}"
-    if (
-        conn.dialect.name != "sqlite"
-        or q.trash
-        or not q.equals
-        or q.text.strip()
-        or index not in {i.name for i in table.indexes}
-    ):
+    index = _live_index(table, sort)
+    if conn.dialect.name != "sqlite" or q.trash or not q.equals or q.text.strip() or index is None:
         return None
-    window = _sort_window(table, sort, q.descending, index)
+    rows = _in_window(conn, q, table, sort, index, SORT_WINDOW, limit)
+    if rows is None or len(rows) == limit:
+        return rows
+    # A short page. Two filters together ("in progress" and "permits": 2,500 of 100,000) would send
+    # SQLite to one filter's index, reading and sorting 30,000 cases (35-45 ms), where a window ten times
+    # wider fills the page (4-12 ms). If the first window held no match the values are rare (or far down
+    # the order), and SQLite's own plan is quick.
+    if rows:
+        rows = _in_window(conn, q, table, sort, index, SORT_WINDOW * WIDER_WINDOW, limit)
+        if rows is not None and len(rows) == limit:
+            return rows
+    return None
+
+
+def _in_window(
+    conn: Connection, q: ListQuery, table: sa.Table, sort: str, index: str, size: int, limit: int
+) -> Sequence[sa.RowMapping] | None:
+    """The page among the first ``size`` live rows in the list's order (None if the index is away)."""
+    window = _sort_window(table, sort, q.descending, index, size)
     # The conditions are made on the window's columns directly: adapting the table's conditions to
     # the subquery (ClauseAdapter) cost more Python than the page's SQL takes.
     stmt = (
@@ -175,22 +214,21 @@ def _from_sort_index(
         .limit(limit)
     )
     try:
-        rows = conn.execute(stmt).mappings().all()
+        return conn.execute(stmt).mappings().all()
     except sa.exc.OperationalError:  # the index set aside during a large pull (deferred_indexes)
         return None
-    return rows if len(rows) == limit else None
 
 
 @functools.cache
-def _sort_window(table: sa.Table, sort: str, descending: bool, index: str) -> sa.Subquery:
-    """The first ``SORT_WINDOW`` live rows in the list's order, read along ``index``: made once per list
-    and order (setting up a subquery's columns for a table this wide costs more than the page's SQL)."""
+def _sort_window(table: sa.Table, sort: str, descending: bool, index: str, size: int) -> sa.Subquery:
+    """The first ``size`` live rows in the list's order, read along ``index``: made once per list, order
+    and size (setting up a subquery's columns for a table this wide costs more than the page's SQL)."""
     return (
         sa.select(table)
         .with_hint(table, f"INDEXED BY {index}", "sqlite")
         .where(table.c.deleted_at.is_(None))
         .order_by(*_order(table.c, sort, descending))
-        .limit(SORT_WINDOW)
+        .limit(size)
         .subquery()
     )
 
