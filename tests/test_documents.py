@@ -19,6 +19,7 @@ from missiondesk.reports import document_files
 from missiondesk.reports.document import Bullet, Document, Metadata, Paragraph, Section, Table
 from missiondesk.reports.document_files import write_document
 from missiondesk.ui.document_pdf import write_document_pdf
+from tests.pdf_text import page_words
 
 SENTENCE = "11월 30일 기준 17개국에서 지원협의회 46회 개최, 현장 지원 241건, 시장정보 401건 제공"
 OPF = "{http://www.idpf.org/2007/opf/}"
@@ -115,7 +116,7 @@ def test_the_pdf_holds_the_korean_text(qapp: QApplication, tmp_path: Path) -> No
     path = write_document_pdf(sample(), tmp_path / "보고.pdf")
     pdf = pypdfium2.PdfDocument(path)
     try:
-        text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in pdf)
+        text = " ".join(page_words(page) for page in pdf)
     finally:
         pdf.close()
     assert SENTENCE in text and "DE-FRA-26-1001" in text and "지원협의회 개최 46" in text

@@ -30,6 +30,7 @@ from missiondesk.ui.document_pdf import write_document_pdf
 from missiondesk.ui.list_page import ListPage
 from missiondesk.ui.main_window import MainWindow
 from missiondesk.ui.report_pdf import write_pdf
+from tests.pdf_text import page_words
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -303,7 +304,7 @@ def test_the_report_pdfs_text_holds_with_the_window_in_korean(
     try:
         pdf = pypdfium2.PdfDocument(write_pdf(report, tmp_path / "대시보드.pdf"))
         try:
-            rules = " ".join(pdf[1].get_textpage().get_text_range().split())
+            rules = page_words(pdf[1])
         finally:
             pdf.close()
     finally:

@@ -21,6 +21,7 @@ from missiondesk.reports.workbook import CHARTS
 from missiondesk.services.reports import Report, ReportService
 from missiondesk.ui.report_pdf import write_pdf
 from tests.cli_process import run_missiondesk
+from tests.pdf_text import page_words
 from tests.reportdata import CUTOFF, TODAY, Year, build
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -173,7 +174,7 @@ def pdf_page_text(pdf: Path, page: int) -> str:
     pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 is not installed: cannot read the PDF")
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        return " ".join(doc[page].get_textpage().get_text_range().split())
+        return page_words(doc[page])
     finally:
         doc.close()
 
