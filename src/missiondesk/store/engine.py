@@ -9,6 +9,7 @@ when a reader upgrades. PostgreSQL (the HQ database) uses the same tables.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -220,15 +221,23 @@ class _SQLiteCompiler(SQLiteCompiler):
         return text
 
 
+def _json_loads(value: Any) -> Any:
+    """A JSON cell's value. Lists and feeds read thousands of them (codes, references): orjson parses
+    text several times faster than the standard library. Anything but text goes to the standard library,
+    whose TypeError SQLAlchemy's SQLite type expects for a bare number stored in a JSON column (orjson
+    raises a decode error instead)."""
+    if type(value) is str:
+        return orjson.loads(value)
+    return json.loads(value)
+
+
 def make_engine(url: str | sa.URL, key: Key | None = None, **kw: Any) -> Engine:
     """An engine for ``url``; a SQLite file goes through SQLCipher's driver, with ``key`` if it has one."""
     u = sa.make_url(url)
     # A failed statement's error names its SQL, never its values: record contents stay out of crash
     # reports and logs (issue 19; the server's lock engine does the same).
     kw.setdefault("hide_parameters", True)
-    # Lists and feeds read thousands of JSON cells (codes, references); orjson parses them several times
-    # faster than the standard library.
-    kw.setdefault("json_deserializer", orjson.loads)
+    kw.setdefault("json_deserializer", _json_loads)
     if u.get_backend_name() == "sqlite":
         target = u.database or ":memory:"
         engine = sa.create_engine(u, module=cipher.driver, creator=lambda: cipher.connect(target, key), **kw)
