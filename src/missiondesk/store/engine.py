@@ -223,11 +223,16 @@ class _SQLiteCompiler(SQLiteCompiler):
 
 def _json_loads(value: Any) -> Any:
     """A JSON cell's value. Lists and feeds read thousands of them (codes, references): orjson parses
-    text several times faster than the standard library. Anything but text goes to the standard library,
-    whose TypeError SQLAlchemy's SQLite type expects for a bare number stored in a JSON column (orjson
-    raises a decode error instead)."""
+    text several times faster than the standard library. Anything else goes to the standard library: a
+    bare number stored in a JSON column (SQLAlchemy's SQLite type expects its TypeError, where orjson
+    raises a decode error), and text orjson refuses but the standard library reads (NaN), so that nothing
+    the store could read before becomes unreadable. (orjson reads an integer beyond 64 bits as a float;
+    the store holds none: a value's whole numbers are held within 64 bits, ``domain.ops``.)"""
     if type(value) is str:
-        return orjson.loads(value)
+        try:
+            return orjson.loads(value)
+        except orjson.JSONDecodeError:
+            pass
     return json.loads(value)
 
 
